@@ -1,0 +1,112 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const redisUrl = process.env.REDIS_URL
+const workerMode = (process.env.MEDUSA_WORKER_MODE ?? "shared") as "shared" | "worker" | "server"
+const storefrontUrl = process.env.STOREFRONT_URL ?? "http://localhost:8000"
+const backendUrl = process.env.MEDUSA_BACKEND_URL ?? "http://localhost:9000"
+
+function requiredSecret(name: string): string {
+  const value = process.env[name]
+  if (value) return value
+  // Development and tests may run without secrets; a production start must not.
+  if (process.env.NODE_ENV === "production") {
+    throw new Error(`${name} must be set in production (see the configuration table in README.md)`)
+  }
+  return `insecure-development-${name.toLowerCase()}`
+}
+
+/**
+ * With REDIS_URL the event bus, workflow engine, locking and cache run on Redis, so several
+ * server and worker processes share them; without it, the in-memory modules of one process.
+ */
+const redisModules = redisUrl
+  ? [
+      {
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: { redisUrl },
+      },
+      {
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { redisUrl } },
+      },
+      {
+        resolve: "@medusajs/medusa/cache-redis",
+        options: { redisUrl },
+      },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    databaseDriverOptions:
+      process.env.DATABASE_SSL === "true" ? undefined : { connection: { ssl: false } },
+    redisUrl,
+    workerMode,
+    http: {
+      storeCors: process.env.STORE_CORS ?? storefrontUrl,
+      adminCors: process.env.ADMIN_CORS ?? backendUrl,
+      authCors: process.env.AUTH_CORS ?? `${storefrontUrl},${backendUrl}`,
+      jwtSecret: requiredSecret("JWT_SECRET"),
+      cookieSecret: requiredSecret("COOKIE_SECRET"),
+    },
+  },
+  admin: {
+    disable: process.env.ADMIN_DISABLED === "true" || workerMode === "worker",
+    backendUrl,
+    path: "/app",
+  },
+  modules: [
+    ...redisModules,
+    {
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: { backend_url: `${backendUrl}/static` },
+          },
+        ],
+      },
+    },
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { channels: ["email"] },
+          },
+        ],
+      },
+    },
+    {
+      resolve: "@medusajs/medusa/fulfillment",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/fulfillment-manual",
+            id: "manual",
+          },
+        ],
+      },
+    },
+  ],
+})

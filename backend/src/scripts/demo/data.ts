@@ -1,0 +1,269 @@
+/**
+ * Demo data for the pilot commune Gia Phú (Lào Cai), from ../shared/seeds (000 and 003):
+ * 14 villages, 6 cooperatives (HTX), 126 business households, 9 three-star OCOP products,
+ * all 9 on e-commerce; main products rice, vegetables/roots/fruit and livestock.
+ *
+ * The articles name only one village (thôn Phú Xuân) and none of the cooperatives or their
+ * products. Every other village, cooperative, household and product name below is INVENTED
+ * to be plausible for the commune; prices are invented too (whole dong, VND).
+ */
+
+export const PROVINCE = { code: "15", name: "Tỉnh Lào Cai" }
+
+export const COMMUNE = {
+  // Official unit codes are the keys of admin units (issue [sellers]); this code is the
+  // pre-2025 code of Gia Phú commune and stands in until the national list is imported.
+  code: "02989",
+  name: "Xã Gia Phú",
+  province_code: PROVINCE.code,
+  former_district: "Huyện Bảo Thắng",
+}
+
+export const VILLAGES = [
+  "Phú Xuân", // named in the source article
+  "Phú Hải",
+  "Phú Lâm",
+  "Phú Thịnh",
+  "Phú Hà",
+  "Phú Cường",
+  "Phú Hợp",
+  "Phú Nhuận",
+  "Phú Long",
+  "Phú Thành",
+  "Phú Vinh",
+  "Phú An",
+  "Cóc",
+  "Khe Lắc",
+]
+
+export type SellerKind = "cooperative" | "household"
+
+export type DemoSeller = {
+  handle: string
+  name: string
+  kind: SellerKind
+  village: string
+  phone: string
+}
+
+export const SELLERS: DemoSeller[] = [
+  {
+    handle: "htx-nong-nghiep-gia-phu",
+    name: "HTX Nông nghiệp Gia Phú",
+    kind: "cooperative",
+    village: "Phú Xuân",
+    phone: "0214 3860 101",
+  },
+  {
+    handle: "htx-lua-gao-phu-lam",
+    name: "HTX Lúa gạo Phú Lâm",
+    kind: "cooperative",
+    village: "Phú Lâm",
+    phone: "0214 3860 102",
+  },
+  {
+    handle: "htx-rau-qua-sach-phu-thinh",
+    name: "HTX Rau quả sạch Phú Thịnh",
+    kind: "cooperative",
+    village: "Phú Thịnh",
+    phone: "0214 3860 103",
+  },
+  {
+    handle: "htx-cay-an-qua-phu-ha",
+    name: "HTX Cây ăn quả Phú Hà",
+    kind: "cooperative",
+    village: "Phú Hà",
+    phone: "0214 3860 104",
+  },
+  {
+    handle: "htx-chan-nuoi-phu-cuong",
+    name: "HTX Chăn nuôi Phú Cường",
+    kind: "cooperative",
+    village: "Phú Cường",
+    phone: "0214 3860 105",
+  },
+  {
+    handle: "htx-dich-vu-tong-hop-khe-lac",
+    name: "HTX Dịch vụ Tổng hợp Khe Lắc",
+    kind: "cooperative",
+    village: "Khe Lắc",
+    phone: "0214 3860 106",
+  },
+  {
+    handle: "hkd-nguyen-thi-lan",
+    name: "Hộ kinh doanh Nguyễn Thị Lan",
+    kind: "household",
+    village: "Phú Hợp",
+    phone: "0912 345 671",
+  },
+  {
+    handle: "hkd-lo-van-sinh",
+    name: "Hộ kinh doanh Lò Văn Sinh",
+    kind: "household",
+    village: "Cóc",
+    phone: "0912 345 672",
+  },
+  {
+    handle: "hkd-tran-van-hoa",
+    name: "Hộ kinh doanh Trần Văn Hòa",
+    kind: "household",
+    village: "Phú Nhuận",
+    phone: "0912 345 673",
+  },
+]
+
+export type CategoryHandle = "gao" | "rau-cu-qua" | "san-pham-chan-nuoi" | "dac-san-che-bien"
+
+export const CATEGORIES: { handle: CategoryHandle; name: string; name_en: string }[] = [
+  { handle: "gao", name: "Gạo", name_en: "Rice" },
+  { handle: "rau-cu-qua", name: "Rau, củ, quả", name_en: "Vegetables and fruit" },
+  { handle: "san-pham-chan-nuoi", name: "Sản phẩm chăn nuôi", name_en: "Livestock products" },
+  { handle: "dac-san-che-bien", name: "Đặc sản chế biến", name_en: "Processed specialties" },
+]
+
+export type DemoProduct = {
+  handle: string
+  title: string
+  description: string
+  category: CategoryHandle
+  seller: string
+  /** Whole dong. */
+  price: number
+  stock: number
+  weight_grams: number
+  /** Three-star OCOP certified (the source: 9 three-star products in Gia Phú). */
+  ocop_stars?: 3
+}
+
+export const PRODUCTS: DemoProduct[] = [
+  {
+    handle: "gao-seng-cu-gia-phu-5kg",
+    title: "Gạo Séng Cù Gia Phú (túi 5 kg)",
+    description:
+      "Gạo Séng Cù trồng trên ruộng bậc thang thôn Phú Xuân, hạt thon dài, cơm dẻo và thơm.",
+    category: "gao",
+    seller: "htx-nong-nghiep-gia-phu",
+    price: 185000,
+    stock: 120,
+    weight_grams: 5000,
+    ocop_stars: 3,
+  },
+  {
+    handle: "gao-nep-nuong-gia-phu-2kg",
+    title: "Gạo nếp nương Gia Phú (túi 2 kg)",
+    description: "Nếp nương hạt tròn, dẻo thơm, dùng đồ xôi và làm bánh ngày Tết.",
+    category: "gao",
+    seller: "htx-nong-nghiep-gia-phu",
+    price: 98000,
+    stock: 80,
+    weight_grams: 2000,
+    ocop_stars: 3,
+  },
+  {
+    handle: "gao-lut-phu-lam-2kg",
+    title: "Gạo lứt đỏ Phú Lâm (túi 2 kg)",
+    description: "Gạo lứt đỏ xay dối giữ lớp cám, canh tác theo VietGAP.",
+    category: "gao",
+    seller: "htx-lua-gao-phu-lam",
+    price: 90000,
+    stock: 60,
+    weight_grams: 2000,
+    ocop_stars: 3,
+  },
+  {
+    handle: "rau-cai-meo-phu-thinh",
+    title: "Rau cải mèo Phú Thịnh (bó 500 g)",
+    description: "Cải mèo trồng xen ruộng bậc thang, vị đắng nhẹ, hái trong ngày.",
+    category: "rau-cu-qua",
+    seller: "htx-rau-qua-sach-phu-thinh",
+    price: 25000,
+    stock: 200,
+    weight_grams: 500,
+    ocop_stars: 3,
+  },
+  {
+    handle: "khoai-so-phu-thinh-3kg",
+    title: "Khoai sọ Phú Thịnh (túi 3 kg)",
+    description: "Khoai sọ bở, thơm, trồng trên đất đồi thôn Phú Thịnh.",
+    category: "rau-cu-qua",
+    seller: "htx-rau-qua-sach-phu-thinh",
+    price: 75000,
+    stock: 90,
+    weight_grams: 3000,
+    ocop_stars: 3,
+  },
+  {
+    handle: "chuoi-tieu-hong-phu-ha",
+    title: "Chuối tiêu hồng Phú Hà (nải 2 kg)",
+    description: "Chuối tiêu hồng chín cây, vỏ mỏng, ngọt đậm.",
+    category: "rau-cu-qua",
+    seller: "htx-cay-an-qua-phu-ha",
+    price: 45000,
+    stock: 150,
+    weight_grams: 2000,
+    ocop_stars: 3,
+  },
+  {
+    handle: "thit-lon-ban-gac-bep-500g",
+    title: "Thịt lợn bản gác bếp (gói 500 g)",
+    description: "Thịt lợn bản nuôi thả, tẩm mắc khén, hun khói trên gác bếp.",
+    category: "san-pham-chan-nuoi",
+    seller: "htx-chan-nuoi-phu-cuong",
+    price: 320000,
+    stock: 40,
+    weight_grams: 500,
+    ocop_stars: 3,
+  },
+  {
+    handle: "trung-ga-doi-phu-cuong-10",
+    title: "Trứng gà đồi Phú Cường (hộp 10 quả)",
+    description: "Trứng gà ri thả đồi, lòng đỏ đậm.",
+    category: "san-pham-chan-nuoi",
+    seller: "htx-chan-nuoi-phu-cuong",
+    price: 45000,
+    stock: 100,
+    weight_grams: 600,
+    ocop_stars: 3,
+  },
+  {
+    handle: "mien-dong-khe-lac-500g",
+    title: "Miến dong Khe Lắc (gói 500 g)",
+    description: "Miến làm từ tinh bột dong riềng, phơi nắng tự nhiên, dai và không nát.",
+    category: "dac-san-che-bien",
+    seller: "htx-dich-vu-tong-hop-khe-lac",
+    price: 60000,
+    stock: 120,
+    weight_grams: 500,
+    ocop_stars: 3,
+  },
+  {
+    handle: "mat-ong-rung-phu-hop-500ml",
+    title: "Mật ong rừng Phú Hợp (chai 500 ml)",
+    description: "Mật ong khai thác từ đàn ong nuôi ven rừng thôn Phú Hợp.",
+    category: "dac-san-che-bien",
+    seller: "hkd-nguyen-thi-lan",
+    price: 250000,
+    stock: 30,
+    weight_grams: 700,
+  },
+  {
+    handle: "mang-kho-coc-300g",
+    title: "Măng khô thôn Cóc (gói 300 g)",
+    description: "Măng nứa rừng luộc và phơi khô trên gác bếp.",
+    category: "dac-san-che-bien",
+    seller: "hkd-lo-van-sinh",
+    price: 85000,
+    stock: 50,
+    weight_grams: 300,
+  },
+  {
+    handle: "rau-ngot-phu-nhuan",
+    title: "Rau ngót Phú Nhuận (bó 300 g)",
+    description: "Rau ngót trồng vườn nhà, không phun thuốc.",
+    category: "rau-cu-qua",
+    seller: "hkd-tran-van-hoa",
+    price: 15000,
+    stock: 80,
+    weight_grams: 300,
+  },
+]

@@ -1,0 +1,277 @@
+#!/usr/bin/env node
+// `npm start`: install what is missing, prepare PostgreSQL, migrate, seed, build what changed,
+// then run the backend, the traceability service and the storefront until Ctrl-C.
+import { ensureInstalled } from "./lib/install.mjs"
+
+const started = Date.now()
+const say = (line) => console.log(`[start] ${line}`)
+
+ensureInstalled(say)
+
+const { existsSync, readFileSync, cpSync, rmSync } = await import("node:fs")
+const path = await import("node:path")
+const { ROOT, resolvePostgres, ensureDatabase, withDatabase, databaseName, isPortOpen } =
+  await import("./lib/pg.mjs")
+const { loadSecrets } = await import("./lib/secrets.mjs")
+const { hashInputs, isDone, markDone } = await import("./lib/stamps.mjs")
+const { run, startService, stopService, waitForHttp } = await import("./lib/proc.mjs")
+const { DEMO_LOGINS } = await import("./lib/demo.mjs")
+
+const BIN = path.join(ROOT, "node_modules", ".bin")
+const BACKEND = path.join(ROOT, "backend")
+const STOREFRONT = path.join(ROOT, "storefront")
+const TRACEABILITY = path.join(ROOT, "traceability")
+
+const PORTS = {
+  backend: Number(process.env.BACKEND_PORT ?? 9000),
+  traceability: Number(process.env.TRACEABILITY_PORT ?? 9100),
+  storefront: Number(process.env.STOREFRONT_PORT ?? 8000),
+}
+const URLS = {
+  backend: process.env.MEDUSA_BACKEND_URL ?? `http://localhost:${PORTS.backend}`,
+  traceability: process.env.TRACEABILITY_PUBLIC_URL ?? `http://localhost:${PORTS.traceability}`,
+  storefront: process.env.STOREFRONT_URL ?? `http://localhost:${PORTS.storefront}`,
+}
+
+for (const [name, port] of Object.entries(PORTS)) {
+  if (await isPortOpen(port)) {
+    console.error(
+      `[start] Port ${port} (${name}) is already in use. Stop what runs there (an earlier npm start?) or set ${name.toUpperCase()}_PORT.`,
+    )
+    process.exit(1)
+  }
+}
+
+const services = []
+let pg
+let stopping = false
+async function shutdown(code = 0) {
+  if (stopping) return
+  stopping = true
+  say("Stopping...")
+  await Promise.all(services.map((s) => stopService(s)))
+  await pg?.stop().catch(() => {})
+  process.exit(code)
+}
+process.on("SIGINT", () => shutdown(0))
+process.on("SIGTERM", () => shutdown(0))
+
+try {
+  // 1. PostgreSQL and the two databases.
+  pg = await resolvePostgres({ log: say })
+  const backendDb = process.env.DATABASE_URL ?? withDatabase(pg.serverUrl, "coop_backend")
+  const traceabilityDb =
+    process.env.TRACEABILITY_DATABASE_URL ?? withDatabase(pg.serverUrl, "coop_traceability")
+  if (databaseName(backendDb) === databaseName(traceabilityDb)) {
+    throw new Error("DATABASE_URL and TRACEABILITY_DATABASE_URL must name different databases")
+  }
+  for (const url of [backendDb, traceabilityDb]) {
+    if (await ensureDatabase(withDatabase(url, "postgres"), databaseName(url))) {
+      say(`Created database ${databaseName(url)}`)
+    }
+  }
+  say(`PostgreSQL: ${pg.embedded ? "embedded (.data/postgres)" : "from DATABASE_URL"}`)
+
+  const secrets = loadSecrets()
+  const env = {
+    ...process.env,
+    ...secrets,
+    DATABASE_URL: backendDb,
+    TRACEABILITY_DATABASE_URL: traceabilityDb,
+    MEDUSA_BACKEND_URL: URLS.backend,
+    STOREFRONT_URL: URLS.storefront,
+    TRACEABILITY_PUBLIC_URL: URLS.traceability,
+    TRACEABILITY_URL: URLS.traceability,
+    TRACEABILITY_PORT: String(PORTS.traceability),
+  }
+
+  // 2. Backend: migrations and the demo seed, when their inputs changed or the database is new.
+  const medusaVersion = JSON.parse(
+    readFileSync(path.join(ROOT, "node_modules/@medusajs/medusa/package.json"), "utf8"),
+  ).version
+  const setupHash = hashInputs(
+    ["backend/src", "backend/medusa-config.ts"],
+    [backendDb, medusaVersion],
+  )
+  const envFile = path.join(STOREFRONT, ".env.local")
+  const keyWritten =
+    existsSync(envFile) &&
+    readFileSync(envFile, "utf8").includes("NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY=")
+  if (isDone("backend-setup", setupHash) && keyWritten && (await backendIsSeeded(backendDb))) {
+    say("Backend database is migrated and seeded (skipped)")
+  } else {
+    say("Migrating the backend database...")
+    await run(path.join(BIN, "medusa"), ["db:migrate"], {
+      cwd: BACKEND,
+      env,
+      quiet: true,
+      label: "medusa db:migrate",
+    })
+    say("Seeding the demo commune...")
+    await run(path.join(BIN, "medusa"), ["exec", "./src/scripts/seed.ts"], {
+      cwd: BACKEND,
+      env,
+      quiet: true,
+      label: "seed",
+    })
+    markDone("backend-setup", setupHash)
+  }
+
+  // 3. Builds: the admin dashboard, the traceability service and the storefront.
+  const adminHash = hashInputs(
+    ["backend/src/admin", "backend/medusa-config.ts"],
+    [medusaVersion, URLS.backend],
+  )
+  if (
+    isDone("admin-build", adminHash) &&
+    existsSync(path.join(BACKEND, "public/admin/index.html"))
+  ) {
+    say("Admin dashboard is built (skipped)")
+  } else {
+    say("Building the admin dashboard (about 30 s)...")
+    await run(path.join(BIN, "medusa"), ["build", "--admin-only"], {
+      cwd: BACKEND,
+      env,
+      quiet: true,
+      label: "medusa build --admin-only",
+    })
+    // `medusa start` serves the dashboard from public/admin.
+    rmSync(path.join(BACKEND, "public/admin"), { recursive: true, force: true })
+    cpSync(path.join(BACKEND, ".medusa/admin"), path.join(BACKEND, "public/admin"), {
+      recursive: true,
+    })
+    markDone("admin-build", adminHash)
+  }
+
+  const traceHash = hashInputs([
+    "traceability/src",
+    "traceability/tsconfig.json",
+    "traceability/tsconfig.build.json",
+    "traceability/package.json",
+  ])
+  if (
+    isDone("traceability-build", traceHash) &&
+    existsSync(path.join(TRACEABILITY, "dist/server.js"))
+  ) {
+    say("Traceability service is built (skipped)")
+  } else {
+    say("Building the traceability service...")
+    await run("npm", ["run", "build", "-w", "traceability"], {
+      cwd: ROOT,
+      env,
+      quiet: true,
+      label: "traceability build",
+    })
+    markDone("traceability-build", traceHash)
+  }
+  await run("node", ["dist/store/migrate-cli.js"], {
+    cwd: TRACEABILITY,
+    env,
+    quiet: true,
+    label: "traceability migrations",
+  })
+
+  const storefrontHash = hashInputs(
+    [
+      "storefront/app",
+      "storefront/components",
+      "storefront/lib",
+      "storefront/i18n",
+      "storefront/messages",
+      "storefront/public",
+      "storefront/proxy.ts",
+      "storefront/next.config.ts",
+      "storefront/package.json",
+      "storefront/.env.local",
+    ],
+    [URLS.backend],
+  )
+  if (
+    isDone("storefront-build", storefrontHash) &&
+    existsSync(path.join(STOREFRONT, ".next/BUILD_ID"))
+  ) {
+    say("Storefront is built (skipped)")
+  } else {
+    say("Building the storefront (about a minute)...")
+    await run("npm", ["run", "build", "-w", "storefront"], {
+      cwd: ROOT,
+      env,
+      quiet: true,
+      label: "storefront build",
+    })
+    markDone("storefront-build", storefrontHash)
+  }
+
+  // 4. Run all three.
+  const backend = startService(
+    "backend",
+    path.join(BIN, "medusa"),
+    ["start", "--port", String(PORTS.backend)],
+    { cwd: BACKEND, env: { ...env, NODE_ENV: "production" } },
+  )
+  const traceability = startService("traceability", "node", ["dist/server.js"], {
+    cwd: TRACEABILITY,
+    env: { ...env, NODE_ENV: "production" },
+  })
+  const storefront = startService(
+    "storefront",
+    path.join(BIN, "next"),
+    ["start", "-p", String(PORTS.storefront)],
+    { cwd: STOREFRONT, env: { ...env, NODE_ENV: "production" } },
+  )
+  services.push(backend, traceability, storefront)
+  for (const s of services) {
+    s.on("exit", (code) => {
+      if (!stopping) {
+        console.error(
+          `[start] ${s.serviceName} stopped unexpectedly (exit ${code}); stopping the rest.`,
+        )
+        shutdown(1)
+      }
+    })
+  }
+  await Promise.all([
+    waitForHttp(`${URLS.backend}/health`, { child: backend }),
+    waitForHttp(`${URLS.traceability}/health`, { child: traceability }),
+    waitForHttp(`${URLS.storefront}/vi`, { child: storefront }),
+  ])
+
+  const seconds = Math.round((Date.now() - started) / 1000)
+  console.log(
+    [
+      "",
+      `The platform is running (ready in ${seconds} s). Ctrl-C stops everything.`,
+      "",
+      `  Storefront (vi)      ${URLS.storefront}/vi`,
+      `  Storefront (en)      ${URLS.storefront}/en`,
+      `  Backend / store API  ${URLS.backend}  (health: ${URLS.backend}/health)`,
+      `  Medusa admin         ${URLS.backend}/app`,
+      `  Traceability         ${URLS.traceability}  (health: ${URLS.traceability}/health)`,
+      "",
+      "  Demo logins:",
+      ...DEMO_LOGINS.map(
+        (l) => `    ${l.role.padEnd(20)} ${l.email.padEnd(26)} ${l.password}   ${l.where(URLS)}`,
+      ),
+      "",
+    ].join("\n"),
+  )
+} catch (error) {
+  console.error(`[start] ${error.message}`)
+  await shutdown(1)
+}
+
+async function backendIsSeeded(url) {
+  const { default: pgClient } = await import("pg")
+  const client = new pgClient.Client({ connectionString: url })
+  try {
+    await client.connect()
+    const { rows } = await client.query(
+      "SELECT count(*)::int AS n FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL",
+    )
+    return rows[0].n > 0
+  } catch {
+    return false
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
