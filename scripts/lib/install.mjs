@@ -27,7 +27,11 @@ function manifestHash() {
   return hash.digest("hex")
 }
 
-/** Runs `npm ci` (or `npm install` without a lockfile) unless the last install is current. */
+/**
+ * Runs `npm install` unless the last install is current. Not `npm ci`: the lockfile lacks the
+ * other platforms' optional packages (the registry here does not serve them), which `npm ci`
+ * rejects while `npm install` installs from the lockfile as it is.
+ */
 export function ensureInstalled(log = console.log) {
   const hash = manifestHash()
   const current =
@@ -35,9 +39,8 @@ export function ensureInstalled(log = console.log) {
     existsSync(STAMP) &&
     readFileSync(STAMP, "utf8") === hash
   if (current) return false
-  const hasLock = existsSync(path.join(ROOT, "package-lock.json"))
-  const args = hasLock ? ["ci"] : ["install"]
-  log(`Installing packages (npm ${args[0]}); the first time takes a few minutes...`)
+  const args = ["install"]
+  log("Installing packages (npm install); the first time takes a few minutes...")
   const started = Date.now()
   const result = spawnSync("npm", [...args, "--no-audit", "--no-fund"], {
     cwd: ROOT,
