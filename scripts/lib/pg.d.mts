@@ -1,6 +1,10 @@
 export declare const ROOT: string
 export declare const EMBEDDED_PORT: number
-export declare function isPortOpen(port: number, host?: string, timeoutMs?: number): Promise<boolean>
+export declare function isPortOpen(
+  port: number,
+  host?: string,
+  timeoutMs?: number,
+): Promise<boolean>
 export declare function withDatabase(url: string, database: string): string
 export declare function databaseName(url: string): string
 export type ResolvedPostgres = {

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest"
+import { ConfigError, loadConfig } from "./config.js"
+
+const required = {
+  TRACEABILITY_DATABASE_URL: "postgres://postgres@127.0.0.1:5432/traceability",
+  STAMP_SIGNING_SECRET: "s".repeat(32),
+  JWT_SECRET: "supersecret",
+}
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env)
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems
+    throw error
+  }
+  throw new Error("expected loadConfig to reject the environment")
+}
+
+describe("loadConfig", () => {
+  it("applies the defaults when only the required variables are set", () => {
+    expect(loadConfig(required)).toEqual({
+      databaseUrl: required.TRACEABILITY_DATABASE_URL,
+      port: 9100,
+      host: "0.0.0.0",
+      publicUrl: "http://localhost:9100",
+      storefrontUrl: "http://localhost:8000",
+      stampSigningSecret: required.STAMP_SIGNING_SECRET,
+      jwtSecret: "supersecret",
+      logLevel: "info",
+      redisUrl: undefined,
+    })
+  })
+
+  it("reads every variable and drops trailing slashes from base URLs", () => {
+    const config = loadConfig({
+      ...required,
+      TRACEABILITY_PORT: "8080",
+      TRACEABILITY_HOST: "127.0.0.1",
+      TRACEABILITY_PUBLIC_URL: "https://tem.example.vn/",
+      STOREFRONT_URL: "https://cho.example.vn//",
+      LOG_LEVEL: "debug",
+      REDIS_URL: "redis://localhost:6379",
+    })
+    expect(config).toMatchObject({
+      port: 8080,
+      host: "127.0.0.1",
+      publicUrl: "https://tem.example.vn",
+      storefrontUrl: "https://cho.example.vn",
+      logLevel: "debug",
+      redisUrl: "redis://localhost:6379",
+    })
+  })
+
+  it("reports every missing required variable on its own line", () => {
+    const problems = problemsOf({})
+    expect(problems).toHaveLength(3)
+    expect(problems[0]).toMatch(/^TRACEABILITY_DATABASE_URL: required/)
+    expect(problems[1]).toMatch(/^STAMP_SIGNING_SECRET: required/)
+    expect(problems[2]).toMatch(/^JWT_SECRET: required/)
+  })
+
+  it("treats an empty variable as unset", () => {
+    expect(problemsOf({ ...required, JWT_SECRET: "" })).toEqual([
+      "JWT_SECRET: required (the Medusa backend's JWT_SECRET)",
+    ])
+    expect(loadConfig({ ...required, TRACEABILITY_PORT: "" }).port).toBe(9100)
+  })
+
+  it("rejects malformed values, naming each variable", () => {
+    const problems = problemsOf({
+      TRACEABILITY_DATABASE_URL: "mysql://localhost/db",
+      STAMP_SIGNING_SECRET: "too-short",
+      JWT_SECRET: "x",
+      TRACEABILITY_PORT: "99999",
+      TRACEABILITY_PUBLIC_URL: "not a url",
+      LOG_LEVEL: "loud",
+      REDIS_URL: "http://localhost:6379",
+    })
+    expect(problems.map((p) => p.split(":")[0]).sort()).toEqual([
+      "LOG_LEVEL",
+      "REDIS_URL",
+      "STAMP_SIGNING_SECRET",
+      "TRACEABILITY_DATABASE_URL",
+      "TRACEABILITY_PORT",
+      "TRACEABILITY_PUBLIC_URL",
+    ])
+    expect(problems).toContain("STAMP_SIGNING_SECRET: must be at least 32 characters long")
+  })
+
+  it("rejects a port that is not a number", () => {
+    expect(problemsOf({ ...required, TRACEABILITY_PORT: "http" })).toEqual([
+      "TRACEABILITY_PORT: must be a port number (0-65535)",
+    ])
+  })
+
+  it("accepts postgresql:// URLs too", () => {
+    const url = "postgresql://u:p@db:5432/trace"
+    expect(loadConfig({ ...required, TRACEABILITY_DATABASE_URL: url }).databaseUrl).toBe(url)
+  })
+})

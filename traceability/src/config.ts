@@ -1,0 +1,118 @@
+import { z } from "zod"
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const
+
+// Compose files and .env templates often leave a variable present but empty: treat that as unset,
+// so defaults apply and required variables are reported as missing rather than as malformed.
+const blankAsUnset = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value
+
+const urlWithProtocols = (protocols: string[], example: string) =>
+  z.string({ required_error: `required (for example ${example})` }).refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol)
+      } catch {
+        return false
+      }
+    },
+    { message: `must be a ${protocols.map((p) => `${p}//`).join(" or ")} URL, like ${example}` },
+  )
+
+const baseUrl = (example: string) =>
+  urlWithProtocols(["http:", "https:"], example).transform((value) => value.replace(/\/+$/, ""))
+
+const envSchema = z.object({
+  TRACEABILITY_DATABASE_URL: z.preprocess(
+    blankAsUnset,
+    urlWithProtocols(
+      ["postgres:", "postgresql:"],
+      "postgres://user:pass@localhost:5432/traceability",
+    ),
+  ),
+  TRACEABILITY_PORT: z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number({ invalid_type_error: "must be a port number (0-65535)" })
+      .int("must be a whole port number (0-65535)")
+      .min(0, "must be a port number (0-65535)")
+      .max(65535, "must be a port number (0-65535)")
+      .default(9100),
+  ),
+  TRACEABILITY_HOST: z.preprocess(blankAsUnset, z.string().default("0.0.0.0")),
+  TRACEABILITY_PUBLIC_URL: z.preprocess(
+    blankAsUnset,
+    baseUrl("https://tem.example.vn").default("http://localhost:9100"),
+  ),
+  STOREFRONT_URL: z.preprocess(
+    blankAsUnset,
+    baseUrl("https://cho.example.vn").default("http://localhost:8000"),
+  ),
+  STAMP_SIGNING_SECRET: z.preprocess(
+    blankAsUnset,
+    z
+      .string({ required_error: "required (a random string of at least 32 characters)" })
+      .min(32, "must be at least 32 characters long"),
+  ),
+  JWT_SECRET: z.preprocess(
+    blankAsUnset,
+    z.string({ required_error: "required (the Medusa backend's JWT_SECRET)" }),
+  ),
+  LOG_LEVEL: z.preprocess(
+    blankAsUnset,
+    z
+      .enum(LOG_LEVELS, {
+        errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(", ")}` }),
+      })
+      .default("info"),
+  ),
+  REDIS_URL: z.preprocess(
+    blankAsUnset,
+    urlWithProtocols(["redis:", "rediss:"], "redis://localhost:6379").optional(),
+  ),
+})
+
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+export interface Config {
+  databaseUrl: string
+  port: number
+  host: string
+  /** Base of every stamp URI, without a trailing slash. */
+  publicUrl: string
+  /** Where browsers scanning a stamp are sent, without a trailing slash. */
+  storefrontUrl: string
+  stampSigningSecret: string
+  jwtSecret: string
+  logLevel: LogLevel
+  redisUrl: string | undefined
+}
+
+/** Thrown when the environment is incomplete; `problems` holds one line per variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`)
+    this.name = "ConfigError"
+  }
+}
+
+/** Reads and validates the service's configuration from environment variables. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+    throw new ConfigError(problems)
+  }
+  const e = parsed.data
+  return {
+    databaseUrl: e.TRACEABILITY_DATABASE_URL,
+    port: e.TRACEABILITY_PORT,
+    host: e.TRACEABILITY_HOST,
+    publicUrl: e.TRACEABILITY_PUBLIC_URL,
+    storefrontUrl: e.STOREFRONT_URL,
+    stampSigningSecret: e.STAMP_SIGNING_SECRET,
+    jwtSecret: e.JWT_SECRET,
+    logLevel: e.LOG_LEVEL,
+    redisUrl: e.REDIS_URL,
+  }
+}

@@ -1,0 +1,10 @@
+import type pg from "pg"
+import type { Config } from "../config.js"
+
+/** What every route needs, built once in buildApp. */
+export interface RouteContext {
+  config: Config
+  pool: pg.Pool
+  /** JWT_SECRET as the key bytes `jose` verifies with. */
+  jwtKey: Uint8Array
+}

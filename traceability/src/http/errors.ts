@@ -1,0 +1,62 @@
+import type { FastifyError, FastifyInstance } from "fastify"
+
+/** An error with the status and machine-readable code the client receives. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message)
+  }
+}
+
+export const badRequest = (field: string, message: string) =>
+  new HttpError(400, "invalid_request", message, field)
+
+/** The JSON schema of every error body. */
+export const errorSchema = {
+  type: "object",
+  properties: {
+    error: { type: "string" },
+    message: { type: "string" },
+    field: { type: "string" },
+  },
+  required: ["error", "message"],
+} as const
+
+/** Turns thrown errors into `{error, message, field?}`; validation errors name the field. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    if (error instanceof HttpError) {
+      return reply.status(error.statusCode).send({
+        error: error.code,
+        message: error.message,
+        ...(error.field ? { field: error.field } : {}),
+      })
+    }
+    if (error.validation) {
+      const first = error.validation[0]
+      const missing = first?.params?.missingProperty
+      const field = typeof missing === "string" ? missing : first?.instancePath.replace(/^\//, "")
+      return reply.status(400).send({
+        error: "invalid_request",
+        message: error.message,
+        ...(field ? { field: field.replaceAll("/", ".") } : {}),
+      })
+    }
+    if (error.statusCode && error.statusCode < 500) {
+      return reply
+        .status(error.statusCode)
+        .send({ error: error.code ?? "invalid_request", message: error.message })
+    }
+    request.log.error({ err: error }, "request failed")
+    return reply.status(500).send({ error: "internal_error", message: "Internal server error" })
+  })
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send({ error: "not_found", message: `No route ${request.method} ${request.url}` }),
+  )
+}

@@ -1,0 +1,9 @@
+import "fastify"
+import type { Actor } from "./auth.js"
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Set by routes that require a token, before their body is validated. */
+    actor?: Actor
+  }
+}

@@ -1,0 +1,122 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import path from "node:path"
+import { createTestDatabase } from "@coop/scripts/pg"
+import pg from "pg"
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
+import { migrate, readMigrations } from "./migrator.js"
+
+let database: { url: string; drop: () => Promise<void> }
+let client: pg.Client
+
+async function tables(): Promise<string[]> {
+  const { rows } = await client.query<{ table_name: string }>(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+  )
+  return rows.map((row) => row.table_name)
+}
+
+async function tempMigrations(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "trace-migrations-"))
+  for (const [name, sql] of Object.entries(files)) await writeFile(path.join(dir, name), sql)
+  return dir
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase(inject("pgServerUrl"), "trace_test")
+  client = new pg.Client({ connectionString: database.url })
+  await client.connect()
+})
+
+afterAll(async () => {
+  await client?.end()
+  await database?.drop()
+})
+
+describe("migrate", () => {
+  it("applies the service's migrations, then re-running is a no-op", async () => {
+    const names = (await readMigrations()).map((m) => m.name)
+    expect(names[0]).toBe("001_batch_and_stamp")
+
+    expect(await migrate(database.url)).toEqual(names)
+    expect(await tables()).toEqual(["batch", "schema_migrations", "stamp"])
+    const { rows: indexes } = await client.query<{ indexname: string }>(
+      "SELECT indexname FROM pg_indexes WHERE tablename = 'stamp' ORDER BY 1",
+    )
+    expect(indexes.map((i) => i.indexname)).toEqual([
+      "stamp_batch_idempotency_key_idx",
+      "stamp_batch_idx",
+      "stamp_pkey",
+    ])
+
+    const before = await client.query("SELECT name, applied_at FROM schema_migrations ORDER BY 1")
+    expect(await migrate(database.url)).toEqual([])
+    const after = await client.query("SELECT name, applied_at FROM schema_migrations ORDER BY 1")
+    expect(after.rows).toEqual(before.rows)
+  })
+
+  it("lets concurrent runs apply each migration once", async () => {
+    const scratch = await createTestDatabase(inject("pgServerUrl"), "trace_test")
+    const dir = await tempMigrations({
+      "001_counter.sql": "CREATE TABLE counter (n int); SELECT pg_sleep(0.2);",
+      "002_row.sql": "INSERT INTO counter VALUES (1);",
+    })
+    try {
+      const runs = await Promise.all([migrate(scratch.url, { dir }), migrate(scratch.url, { dir })])
+      expect(runs.flat().sort()).toEqual(["001_counter", "002_row"])
+      const other = new pg.Client({ connectionString: scratch.url })
+      await other.connect()
+      const { rows } = await other.query("SELECT count(*)::int AS n FROM counter")
+      await other.end()
+      expect(rows[0].n).toBe(1)
+    } finally {
+      await rm(dir, { recursive: true })
+      await scratch.drop()
+    }
+  })
+
+  it("rolls a failing migration back whole and records nothing for it", async () => {
+    const scratch = await createTestDatabase(inject("pgServerUrl"), "trace_test")
+    const dir = await tempMigrations({
+      "001_ok.sql": "CREATE TABLE ok (n int);",
+      "002_broken.sql": "CREATE TABLE half (n int); SELECT * FROM missing_table;",
+    })
+    const other = new pg.Client({ connectionString: scratch.url })
+    try {
+      await expect(migrate(scratch.url, { dir })).rejects.toThrow(/002_broken failed/)
+      await other.connect()
+      const { rows } = await other.query(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+      )
+      expect(rows.map((r) => r.table_name)).toEqual(["ok", "schema_migrations"])
+      const applied = await other.query("SELECT name FROM schema_migrations")
+      expect(applied.rows).toEqual([{ name: "001_ok" }])
+    } finally {
+      await other.end()
+      await rm(dir, { recursive: true })
+      await scratch.drop()
+    }
+  })
+
+  it("refuses an applied migration whose file changed", async () => {
+    const scratch = await createTestDatabase(inject("pgServerUrl"), "trace_test")
+    const dir = await tempMigrations({ "001_t.sql": "CREATE TABLE t (n int);" })
+    try {
+      await migrate(scratch.url, { dir })
+      await writeFile(path.join(dir, "001_t.sql"), "CREATE TABLE t (n bigint);")
+      await expect(migrate(scratch.url, { dir })).rejects.toThrow(/001_t was changed/)
+    } finally {
+      await rm(dir, { recursive: true })
+      await scratch.drop()
+    }
+  })
+
+  it("rejects badly named migration files", async () => {
+    const dir = await tempMigrations({ "1_bad.sql": "SELECT 1;" })
+    try {
+      await expect(readMigrations(dir)).rejects.toThrow(/NNN_lower_snake_case/)
+    } finally {
+      await rm(dir, { recursive: true })
+    }
+  })
+})
