@@ -16,6 +16,7 @@ const { loadSecrets } = await import("./lib/secrets.mjs")
 const { hashInputs, isDone, markDone } = await import("./lib/stamps.mjs")
 const { run, startService, stopService, waitForHttp } = await import("./lib/proc.mjs")
 const { DEMO_LOGINS } = await import("./lib/demo.mjs")
+const { ensureDemoTrace } = await import("./lib/demo-trace.mjs")
 
 const BIN = path.join(ROOT, "node_modules", ".bin")
 const BACKEND = path.join(ROOT, "backend")
@@ -89,118 +90,88 @@ try {
   const medusaVersion = JSON.parse(
     readFileSync(path.join(ROOT, "node_modules/@medusajs/medusa/package.json"), "utf8"),
   ).version
-  const setupHash = hashInputs(
-    ["backend/src", "backend/medusa-config.ts"],
-    [backendDb, medusaVersion],
-  )
   const envFile = path.join(STOREFRONT, ".env.local")
-  const keyWritten =
-    existsSync(envFile) &&
-    readFileSync(envFile, "utf8").includes("NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY=")
-  if (isDone("backend-setup", setupHash) && keyWritten && (await backendIsSeeded(backendDb))) {
-    say("Backend database is migrated and seeded (skipped)")
-  } else {
-    say("Migrating the backend database...")
-    await run(path.join(BIN, "medusa"), ["db:migrate"], {
-      cwd: BACKEND,
-      env,
-      quiet: true,
-      label: "medusa db:migrate",
-    })
-    say("Seeding the demo commune...")
-    await run(path.join(BIN, "medusa"), ["exec", "./src/scripts/seed.ts"], {
-      cwd: BACKEND,
-      env,
-      quiet: true,
-      label: "seed",
-    })
-    markDone("backend-setup", setupHash)
-  }
-
-  // 3. Builds: the admin dashboard, the traceability service and the storefront.
-  const adminHash = hashInputs(
-    ["backend/src/admin", "backend/medusa-config.ts"],
-    [medusaVersion, URLS.backend],
-  )
-  if (
-    isDone("admin-build", adminHash) &&
-    existsSync(path.join(BACKEND, "public/admin/index.html"))
-  ) {
-    say("Admin dashboard is built (skipped)")
-  } else {
-    say("Building the admin dashboard (about 30 s)...")
-    await run(path.join(BIN, "medusa"), ["build", "--admin-only"], {
-      cwd: BACKEND,
-      env,
-      quiet: true,
-      label: "medusa build --admin-only",
-    })
-    // `medusa start` serves the dashboard from public/admin.
-    rmSync(path.join(BACKEND, "public/admin"), { recursive: true, force: true })
-    cpSync(path.join(BACKEND, ".medusa/admin"), path.join(BACKEND, "public/admin"), {
-      recursive: true,
-    })
-    markDone("admin-build", adminHash)
-  }
-
-  const traceHash = hashInputs([
-    "traceability/src",
-    "traceability/tsconfig.json",
-    "traceability/tsconfig.build.json",
-    "traceability/package.json",
-  ])
-  if (
-    isDone("traceability-build", traceHash) &&
-    existsSync(path.join(TRACEABILITY, "dist/server.js"))
-  ) {
-    say("Traceability service is built (skipped)")
-  } else {
-    say("Building the traceability service...")
-    await run("npm", ["run", "build", "-w", "traceability"], {
+  const medusa = (args, label) =>
+    run(path.join(BIN, "medusa"), args, { cwd: BACKEND, env, quiet: true, label })
+  const npmBuild = (workspace) =>
+    run("npm", ["run", "build", "-w", workspace], {
       cwd: ROOT,
       env,
       quiet: true,
-      label: "traceability build",
+      label: `${workspace} build`,
     })
-    markDone("traceability-build", traceHash)
-  }
+
+  await step({
+    name: "backend-setup",
+    title: "Migrating the backend database and seeding the demo commune",
+    inputs: ["backend/src", "backend/medusa-config.ts"],
+    extra: [backendDb, medusaVersion],
+    present: async () =>
+      existsSync(envFile) &&
+      readFileSync(envFile, "utf8").includes("NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY=") &&
+      (await backendIsSeeded(backendDb)),
+    action: async () => {
+      await medusa(["db:migrate"], "medusa db:migrate")
+      await medusa(["exec", "./src/scripts/seed.ts"], "seed")
+    },
+  })
+
+  // 3. Builds: the admin dashboard, the traceability service and the storefront.
+  await step({
+    name: "admin-build",
+    title: "Building the admin dashboard (about 30 s)",
+    inputs: ["backend/src/admin", "backend/medusa-config.ts"],
+    extra: [medusaVersion, URLS.backend],
+    present: () => existsSync(path.join(BACKEND, "public/admin/index.html")),
+    action: async () => {
+      await medusa(["build", "--admin-only"], "medusa build --admin-only")
+      // `medusa start` serves the dashboard from public/admin.
+      rmSync(path.join(BACKEND, "public/admin"), { recursive: true, force: true })
+      cpSync(path.join(BACKEND, ".medusa/admin"), path.join(BACKEND, "public/admin"), {
+        recursive: true,
+      })
+    },
+  })
+  await step({
+    name: "traceability-build",
+    title: "Building the traceability service",
+    inputs: [
+      "traceability/src",
+      "traceability/tsconfig.json",
+      "traceability/tsconfig.build.json",
+      "traceability/package.json",
+    ],
+    present: () => existsSync(path.join(TRACEABILITY, "dist/server.js")),
+    action: () => npmBuild("traceability"),
+  })
   await run("node", ["dist/store/migrate-cli.js"], {
     cwd: TRACEABILITY,
     env,
     quiet: true,
     label: "traceability migrations",
   })
-
-  const storefrontHash = hashInputs(
-    [
+  await step({
+    name: "storefront-build",
+    title: "Building the storefront (about a minute)",
+    inputs: [
       "storefront/app",
       "storefront/components",
       "storefront/lib",
       "storefront/i18n",
       "storefront/messages",
       "storefront/public",
+      "storefront/styles",
+      "storefront/types",
+      "storefront/tsconfig.json",
       "storefront/proxy.ts",
       "storefront/next.config.ts",
       "storefront/package.json",
       "storefront/.env.local",
     ],
-    [URLS.backend],
-  )
-  if (
-    isDone("storefront-build", storefrontHash) &&
-    existsSync(path.join(STOREFRONT, ".next/BUILD_ID"))
-  ) {
-    say("Storefront is built (skipped)")
-  } else {
-    say("Building the storefront (about a minute)...")
-    await run("npm", ["run", "build", "-w", "storefront"], {
-      cwd: ROOT,
-      env,
-      quiet: true,
-      label: "storefront build",
-    })
-    markDone("storefront-build", storefrontHash)
-  }
+    extra: [URLS.backend],
+    present: () => existsSync(path.join(STOREFRONT, ".next/BUILD_ID")),
+    action: () => npmBuild("storefront"),
+  })
 
   // 4. Run all three.
   const backend = startService(
@@ -236,6 +207,20 @@ try {
     waitForHttp(`${URLS.storefront}/vi`, { child: storefront }),
   ])
 
+  let stampLines = []
+  try {
+    const key = /NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY=(\S+)/.exec(readFileSync(envFile, "utf8"))?.[1]
+    const demo = await ensureDemoTrace({
+      backendUrl: URLS.backend,
+      traceabilityUrl: URLS.traceability,
+      publishableKey: key,
+      jwtSecret: secrets.JWT_SECRET,
+    })
+    stampLines = [`  Try a stamp          ${demo.stampUrl}`, `  (its QR code)        ${demo.qrUrl}`]
+  } catch (error) {
+    say(`The demo stamps could not be prepared: ${error.message}`)
+  }
+
   const seconds = Math.round((Date.now() - started) / 1000)
   console.log(
     [
@@ -247,6 +232,7 @@ try {
       `  Backend / store API  ${URLS.backend}  (health: ${URLS.backend}/health)`,
       `  Medusa admin         ${URLS.backend}/app`,
       `  Traceability         ${URLS.traceability}  (health: ${URLS.traceability}/health)`,
+      ...stampLines,
       "",
       "  Demo logins:",
       ...DEMO_LOGINS.map(
@@ -258,6 +244,23 @@ try {
 } catch (error) {
   console.error(`[start] ${error.message}`)
   await shutdown(1)
+}
+
+/**
+ * Runs `action` unless the step's inputs are unchanged since it last succeeded and its output is
+ * still `present`.
+ */
+async function step({ name, title, inputs, extra = [], present, action }) {
+  const hash = hashInputs(inputs, extra)
+  if (isDone(name, hash) && (await present())) {
+    say(`${title}: up to date (skipped)`)
+    return
+  }
+  const t0 = Date.now()
+  say(`${title}...`)
+  await action()
+  markDone(name, hash)
+  say(`${title}: done in ${Math.round((Date.now() - t0) / 1000)} s`)
 }
 
 async function backendIsSeeded(url) {

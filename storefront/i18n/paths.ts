@@ -1,0 +1,10 @@
+import type { Locale } from "./routing"
+
+/** A page's path in one language: `localePath("en", "/products/x")` -> "/en/products/x". */
+export function localePath(locale: Locale, path = "/"): string {
+  return path === "/" ? `/${locale}` : `/${locale}${path}`
+}
+
+export function productPath(handle: string): string {
+  return `/products/${encodeURIComponent(handle)}`
+}
