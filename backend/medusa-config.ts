@@ -58,6 +58,9 @@ module.exports = defineConfig({
       process.env.DATABASE_SSL === "true" ? undefined : { connection: { ssl: false } },
     redisUrl,
     workerMode,
+    // Medusa marks the session cookie Secure in production; browsers drop such a cookie over plain
+    // http, so the admin could not sign in at http://localhost:9000/app. Follow the public URL.
+    cookieOptions: { secure: backendUrl.startsWith("https://") },
     http: {
       storeCors: process.env.STORE_CORS ?? storefrontUrl,
       adminCors: process.env.ADMIN_CORS ?? backendUrl,

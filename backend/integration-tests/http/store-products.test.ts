@@ -63,17 +63,20 @@ medusaIntegrationTestRunner({
 
       it("keeps stock at each seller's own location", async () => {
         const query = getContainer().resolve("query")
-        const { data: levels } = await query.graph({
+        const { data } = await query.graph({
           entity: "inventory_level",
           fields: ["stocked_quantity", "location_id", "inventory_item.sku"],
         })
+        // Query's generated types exist only after `medusa build`/`start`: name the shape here.
+        const levels = data as unknown as {
+          stocked_quantity: number
+          location_id: string
+          inventory_item: { sku: string }
+        }[]
         expect(levels).toHaveLength(PRODUCTS.length)
-        const locations = new Set(levels.map((l: { location_id: string }) => l.location_id))
+        const locations = new Set(levels.map((l) => l.location_id))
         expect(locations.size).toBe(new Set(PRODUCTS.map((p) => p.seller)).size)
-        const rice = levels.find(
-          (l: { inventory_item: { sku: string } }) =>
-            l.inventory_item.sku === "GAO-SENG-CU-GIA-PHU-5KG",
-        )
+        const rice = levels.find((l) => l.inventory_item.sku === "GAO-SENG-CU-GIA-PHU-5KG")!
         expect(rice.stocked_quantity).toBe(120)
       })
     })

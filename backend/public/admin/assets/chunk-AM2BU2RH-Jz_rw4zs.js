@@ -1,0 +1,1 @@
+var _="product_variant_ids";export{_ as P};

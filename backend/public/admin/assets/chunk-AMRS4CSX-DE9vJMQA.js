@@ -1,0 +1,1 @@
+var l="@medusajs/loyalty-plugin",n=a=>a?.find(e=>e.name===l);export{n as g};

@@ -1,0 +1,1 @@
+var _="inventory_item_ids";export{_ as I};

@@ -1,0 +1,1 @@
+const e=()=>({command:a=>a});export{e as c};
