@@ -8,3 +8,8 @@ export function localePath(locale: Locale, path = "/"): string {
 export function productPath(handle: string): string {
   return `/products/${encodeURIComponent(handle)}`
 }
+
+/** The page a scanned stamp lands on (the traceability service redirects browsers to /vi/…). */
+export function tracePath(serial: string): string {
+  return `/trace/${encodeURIComponent(serial)}`
+}

@@ -7,6 +7,8 @@ export function backendUrl(): string {
 }
 
 export function publishableKey(): string | undefined {
-  // Indexed by a variable on purpose: Next inlines `process.env.NEXT_PUBLIC_*` at build time.
-  return process.env[PUBLISHABLE_KEY_VAR] || undefined
+  // Read through Reflect.get on purpose: Next inlines `process.env.NEXT_PUBLIC_*` at build time,
+  // and Turbopack folds `process.env[CONSTANT]` too, baking in the key of the .env.local present
+  // at build time (seen with Next 16.4: every request then sent that stale key).
+  return Reflect.get(process.env, PUBLISHABLE_KEY_VAR) || undefined
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import { StoreUnavailableError } from "./errors"
-import { getProductByHandle, listProducts } from "./products"
+import { getProductByHandle, getProductById, listProducts } from "./products"
 
 const REGIONS = {
   regions: [
@@ -74,5 +74,21 @@ describe("getProductByHandle", () => {
     expect(await getProductByHandle("khong-co")).toBeNull()
     const productCall = calls.find((c) => c.url.pathname === "/store/products")!
     expect(productCall.url.searchParams.get("handle")).toBe("khong-co")
+  })
+})
+
+describe("getProductById", () => {
+  it("filters by id and reshapes the match", async () => {
+    const calls = stubBackend([RICE])
+    const product = await getProductById("prod_1")
+    expect(product?.handle).toBe(RICE.handle)
+    const productCall = calls.find((c) => c.url.pathname === "/store/products")!
+    expect(productCall.url.searchParams.get("id")).toBe("prod_1")
+    expect(productCall.init.next).toEqual({ revalidate: 60, tags: ["products"] })
+  })
+
+  it("returns null for an id the shop does not sell", async () => {
+    stubBackend([])
+    expect(await getProductById("prod_gone")).toBeNull()
   })
 })

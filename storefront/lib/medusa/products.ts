@@ -33,3 +33,9 @@ export async function getProductByHandle(handle: string): Promise<Product | null
   const products = await fetchProducts({ handle, limit: 1 }, `get product ${handle}`)
   return products[0] ? reshapeProduct(products[0]) : null
 }
+
+/** The product with this Medusa id (as the traceability service knows it), or null. */
+export async function getProductById(id: string): Promise<Product | null> {
+  const products = await fetchProducts({ id, limit: 1 }, `get product ${id}`)
+  return products[0] ? reshapeProduct(products[0]) : null
+}

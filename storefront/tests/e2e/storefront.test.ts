@@ -4,13 +4,7 @@ import { fileURLToPath } from "node:url"
 import { launchChromium } from "@coop/scripts/chromium"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
-
-// Seeded by the backend's demo data (backend/src/scripts/seed.ts).
-const RICE = {
-  handle: "gao-seng-cu-gia-phu-5kg",
-  title: "Gạo Séng Cù Gia Phú (túi 5 kg)",
-  price: "185.000 ₫",
-}
+import { RICE } from "./fixtures"
 
 const RESULTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../test-results")
 

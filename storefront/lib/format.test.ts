@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest"
+import { formatDate, formatQuantity } from "./format"
+
+describe("formatDate", () => {
+  it("writes the date the language's way", () => {
+    const date = new Date("2026-03-10T03:00:00Z")
+    expect(formatDate(date, "vi")).toBe("10 tháng 3, 2026")
+    expect(formatDate(date, "en")).toBe("10 March 2026")
+  })
+
+  it("uses the day in Vietnam, not on the server (UTC+7)", () => {
+    // 20:30 UTC on the 14th is 03:30 on the 15th in Hà Nội.
+    const lateEvening = new Date("2026-03-14T20:30:00Z")
+    expect(formatDate(lateEvening, "vi")).toBe("15 tháng 3, 2026")
+    expect(formatDate(lateEvening, "en")).toBe("15 March 2026")
+  })
+})
+
+describe("formatQuantity", () => {
+  it("uses the language's separators", () => {
+    expect(formatQuantity(1500.5, "vi")).toBe("1.500,5")
+    expect(formatQuantity(1500.5, "en")).toBe("1,500.5")
+    expect(formatQuantity(600, "vi")).toBe("600")
+  })
+})

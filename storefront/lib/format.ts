@@ -1,0 +1,18 @@
+import type { Locale } from "@/i18n/routing"
+
+// Dates and numbers as each language writes them; times in Vietnam's zone whatever the server's.
+const INTL_LOCALE: Record<Locale, string> = { vi: "vi-VN", en: "en-GB" }
+export const SHOP_TIME_ZONE = "Asia/Ho_Chi_Minh"
+
+/** "15 tháng 3, 2026" / "15 March 2026", the calendar day in Vietnam. */
+export function formatDate(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    dateStyle: "long",
+    timeZone: SHOP_TIME_ZONE,
+  }).format(date)
+}
+
+/** "1.500" / "1,500": a quantity with the language's separators. */
+export function formatQuantity(quantity: number, locale: Locale): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 3 }).format(quantity)
+}

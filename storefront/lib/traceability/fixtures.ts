@@ -1,0 +1,22 @@
+import type { ApiProvenance } from "./reshape"
+
+// A genuine answer of the resolver, as traceability/src/http/routes/resolver.ts sends it.
+export const GENUINE: ApiProvenance = {
+  verdict: "genuine",
+  stamp: {
+    serial: "7K3M9Q2XAB4C5D6E7F8G",
+    uri: "http://tem.test/s/7K3M9Q2XAB4C5D6E7F8G",
+    state: "issued",
+    issued_at: "2026-03-14T20:30:00.000Z",
+  },
+  batch: {
+    id: "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+    lot_code: "GP-2026-MUA10",
+    quantity: 600,
+    unit: "kg",
+    state: "open",
+    created_at: "2026-03-14T20:00:00.000Z",
+  },
+  product: { id: "prod_1", title: "Gạo Séng Cù Gia Phú (túi 5 kg)", gtin: null },
+  seller: { id: "htx-nong-nghiep-gia-phu" },
+}

@@ -1,0 +1,3 @@
+export { TraceUnavailableError } from "./errors"
+export { getProvenance } from "./provenance"
+export type { GenuineProvenance, NotGenuineProvenance, Provenance } from "./types"

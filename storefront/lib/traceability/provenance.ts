@@ -1,0 +1,41 @@
+import { TRACE_TIMEOUT_MS, traceabilityUrl } from "./config"
+import { TraceUnavailableError } from "./errors"
+import { isApiProvenance, isNotGenuineAnswer, reshapeProvenance } from "./reshape"
+import type { Provenance } from "./types"
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+function unavailable(serial: string, reason: string, cause?: unknown): TraceUnavailableError {
+  console.error(`[traceability] resolve ${serial} failed: ${reason}`)
+  return new TraceUnavailableError(`resolve ${serial} failed: ${reason}`, { cause })
+}
+
+/**
+ * What the traceability service says about a stamp serial. Never cached: every scan is an event
+ * the service will count. Throws TraceUnavailableError when the service cannot give a verdict;
+ * a 404 only means "not genuine" when the resolver itself says so, so a misconfigured
+ * TRACEABILITY_URL never brands a real stamp as fake.
+ */
+export async function getProvenance(serial: string): Promise<Provenance> {
+  const url = `${traceabilityUrl()}/s/${encodeURIComponent(serial)}`
+  let response: Response
+  let body: unknown
+  try {
+    response = await fetch(url, {
+      headers: { accept: "application/json" },
+      cache: "no-store",
+      redirect: "manual",
+      signal: AbortSignal.timeout(TRACE_TIMEOUT_MS),
+    })
+    body = await response.json().catch(() => undefined)
+  } catch (error) {
+    throw unavailable(serial, describe(error), error)
+  }
+  if (response.status === 200 && isApiProvenance(body)) return reshapeProvenance(body)
+  if (response.status === 404 && isNotGenuineAnswer(body)) {
+    return { verdict: "not_genuine", serial }
+  }
+  throw unavailable(serial, `unexpected answer HTTP ${response.status}`)
+}
