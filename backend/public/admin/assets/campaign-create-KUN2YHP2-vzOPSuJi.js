@@ -1,1 +1,0 @@
-import{a as o}from"./chunk-C36TGGI7-CnYFLNVA.js";import{j as r,R as t}from"./index-6sxy8btI.js";import"./chunk-F6ZOHZVB-91OkLywV.js";import"./chunk-ZNSPQGIO-58LnaX5U.js";import"./radio-group-BZKIHoCZ.js";import"./index-St39Waqz.js";var n=()=>r.jsx(t,{children:r.jsx(o,{})});export{n as Component};

@@ -1,1 +1,0 @@
-var _="product_variant_ids";export{_ as P};

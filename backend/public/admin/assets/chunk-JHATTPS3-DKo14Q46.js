@@ -1,1 +1,0 @@
-var _="inventory_item_ids";export{_ as I};

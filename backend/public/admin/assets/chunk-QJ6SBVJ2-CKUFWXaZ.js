@@ -1,1 +1,0 @@
-import{j as r}from"./index-6sxy8btI.js";var a=()=>r.jsx("div",{style:{background:"repeating-linear-gradient(-45deg, rgb(212, 212, 216, 0.15), rgb(212, 212, 216,.15) 10px, transparent 10px, transparent 20px)"},className:"bg-ui-bg-field mt-4 block h-[56px] w-full rounded-lg border border-dashed"});export{a as I};

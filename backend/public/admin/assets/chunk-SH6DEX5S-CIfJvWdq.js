@@ -1,1 +1,0 @@
-import{cw as e,cu as u,s as i}from"./index-6sxy8btI.js";var n="product_variant",o=e(n),c=(r,a)=>{const{data:s,...t}=u({queryFn:()=>i.admin.productVariant.list(r),queryKey:o.list(r),...a});return{...s,...t}};export{o as p,c as u};

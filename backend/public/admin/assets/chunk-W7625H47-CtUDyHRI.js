@@ -1,1 +1,0 @@
-import{b as a}from"./index-6sxy8btI.js";var s=()=>{const{t:e}=a();return[{label:e("fields.createdAt"),key:"created_at"},{label:e("fields.updatedAt"),key:"updated_at"}].map(t=>({key:t.key,label:t.label,type:"date"}))};export{s as u};

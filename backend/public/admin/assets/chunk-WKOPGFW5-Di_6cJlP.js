@@ -1,1 +1,0 @@
-var l=t=>t.quantity-t.detail.fulfilled_quantity;export{l as g};

@@ -1,1 +1,0 @@
-const e=()=>({command:a=>a});export{e as c};

@@ -1,1 +1,0 @@
-import{M as u}from"./chunk-NANNVVYP-Duvo9_Sy.js";import{ar as i,j as n}from"./index-6sxy8btI.js";import{m as p,o as d}from"./chunk-RIAKFHWQ-DnQclJ9V.js";var x=()=>{const{id:r}=i(),{customer_group:t,isPending:o,isError:a,error:s}=p(r),{mutateAsync:e,isPending:m}=d(r);if(a)throw s;return n.jsx(u,{metadata:t?.metadata,hook:e,isPending:o,isMutating:m})};export{x as Component};

@@ -1,1 +1,0 @@
-import{M as i}from"./chunk-NANNVVYP-Duvo9_Sy.js";import{ar as n,dD as m,eo as u,j as p}from"./index-6sxy8btI.js";var x=()=>{const{id:r}=n(),{order:a,isPending:t,isError:e,error:s}=m(r,{fields:"id,metadata"}),{mutateAsync:o,isPending:d}=u(a?.id);if(e)throw s;return p.jsx(i,{metadata:a?.metadata,hook:o,isPending:t,isMutating:d})};export{x as Component};

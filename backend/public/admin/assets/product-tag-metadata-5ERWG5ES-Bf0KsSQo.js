@@ -1,1 +1,0 @@
-import{M as i}from"./chunk-NANNVVYP-Duvo9_Sy.js";import{ar as n,fX as m,fY as u,j as c}from"./index-6sxy8btI.js";var P=()=>{const{id:t}=n(),{product_tag:a,isPending:r,isError:o,error:s}=m(t),{mutateAsync:e,isPending:d}=u(a?.id);if(o)throw s;return c.jsx(i,{metadata:a?.metadata,hook:e,isPending:r,isMutating:d})};export{P as Component};

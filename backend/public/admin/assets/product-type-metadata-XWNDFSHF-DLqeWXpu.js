@@ -1,1 +1,0 @@
-import{M as i}from"./chunk-NANNVVYP-Duvo9_Sy.js";import{ar as m,j as n}from"./index-6sxy8btI.js";import{c as p,d as u}from"./chunk-QG545K2O-C5AnALAX.js";var f=()=>{const{id:a}=m(),{product_type:t,isPending:r,isError:o,error:s}=p(a),{mutateAsync:e,isPending:d}=u(t?.id);if(o)throw s;return n.jsx(i,{metadata:t?.metadata,hook:e,isPending:r,isMutating:d})};export{f as Component};

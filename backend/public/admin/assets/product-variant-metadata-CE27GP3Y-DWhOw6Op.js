@@ -1,1 +1,0 @@
-import{M as d}from"./chunk-NANNVVYP-Duvo9_Sy.js";import{ar as m,aM as u,aP as c,j as P}from"./index-6sxy8btI.js";var x=()=>{const{id:a,variant_id:t}=m(),{variant:r,isPending:s,isError:o,error:i}=u(a,t),{mutateAsync:n,isPending:e}=c(a,t);if(o)throw i;return P.jsx(d,{metadata:r?.metadata,hook:n,isPending:s,isMutating:e})};export{x as Component};

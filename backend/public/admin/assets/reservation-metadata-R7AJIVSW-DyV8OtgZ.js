@@ -1,1 +1,0 @@
-import{M as m}from"./chunk-NANNVVYP-Duvo9_Sy.js";import{ar as d,eY as u,e_ as p,j as e,al as c}from"./index-6sxy8btI.js";var R=()=>{const{id:a}=d(),{reservation:t,isPending:r,isError:s,error:o}=u(a??""),{mutateAsync:n,isPending:i}=p(a??"");if(s)throw o;return e.jsx(c,{children:e.jsx(m,{isPending:r,isMutating:i,hook:n,metadata:t?.metadata})})};export{R as Component};

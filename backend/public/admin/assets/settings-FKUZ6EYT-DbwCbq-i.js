@@ -1,1 +1,0 @@
-import{u as s,c as a,r as n,j as o,O as r}from"./index-6sxy8btI.js";var c=()=>{const t=s(),e=a();return n.useEffect(()=>{e.pathname==="/settings"&&t("/settings/store",{replace:!0})},[e.pathname,t]),o.jsx(r,{})};export{c as Component};
