@@ -1,7 +1,8 @@
 import type { ChildProcess } from "node:child_process"
-import { createHmac, randomBytes } from "node:crypto"
+import { randomBytes } from "node:crypto"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import { operatorToken } from "@coop/scripts/demo-trace"
 import { createTestDatabase, type ResolvedPostgres, resolvePostgres } from "@coop/scripts/pg"
 import { freePort, runGroup, startGroup, stopGroup, waitForHttp } from "./processes"
 
@@ -90,23 +91,6 @@ export async function startTraceability(
   return { url, child, jwtSecret }
 }
 
-/** An HS256 token like the Medusa backend's, for an operator (actor type "user"). */
-function operatorToken(secret: string): string {
-  const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url")
-  const now = Math.floor(Date.now() / 1000)
-  const header = b64url({ alg: "HS256", typ: "JWT" })
-  const payload = b64url({
-    actor_id: "storefront-e2e",
-    actor_type: "user",
-    auth_identity_id: "",
-    app_metadata: {},
-    iat: now,
-    exp: now + 600,
-  })
-  const signature = createHmac("sha256", secret).update(`${header}.${payload}`).digest("base64url")
-  return `${header}.${payload}.${signature}`
-}
-
 async function call<T>(url: string, init: RequestInit): Promise<T> {
   const response = await fetch(url, init)
   const body = await response.json().catch(() => ({}))
@@ -130,7 +114,7 @@ type BatchInput = {
 /** Creates a batch as the operator and issues `count` stamps for it, through the service's API. */
 export async function issueStamps(service: Traceability, batch: BatchInput, count: number) {
   const headers = {
-    authorization: `Bearer ${operatorToken(service.jwtSecret)}`,
+    authorization: `Bearer ${operatorToken(service.jwtSecret, "storefront-e2e")}`,
     "content-type": "application/json",
   }
   const created = await call<{ id: string }>(`${service.url}/batches`, {
