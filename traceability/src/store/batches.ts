@@ -2,20 +2,7 @@ import type pg from "pg"
 
 export type BatchState = "open" | "sealed" | "recalled"
 
-export interface Batch {
-  id: string
-  sellerId: string
-  productId: string
-  productTitle: string
-  gtin: string | null
-  lotCode: string
-  quantity: number
-  unit: string
-  state: BatchState
-  createdAt: Date
-  createdBy: string
-}
-
+/** What a caller supplies to create a batch. */
 export interface NewBatch {
   sellerId: string
   productId: string
@@ -25,6 +12,13 @@ export interface NewBatch {
   quantity: number
   unit: string
   createdBy: string
+}
+
+/** A stored batch: what was supplied plus what the database assigns. */
+export interface Batch extends NewBatch {
+  id: string
+  state: BatchState
+  createdAt: Date
 }
 
 interface BatchRow {
