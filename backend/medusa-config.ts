@@ -76,6 +76,9 @@ module.exports = defineConfig({
   },
   modules: [
     ...redisModules,
+    { resolve: "./src/modules/seller" },
+    { resolve: "./src/modules/commune" },
+    { resolve: "./src/modules/audit" },
     {
       resolve: "@medusajs/medusa/file",
       options: {

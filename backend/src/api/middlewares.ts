@@ -1,0 +1,14 @@
+import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminRoutes } from "./admin/routes"
+import { communeRoutes } from "./commune/routes"
+import { helperRoutes } from "./helper/routes"
+import { sellerRoutes } from "./seller/routes"
+import { storeRoutes } from "./store/routes"
+import { apiErrorHandler } from "./utils/errors"
+
+// Each API area declares its own route middlewares (authentication, access, validation) beside
+// its routes; this file only puts them together.
+export default defineMiddlewares({
+  errorHandler: apiErrorHandler,
+  routes: [...sellerRoutes, ...helperRoutes, ...communeRoutes, ...storeRoutes, ...adminRoutes],
+})

@@ -1,0 +1,30 @@
+import {
+  authenticate,
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
+  type MiddlewareRoute,
+} from "@medusajs/framework/http"
+import { loadSellerAccess, requireOwner } from "../utils/access"
+
+// Sign-up and accepting an invitation come before the login is bound to a seller.
+const UNBOUND = new Set(["/seller/sign-up", "/seller/invites/accept"])
+
+const member = authenticate(["seller_member", "helper"], ["bearer", "session"])
+const unbound = authenticate("seller_member", ["bearer"], { allowUnregistered: true })
+
+/** Every /seller route is authenticated and scoped to one seller, whatever its own file declares. */
+function sellerGuard(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  if (UNBOUND.has(req.path.replace(/\/$/, ""))) return unbound(req, res, next)
+  return member(req, res, (error?: unknown) => {
+    if (error) return next(error)
+    loadSellerAccess(req, res, next).catch(next)
+  })
+}
+
+export const sellerRoutes: MiddlewareRoute[] = [
+  { matcher: "/seller*", middlewares: [sellerGuard] },
+  { matcher: "/seller/members*", middlewares: [requireOwner] },
+  { matcher: "/seller/invites", method: ["POST"], middlewares: [requireOwner] },
+  { matcher: "/seller/helpers*", middlewares: [requireOwner] },
+]

@@ -1,0 +1,95 @@
+import type { z } from "zod"
+import { badRequest } from "./errors"
+
+function describe(issue: z.core.$ZodIssue, field: string): { vi: string; en: string } {
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) {
+        return { vi: `Thiếu trường bắt buộc "${field}"`, en: `"${field}" is required` }
+      }
+      return {
+        vi: `"${field}" phải là ${typeVi(issue.expected)}`,
+        en: `"${field}" must be a ${issue.expected}`,
+      }
+    case "too_small":
+      return issue.origin === "string"
+        ? {
+            vi: `"${field}" phải có ít nhất ${issue.minimum} ký tự`,
+            en: `"${field}" must have at least ${issue.minimum} characters`,
+          }
+        : issue.origin === "array"
+          ? {
+              vi: `"${field}" phải có ít nhất ${issue.minimum} phần tử`,
+              en: `"${field}" must have at least ${issue.minimum} items`,
+            }
+          : {
+              vi: `"${field}" phải ${issue.inclusive ? "≥" : ">"} ${issue.minimum}`,
+              en: `"${field}" must be ${issue.inclusive ? "at least" : "more than"} ${issue.minimum}`,
+            }
+    case "too_big":
+      return issue.origin === "string"
+        ? {
+            vi: `"${field}" chỉ được tối đa ${issue.maximum} ký tự`,
+            en: `"${field}" must have at most ${issue.maximum} characters`,
+          }
+        : issue.origin === "array"
+          ? {
+              vi: `"${field}" chỉ được tối đa ${issue.maximum} phần tử`,
+              en: `"${field}" must have at most ${issue.maximum} items`,
+            }
+          : {
+              vi: `"${field}" phải ${issue.inclusive ? "≤" : "<"} ${issue.maximum}`,
+              en: `"${field}" must be ${issue.inclusive ? "at most" : "less than"} ${issue.maximum}`,
+            }
+    case "invalid_value":
+      return {
+        vi: `"${field}" phải là một trong: ${issue.values.join(", ")}`,
+        en: `"${field}" must be one of: ${issue.values.join(", ")}`,
+      }
+    case "unrecognized_keys":
+      return {
+        vi: `Trường không được phép: ${issue.keys.join(", ")}`,
+        en: `Unknown field: ${issue.keys.join(", ")}`,
+      }
+    case "invalid_format":
+      return {
+        vi: `"${field}" không đúng định dạng (${issue.format})`,
+        en: `"${field}" has the wrong format (${issue.format})`,
+      }
+    case "not_multiple_of":
+      return {
+        vi: `"${field}" phải là số nguyên (đồng), không có phần lẻ`,
+        en: `"${field}" must be a whole number of dong`,
+      }
+    default: {
+      // Custom refinements carry "vi|en" in their message.
+      const [vi, en] = issue.message.split("|")
+      return { vi: vi ?? issue.message, en: en ?? vi ?? issue.message }
+    }
+  }
+}
+
+function typeVi(expected: string): string {
+  const names: Record<string, string> = {
+    string: "chuỗi ký tự",
+    number: "số",
+    int: "số nguyên",
+    boolean: "true hoặc false",
+    array: "danh sách",
+    object: "đối tượng",
+  }
+  return names[expected] ?? expected
+}
+
+/**
+ * Parses input with a zod schema; on failure throws a 400 naming the first offending field.
+ * Custom refinements write their message as "Vietnamese|English".
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input ?? {})
+  if (result.success) return result.data
+  const issue = result.error.issues[0]!
+  const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]] : issue.path
+  const field = path.length ? path.join(".") : "body"
+  throw badRequest(field, describe(issue, field))
+}
