@@ -5,13 +5,14 @@ import {
   type MedusaResponse,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
+import { fullPath } from "../utils/access"
 
 const registered = authenticate("helper", ["bearer", "session"])
 const unbound = authenticate("helper", ["bearer"], { allowUnregistered: true })
 
 /** Every /helper route needs a helper login; sign-up needs only the registered identity. */
 function helperGuard(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  if (req.path.replace(/\/$/, "") === "/helper/sign-up") return unbound(req, res, next)
+  if (fullPath(req) === "/helper/sign-up") return unbound(req, res, next)
   return registered(req, res, next)
 }
 

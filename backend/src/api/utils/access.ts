@@ -182,3 +182,7 @@ export function coversCommune(
     ? access.communeCode === commune.code
     : access.provinceCode === commune.province_code
 }
+
+/** The request's full path without the query, whatever router it reached this middleware through. */
+export const fullPath = (req: MedusaRequest) =>
+  (req.originalUrl ?? req.url).split("?")[0]!.replace(/\/+$/, "")

@@ -2,6 +2,11 @@ import type { z } from "zod"
 import { badRequest } from "./errors"
 
 function describe(issue: z.core.$ZodIssue, field: string): { vi: string; en: string } {
+  // Our own messages are written "Vietnamese|English"; zod's defaults never contain a bar.
+  if (issue.message.includes("|")) {
+    const [vi, en] = issue.message.split("|")
+    return { vi: `"${field}": ${vi}`, en: `"${field}": ${en}` }
+  }
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined) {
@@ -61,11 +66,8 @@ function describe(issue: z.core.$ZodIssue, field: string): { vi: string; en: str
         vi: `"${field}" phải là số nguyên (đồng), không có phần lẻ`,
         en: `"${field}" must be a whole number of dong`,
       }
-    default: {
-      // Custom refinements carry "vi|en" in their message.
-      const [vi, en] = issue.message.split("|")
-      return { vi: vi ?? issue.message, en: en ?? vi ?? issue.message }
-    }
+    default:
+      return { vi: `"${field}" không hợp lệ`, en: `"${field}" is not valid` }
   }
 }
 

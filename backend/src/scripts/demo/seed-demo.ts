@@ -19,8 +19,10 @@ import {
   updateStoresWorkflow,
   uploadFilesWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { importAdminUnitsFile } from "../import-admin-units"
 import { CATEGORIES, COMMUNE, PRODUCTS, PROVINCE, SELLERS } from "./data"
 import { productImageSvg } from "./images"
+import { seedSellers } from "./seed-sellers"
 
 export const STORE_NAME = "Chợ nông sản xã Gia Phú"
 export const REGION_NAME = "Việt Nam"
@@ -43,6 +45,10 @@ type SeedContext = {
 /** Seeds the demo commune; returns what it created (nothing on a second run). */
 export async function seedDemoCommune(container: MedusaContainer) {
   const ctx: SeedContext = { created: [], locationBySeller: new Map() }
+  // The demo's communes and villages, through the same import as `npm run import:units`.
+  const units = await importAdminUnitsFile(container, path.join(__dirname, "admin-units.csv"))
+  const changed = units.created + units.updated
+  if (changed) ctx.created.push(`${changed} admin units`)
   const steps: Step[] = [
     ensureSalesChannel,
     ensureRegion,
@@ -53,6 +59,7 @@ export async function seedDemoCommune(container: MedusaContainer) {
     ensurePublishableKey,
     ensureProducts,
     ensureOperator,
+    (container, ctx) => seedSellers(container, ctx.locationBySeller, demoPassword(), ctx.created),
   ]
   for (const step of steps) await step(container, ctx)
   return { created: ctx.created }

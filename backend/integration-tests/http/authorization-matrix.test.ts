@@ -1,0 +1,729 @@
+/**
+ * The authorisation matrix: every role against every /seller, /helper, /commune and admin route
+ * of the sellers domain, on its own resource and on a foreign one. Each cell's status is checked
+ * against the rule below, every refused request must leave the database as it was, and the
+ * observed matrix is written to docs/security.md.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
+import path from "node:path"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { COMMUNE_MODULE } from "../../src/modules/commune"
+import type CommuneModuleService from "../../src/modules/commune/service"
+import { SELLER_MODULE } from "../../src/modules/seller"
+import type SellerModuleService from "../../src/modules/seller/service"
+import { PRODUCTS } from "../../src/scripts/demo/data"
+import {
+  OPERATOR_EMAIL,
+  PUBLISHABLE_KEY_TITLE,
+  seedDemoCommune,
+} from "../../src/scripts/demo/seed-demo"
+import { DEMO_ACCOUNTS, HELPED_SELLER } from "../../src/scripts/demo/seed-sellers"
+
+const PASSWORD = "giaphu-demo"
+const OTHER_SELLER = "htx-nong-nghiep-gia-phu"
+const FOREIGN_COMMUNE = "02926"
+
+type Area = "seller" | "helper" | "commune" | "admin"
+type Resource = "A" | "B" | "none"
+type Role = {
+  name: string
+  area: Area | null
+  /** The seller a seller-area role works for, if any. */
+  home?: "A" | "B" | null
+  /** The commune an officer covers ("GP" Gia Phú, "XQ" Xuân Quang, "both" for the province). */
+  covers?: "GP" | "XQ" | "both"
+  readOnly?: boolean
+  owner?: boolean
+  headers: Record<string, string>
+}
+type Fixture = Record<string, string>
+type Route = {
+  area: Area
+  method: "get" | "post" | "delete"
+  label: string
+  /** Resources the route is tried on: A = Gia Phú (helped) seller's, B = the other's. */
+  resources: Resource[]
+  path: (f: Fixture, r: Resource) => string | Promise<string>
+  body?: (f: Fixture, r: Resource) => unknown | Promise<unknown>
+  ownerOnly?: boolean
+  write?: boolean
+  /** For list routes: ids that must never appear for a role scoped to the other side. */
+  foreignIds?: (f: Fixture, role: Role) => string[]
+}
+
+const SNAPSHOT_TABLES = [
+  "seller",
+  "seller_member",
+  "seller_invite",
+  "helper",
+  "helper_grant",
+  "officer",
+  "ocop_entry",
+  "audit_entry",
+  "product",
+  "product_variant",
+  "price",
+  "inventory_level",
+  "product_sales_channel",
+]
+
+/** What a role should get on a route and resource, by the platform's access rules. */
+function expected(role: Role, route: Route, resource: Resource): string {
+  if (role.area !== route.area) return "401"
+  switch (route.area) {
+    case "seller": {
+      if (!role.home) return "404"
+      // Owner-only routes refuse a helper before looking anything up, so the 403 says nothing
+      // about whether a foreign resource exists.
+      if (route.ownerOnly && !role.owner) return "403"
+      if (resource !== "none" && resource !== role.home) return "404"
+      return "2xx"
+    }
+    case "helper":
+      if (resource === "none") return "2xx"
+      return role.home === resource ? "2xx" : "404"
+    case "commune": {
+      if (route.write && role.readOnly) return "403"
+      if (resource === "none" || role.covers === "both") return "2xx"
+      // Resource A lives in Gia Phú; B in this test's commune route table is Xuân Quang's seller.
+      const place = resource === "A" ? "GP" : "XQ"
+      return role.covers === place ? "2xx" : "404"
+    }
+    case "admin":
+      return "2xx"
+  }
+}
+
+const pngBytes = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+)
+
+let counter = 0
+const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    describe("authorisation matrix", () => {
+      it("gives every role exactly its own data, and refusals change nothing", async () => {
+        const container = getContainer()
+        // Setup calls that fail say which request and why.
+        api.interceptors.response.use(undefined, (error: any) => {
+          const { config, response } = error
+          throw new Error(
+            `${config?.method} ${config?.url}: ${response?.status} ${JSON.stringify(response?.data)}`,
+          )
+        })
+        await seedDemoCommune(container)
+        const sellers = container.resolve<SellerModuleService>(SELLER_MODULE)
+        const communes = container.resolve<CommuneModuleService>(COMMUNE_MODULE)
+        const auth = container.resolve(Modules.AUTH)
+        const query = container.resolve(ContainerRegistrationKeys.QUERY)
+        const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const [key] = await container
+          .resolve(Modules.API_KEY)
+          .listApiKeys({ title: PUBLISHABLE_KEY_TITLE, type: "publishable" })
+        const storeHeaders = { "x-publishable-api-key": key.token }
+
+        const login = async (actor: string, email: string, password = PASSWORD) => {
+          const res = await api.post(`/auth/${actor}/emailpass`, { email, password })
+          return `Bearer ${res.data.token}`
+        }
+        const register = async (actor: string, email: string) => {
+          const res = await api.post(
+            `/auth/${actor}/emailpass/register`,
+            {
+              email,
+              password: PASSWORD,
+            },
+            { validateStatus: () => true },
+          )
+          if (res.status !== 200)
+            throw new Error(`register ${actor} ${email}: ${res.status} ${JSON.stringify(res.data)}`)
+
+          return `Bearer ${res.data.token}`
+        }
+
+        // The cast: A is the seller the demo helper helps, B another Gia Phú seller, C a seller of
+        // Xuân Quang commune with its own registry entry.
+        const [sellerA] = await sellers.listSellers({ handle: HELPED_SELLER })
+        const [sellerB] = await sellers.listSellers({ handle: OTHER_SELLER })
+        const sellerC = await sellers.createSellers({
+          handle: "htx-xuan-quang",
+          name: "HTX Xuân Quang",
+          kind: "cooperative",
+          commune_code: FOREIGN_COMMUNE,
+          province_code: "15",
+          state: "approved",
+        })
+        const productOf = async (sellerId: string) => {
+          const { data } = await query.graph({
+            entity: "seller",
+            fields: ["products.id", "products.variants.id", "products.variants.prices.amount"],
+            filters: { id: sellerId },
+          })
+          return (data[0] as any).products[0]
+        }
+        const productA = await productOf(sellerA.id)
+        const productB = await productOf(sellerB.id)
+        // Any Gia Phú registry entry stands for "A's commune" on the /commune routes.
+        const [entryA] = await communes.listOcopEntries({ commune_code: "02989" })
+        const entryC = await communes.createOcopEntries({
+          commune_code: FOREIGN_COMMUNE,
+          seller_id: sellerC.id,
+          product_name: "Chè Xuân Quang",
+          group: "beverage",
+          stars: 3,
+          certificate_number: "OCOP-XQ-01",
+          issuing_level: "district",
+          issued_on: new Date("2025-01-10"),
+          expires_on: new Date("2028-01-10"),
+        })
+
+        // Roles.
+        const buyerEmail = "nguoimua@example.com"
+        const buyerRegistration = await register("customer", buyerEmail)
+        await api.post(
+          "/store/customers",
+          { email: buyerEmail, first_name: "Người", last_name: "Mua" },
+          { headers: { ...storeHeaders, authorization: buyerRegistration } },
+        )
+        const strayHelperEmail = "hotro.khac@giaphu.example"
+        await api.post(
+          "/helper/sign-up",
+          { name: "Người hỗ trợ khác" },
+          {
+            headers: { authorization: await register("helper", strayHelperEmail) },
+          },
+        )
+        const officerXQ = await communes.createOfficers({
+          email: "canbo@xuanquang.example",
+          name: "Cán bộ xã Xuân Quang",
+          level: "commune",
+          commune_code: FOREIGN_COMMUNE,
+          province_code: "15",
+        })
+        const { authIdentity } = await auth.register("emailpass", {
+          body: { email: officerXQ.email, password: PASSWORD },
+        })
+        await auth.updateAuthIdentities({
+          id: authIdentity!.id,
+          app_metadata: { commune_officer_id: officerXQ.id },
+        })
+
+        const roles: Role[] = [
+          { name: "anonymous", area: null, headers: {} },
+          {
+            name: "buyer",
+            area: null,
+            headers: { authorization: await login("customer", buyerEmail) },
+          },
+          {
+            name: "member of A",
+            area: "seller",
+            home: "A",
+            owner: true,
+            headers: {
+              authorization: await login("seller_member", DEMO_ACCOUNTS.sellerOwner(HELPED_SELLER)),
+            },
+          },
+          {
+            name: "member of B",
+            area: "seller",
+            home: "B",
+            owner: true,
+            headers: {
+              authorization: await login("seller_member", DEMO_ACCOUNTS.sellerOwner(OTHER_SELLER)),
+            },
+          },
+          {
+            name: "helper granted by A",
+            area: "seller",
+            home: "A",
+            headers: {
+              authorization: await login("helper", DEMO_ACCOUNTS.helper),
+              "x-seller-id": sellerA.id,
+            },
+          },
+          {
+            name: "helper not granted",
+            area: "seller",
+            home: null,
+            headers: {
+              authorization: await login("helper", strayHelperEmail),
+              "x-seller-id": sellerA.id,
+            },
+          },
+          {
+            name: "officer of A's commune",
+            area: "commune",
+            covers: "GP",
+            headers: {
+              authorization: await login("commune_officer", DEMO_ACCOUNTS.communeOfficer),
+            },
+          },
+          {
+            name: "officer of another commune",
+            area: "commune",
+            covers: "XQ",
+            headers: { authorization: await login("commune_officer", officerXQ.email) },
+          },
+          {
+            name: "province officer",
+            area: "commune",
+            covers: "both",
+            readOnly: true,
+            headers: {
+              authorization: await login("province_officer", DEMO_ACCOUNTS.provinceOfficer),
+            },
+          },
+          {
+            name: "operator",
+            area: "admin",
+            headers: { authorization: await login("user", OPERATOR_EMAIL) },
+          },
+        ]
+        // The /helper area is tried by the two helpers with their plain helper tokens.
+        const helperAreaRoles: Role[] = [
+          {
+            ...roles[4]!,
+            area: "helper",
+            headers: { authorization: roles[4]!.headers.authorization! },
+          },
+          {
+            ...roles[5]!,
+            area: "helper",
+            home: null,
+            headers: { authorization: roles[5]!.headers.authorization! },
+          },
+        ]
+
+        const f: Fixture = {
+          A: sellerA.id,
+          B: sellerB.id,
+          C: sellerC.id,
+          productA: productA.id,
+          productB: productB.id,
+          variantA: productA.variants[0].id,
+          variantB: productB.variants[0].id,
+          entryA: entryA!.id,
+          entryC: entryC.id,
+        }
+        const priceOf = (r: Resource) =>
+          (r === "B" ? productB : productA).variants[0].prices[0].amount as number
+        const pick = (r: Resource, a: string, b: string) => (r === "B" ? f[b]! : f[a]!)
+
+        const freshHelper = async () => {
+          const email = `${unique("hotro")}@giaphu.example`
+          return sellers.createHelpers({ email, name: "Người hỗ trợ mới" })
+        }
+
+        const routes: Route[] = [
+          {
+            area: "seller",
+            method: "get",
+            label: "GET /seller/me",
+            resources: ["none"],
+            path: () => "/seller/me",
+          },
+          {
+            area: "seller",
+            method: "post",
+            label: "POST /seller/me",
+            resources: ["none"],
+            write: true,
+            path: () => "/seller/me",
+            body: () => ({ description: "Mô tả mới" }),
+          },
+          {
+            area: "seller",
+            method: "get",
+            label: "GET /seller/products",
+            resources: ["none"],
+            path: () => "/seller/products?limit=100",
+            foreignIds: (_f, role) => [role.home === "B" ? f.productA! : f.productB!],
+          },
+          {
+            area: "seller",
+            method: "post",
+            label: "POST /seller/products",
+            resources: ["none"],
+            write: true,
+            path: () => "/seller/products",
+            body: () => ({
+              title: `Sản phẩm thử ${unique("")}`,
+              variants: [{ title: "Túi 1 kg", price: 50000, stock: 5 }],
+            }),
+          },
+          {
+            area: "seller",
+            method: "get",
+            label: "GET /seller/products/:id",
+            resources: ["A", "B"],
+            path: (_f, r) => `/seller/products/${pick(r, "productA", "productB")}`,
+          },
+          {
+            area: "seller",
+            method: "post",
+            label: "POST /seller/products/:id",
+            resources: ["A", "B"],
+            write: true,
+            path: (_f, r) => `/seller/products/${pick(r, "productA", "productB")}`,
+            body: () => ({ subtitle: "Vụ mùa 2026" }),
+          },
+          {
+            area: "seller",
+            method: "post",
+            label: "POST /seller/products/:id/unpublish",
+            resources: ["A", "B"],
+            write: true,
+            path: (_f, r) => `/seller/products/${pick(r, "productA", "productB")}/unpublish`,
+          },
+          {
+            area: "seller",
+            method: "post",
+            label: "POST /seller/products/:id/publish",
+            resources: ["A", "B"],
+            write: true,
+            path: (_f, r) => `/seller/products/${pick(r, "productA", "productB")}/publish`,
+          },
+          {
+            area: "seller",
+            method: "post",
+            label: "POST /seller/products/:id/variants/:variant_id",
+            resources: ["A", "B"],
+            write: true,
+            path: (_f, r) =>
+              `/seller/products/${pick(r, "productA", "productB")}/variants/${pick(r, "variantA", "variantB")}`,
+            body: (_f, r) => ({ price: priceOf(r) }),
+          },
+          {
+            area: "seller",
+            method: "post",
+            label: "POST /seller/products/:id/variants/:variant_id/stock",
+            resources: ["A", "B"],
+            write: true,
+            path: (_f, r) =>
+              `/seller/products/${pick(r, "productA", "productB")}/variants/${pick(r, "variantA", "variantB")}/stock`,
+            body: () => ({ quantity: 40 }),
+          },
+          {
+            area: "seller",
+            method: "post",
+            label: "POST /seller/uploads",
+            resources: ["none"],
+            write: true,
+            path: () => "/seller/uploads",
+            body: () => {
+              const form = new FormData()
+              form.append("files", new Blob([pngBytes], { type: "image/png" }), "anh.png")
+              return form
+            },
+          },
+          {
+            area: "seller",
+            method: "get",
+            label: "GET /seller/orders",
+            resources: ["none"],
+            path: () => "/seller/orders",
+          },
+          {
+            area: "seller",
+            method: "get",
+            label: "GET /seller/audit-log",
+            resources: ["none"],
+            path: () => "/seller/audit-log",
+          },
+          {
+            area: "seller",
+            method: "get",
+            label: "GET /seller/members",
+            resources: ["none"],
+            ownerOnly: true,
+            path: () => "/seller/members",
+          },
+          {
+            area: "seller",
+            method: "post",
+            label: "POST /seller/invites",
+            resources: ["none"],
+            ownerOnly: true,
+            write: true,
+            path: () => "/seller/invites",
+            body: () => ({ email: `${unique("nv")}@giaphu.example` }),
+          },
+          {
+            area: "seller",
+            method: "get",
+            label: "GET /seller/helpers",
+            resources: ["none"],
+            ownerOnly: true,
+            path: () => "/seller/helpers",
+          },
+          {
+            area: "seller",
+            method: "post",
+            label: "POST /seller/helpers",
+            resources: ["none"],
+            ownerOnly: true,
+            write: true,
+            path: () => "/seller/helpers",
+            body: async () => ({ email: (await freshHelper()).email }),
+          },
+          {
+            area: "seller",
+            method: "delete",
+            label: "DELETE /seller/helpers/:id",
+            resources: ["A", "B"],
+            ownerOnly: true,
+            write: true,
+            path: async (_f, r) => {
+              const helper = await freshHelper()
+              const grant = await sellers.createHelperGrants({
+                helper_id: helper.id,
+                seller_id: r === "B" ? f.B! : f.A!,
+                granted_by: "test",
+              })
+              return `/seller/helpers/${grant.id}`
+            },
+          },
+          {
+            area: "helper",
+            method: "get",
+            label: "GET /helper/me",
+            resources: ["none"],
+            path: () => "/helper/me",
+          },
+          {
+            area: "helper",
+            method: "get",
+            label: "GET /helper/sellers",
+            resources: ["none"],
+            path: () => "/helper/sellers",
+          },
+          {
+            area: "helper",
+            method: "post",
+            label: "POST /helper/sellers/:id/token",
+            resources: ["A", "B"],
+            path: (_f, r) => `/helper/sellers/${pick(r, "A", "B")}/token`,
+          },
+          {
+            area: "admin",
+            method: "get",
+            label: "GET /admin/sellers",
+            resources: ["none"],
+            path: () => "/admin/sellers",
+          },
+          {
+            area: "admin",
+            method: "get",
+            label: "GET /admin/sellers/:id",
+            resources: ["A"],
+            path: () => `/admin/sellers/${f.A}`,
+          },
+          {
+            area: "admin",
+            method: "post",
+            label: "POST /admin/sellers/:id/suspend",
+            resources: ["A"],
+            write: true,
+            path: () => `/admin/sellers/${f.A}/suspend`,
+            body: () => ({ reason: "Kiểm tra" }),
+          },
+          {
+            area: "admin",
+            method: "post",
+            label: "POST /admin/sellers/:id/approve",
+            resources: ["A"],
+            write: true,
+            path: () => `/admin/sellers/${f.A}/approve`,
+          },
+          {
+            area: "admin",
+            method: "get",
+            label: "GET /admin/audit-log",
+            resources: ["none"],
+            path: () => "/admin/audit-log",
+          },
+          ...communeRoutes(f),
+        ]
+
+        const snapshot = async () => {
+          const parts: string[] = []
+          for (const table of SNAPSHOT_TABLES) {
+            const { rows } = await pg.raw(
+              `select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as h from ${table} t`,
+            )
+            parts.push(`${table}:${rows[0].h}`)
+          }
+          return parts.join("\n")
+        }
+
+        const observed = new Map<string, string>()
+        const mismatches: string[] = []
+        for (const route of routes) {
+          const tried =
+            route.area === "helper"
+              ? [...roles.filter((r) => !r.name.startsWith("helper")), ...helperAreaRoles]
+              : roles
+          for (const role of tried) {
+            for (const resource of route.resources) {
+              const url = await route.path(f, resource)
+              const body = route.body ? await route.body(f, resource) : undefined
+              const before = await snapshot()
+              const res = await api.request({
+                method: route.method,
+                url,
+                data: body,
+                headers: role.headers,
+                validateStatus: () => true,
+              })
+              const got = res.status >= 200 && res.status < 300 ? "2xx" : String(res.status)
+              const want = expected(role, route, resource)
+              const cell = `${route.label}|${role.name}|${resource}`
+              observed.set(cell, String(res.status))
+              if (got !== want)
+                mismatches.push(
+                  `${cell}: got ${res.status} ${JSON.stringify(res.data)}, want ${want}`,
+                )
+              if (got !== "2xx" && (await snapshot()) !== before) {
+                mismatches.push(`${cell}: refused with ${res.status} but the database changed`)
+              }
+              if (got === "2xx" && route.foreignIds) {
+                const text = JSON.stringify(res.data)
+                for (const id of route.foreignIds(f, role)) {
+                  if (text.includes(id)) mismatches.push(`${cell}: listed foreign ${id}`)
+                }
+              }
+              if (got !== "2xx" && res.status !== 500) {
+                expect(typeof res.data?.message).toBe("string")
+              }
+            }
+          }
+        }
+
+        writeMatrix(routes, [...roles, ...helperAreaRoles], observed)
+        expect(mismatches).toEqual([])
+        // The helper's acts were recorded as on behalf of A.
+        const { rows } = await pg.raw(
+          "select count(*)::int as n from audit_entry where actor_type = 'helper' and on_behalf_of = ?",
+          [f.A],
+        )
+        expect(rows[0].n).toBeGreaterThan(5)
+      })
+    })
+  },
+})
+
+/** The /commune routes; resource A is a Gia Phú seller's, B one of Xuân Quang's. */
+function communeRoutes(f: Fixture): Route[] {
+  const seller = (r: Resource) => (r === "A" ? f.A! : f.C!)
+  const entry = (r: Resource) => (r === "A" ? f.entryA! : f.entryC!)
+  return [
+    {
+      area: "commune",
+      method: "get",
+      label: "GET /commune/me",
+      resources: ["none"],
+      path: () => "/commune/me",
+    },
+    {
+      area: "commune",
+      method: "get",
+      label: "GET /commune/sellers",
+      resources: ["none"],
+      path: () => "/commune/sellers?limit=100",
+      foreignIds: (_f, role) =>
+        role.covers === "GP" ? [f.C!] : role.covers === "XQ" ? [f.A!] : [],
+    },
+    {
+      area: "commune",
+      method: "get",
+      label: "GET /commune/sellers/:id",
+      resources: ["A", "B"],
+      path: (_f, r) => `/commune/sellers/${seller(r)}`,
+    },
+    {
+      area: "commune",
+      method: "post",
+      label: "POST /commune/sellers/:id/suspend",
+      resources: ["A", "B"],
+      write: true,
+      path: (_f, r) => `/commune/sellers/${seller(r)}/suspend`,
+      body: () => ({ reason: "Tạm ngừng để kiểm tra" }),
+    },
+    {
+      area: "commune",
+      method: "post",
+      label: "POST /commune/sellers/:id/approve",
+      resources: ["A", "B"],
+      write: true,
+      path: (_f, r) => `/commune/sellers/${seller(r)}/approve`,
+    },
+    {
+      area: "commune",
+      method: "get",
+      label: "GET /commune/ocop-entries",
+      resources: ["none"],
+      path: () => "/commune/ocop-entries?limit=100",
+      foreignIds: (_f, role) =>
+        role.covers === "GP" ? [f.entryC!] : role.covers === "XQ" ? [f.entryA!] : [],
+    },
+    {
+      area: "commune",
+      method: "get",
+      label: "GET /commune/ocop-entries/:id",
+      resources: ["A", "B"],
+      path: (_f, r) => `/commune/ocop-entries/${entry(r)}`,
+    },
+    {
+      area: "commune",
+      method: "post",
+      label: "POST /commune/ocop-entries/:id",
+      resources: ["A", "B"],
+      write: true,
+      path: (_f, r) => `/commune/ocop-entries/${entry(r)}`,
+      body: () => ({ decision_number: "2150/QĐ-UBND" }),
+    },
+  ]
+}
+
+const ROLE_COLUMNS = [
+  "anonymous",
+  "buyer",
+  "member of A",
+  "member of B",
+  "helper granted by A",
+  "helper not granted",
+  "officer of A's commune",
+  "officer of another commune",
+  "province officer",
+  "operator",
+]
+
+function writeMatrix(routes: Route[], roles: Role[], observed: Map<string, string>) {
+  const header = `| route | ${ROLE_COLUMNS.join(" | ")} |`
+  const rule = `| --- | ${ROLE_COLUMNS.map(() => "---").join(" | ")} |`
+  const rows = routes.map((route) => {
+    const cells = ROLE_COLUMNS.map((name) => {
+      const values = route.resources
+        .map((r) => observed.get(`${route.label}|${name}|${r}`))
+        .filter(Boolean)
+      return values.length ? values.join(" / ") : "-"
+    })
+    const which = route.area === "commune" ? " (Gia Phú / Xuân Quang)" : " (A's / B's)"
+    return `| ${route.label}${route.resources.includes("B") ? which : ""} | ${cells.join(" | ")} |`
+  })
+  const file = path.resolve(__dirname, "../../../docs/security.md")
+  const marker = "<!-- matrix -->"
+  const table = [header, rule, ...rows].join("\n")
+  const before = existsSync(file)
+    ? readFileSync(file, "utf8")
+    : `# Security\n\n${marker}\n${marker}\n`
+  const [head, , tail] = before.split(marker)
+  const after = `${head}${marker}\n${table}\n${marker}${tail ?? "\n"}`
+  if (after !== before) writeFileSync(file, after)
+  void roles
+}

@@ -1,0 +1,3 @@
+import { setStatus } from "../../status"
+
+export const POST = setStatus("draft")

@@ -1,0 +1,115 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { SellerAccess } from "../../utils/access"
+import { notFound } from "../../utils/errors"
+
+export const PRODUCT_FIELDS = [
+  "id",
+  "title",
+  "subtitle",
+  "handle",
+  "description",
+  "status",
+  "thumbnail",
+  "created_at",
+  "updated_at",
+  "images.url",
+  "categories.id",
+  "categories.handle",
+  "variants.id",
+  "variants.title",
+  "variants.sku",
+  "variants.ean",
+  "variants.upc",
+  "variants.barcode",
+  "variants.manage_inventory",
+  "variants.prices.amount",
+  "variants.prices.currency_code",
+  "variants.inventory_items.inventory_item_id",
+  "variants.inventory_items.inventory.location_levels.location_id",
+  "variants.inventory_items.inventory.location_levels.stocked_quantity",
+  "variants.inventory_items.inventory.location_levels.reserved_quantity",
+  "sales_channels.id",
+  "seller.id",
+]
+
+type Row = Record<string, any>
+
+/** A product as the seller portal shows it: VND price and stock at the seller's own location. */
+export function reshapeProduct(product: Row, locationId: string | null) {
+  return {
+    id: product.id,
+    title: product.title,
+    subtitle: product.subtitle,
+    handle: product.handle,
+    description: product.description,
+    status: product.status,
+    thumbnail: product.thumbnail,
+    images: (product.images ?? []).map((i: Row) => i.url),
+    category_ids: (product.categories ?? []).map((c: Row) => c.id),
+    in_store: (product.sales_channels ?? []).length > 0,
+    created_at: product.created_at,
+    updated_at: product.updated_at,
+    variants: (product.variants ?? []).map((v: Row) => {
+      const level = (v.inventory_items?.[0]?.inventory?.location_levels ?? []).find(
+        (l: Row) => l.location_id === locationId,
+      )
+      return {
+        id: v.id,
+        title: v.title,
+        sku: v.sku,
+        ean: v.ean,
+        upc: v.upc,
+        barcode: v.barcode,
+        price: (v.prices ?? []).find((p: Row) => p.currency_code === "vnd")?.amount ?? null,
+        stock: level ? level.stocked_quantity - level.reserved_quantity : 0,
+        manage_inventory: v.manage_inventory,
+      }
+    }),
+  }
+}
+
+export interface SellerContext {
+  id: string
+  handle: string
+  name: string
+  state: string
+  location_id: string | null
+  channel_id: string
+}
+
+/** The seller's stock location and the store's sales channel, in one query each. */
+export async function loadSellerContext(
+  container: MedusaContainer,
+  access: SellerAccess,
+): Promise<SellerContext> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const [{ data: sellers }, { data: stores }] = await Promise.all([
+    query.graph({
+      entity: "seller",
+      fields: ["id", "handle", "name", "state", "stock_location.id"],
+      filters: { id: access.sellerId },
+    }),
+    query.graph({ entity: "store", fields: ["default_sales_channel_id"] }),
+  ])
+  const seller = sellers[0] as Row
+  return {
+    id: seller.id,
+    handle: seller.handle,
+    name: seller.name,
+    state: seller.state,
+    location_id: seller.stock_location?.id ?? null,
+    channel_id: stores[0]!.default_sales_channel_id as string,
+  }
+}
+
+/** One of this seller's products, or 404 exactly as if it did not exist. */
+export async function loadOwnProduct(container: MedusaContainer, access: SellerAccess, id: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "product", fields: PRODUCT_FIELDS, filters: { id } })
+  const product = data[0] as Row | undefined
+  if (!product || product.seller?.id !== access.sellerId) {
+    throw notFound({ vi: "Không tìm thấy sản phẩm", en: "Product not found" })
+  }
+  return product
+}

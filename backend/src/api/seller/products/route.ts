@@ -1,0 +1,108 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import SellerProductLink from "../../../links/seller-product"
+import { createSellerProductWorkflow } from "../../../workflows/seller-products"
+import { sellerAccess } from "../../utils/access"
+import { sellerActor } from "../../utils/audit-actor"
+import { conflict } from "../../utils/errors"
+import { toHandle } from "../../utils/handle"
+import { parseInput } from "../../utils/validate"
+import { CreateProduct, Pagination } from "../validators"
+import { loadSellerContext, PRODUCT_FIELDS, reshapeProduct } from "./helpers"
+
+const OPTION = "Quy cách"
+
+/** The seller's products, newest first, with price and stock at its location. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const { limit, offset } = parseInput(Pagination, req.query)
+  const access = sellerAccess(req)
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: links } = await query.graph({
+    entity: SellerProductLink.entryPoint,
+    fields: ["product_id"],
+    filters: { seller_id: access.sellerId },
+  })
+  const ids = links.map((l: { product_id: string }) => l.product_id)
+  const context = await loadSellerContext(req.scope, access)
+  if (!ids.length) {
+    res.json({ products: [], count: 0, limit, offset })
+    return
+  }
+  const { data, metadata } = await query.graph({
+    entity: "product",
+    fields: PRODUCT_FIELDS,
+    filters: { id: ids },
+    pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
+  })
+  res.json({
+    products: data.map((p) => reshapeProduct(p, context.location_id)),
+    count: metadata?.count ?? ids.length,
+    limit,
+    offset,
+  })
+}
+
+/** Lists a new product (a draft until published) with its variants, VND prices and stock. */
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const body = parseInput(CreateProduct, req.body)
+  const access = sellerAccess(req)
+  const context = await loadSellerContext(req.scope, access)
+  const handle = body.handle ?? toHandle(body.title)
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: same } = await query.graph({
+    entity: "product",
+    fields: ["id"],
+    filters: { handle },
+  })
+  if (same.length) {
+    throw conflict(
+      { vi: `Đường dẫn "${handle}" đã được dùng`, en: `The handle "${handle}" is taken` },
+      "handle",
+    )
+  }
+  const titles = body.variants.map((v) => v.title)
+  if (new Set(titles).size !== titles.length) {
+    throw conflict(
+      { vi: "Tên các quy cách phải khác nhau", en: "Variant titles must differ" },
+      "variants",
+    )
+  }
+  const { result } = await createSellerProductWorkflow(req.scope).run({
+    input: {
+      seller_id: access.sellerId,
+      commune_code: access.communeCode,
+      actor: sellerActor(access),
+      location_id: context.location_id!,
+      stock: body.variants.map((v) => v.stock ?? 0),
+      product: {
+        title: body.title,
+        handle,
+        subtitle: body.subtitle,
+        description: body.description,
+        status: "draft",
+        thumbnail: body.images?.[0],
+        images: body.images?.map((url) => ({ url })),
+        category_ids: body.category_ids,
+        // The store shows a seller's products only while the seller is approved.
+        sales_channels: context.state === "approved" ? [{ id: context.channel_id }] : [],
+        options: [{ title: OPTION, values: titles }],
+        metadata: { seller_handle: context.handle, seller_name: context.name },
+        variants: body.variants.map((v) => ({
+          title: v.title,
+          sku: v.sku,
+          ean: v.ean,
+          weight: v.weight,
+          manage_inventory: true,
+          options: { [OPTION]: v.title },
+          prices: [{ currency_code: "vnd", amount: v.price }],
+        })),
+      },
+    },
+  })
+  const { data } = await query.graph({
+    entity: "product",
+    fields: PRODUCT_FIELDS,
+    filters: { id: result.id },
+  })
+  res.status(201).json({ product: reshapeProduct(data[0]!, context.location_id) })
+}

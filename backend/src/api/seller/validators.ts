@@ -1,0 +1,115 @@
+import { z } from "zod"
+
+const phone = z
+  .string()
+  .regex(/^\+?[0-9 .-]{8,15}$/, "Số điện thoại không hợp lệ|Not a valid phone number")
+const handle = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    "Chỉ dùng chữ thường không dấu, số và dấu gạch ngang|Use lowercase letters, digits and hyphens",
+  )
+  .max(60)
+
+/** Whole dong only: VND has no minor unit, and Medusa would store 185000.55 as given. */
+export const vnd = z
+  .number()
+  .int("Giá phải là số đồng nguyên, không có phần lẻ|Prices are whole dong: no fractions")
+  .min(0)
+  .max(1_000_000_000)
+
+export const SellerProfile = z.strictObject({
+  name: z.string().trim().min(2).max(200),
+  handle: handle.optional(),
+  kind: z.enum(["cooperative", "household"]),
+  tax_code: z
+    .string()
+    .regex(
+      /^[0-9]{10}(-[0-9]{3})?$/,
+      "Mã số thuế gồm 10 hoặc 13 chữ số|A tax code has 10 or 13 digits",
+    )
+    .optional(),
+  commune_code: z.string().regex(/^[0-9]{5}$/, "Mã xã gồm 5 chữ số|A commune code has 5 digits"),
+  village_code: z.string().max(40).optional(),
+  address: z.string().trim().min(3).max(300),
+  phone,
+  email: z.email().optional(),
+  description: z.string().max(4000).optional(),
+  logo_url: z.url().optional(),
+  bank_bin: z
+    .string()
+    .regex(/^[0-9]{6}$/, "Mã BIN ngân hàng gồm 6 chữ số|A bank BIN has 6 digits")
+    .optional(),
+  bank_account_number: z
+    .string()
+    .regex(
+      /^[0-9A-Za-z]{4,19}$/,
+      "Số tài khoản 4-19 ký tự chữ và số|An account number has 4-19 letters or digits",
+    )
+    .optional(),
+  bank_account_name: z.string().trim().min(2).max(70).optional(),
+})
+
+export const SignUpSeller = z.strictObject({
+  seller: SellerProfile,
+  member: z.strictObject({ name: z.string().trim().min(2).max(120), phone: phone.optional() }),
+})
+
+export const UpdateSellerProfile = SellerProfile.omit({
+  handle: true,
+  commune_code: true,
+  kind: true,
+}).partial()
+
+export const InviteStaff = z.strictObject({ email: z.email() })
+
+export const AcceptInvite = z.strictObject({
+  token: z.string().min(20).max(200),
+  name: z.string().trim().min(2).max(120),
+  phone: phone.optional(),
+})
+
+export const GrantHelper = z.strictObject({ email: z.email() })
+
+const variant = z.strictObject({
+  title: z.string().trim().min(1).max(120),
+  sku: z.string().max(60).optional(),
+  ean: z
+    .string()
+    .regex(/^[0-9]{8,14}$/, "Mã vạch gồm 8-14 chữ số|A barcode has 8-14 digits")
+    .optional(),
+  price: vnd,
+  stock: z.number().int().min(0).max(10_000_000).optional(),
+  weight: z.number().int().min(0).max(1_000_000).optional(),
+})
+
+export const CreateProduct = z.strictObject({
+  title: z.string().trim().min(2).max(200),
+  handle: handle.optional(),
+  subtitle: z.string().max(200).optional(),
+  description: z.string().max(10_000).optional(),
+  category_ids: z.array(z.string().min(1)).max(5).optional(),
+  images: z.array(z.url()).max(10).optional(),
+  variants: z.array(variant).min(1).max(20),
+})
+
+export const UpdateProduct = z.strictObject({
+  title: z.string().trim().min(2).max(200).optional(),
+  subtitle: z.string().max(200).optional(),
+  description: z.string().max(10_000).optional(),
+  category_ids: z.array(z.string().min(1)).max(5).optional(),
+  images: z.array(z.url()).max(10).optional(),
+})
+
+export const UpdateVariant = z.strictObject({
+  title: z.string().trim().min(1).max(120).optional(),
+  sku: z.string().max(60).optional(),
+  price: vnd.optional(),
+})
+
+export const SetStock = z.strictObject({ quantity: z.number().int().min(0).max(10_000_000) })
+
+export const Pagination = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+})

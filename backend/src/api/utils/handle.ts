@@ -1,0 +1,12 @@
+/** A URL handle from a Vietnamese name: "HTX Nông nghiệp Gia Phú" -> "htx-nong-nghiep-gia-phu". */
+export function toHandle(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+}

@@ -1,0 +1,47 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { SELLER_MODULE } from "../../modules/seller"
+import type SellerModuleService from "../../modules/seller/service"
+
+type Entity = "SellerInvite" | "SellerMember" | "Helper" | "HelperGrant"
+
+type Service = Record<string, (...args: unknown[]) => Promise<unknown>>
+
+export const createSellerRecordStepId = "create-seller-record"
+
+/** Creates one record in the seller module; deleted again on rollback. */
+export const createSellerRecordStep = createStep(
+  createSellerRecordStepId,
+  async (input: { entity: Entity; data: Record<string, unknown> }, { container }) => {
+    const service = container.resolve<SellerModuleService>(SELLER_MODULE) as unknown as Service
+    const created = (await service[`create${input.entity}s`]!(input.data)) as { id: string }
+    return new StepResponse(created as Record<string, unknown> & { id: string }, {
+      entity: input.entity,
+      id: created.id,
+    })
+  },
+  async (created, { container }) => {
+    if (!created) return
+    const service = container.resolve<SellerModuleService>(SELLER_MODULE) as unknown as Service
+    await service[`delete${created.entity}s`]!(created.id)
+  },
+)
+
+export const updateSellerRecordStepId = "update-seller-record"
+
+/** Updates one record in the seller module; the old values come back on rollback. */
+export const updateSellerRecordStep = createStep(
+  updateSellerRecordStepId,
+  async (input: { entity: Entity; id: string; data: Record<string, unknown> }, { container }) => {
+    const service = container.resolve<SellerModuleService>(SELLER_MODULE) as unknown as Service
+    const before = (await service[`retrieve${input.entity}`]!(input.id)) as Record<string, unknown>
+    const previous: Record<string, unknown> = { id: input.id }
+    for (const key of Object.keys(input.data)) previous[key] = before[key] ?? null
+    const updated = await service[`update${input.entity}s`]!({ id: input.id, ...input.data })
+    return new StepResponse(updated as Record<string, unknown>, { entity: input.entity, previous })
+  },
+  async (undo, { container }) => {
+    if (!undo) return
+    const service = container.resolve<SellerModuleService>(SELLER_MODULE) as unknown as Service
+    await service[`update${undo.entity}s`]!(undo.previous)
+  },
+)
