@@ -1,18 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { SELLER_MODULE } from "../../../../modules/seller"
-import type SellerModuleService from "../../../../modules/seller/service"
 import { updateSellerProductWorkflow } from "../../../../workflows/seller-products"
 import { sellerAccess } from "../../../utils/access"
 import { sellerActor } from "../../../utils/audit-actor"
+import { sellerSnapshot } from "../../../utils/seller-snapshot"
 import { parseInput } from "../../../utils/validate"
 import { UpdateProduct } from "../../validators"
 import { loadOwnProduct, loadSellerContext, reshapeProduct } from "../helpers"
-
-interface UnitLookup {
-  getCommune(
-    code: string,
-  ): Promise<{ name: string; province_code: string; province_name?: string } | null>
-}
 
 /**
  * One of the seller's products with the seller's public identity: the traceability service reads
@@ -22,26 +15,10 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const access = sellerAccess(req)
   const product = await loadOwnProduct(req.scope, access, req.params.id!)
   const context = await loadSellerContext(req.scope, access)
-  const seller = await req.scope
-    .resolve<SellerModuleService>(SELLER_MODULE)
-    .retrieveSeller(access.sellerId)
-  const commune = await req.scope.resolve<UnitLookup>("adminUnit").getCommune(seller.commune_code)
   res.json({
     product: {
       ...reshapeProduct(product, context.location_id),
-      seller: {
-        id: seller.id,
-        handle: seller.handle,
-        name: seller.name,
-        kind: seller.kind,
-        address: seller.address,
-        phone: seller.phone,
-        commune_code: seller.commune_code,
-        commune_name: commune?.name ?? null,
-        province_code: seller.province_code,
-        province_name: commune?.province_name ?? null,
-        village_code: seller.village_code,
-      },
+      seller: await sellerSnapshot(req.scope, access.sellerId),
     },
   })
 }
