@@ -79,6 +79,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/seller" },
     { resolve: "./src/modules/commune" },
     { resolve: "./src/modules/audit" },
+    { resolve: "./src/modules/admin-unit" },
     {
       resolve: "@medusajs/medusa/file",
       options: {

@@ -1,11 +1,13 @@
 import { defineConfig } from "vitest/config"
 
 // Medusa's integration runner boots the whole app per file and require()s medusa-config.ts:
-// one worker thread, files one after another, globals on (the runner calls describe/beforeAll).
+// one worker, files one after another, globals on (the runner calls describe/beforeAll).
+// A child process per file, not a thread: ts-node's @swc/core addon crashed the whole run
+// (SIGSEGV in an swc thread) when an integration file followed a unit file in a fresh thread.
 export default defineConfig({
   test: {
     globals: true,
-    pool: "threads",
+    pool: "forks",
     maxWorkers: 1,
     fileParallelism: false,
     include: ["integration-tests/**/*.test.ts", "src/**/__tests__/**/*.test.ts"],
