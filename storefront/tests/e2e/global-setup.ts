@@ -80,7 +80,8 @@ async function seededRice(backend: SeededBackend) {
   const rice = products[0]
   if (!rice) throw new Error(`the seeded product ${RICE.handle} is missing`)
   const seller = rice.metadata?.seller_handle
-  return { ...rice, sellerId: typeof seller === "string" ? seller : "htx-nong-nghiep-gia-phu" }
+  if (typeof seller !== "string") throw new Error(`the seeded ${RICE.handle} names no seller`)
+  return { ...rice, sellerHandle: seller }
 }
 
 export default async function setup(project: TestProject) {
@@ -129,6 +130,7 @@ export default async function setup(project: TestProject) {
     const traceability = await startTraceability(
       traceDb.url,
       `http://localhost:${storefrontPort}`,
+      { url: backend.url, jwtSecret: backend.jwtSecret },
       log,
     )
     children.push(traceability.child)
@@ -136,9 +138,13 @@ export default async function setup(project: TestProject) {
     const stamps = await issueStamps(
       traceability,
       {
+        backendUrl: backend.url,
+        // The seed's owner account of the rice's seller (scripts/lib/demo.mjs, DEMO_PASSWORD).
+        email: `${rice.sellerHandle}@giaphu.example`,
+        password: process.env.DEMO_PASSWORD ?? "giaphu-demo",
+      },
+      {
         productId: rice.id,
-        productTitle: rice.title,
-        sellerId: rice.sellerId,
         lotCode: TRACE_LOT,
         quantity: 600,
         unit: "kg",

@@ -2,7 +2,6 @@ import type { ChildProcess } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import { operatorToken } from "@coop/scripts/demo-trace"
 import { createTestDatabase, type ResolvedPostgres, resolvePostgres } from "@coop/scripts/pg"
 import { freePort, runGroup, startGroup, stopGroup, waitForHttp } from "./processes"
 
@@ -56,11 +55,13 @@ export type Traceability = { url: string; child: ChildProcess; jwtSecret: string
 export async function startTraceability(
   databaseUrl: string,
   storefrontUrl: string,
+  backend: { url: string; jwtSecret: string },
   log: Log,
 ): Promise<Traceability> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const jwtSecret = randomBytes(24).toString("hex")
+  // The backend's secret: the service verifies the tokens the backend issues, as in production.
+  const jwtSecret = backend.jwtSecret
   const child = startGroup(
     `traceability:${port}`,
     process.execPath,
@@ -77,6 +78,7 @@ export async function startTraceability(
         STOREFRONT_URL: storefrontUrl,
         STAMP_SIGNING_SECRET: randomBytes(32).toString("hex"),
         JWT_SECRET: jwtSecret,
+        MEDUSA_BACKEND_URL: backend.url,
         LOG_LEVEL: process.env.E2E_VERBOSE ? "info" : "warn",
       },
       log,
@@ -104,26 +106,35 @@ async function call<T>(url: string, init: RequestInit): Promise<T> {
 
 type BatchInput = {
   productId: string
-  productTitle: string
-  sellerId: string
   lotCode: string
   quantity: number
   unit: string
 }
 
-/** Creates a batch as the operator and issues `count` stamps for it, through the service's API. */
-export async function issueStamps(service: Traceability, batch: BatchInput, count: number) {
-  const headers = {
-    authorization: `Bearer ${operatorToken(service.jwtSecret, "storefront-e2e")}`,
-    "content-type": "application/json",
-  }
+/**
+ * Creates a batch as the product's seller and issues `count` stamps for it: the seller's member
+ * signs in at the real backend, and the service asks the backend whose product it is.
+ */
+export async function issueStamps(
+  service: Traceability,
+  seller: { backendUrl: string; email: string; password: string },
+  batch: BatchInput,
+  count: number,
+) {
+  const { token } = await call<{ token: string }>(
+    `${seller.backendUrl}/auth/seller_member/emailpass`,
+    {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: seller.email, password: seller.password }),
+    },
+  )
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" }
   const created = await call<{ id: string }>(`${service.url}/batches`, {
     method: "POST",
     headers,
     body: JSON.stringify({
       product_id: batch.productId,
-      product_title: batch.productTitle,
-      seller_id: batch.sellerId,
       lot_code: batch.lotCode,
       quantity: batch.quantity,
       unit: batch.unit,
@@ -131,7 +142,11 @@ export async function issueStamps(service: Traceability, batch: BatchInput, coun
   })
   const { stamps } = await call<{ stamps: IssuedStamp[] }>(
     `${service.url}/batches/${created.id}/stamps`,
-    { method: "POST", headers, body: JSON.stringify({ count }) },
+    {
+      method: "POST",
+      headers: { ...headers, "idempotency-key": `e2e-${created.id}` },
+      body: JSON.stringify({ count }),
+    },
   )
   return stamps
 }
