@@ -276,6 +276,34 @@ medusaIntegrationTestRunner({
         )
         expect(token.status).toBe(404)
       })
+
+      it("describes a product the way the traceability service reads it", async () => {
+        const owner = await login(
+          "seller_member",
+          DEMO_ACCOUNTS.sellerOwner("htx-nong-nghiep-gia-phu"),
+        )
+        const list = await api.get("/seller/products", { headers: bearer(owner) })
+        const rice = list.data.products.find(
+          (p: { handle: string }) => p.handle === "gao-seng-cu-gia-phu-5kg",
+        )
+        const { data } = await api.get(`/seller/products/${rice.id}`, { headers: bearer(owner) })
+        expect(data.product).toMatchObject({
+          title: "Gạo Séng Cù Gia Phú (túi 5 kg)",
+          ocop: { stars: 3, certificate_number: expect.stringMatching(/^OCOP-GP-2024-/) },
+          seller: {
+            handle: "htx-nong-nghiep-gia-phu",
+            kind: "cooperative",
+            commune_code: "02989",
+            commune_name: "Xã Gia Phú",
+            province_code: "15",
+            province_name: "Tỉnh Lào Cai",
+            village_name: "Thôn Phú Xuân",
+          },
+        })
+        expect(data.product.variants[0]).toMatchObject({ price: 185000 })
+        // Private seller fields stay out of it.
+        expect(JSON.stringify(data)).not.toMatch(/bank_account|tax_code/)
+      })
     })
   },
 })

@@ -31,6 +31,10 @@ export const PRODUCT_FIELDS = [
   "variants.inventory_items.inventory.location_levels.reserved_quantity",
   "sales_channels.id",
   "seller.id",
+  "ocop_entry.id",
+  "ocop_entry.stars",
+  "ocop_entry.certificate_number",
+  "ocop_entry.expires_on",
 ]
 
 type Row = Record<string, any>
@@ -48,6 +52,15 @@ export function reshapeProduct(product: Row, locationId: string | null) {
     images: (product.images ?? []).map((i: Row) => i.url),
     category_ids: (product.categories ?? []).map((c: Row) => c.id),
     in_store: (product.sales_channels ?? []).length > 0,
+    // The commune registry's certificate for this listing, if one links it.
+    ocop: product.ocop_entry
+      ? {
+          id: product.ocop_entry.id,
+          stars: product.ocop_entry.stars,
+          certificate_number: product.ocop_entry.certificate_number,
+          expires_on: product.ocop_entry.expires_on,
+        }
+      : null,
     created_at: product.created_at,
     updated_at: product.updated_at,
     variants: (product.variants ?? []).map((v: Row) => {
