@@ -38,6 +38,7 @@ type Role = {
   headers: Record<string, string>
 }
 type Fixture = Record<string, string>
+type FreshEntry = (r: Resource) => Promise<{ id: string }>
 type Route = {
   area: Area
   method: "get" | "post" | "delete"
@@ -48,6 +49,8 @@ type Route = {
   body?: (f: Fixture, r: Resource) => unknown | Promise<unknown>
   ownerOnly?: boolean
   write?: boolean
+  /** What an officer gets for a foreign resource named in the body rather than the path. */
+  foreignStatus?: string
   /** For list routes: ids that must never appear for a role scoped to the other side. */
   foreignIds?: (f: Fixture, role: Role) => string[]
 }
@@ -88,7 +91,7 @@ function expected(role: Role, route: Route, resource: Resource): string {
       if (resource === "none" || role.covers === "both") return "2xx"
       // Resource A lives in Gia Phú; B in this test's commune route table is Xuân Quang's seller.
       const place = resource === "A" ? "GP" : "XQ"
-      return role.covers === place ? "2xx" : "404"
+      return role.covers === place ? "2xx" : (route.foreignStatus ?? "404")
     }
     case "admin":
       return "2xx"
@@ -547,7 +550,19 @@ medusaIntegrationTestRunner({
             resources: ["none"],
             path: () => "/admin/audit-log",
           },
-          ...communeRoutes(f),
+          ...communeRoutes(f, (r) =>
+            communes.createOcopEntries({
+              commune_code: r === "A" ? "02989" : FOREIGN_COMMUNE,
+              seller_id: r === "A" ? f.A! : f.C!,
+              product_name: "Sản phẩm thử",
+              group: "food",
+              stars: 3,
+              certificate_number: unique("OCOP-T-"),
+              issuing_level: "province",
+              issued_on: new Date("2025-05-01"),
+              expires_on: new Date("2028-05-01"),
+            }),
+          ),
         ]
 
         const snapshot = async () => {
@@ -618,7 +633,7 @@ medusaIntegrationTestRunner({
 })
 
 /** The /commune routes; resource A is a Gia Phú seller's, B one of Xuân Quang's. */
-function communeRoutes(f: Fixture): Route[] {
+function communeRoutes(f: Fixture, fresh: FreshEntry): Route[] {
   const seller = (r: Resource) => (r === "A" ? f.A! : f.C!)
   const entry = (r: Resource) => (r === "A" ? f.entryA! : f.entryC!)
   return [
@@ -686,6 +701,33 @@ function communeRoutes(f: Fixture): Route[] {
       write: true,
       path: (_f, r) => `/commune/ocop-entries/${entry(r)}`,
       body: () => ({ decision_number: "2150/QĐ-UBND" }),
+    },
+    {
+      area: "commune",
+      method: "post",
+      label: "POST /commune/ocop-entries",
+      resources: ["A", "B"],
+      write: true,
+      // The seller is named in the body: one outside the officer's commune is a bad seller_id.
+      foreignStatus: "400",
+      path: () => "/commune/ocop-entries",
+      body: (_f, r) => ({
+        seller_id: seller(r),
+        product_name: "Miến dong thử",
+        group: "food",
+        stars: 3,
+        certificate_number: unique("OCOP-N-"),
+        issuing_level: "province",
+        issued_on: "2025-06-01",
+      }),
+    },
+    {
+      area: "commune",
+      method: "delete",
+      label: "DELETE /commune/ocop-entries/:id",
+      resources: ["A", "B"],
+      write: true,
+      path: async (_f, r) => `/commune/ocop-entries/${(await fresh(r)).id}`,
     },
   ]
 }

@@ -1,3 +1,78 @@
-import type { MiddlewareRoute } from "@medusajs/framework/http"
+import {
+  allowFields,
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
+  type MedusaStoreRequest,
+  type MiddlewareRoute,
+  maybeApplyLinkFilter,
+} from "@medusajs/framework/http"
+import { FeatureFlag } from "@medusajs/framework/utils"
+import { PUBLIC_SELLER_FIELDS } from "../../lib/seller-views"
 
-export const storeRoutes: MiddlewareRoute[] = []
+/** The OCOP badge a product card shows. */
+export const BADGE_FIELDS = ["id", "stars", "group", "certificate_number", "expires_on"] as const
+
+const LINKED = {
+  seller: PUBLIC_SELLER_FIELDS.map((f) => `seller.${f}`),
+  ocop_entry: BADGE_FIELDS.map((f) => `ocop_entry.${f}`),
+}
+
+const WHOLE_RELATION = /^[+ ]?(?:\*(seller|ocop_entry)|(seller|ocop_entry)(?:\.\*)?)$/
+
+/**
+ * `*seller` would select every column of the seller, bank account included, so Medusa's allowed
+ * list drops it. Rewrite the shorthand into the public fields, which the allowed list accepts.
+ */
+export function expandLinkedFields(fields: string): string {
+  return fields
+    .split(",")
+    .flatMap((field) => {
+      const match = WHOLE_RELATION.exec(field)
+      const relation = (match?.[1] ?? match?.[2]) as keyof typeof LINKED | undefined
+      return relation ? LINKED[relation].map((f) => `+${f}`) : [field]
+    })
+    .join(",")
+}
+
+function expandLinkedStars(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  if (typeof req.query.fields === "string") req.query.fields = expandLinkedFields(req.query.fields)
+  next()
+}
+
+const channelFilter = maybeApplyLinkFilter({
+  entryPoint: "product_sales_channel",
+  resourceId: "product_id",
+  filterableField: "sales_channel_id",
+})
+
+/**
+ * Medusa skips the sales-channel filter of a product list when the store has one channel, but a
+ * suspended or pending seller's products are exactly those outside the channel. Filter always,
+ * intersected with any id filter already applied (the index engine filters by itself).
+ */
+async function listOnlyChannelProducts(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction,
+) {
+  if (FeatureFlag.isFeatureEnabled("index_engine")) return next()
+  const requested = (req.validatedQuery as { sales_channel_id?: string | string[] })
+    .sales_channel_id
+  const channels = requested
+    ? [requested].flat()
+    : (req as MedusaStoreRequest).publishable_key_context?.sales_channel_ids
+  if (!channels?.length) return next()
+  req.filterableFields.sales_channel_id = channels
+  return channelFilter(req, res, next)
+}
+
+export const storeRoutes: MiddlewareRoute[] = [
+  // Without a method these run before Medusa's own validation of `fields`.
+  {
+    matcher: "/store/products*",
+    middlewares: [expandLinkedStars, allowFields(LINKED.seller, LINKED.ocop_entry)],
+  },
+  // With a method this runs after Medusa's middlewares for the route, just before the handler.
+  { matcher: "/store/products", method: ["GET"], middlewares: [listOnlyChannelProducts] },
+]

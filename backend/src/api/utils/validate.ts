@@ -1,15 +1,16 @@
 import type { z } from "zod"
 import { badRequest } from "./errors"
 
-function describe(issue: z.core.$ZodIssue, field: string): { vi: string; en: string } {
-  // Our own messages are written "Vietnamese|English"; zod's defaults never contain a bar.
-  if (issue.message.includes("|")) {
-    const [vi, en] = issue.message.split("|")
-    return { vi: `"${field}": ${vi}`, en: `"${field}": ${en}` }
-  }
+function describe(
+  issue: z.core.$ZodIssue,
+  field: string,
+  missing: boolean,
+): { vi: string; en: string } {
+  const own = ownMessage(issue.message)
+  if (own) return { vi: `"${field}": ${own.vi}`, en: `"${field}": ${own.en}` }
   switch (issue.code) {
     case "invalid_type":
-      if (issue.input === undefined) {
+      if (missing) {
         return { vi: `Thiếu trường bắt buộc "${field}"`, en: `"${field}" is required` }
       }
       return {
@@ -71,6 +72,17 @@ function describe(issue: z.core.$ZodIssue, field: string): { vi: string; en: str
   }
 }
 
+/**
+ * Our own messages are written "Vietnamese|English": one bar with words on both sides. Zod's
+ * defaults can contain bars too ("expected one of 3|4|5"), but never one bar between phrases.
+ */
+export function ownMessage(message: string): { vi: string; en: string } | null {
+  const parts = message.split("|")
+  if (parts.length !== 2) return null
+  const [vi, en] = parts.map((p) => p.trim()) as [string, string]
+  return vi.includes(" ") && en.includes(" ") ? { vi, en } : null
+}
+
 function typeVi(expected: string): string {
   const names: Record<string, string> = {
     string: "chuỗi ký tự",
@@ -93,5 +105,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const issue = result.error.issues[0]!
   const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]] : issue.path
   const field = path.length ? path.join(".") : "body"
-  throw badRequest(field, describe(issue, field))
+  // Zod 4 leaves the offending value out of its issues: look it up to tell "missing" from "wrong".
+  let value: unknown = input ?? {}
+  for (const key of issue.path) {
+    value =
+      value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined
+  }
+  throw badRequest(field, describe(issue, field, value === undefined))
 }

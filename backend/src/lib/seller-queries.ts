@@ -1,0 +1,114 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { conflict, notFound } from "../api/utils/errors"
+import { SELLER_MODULE } from "../modules/seller"
+import type SellerModuleService from "../modules/seller/service"
+import { setSellerStateWorkflow } from "../workflows/set-seller-state"
+import type { AuditActor } from "../workflows/steps/record-audit"
+import { loadAreaNames } from "./area-names"
+import { OFFICER_SELLER_FIELDS, officerSeller, PRODUCT_SUMMARY_FIELDS } from "./seller-views"
+
+// Shared by the commune portal (area-scoped) and the operator's admin API (unscoped).
+
+type SellerRow = Parameters<typeof officerSeller>[0]
+
+export interface SellerFilters {
+  commune_code?: string
+  province_code?: string
+  state?: "pending" | "approved" | "suspended"
+  q?: string
+}
+
+/** A page of sellers with area names and product counts, in a constant number of queries. */
+export async function listSellersForOfficers(
+  container: MedusaContainer,
+  filters: SellerFilters,
+  page: { limit: number; offset: number },
+) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "seller",
+    fields: [...OFFICER_SELLER_FIELDS, ...PRODUCT_SUMMARY_FIELDS],
+    filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)),
+    pagination: { skip: page.offset, take: page.limit, order: { created_at: "DESC" } },
+  })
+  const rows = data as unknown as SellerRow[]
+  const names = await loadAreaNames(container, rows)
+  return {
+    sellers: rows.map((row) => officerSeller(row, names)),
+    count: metadata?.count ?? rows.length,
+    limit: page.limit,
+    offset: page.offset,
+  }
+}
+
+/** One seller with its products listed, or null when none matches the filters. */
+export async function sellerDetail(
+  container: MedusaContainer,
+  filters: { id: string } & SellerFilters,
+) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "seller",
+    fields: [
+      ...OFFICER_SELLER_FIELDS,
+      ...PRODUCT_SUMMARY_FIELDS,
+      "products.title",
+      "products.handle",
+      "products.thumbnail",
+    ],
+    filters,
+  })
+  const row = data[0] as unknown as SellerRow | undefined
+  if (!row) return null
+  const names = await loadAreaNames(container, [row])
+  const products = (row.products ?? []).flatMap((p) =>
+    p
+      ? [
+          {
+            id: p.id,
+            title: (p as { title?: string }).title ?? null,
+            handle: (p as { handle?: string }).handle ?? null,
+            thumbnail: (p as { thumbnail?: string | null }).thumbnail ?? null,
+            status: p.status ?? null,
+          },
+        ]
+      : [],
+  )
+  return { ...officerSeller(row, names), products }
+}
+
+const STATE_TEXT = {
+  approved: { vi: "đã được duyệt", en: "already approved" },
+  suspended: { vi: "đang bị tạm ngưng", en: "already suspended" },
+}
+
+/**
+ * Approves or suspends a seller inside an area (none for the operator) through the workflow that
+ * also moves its products in or out of the store. A seller outside the area is a 404; asking for
+ * the state it is already in is a 409 and writes nothing, not even an audit entry.
+ */
+export async function changeSellerState(
+  container: MedusaContainer,
+  input: {
+    seller_id: string
+    state: "approved" | "suspended"
+    reason?: string | null
+    actor: AuditActor
+    area: Omit<SellerFilters, "state" | "q">
+  },
+) {
+  const sellers = container.resolve<SellerModuleService>(SELLER_MODULE)
+  const [seller] = await sellers.listSellers(
+    { id: input.seller_id, ...input.area },
+    { select: ["id", "state"] },
+  )
+  if (!seller) throw notFound({ vi: "Không tìm thấy người bán", en: "Seller not found" })
+  if (seller.state === input.state) {
+    const text = STATE_TEXT[input.state]
+    throw conflict({ vi: `Người bán ${text.vi}`, en: `The seller is ${text.en}` }, "state")
+  }
+  const { area: _area, ...change } = input
+  await setSellerStateWorkflow(container).run({ input: change })
+  return sellerDetail(container, { id: input.seller_id })
+}
