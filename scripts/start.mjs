@@ -182,7 +182,8 @@ try {
   )
   const traceability = startService("traceability", "node", ["dist/server.js"], {
     cwd: TRACEABILITY,
-    env: { ...env, NODE_ENV: "production" },
+    // One line per request is noise on a developer's terminal; LOG_LEVEL=info brings it back.
+    env: { LOG_LEVEL: "warn", ...env, NODE_ENV: "production" },
   })
   const storefront = startService(
     "storefront",
@@ -235,9 +236,10 @@ try {
       ...stampLines,
       "",
       "  Demo logins:",
-      ...DEMO_LOGINS.map(
-        (l) => `    ${l.role.padEnd(20)} ${l.email.padEnd(26)} ${l.password}   ${l.where(URLS)}`,
-      ),
+      ...DEMO_LOGINS.flatMap((l) => [
+        `    ${l.role}`,
+        `      ${l.email} / ${l.password}  ${l.where(URLS)}`,
+      ]),
       "",
     ].join("\n"),
   )
