@@ -5,4 +5,11 @@ export declare function ensureDemoTrace(options: {
   traceabilityUrl: string
   publishableKey: string
   jwtSecret: string
-}): Promise<{ batchId: string; stampUrl: string; qrUrl: string }>
+  /** Where the demo remembers its batches; .data/demo-trace.json by default. */
+  statePath?: string
+}): Promise<{
+  batchId: string
+  stampUrl: string
+  qrUrl: string
+  batches: { handle: string; batchId: string; stamps: number }[]
+}>

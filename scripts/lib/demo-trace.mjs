@@ -1,14 +1,18 @@
-// The traceability demo `npm start` sets up once: a batch of the demo rice with a run of stamps,
-// created through the service's own API as the operator, so there is a stamp URL to try.
+// The traceability demo `npm start` sets up once: for every OCOP product of the demo commune, a
+// batch with a season of events and a run of stamps, created through the service's own API as the
+// operator (operator token + the product's seller from the backend's admin product lookup), so
+// there are stamps to try. Idempotent: what exists (per .data/demo-trace.json, or found again by
+// lot code) is reused, missing events are appended, and stamps are issued with an Idempotency-Key.
 import { createHmac } from "node:crypto"
-import { existsSync, readFileSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import path from "node:path"
+import { SEASONS } from "./demo-seasons.mjs"
 import { ROOT } from "./pg.mjs"
 
 const STATE = path.join(ROOT, ".data", "demo-trace.json")
-const PRODUCT_HANDLE = "gao-seng-cu-gia-phu-5kg"
-const LOT_CODE = "GP-2026-MUA10"
-const STAMPS = 12
+const STAMPS_PER_BATCH = 24
+const DAY_MS = 24 * 60 * 60 * 1000
+const FIRST_PRODUCT = "gao-seng-cu-gia-phu-5kg"
 
 const b64url = (value) => Buffer.from(value).toString("base64url")
 
@@ -33,59 +37,171 @@ export function operatorToken(secret, actorId = "npm-start-demo") {
 async function call(url, init) {
   const res = await fetch(url, init)
   const body = await res.json().catch(() => ({}))
-  if (!res.ok)
+  if (!res.ok) {
     throw new Error(`${init?.method ?? "GET"} ${url}: HTTP ${res.status} ${JSON.stringify(body)}`)
+  }
   return body
 }
 
+/** Vietnam's local calendar day and time, `days` from `anchor`: what a farmer's phone records. */
+function localTime(anchor, days, hour = 7) {
+  const local = new Date(anchor.getTime() + days * DAY_MS + 7 * 60 * 60 * 1000)
+  const date = local.toISOString().slice(0, 10)
+  return { date, time: `${date}T${String(hour).padStart(2, "0")}:30:00+07:00` }
+}
+
+/** The POST /batches body of a product's season, created on `anchor`. */
+export function batchBody(product, sellerId, season, anchor) {
+  const day = (n) => (n === undefined ? undefined : localTime(anchor, n).date)
+  const dates = Object.fromEntries(Object.entries(season.dates).map(([k, n]) => [k, day(n)]))
+  const certifications = {
+    ...(product.metadata?.ocop_stars ? { ocop_stars: Number(product.metadata.ocop_stars) } : {}),
+    ...(season.vietgap
+      ? {
+          vietgap: {
+            number: `VietGAP-TT-DEMO-${season.lot}`,
+            valid_from: day(-400),
+            valid_until: day(700),
+          },
+        }
+      : {}),
+  }
+  return {
+    product_id: product.id,
+    seller_id: sellerId,
+    lot_code: `${season.lot}-${dates.packed_on.replaceAll("-", "").slice(2)}`,
+    quantity: season.quantity,
+    unit: season.unit,
+    area: season.area,
+    dates,
+    certifications,
+  }
+}
+
+const FIELD_WORK = new Set(["planting", "input_applied", "harvest"])
+
+/** The POST /batches/:id/events bodies of a season, in order. */
+export function eventBodies(season, anchor) {
+  return season.events.map(({ day, place, ...fields }, i) => {
+    const atField = FIELD_WORK.has(fields.type) && season.area.lat !== undefined
+    return {
+      ...fields,
+      occurred_at: localTime(anchor, day, 6 + (i % 10)).time,
+      ...(place
+        ? {
+            place: atField
+              ? { name: place, lat: season.area.lat, lng: season.area.lng }
+              : { name: place },
+          }
+        : {}),
+    }
+  })
+}
+
 /**
- * Makes sure the demo batch and its stamps exist; returns a stamp URL to try.
- * @param {{ backendUrl: string, traceabilityUrl: string, publishableKey: string, jwtSecret: string }} options
+ * Makes sure every OCOP demo product has its batch, events and stamps; returns a stamp URL to try.
+ * @param {{ backendUrl: string, traceabilityUrl: string, publishableKey: string, jwtSecret: string, statePath?: string }} options
  */
-export async function ensureDemoTrace({ backendUrl, traceabilityUrl, publishableKey, jwtSecret }) {
+export async function ensureDemoTrace({
+  backendUrl,
+  traceabilityUrl,
+  publishableKey,
+  jwtSecret,
+  statePath = STATE,
+}) {
   const auth = {
     authorization: `Bearer ${operatorToken(jwtSecret)}`,
     "content-type": "application/json",
   }
-  const saved = existsSync(STATE) ? JSON.parse(readFileSync(STATE, "utf8")) : null
-  let batchId = saved?.batchId
-  if (batchId) {
-    const res = await fetch(`${traceabilityUrl}/batches/${batchId}`, { headers: auth })
-    if (!res.ok) batchId = undefined
+  const saved = existsSync(statePath) ? JSON.parse(readFileSync(statePath, "utf8")) : {}
+  // The first version kept one { batchId }; its batch is simply left alone.
+  const state = { batches: saved.batches ?? {} }
+  const save = () => {
+    mkdirSync(path.dirname(statePath), { recursive: true })
+    writeFileSync(statePath, `${JSON.stringify(state, null, 2)}\n`)
   }
-  if (!batchId) {
-    const { products } = await call(
-      `${backendUrl}/store/products?handle=${PRODUCT_HANDLE}&fields=id,title,metadata`,
-      {
-        headers: { "x-publishable-api-key": publishableKey },
-      },
+
+  const { products } = await call(
+    `${backendUrl}/store/products?fields=id,handle,title,metadata&limit=100`,
+    { headers: { "x-publishable-api-key": publishableKey } },
+  )
+  const ocop = products.filter((p) => p.metadata?.ocop_stars && SEASONS[p.handle])
+  if (ocop.length === 0) throw new Error("the backend lists no OCOP demo products")
+
+  const results = []
+  for (const product of ocop) {
+    const season = SEASONS[product.handle]
+    const batch = await ensureBatch(product, season)
+    state.batches[product.handle] = { batchId: batch.id, lotCode: batch.lot_code }
+    save()
+    await ensureEvents(batch, season)
+    // The season is over: seal the lot. Sealing twice is harmless.
+    if (batch.state === "open") {
+      await call(`${traceabilityUrl}/batches/${batch.id}/seal`, {
+        method: "POST",
+        headers: auth,
+        body: "{}",
+      })
+    }
+    const { stamps } = await call(`${traceabilityUrl}/batches/${batch.id}/stamps`, {
+      method: "POST",
+      headers: { ...auth, "idempotency-key": `npm-start-demo-${batch.id}` },
+      body: JSON.stringify({ count: STAMPS_PER_BATCH }),
+    })
+    results.push({ handle: product.handle, batchId: batch.id, stamps })
+  }
+
+  const first = results.find((r) => r.handle === FIRST_PRODUCT) ?? results[0]
+  return {
+    batchId: first.batchId,
+    stampUrl: first.stamps[0].uri,
+    qrUrl: `${traceabilityUrl}/stamps/${first.stamps[0].serial}.svg`,
+    batches: results.map((r) => ({
+      handle: r.handle,
+      batchId: r.batchId,
+      stamps: r.stamps.length,
+    })),
+  }
+
+  async function ensureBatch(product, season) {
+    const known = state.batches[product.handle]?.batchId
+    if (known) {
+      const res = await fetch(`${traceabilityUrl}/batches/${known}`, { headers: auth })
+      if (res.ok) return res.json()
+    }
+    // The operator path: the backend's admin lookup names the product's seller.
+    const { product: full } = await call(`${backendUrl}/admin/seller-products/${product.id}`, {
+      headers: auth,
+    })
+    if (!full.seller?.id) throw new Error(`the demo product ${product.handle} has no seller`)
+    // Made by an earlier run whose state file is gone (maybe on another day, so under another
+    // lot code): any batch of this product with the season's lot prefix is the demo's.
+    const { batches } = await call(
+      `${traceabilityUrl}/batches?seller_id=${encodeURIComponent(full.seller.id)}&product_id=${encodeURIComponent(product.id)}&limit=100`,
+      { headers: auth },
     )
-    const product = products[0]
-    if (!product) throw new Error(`the demo product ${PRODUCT_HANDLE} is missing`)
-    const batch = await call(`${traceabilityUrl}/batches`, {
+    const earlier = batches.find((b) => b.lot_code.startsWith(`${season.lot}-`))
+    if (earlier) return earlier
+    return call(`${traceabilityUrl}/batches`, {
       method: "POST",
       headers: auth,
-      body: JSON.stringify({
-        product_id: product.id,
-        product_title: product.title,
-        lot_code: LOT_CODE,
-        quantity: 600,
-        unit: "kg",
-        seller_id: product.metadata?.seller_handle ?? "htx-nong-nghiep-gia-phu",
-      }),
+      body: JSON.stringify(batchBody(product, full.seller.id, season, new Date())),
     })
-    batchId = batch.id
   }
-  // The idempotency key makes a rerun return the same stamps, never a second set.
-  const { stamps } = await call(`${traceabilityUrl}/batches/${batchId}/stamps`, {
-    method: "POST",
-    headers: { ...auth, "idempotency-key": `npm-start-demo-${batchId}` },
-    body: JSON.stringify({ count: STAMPS }),
-  })
-  writeFileSync(STATE, `${JSON.stringify({ batchId }, null, 2)}\n`)
-  return {
-    batchId,
-    stampUrl: stamps[0].uri,
-    qrUrl: `${traceabilityUrl}/stamps/${stamps[0].serial}.svg`,
+
+  async function ensureEvents(batch, season) {
+    // Events are append-only and ordered: those already recorded are the season's first ones.
+    const { events } = await call(`${traceabilityUrl}/batches/${batch.id}/events`, {
+      headers: auth,
+    })
+    if (batch.state !== "open") return
+    const anchor = new Date(batch.created_at)
+    for (const body of eventBodies(season, anchor).slice(events.length)) {
+      await call(`${traceabilityUrl}/batches/${batch.id}/events`, {
+        method: "POST",
+        headers: auth,
+        body: JSON.stringify(body),
+      })
+    }
   }
 }

@@ -7,11 +7,25 @@ export interface Actor {
   actorId: string
   /** "user" for operators (Medusa admin users); custom types for seller members and others. */
   actorType: string
-  /** The seller the token is scoped to, from `app_metadata.seller_id`. */
+  /**
+   * The seller the token is scoped to, from `app_metadata.seller_id`; only seller members and
+   * helpers have one (a seller_id in any other token, e.g. a customer's, is ignored).
+   */
   sellerId: string | null
+  /** For a helper: the seller it acts for (`app_metadata.on_behalf_of`), recorded on writes. */
+  onBehalfOf: string | null
+  /** For a commune officer: `app_metadata.commune_code`. */
+  communeCode: string | null
+  /** For a province officer: `app_metadata.province_code`. */
+  provinceCode: string | null
 }
 
 export const OPERATOR_ACTOR_TYPE = "user"
+export const SELLER_MEMBER_ACTOR_TYPE = "seller_member"
+export const HELPER_ACTOR_TYPE = "helper"
+export const COMMUNE_OFFICER_ACTOR_TYPE = "commune_officer"
+export const PROVINCE_OFFICER_ACTOR_TYPE = "province_officer"
+export const SERVICE_ACTOR_TYPE = "service"
 
 export const isOperator = (actor: Actor) => actor.actorType === OPERATOR_ACTOR_TYPE
 
@@ -34,14 +48,25 @@ export async function authenticate(request: FastifyRequest, jwtKey: Uint8Array):
   if (typeof actor_id !== "string" || !actor_id || typeof actor_type !== "string" || !actor_type) {
     throw unauthorized("The token names no actor")
   }
-  const sellerId =
-    app_metadata && typeof app_metadata === "object" && "seller_id" in app_metadata
-      ? (app_metadata as { seller_id?: unknown }).seller_id
-      : null
+  const metadata = (app_metadata && typeof app_metadata === "object" ? app_metadata : {}) as Record<
+    string,
+    unknown
+  >
+  const text = (key: string) => {
+    const value = metadata[key]
+    return typeof value === "string" && value ? value : null
+  }
+  const isHelper = actor_type === HELPER_ACTOR_TYPE
+  // A helper's delegated token names the seller twice; one that disagrees with itself acts for none.
+  const helperSeller =
+    isHelper && text("on_behalf_of") === text("seller_id") ? text("seller_id") : null
   return {
     actorId: actor_id,
     actorType: actor_type,
-    sellerId: typeof sellerId === "string" && sellerId ? sellerId : null,
+    sellerId: actor_type === SELLER_MEMBER_ACTOR_TYPE ? text("seller_id") : helperSeller,
+    onBehalfOf: helperSeller,
+    communeCode: actor_type === COMMUNE_OFFICER_ACTOR_TYPE ? text("commune_code") : null,
+    provinceCode: actor_type === PROVINCE_OFFICER_ACTOR_TYPE ? text("province_code") : null,
   }
 }
 

@@ -1,140 +1,256 @@
-import type { FastifyInstance } from "fastify"
-import { lotCodeProblem, normaliseGtin } from "../../domain/digital-link.js"
-import { type Batch, DuplicateLotError, findBatch, insertBatch } from "../../store/batches.js"
+import type { FastifyInstance, FastifyRequest } from "fastify"
+import { CatalogUnauthorizedError, CatalogUnavailableError } from "../../catalog/product-catalog.js"
+import {
+  type Batch,
+  type BatchState,
+  DuplicateLotError,
+  insertBatch,
+  listBatches,
+  updateBatch,
+} from "../../store/batches.js"
+import { inTransaction } from "../../store/db.js"
 import { authenticate, isOperator } from "../auth.js"
+import { findReadableBatch, lockBatchForWrite, writerOf } from "../batch-access.js"
 import type { RouteContext } from "../context.js"
 import { badRequest, errorSchema, HttpError } from "../errors.js"
+import { zodSchema, zodValidatorCompiler } from "../zod.js"
+import {
+  batchIdParams,
+  batchResponse,
+  batchSchema,
+  type CreateBatchBody,
+  checkDetails,
+  createBatchBody,
+  EMPTY_DETAILS,
+  listQuery,
+  mergeDetails,
+  type PatchBatchBody,
+  patchBatchBody,
+  recallBody,
+} from "./batch-schemas.js"
 
-export const batchSchema = {
-  type: "object",
-  properties: {
-    id: { type: "string" },
-    seller_id: { type: "string" },
-    product_id: { type: "string" },
-    product_title: { type: "string" },
-    gtin: { type: ["string", "null"] },
-    lot_code: { type: "string" },
-    quantity: { type: "number" },
-    unit: { type: "string" },
-    state: { type: "string", enum: ["open", "sealed", "recalled"] },
-    created_at: { type: "string", format: "date-time" },
-    created_by: { type: "string" },
-  },
-  required: ["id", "seller_id", "product_id", "product_title", "gtin", "lot_code", "quantity"],
-} as const
+export { batchResponse, batchSchema }
 
-const createBatchBody = {
-  type: "object",
-  properties: {
-    product_id: { type: "string", minLength: 1, maxLength: 100 },
-    product_title: { type: "string", minLength: 1, maxLength: 300 },
-    gtin: { type: "string" },
-    lot_code: { type: "string", minLength: 1, maxLength: 20 },
-    quantity: { type: "number", exclusiveMinimum: 0 },
-    unit: { type: "string", minLength: 1, maxLength: 20 },
-    seller_id: { type: "string", minLength: 1, maxLength: 100 },
-  },
-  required: ["product_id", "product_title", "lot_code", "quantity", "unit"],
-  additionalProperties: false,
-} as const
-
-interface CreateBatchBody {
-  product_id: string
-  product_title: string
-  gtin?: string
-  lot_code: string
-  quantity: number
-  unit: string
-  seller_id?: string
-}
-
+/** Params of routes under /batches/:id, as JSON Schema for routes validated by Fastify's Ajv. */
 export const uuidParams = {
   type: "object",
   properties: { id: { type: "string", format: "uuid" } },
   required: ["id"],
 } as const
 
-export function batchResponse(batch: Batch) {
-  return {
-    id: batch.id,
-    seller_id: batch.sellerId,
-    product_id: batch.productId,
-    product_title: batch.productTitle,
-    gtin: batch.gtin,
-    lot_code: batch.lotCode,
-    quantity: batch.quantity,
-    unit: batch.unit,
-    state: batch.state,
-    created_at: batch.createdAt.toISOString(),
-    created_by: batch.createdBy,
-  }
+const conflict = (message: string) => new HttpError(409, "conflict", message)
+const errors = { "4xx": errorSchema, "5xx": errorSchema }
+
+// Authentication runs before validation, so an anonymous caller learns nothing about the input.
+const authenticated = (jwtKey: Uint8Array) => async (request: FastifyRequest) => {
+  request.actor = await authenticate(request, jwtKey)
 }
 
-export function batchRoutes(app: FastifyInstance, { pool, jwtKey }: RouteContext): void {
+/** The state a batch may move to from its current one; recalled is final. */
+export function transitionProblem(from: BatchState, to: BatchState): string | null {
+  if (from === to) return null
+  if (from === "recalled") return "the batch is recalled, which is final"
+  if (to === "open") return "a sealed batch cannot be opened again"
+  return null
+}
+
+export function batchRoutes(app: FastifyInstance, { pool, jwtKey, catalog }: RouteContext): void {
+  const params = zodSchema(batchIdParams)
+  const withAuth = { preValidation: authenticated(jwtKey), validatorCompiler: zodValidatorCompiler }
+
   app.post<{ Body: CreateBatchBody }>(
     "/batches",
     {
-      schema: {
-        body: createBatchBody,
-        response: { 201: batchSchema, 400: errorSchema, 401: errorSchema, 403: errorSchema },
-      },
-      // Authentication runs before body validation, so an anonymous caller learns nothing.
-      preValidation: async (request) => {
-        request.actor = await authenticate(request, jwtKey)
-      },
+      schema: { body: zodSchema(createBatchBody), response: { 201: batchSchema, ...errors } },
+      ...withAuth,
     },
     async (request, reply) => {
       const actor = request.actor!
       const body = request.body
-
-      let sellerId: string | null = actor.sellerId
-      if (body.seller_id !== undefined && body.seller_id !== sellerId) {
-        if (!isOperator(actor)) {
+      if (!isOperator(actor)) {
+        if (!actor.sellerId) throw new HttpError(403, "forbidden", "The token acts for no seller")
+        if (body.seller_id !== undefined && body.seller_id !== actor.sellerId) {
           throw new HttpError(403, "forbidden", "Only an operator may choose seller_id")
         }
-        sellerId = body.seller_id
+      } else if (body.seller_id === undefined) {
+        throw badRequest(
+          "seller_id",
+          "seller_id is required: operators name the seller they act for",
+        )
       }
-      if (!sellerId) {
-        if (isOperator(actor)) throw badRequest("seller_id", "body must have property 'seller_id'")
-        throw new HttpError(403, "forbidden", "The token is not scoped to a seller")
-      }
+      const details = mergeDetails(EMPTY_DETAILS, body)
+      checkDetails(details)
 
-      let gtin: string | null = null
-      if (body.gtin !== undefined) {
-        const result = normaliseGtin(body.gtin)
-        if (!result.ok) throw badRequest("gtin", result.reason)
-        gtin = result.gtin
-      }
-      const lotProblem = lotCodeProblem(body.lot_code)
-      if (lotProblem) throw badRequest("lot_code", lotProblem)
-
+      let product: Awaited<ReturnType<typeof catalog.findProduct>>
       try {
-        const batch = await insertBatch(pool, {
-          sellerId,
+        product = await catalog.findProduct({
           productId: body.product_id,
-          productTitle: body.product_title,
-          gtin,
+          authorization: request.headers.authorization!,
+          asOperator: isOperator(actor),
+        })
+      } catch (error) {
+        if (error instanceof CatalogUnauthorizedError) {
+          throw new HttpError(401, "unauthorized", "The backend refused the token")
+        }
+        if (error instanceof CatalogUnavailableError) {
+          request.log.error({ err: error }, "product lookup failed")
+          throw new HttpError(502, "backend_unavailable", "The product catalogue is unavailable")
+        }
+        throw error
+      }
+      const sellerId = body.seller_id ?? actor.sellerId!
+      // The backend already scopes a seller's lookups; checking again costs nothing.
+      if (!product || (!isOperator(actor) && product.seller.id !== sellerId)) {
+        throw new HttpError(404, "not_found", `Product ${body.product_id} not found`, "product_id")
+      }
+      if (product.seller.id !== sellerId) {
+        throw badRequest(
+          "seller_id",
+          `Product ${product.id} belongs to seller ${product.seller.id}, not ${sellerId}`,
+        )
+      }
+      // OCOP stars are the commune registry's word, not the seller's.
+      const claimed = details.certifications.ocopStars
+      if (claimed != null && claimed !== product.ocopStars) {
+        throw badRequest(
+          "certifications.ocop_stars",
+          product.ocopStars
+            ? `The commune registry certifies this product with ${product.ocopStars} stars`
+            : "The commune registry has no valid OCOP certificate for this product",
+        )
+      }
+      details.certifications = { ...details.certifications, ocopStars: product.ocopStars }
+      try {
+        const writer = writerOf(actor)
+        const batch = await insertBatch(pool, {
+          ...details,
+          sellerId,
+          productId: product.id,
+          productTitle: product.title,
+          productHandle: product.handle,
+          productThumbnail: product.thumbnail,
+          gtin: product.gtin,
+          seller: product.seller,
           lotCode: body.lot_code,
-          quantity: body.quantity,
-          unit: body.unit,
-          createdBy: actor.actorId,
+          createdBy: writer.actorId,
+          createdByType: writer.actorType,
+          onBehalfOf: writer.onBehalfOf,
         })
         request.log.info({ batchId: batch.id, sellerId }, "batch created")
         return reply.status(201).send(batchResponse(batch))
       } catch (error) {
-        if (error instanceof DuplicateLotError) throw new HttpError(409, "conflict", error.message)
+        if (error instanceof DuplicateLotError) throw conflict(error.message)
         throw error
       }
     },
   )
 
+  app.get<{ Querystring: ReturnType<typeof listQuery.parse> }>(
+    "/batches",
+    {
+      schema: {
+        querystring: zodSchema(listQuery),
+        response: {
+          200: {
+            type: "object",
+            properties: {
+              batches: { type: "array", items: batchSchema },
+              count: { type: "integer" },
+              limit: { type: "integer" },
+              offset: { type: "integer" },
+            },
+            required: ["batches", "count", "limit", "offset"],
+          },
+          ...errors,
+        },
+      },
+      ...withAuth,
+    },
+    async (request) => {
+      const actor = request.actor!
+      const { seller_id, product_id, state, limit, offset } = request.query
+      let sellerId: string
+      if (isOperator(actor) || actor.actorType === "service") {
+        if (!seller_id) throw badRequest("seller_id", "seller_id is required for this token")
+        sellerId = seller_id
+      } else if (actor.sellerId) {
+        if (seller_id !== undefined && seller_id !== actor.sellerId) {
+          throw new HttpError(403, "forbidden", "The token may only list its own seller's batches")
+        }
+        sellerId = actor.sellerId
+      } else {
+        throw new HttpError(403, "forbidden", "The token acts for no seller")
+      }
+      const page = await listBatches(
+        pool,
+        { sellerId, state, productId: product_id },
+        { limit, offset },
+      )
+      return { batches: page.batches.map(batchResponse), count: page.total, limit, offset }
+    },
+  )
+
   app.get<{ Params: { id: string } }>(
     "/batches/:id",
-    { schema: { params: uuidParams, response: { 200: batchSchema, 404: errorSchema } } },
-    async (request) => {
-      const batch = await findBatch(pool, request.params.id)
-      if (!batch) throw new HttpError(404, "not_found", `No batch ${request.params.id}`)
-      return batchResponse(batch)
-    },
+    { schema: { params, response: { 200: batchSchema, ...errors } }, ...withAuth },
+    async (request) =>
+      batchResponse(await findReadableBatch(pool, request.params.id, request.actor!)),
+  )
+
+  /** Changes details and/or state under the row lock, so concurrent edits apply one by one. */
+  async function change(
+    request: FastifyRequest<{ Params: { id: string } }>,
+    body: PatchBatchBody,
+  ): Promise<Batch> {
+    const actor = request.actor!
+    return inTransaction(pool, async (client) => {
+      const batch = await lockBatchForWrite(client, request.params.id, actor)
+      const target = body.state ?? batch.state
+      const problem = transitionProblem(batch.state, target)
+      if (problem) throw conflict(`Batch ${batch.id}: ${problem}`)
+      const changesDetails = ["quantity", "unit", "area", "dates", "certifications"].some(
+        (key) => body[key as keyof PatchBatchBody] !== undefined,
+      )
+      if (changesDetails && batch.state !== "open") {
+        throw conflict(`Batch ${batch.id} is ${batch.state}; its details no longer change`)
+      }
+      if (target === "recalled" && batch.state !== "recalled" && !body.recall_reason) {
+        throw badRequest("recall_reason", "recall_reason is required to recall a batch")
+      }
+      if (body.recall_reason !== undefined && target !== "recalled") {
+        throw badRequest("recall_reason", "recall_reason only goes with state recalled")
+      }
+      if (!changesDetails && target === batch.state) return batch
+      const details = mergeDetails(batch, body)
+      checkDetails(details)
+      const updated = await updateBatch(client, batch.id, details, {
+        state: target,
+        recallReason:
+          batch.state === "recalled" ? batch.recallReason : (body.recall_reason ?? null),
+      })
+      request.log.info({ batchId: batch.id, state: target, actor: actor.actorId }, "batch changed")
+      return updated
+    })
+  }
+
+  const changeRoute = { schema: { params, response: { 200: batchSchema, ...errors } }, ...withAuth }
+
+  app.patch<{ Params: { id: string }; Body: PatchBatchBody }>(
+    "/batches/:id",
+    { ...changeRoute, schema: { ...changeRoute.schema, body: zodSchema(patchBatchBody) } },
+    async (request) => batchResponse(await change(request, request.body)),
+  )
+
+  app.post<{ Params: { id: string } }>("/batches/:id/seal", changeRoute, async (request) =>
+    batchResponse(await change(request, { state: "sealed" })),
+  )
+
+  app.post<{ Params: { id: string }; Body: { reason: string } }>(
+    "/batches/:id/recall",
+    { ...changeRoute, schema: { ...changeRoute.schema, body: zodSchema(recallBody) } },
+    async (request) =>
+      batchResponse(
+        await change(request, { state: "recalled", recall_reason: request.body.reason }),
+      ),
   )
 }

@@ -1,0 +1,129 @@
+import { createTestDatabase } from "@coop/scripts/pg"
+import type { FastifyInstance } from "fastify"
+import type pg from "pg"
+import { inject } from "vitest"
+import { buildApp } from "../src/app.js"
+import { loadConfig } from "../src/config.js"
+import { createPool } from "../src/store/db.js"
+import { migrate } from "../src/store/migrator.js"
+import { type FakeBackend, type FakeProduct, startFakeBackend } from "./fake-backend.js"
+import { freePort, JWT_SECRET, STAMP_SIGNING_SECRET, signToken } from "./helpers.js"
+
+/** The whole service on a real port, on a fresh database, asking a fake backend about products. */
+export interface Service {
+  base: string
+  pool: pg.Pool
+  app: FastifyInstance
+  backend: FakeBackend
+  databaseUrl: string
+  close: () => Promise<void>
+}
+
+export async function startService(
+  products: FakeProduct[],
+  env: Record<string, string> = {},
+): Promise<Service> {
+  const database = await createTestDatabase(inject("pgServerUrl"), "trace_test")
+  await migrate(database.url)
+  const backend = await startFakeBackend(products)
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  const config = loadConfig({
+    TRACEABILITY_DATABASE_URL: database.url,
+    TRACEABILITY_PUBLIC_URL: base,
+    MEDUSA_BACKEND_URL: backend.url,
+    STOREFRONT_URL: "http://shop.test",
+    STAMP_SIGNING_SECRET,
+    JWT_SECRET,
+    LOG_LEVEL: "silent",
+    ...env,
+  })
+  const pool = createPool(database.url, { max: 20 })
+  const app = await buildApp(config, { pool })
+  await app.listen({ port, host: "127.0.0.1" })
+  return {
+    base,
+    pool,
+    app,
+    backend,
+    databaseUrl: database.url,
+    close: async () => {
+      await app.close()
+      await pool.end()
+      await backend.close()
+      await database.drop()
+    },
+  }
+}
+
+// Response bodies are checked by the assertions that read them.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+export type Json = any
+
+/** fetch with JSON in and out, against the service. */
+export function client(base: string) {
+  return async (
+    method: string,
+    path: string,
+    { token, body }: { token?: string; body?: unknown } = {},
+  ): Promise<{ status: number; body: Json; headers: Headers }> => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await response.text()
+    return {
+      status: response.status,
+      body: text ? JSON.parse(text) : null,
+      headers: response.headers,
+    }
+  }
+}
+
+/** Tokens for every kind of caller in the identity contract. */
+export async function tokens(sellerId: string, otherSellerId: string) {
+  return {
+    member: await signToken({
+      actor_id: "member_01",
+      actor_type: "seller_member",
+      app_metadata: { seller_id: sellerId, role: "owner" },
+    }),
+    helper: await signToken({
+      actor_id: "helper_07",
+      actor_type: "helper",
+      app_metadata: { seller_id: sellerId, on_behalf_of: sellerId },
+    }),
+    otherMember: await signToken({
+      actor_id: "member_99",
+      actor_type: "seller_member",
+      app_metadata: { seller_id: otherSellerId, role: "staff" },
+    }),
+    operator: await signToken({ actor_id: "user_admin", actor_type: "user" }),
+    // A customer token carrying a seller_id must not act for that seller.
+    customer: await signToken({
+      actor_id: "cus_01",
+      actor_type: "customer",
+      app_metadata: { seller_id: sellerId },
+    }),
+    communeOfficer: await signToken({
+      actor_id: "officer_gp",
+      actor_type: "commune_officer",
+      app_metadata: { commune_code: "02989" },
+    }),
+    otherCommuneOfficer: await signToken({
+      actor_id: "officer_bc",
+      actor_type: "commune_officer",
+      app_metadata: { commune_code: "02990" },
+    }),
+    provinceOfficer: await signToken({
+      actor_id: "officer_lc",
+      actor_type: "province_officer",
+      app_metadata: { province_code: "15" },
+    }),
+    service: await signToken({ actor_id: "backend", actor_type: "service" }),
+  }
+}
