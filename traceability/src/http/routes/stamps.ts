@@ -1,123 +1,143 @@
-import type { FastifyInstance } from "fastify"
+import type { FastifyInstance, FastifyRequest } from "fastify"
 import QRCode from "qrcode"
-import { stampUri } from "../../domain/digital-link.js"
-import { createSerial, verifySerial } from "../../domain/serial.js"
-import { findBatch } from "../../store/batches.js"
+import { verifySerial } from "../../domain/serial.js"
+import { newStamps } from "../../jobs/stamp-issuer.js"
+import { layoutProblem, type SheetLayout, withDefaults } from "../../render/layout.js"
+import { ERROR_CORRECTION, QUIET_ZONE } from "../../render/qr.js"
 import { inTransaction } from "../../store/db.js"
 import {
-  findStampsByIdempotencyKey,
+  findJobByKey,
   findStampUri,
   type IssuedStamp,
+  insertJob,
   insertStamps,
+  jobStamps,
+  type StampJob,
 } from "../../store/stamps.js"
-import { authenticate, mayActForSeller } from "../auth.js"
+import { authenticate } from "../auth.js"
+import { lockBatchForWrite, writerOf } from "../batch-access.js"
 import type { RouteContext } from "../context.js"
 import { badRequest, errorSchema, HttpError } from "../errors.js"
-import { uuidParams } from "./batches.js"
+import { zodSchema, zodValidatorCompiler } from "../zod.js"
+import { stampJobRoutes } from "./stamp-jobs.js"
+import { stampOutputRoutes } from "./stamp-outputs.js"
+import {
+  INLINE_MAX,
+  type IssueBody,
+  idempotencyHeaders,
+  idParams,
+  issueBody,
+  issuedSchema,
+  jobResponse,
+  serialParams,
+} from "./stamp-schemas.js"
+import { stampVoidRoutes } from "./stamp-void.js"
 
-export const MAX_STAMPS_PER_REQUEST = 1000
+/** What the routes need of the background worker: a nudge when a job was created. */
+export interface JobKicker {
+  kick(): void
+}
 
-const issueBody = {
-  type: "object",
-  properties: { count: { type: "integer", minimum: 1, maximum: MAX_STAMPS_PER_REQUEST } },
-  required: ["count"],
-  additionalProperties: false,
-} as const
+export const authenticated = (jwtKey: Uint8Array) => async (request: FastifyRequest) => {
+  request.actor = await authenticate(request, jwtKey)
+}
 
-const issuedStampsSchema = {
-  type: "object",
-  properties: {
-    stamps: {
-      type: "array",
-      items: {
-        type: "object",
-        properties: { serial: { type: "string" }, uri: { type: "string" } },
-        required: ["serial", "uri"],
-      },
-    },
-  },
-  required: ["stamps"],
-} as const
-
-const serialParams = {
-  type: "object",
-  properties: { serial: { type: "string", maxLength: 20 } },
-  required: ["serial"],
-} as const
+/** Two layouts ask for the same sheet (key order in stored JSON does not matter). */
+const sameLayout = (a: SheetLayout, b: SheetLayout) =>
+  (Object.keys(b) as (keyof SheetLayout)[]).every((key) => a[key] === b[key])
 
 const notFound = (serial: string) => new HttpError(404, "not_found", `No stamp ${serial}`)
 
-export function stampRoutes(app: FastifyInstance, { pool, jwtKey, config }: RouteContext): void {
-  app.post<{ Params: { id: string }; Body: { count: number } }>(
+export function stampRoutes(app: FastifyInstance, context: RouteContext, jobs: JobKicker): void {
+  const { pool, jwtKey, config } = context
+
+  app.post<{ Params: { id: string }; Body: IssueBody; Headers: { "idempotency-key": string } }>(
     "/batches/:id/stamps",
     {
       schema: {
-        params: uuidParams,
-        body: issueBody,
-        headers: {
-          type: "object",
-          properties: { "idempotency-key": { type: "string", minLength: 1, maxLength: 255 } },
-        },
-        response: {
-          200: issuedStampsSchema,
-          201: issuedStampsSchema,
-          "4xx": errorSchema,
-        },
+        params: zodSchema(idParams),
+        headers: zodSchema(idempotencyHeaders),
+        body: zodSchema(issueBody),
+        response: { 201: issuedSchema, 202: issuedSchema, "4xx": errorSchema },
       },
-      preValidation: async (request) => {
-        request.actor = await authenticate(request, jwtKey)
-      },
+      validatorCompiler: zodValidatorCompiler,
+      // Authentication runs before validation, so an anonymous caller learns nothing.
+      preValidation: authenticated(jwtKey),
     },
     async (request, reply) => {
       const actor = request.actor!
       const { id } = request.params
       const { count } = request.body
-      const idempotencyKey = (request.headers["idempotency-key"] as string | undefined) ?? null
+      const key = request.headers["idempotency-key"]
+      const layout = withDefaults(request.body.layout)
+      const problem = layoutProblem(layout)
+      if (problem) throw badRequest(problem.field, problem.message)
 
       const result = await inTransaction(pool, async (client) => {
-        // Locking the batch row serialises issuance per batch, so two retries carrying the same
-        // Idempotency-Key cannot both see "nothing issued yet" and print two sets.
-        const batch = await findBatch(client, id, { forUpdate: true })
-        if (!batch) throw new HttpError(404, "not_found", `No batch ${id}`)
-        if (!mayActForSeller(actor, batch.sellerId)) {
-          throw new HttpError(403, "forbidden", `Batch ${id} belongs to another seller`)
+        // The batch row lock serialises issuance per batch: retries racing with the same key
+        // cannot both see "no job yet", and the issue numbers a job reserves stay its own.
+        const batch = await lockBatchForWrite(client, id, actor)
+        const earlier = await findJobByKey(client, id, key)
+        if (earlier) {
+          if (earlier.count !== count || !sameLayout(earlier.layout, layout)) {
+            throw new HttpError(
+              409,
+              "idempotency_key_reused",
+              `Idempotency-Key ${key} was already used on this batch for another request (${earlier.count} stamps); use a new key`,
+            )
+          }
+          const stamps = earlier.count <= INLINE_MAX ? await jobStamps(client, earlier) : null
+          return { job: earlier, stamps, replayed: true }
         }
         if (batch.state === "recalled") {
-          throw new HttpError(409, "conflict", `Batch ${id} is recalled; it gets no new stamps`)
+          throw new HttpError(
+            409,
+            "batch_recalled",
+            `Batch ${id} is recalled; it gets no new stamps`,
+          )
         }
-        if (idempotencyKey) {
-          const earlier = await findStampsByIdempotencyKey(client, id, idempotencyKey)
-          if (earlier.length > 0) {
-            if (earlier.length !== count) {
-              throw badRequest(
-                "count",
-                `Idempotency-Key ${idempotencyKey} already issued ${earlier.length} stamps, not ${count}`,
-              )
-            }
-            return { stamps: earlier, replayed: true }
-          }
+        const writer = writerOf(actor)
+        const newJob = {
+          batchId: id,
+          idempotencyKey: key,
+          count,
+          layout,
+          createdByType: writer.actorType,
+          createdBy: writer.actorId,
+          onBehalfOf: writer.onBehalfOf,
         }
-        const stamps: IssuedStamp[] = Array.from({ length: count }, () => {
-          const serial = createSerial(config.stampSigningSecret)
+        if (count > INLINE_MAX) {
           return {
-            serial,
-            uri: stampUri({
-              baseUrl: config.publicUrl,
-              serial,
-              lotCode: batch.lotCode,
-              gtin: batch.gtin,
-            }),
+            job: await insertJob(client, newJob, { complete: false }),
+            stamps: null,
+            replayed: false,
           }
-        }).sort((a, b) => (a.serial < b.serial ? -1 : 1))
-        await insertStamps(client, id, stamps, idempotencyKey)
-        return { stamps, replayed: false }
+        }
+        const job = await insertJob(client, newJob, { complete: true })
+        const stamps = newStamps(config, batch, job.firstSeq, count)
+        await insertStamps(client, id, job.id, stamps)
+        return { job, stamps, replayed: false }
       })
 
-      if (result.replayed) reply.header("idempotent-replayed", "true")
-      else request.log.info({ batchId: id, count }, "stamps issued")
-      return reply.status(201).send({ stamps: result.stamps })
+      const { job, stamps, replayed } = result as {
+        job: StampJob
+        stamps: IssuedStamp[] | null
+        replayed: boolean
+      }
+      if (replayed) reply.header("idempotent-replayed", "true")
+      else request.log.info({ batchId: id, jobId: job.id, count }, "stamp job created")
+      if (stamps) return reply.status(201).send({ job: jobResponse(job), stamps })
+      if (!replayed) jobs.kick()
+      return reply
+        .status(202)
+        .header("location", `/stamp-jobs/${job.id}`)
+        .send({ job: jobResponse(job) })
     },
   )
+
+  stampJobRoutes(app, context)
+  stampOutputRoutes(app, context)
+  stampVoidRoutes(app, context)
 
   // The QR codes a seller prints. Public: anyone holding the serial already holds the label.
   app.get<{ Params: { serial: string } }>(
@@ -125,7 +145,12 @@ export function stampRoutes(app: FastifyInstance, { pool, jwtKey, config }: Rout
     { schema: { params: serialParams } },
     async (request, reply) => {
       const uri = await stampUriOrThrow(request.params.serial)
-      const png = await QRCode.toBuffer(uri, { type: "png", errorCorrectionLevel: "M", scale: 8 })
+      const png = await QRCode.toBuffer(uri, {
+        type: "png",
+        errorCorrectionLevel: ERROR_CORRECTION,
+        margin: QUIET_ZONE,
+        scale: 8,
+      })
       return reply
         .type("image/png")
         .header("cache-control", "public, max-age=31536000, immutable")
@@ -138,7 +163,11 @@ export function stampRoutes(app: FastifyInstance, { pool, jwtKey, config }: Rout
     { schema: { params: serialParams } },
     async (request, reply) => {
       const uri = await stampUriOrThrow(request.params.serial)
-      const svg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 4 })
+      const svg = await QRCode.toString(uri, {
+        type: "svg",
+        errorCorrectionLevel: ERROR_CORRECTION,
+        margin: QUIET_ZONE,
+      })
       return reply
         .type("image/svg+xml")
         .header("cache-control", "public, max-age=31536000, immutable")
