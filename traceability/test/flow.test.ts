@@ -9,6 +9,13 @@ import { loadConfig } from "../src/config.js"
 import { createSerial, verifySerial } from "../src/domain/serial.js"
 import { createPool } from "../src/store/db.js"
 import { migrate } from "../src/store/migrator.js"
+import {
+  type FakeBackend,
+  fakeProduct,
+  GIA_PHU_SELLER,
+  OTHER_SELLER,
+  startFakeBackend,
+} from "./fake-backend.js"
 import { freePort, JWT_SECRET, STAMP_SIGNING_SECRET, signToken } from "./helpers.js"
 
 // jsqr is CommonJS with an ES-style `export default` in its types: Node hands us module.exports.
@@ -25,22 +32,38 @@ let pool: pg.Pool
 let app: FastifyInstance
 let base: string
 let sellerToken: string
+let backend: FakeBackend
 
 const STOREFRONT = "http://shop.test"
-const SELLER = "seller_htx_lua_st25"
+const SELLER = GIA_PHU_SELLER.id
+
+// Batches take their product from the backend (here a fake one): one with a GTIN, one without.
+const GTIN_PRODUCT = fakeProduct({
+  id: "prod_01_gao_st25",
+  title: "Gạo ST25 Sóc Trăng 5 kg",
+  variants: [{ id: "v1", sku: "ST25", ean: "9506000134352", upc: null, barcode: null }],
+})
+const PLAIN_PRODUCT = fakeProduct({ id: "prod_02_gao_nep", title: "Gạo nếp 2 kg", variants: [] })
+const OTHER_PRODUCT = fakeProduct({ id: "prod_03_other", seller: OTHER_SELLER, variants: [] })
 
 const validBatch = {
-  product_id: "prod_01_gao_st25",
-  product_title: "Gạo ST25 Sóc Trăng 5 kg",
+  product_id: PLAIN_PRODUCT.id,
   lot_code: "ST25-2025-01",
   quantity: 1200,
   unit: "kg",
 }
+const withGtin = { product_id: GTIN_PRODUCT.id }
+
+let keys = 0
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+  // Issuing stamps requires an Idempotency-Key; a new one each time unless the test gives one.
+  const key: Record<string, string> = path.endsWith("/stamps")
+    ? { "idempotency-key": `flow-${++keys}` }
+    : {}
   return fetch(`${base}${path}`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { "content-type": "application/json", ...key, ...headers },
     body: JSON.stringify(body),
   })
 }
@@ -71,12 +94,14 @@ async function decodePng(url: string): Promise<string> {
 beforeAll(async () => {
   database = await createTestDatabase(inject("pgServerUrl"), "trace_test")
   await migrate(database.url)
+  backend = await startFakeBackend([GTIN_PRODUCT, PLAIN_PRODUCT, OTHER_PRODUCT])
   const port = await freePort()
   base = `http://127.0.0.1:${port}`
   const config = loadConfig({
     TRACEABILITY_DATABASE_URL: database.url,
     TRACEABILITY_PUBLIC_URL: base,
     STOREFRONT_URL: STOREFRONT,
+    MEDUSA_BACKEND_URL: backend.url,
     STAMP_SIGNING_SECRET,
     JWT_SECRET,
     LOG_LEVEL: "silent",
@@ -95,6 +120,7 @@ afterAll(async () => {
   await app?.close()
   await pool?.end()
   await database?.drop()
+  await backend?.close()
 })
 
 describe("traceability service", () => {
@@ -105,15 +131,17 @@ describe("traceability service", () => {
   })
 
   it("creates a batch, issues stamps, and a scanned QR code resolves to the provenance", async () => {
-    const batch = await createBatch({ gtin: "9506000134352" })
+    const batch = await createBatch(withGtin)
     expect(batch).toMatchObject({
       ...validBatch,
+      ...withGtin,
+      product_title: GTIN_PRODUCT.title,
       gtin: "09506000134352",
       seller_id: SELLER,
       created_by: "member_01",
       state: "open",
     })
-    const fetched = await fetch(`${base}/batches/${batch.id}`)
+    const fetched = await fetch(`${base}/batches/${batch.id}`, { headers: bearer(sellerToken) })
     expect(await json(fetched)).toEqual(batch)
 
     const issued = await post(`/batches/${batch.id}/stamps`, { count: 5 }, bearer(sellerToken))
@@ -133,15 +161,15 @@ describe("traceability service", () => {
     expect(provenance.status).toBe(200)
     const body = await json(provenance)
     expect(body).toMatchObject({
-      verdict: "genuine",
+      verdict: "genuine_first_scan",
       stamp: { serial: stamps[2].serial, uri: stamps[2].uri, state: "issued" },
       batch: { id: batch.id, lot_code: "ST25-2025-01", quantity: 1200, unit: "kg", state: "open" },
       product: {
-        id: validBatch.product_id,
-        title: validBatch.product_title,
+        id: GTIN_PRODUCT.id,
+        title: GTIN_PRODUCT.title,
         gtin: "09506000134352",
       },
-      seller: { id: SELLER },
+      producer: { id: SELLER },
     })
     expect(Date.parse(body.stamp.issued_at)).not.toBeNaN()
   })
@@ -161,7 +189,10 @@ describe("traceability service", () => {
       headers: { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" },
     })
     expect(browser.status).toBe(302)
-    expect(browser.headers.get("location")).toBe(`${STOREFRONT}/vi/trace/${stamp.serial}`)
+    // The redirect carries the scan's signed id, so the stamp page shows this scan's verdict.
+    const location = new URL(browser.headers.get("location")!)
+    expect(`${location.origin}${location.pathname}`).toBe(`${STOREFRONT}/vi/trace/${stamp.serial}`)
+    expect(location.searchParams.get("scan")).toMatch(/^[A-Za-z0-9_-]+$/)
 
     const scanner = await fetch(stamp.uri, { headers: { accept: "application/json" } })
     expect((await json(scanner)).product.gtin).toBeNull()
@@ -186,7 +217,7 @@ describe("traceability service", () => {
   })
 
   it("answers a genuine serial under another product's GTIN or lot with 404", async () => {
-    const batch = await createBatch({ gtin: "09506000134352", lot_code: "LOT-B" })
+    const batch = await createBatch({ ...withGtin, lot_code: "LOT-B" })
     const issued = await post(`/batches/${batch.id}/stamps`, { count: 1 }, bearer(sellerToken))
     const [stamp] = (await json(issued)).stamps
     const accept = { accept: "application/json" }
@@ -228,20 +259,22 @@ describe("traceability service", () => {
       [{ ...validBatch, quantity: -3 }, "quantity"],
       [{ ...validBatch, lot_code: "L".repeat(21) }, "lot_code"],
       [{ ...validBatch, lot_code: "LÔ 1" }, "lot_code"],
-      [{ ...validBatch, gtin: "09506000134353" }, "gtin"],
+      // Title and GTIN come from the backend, never from the client.
+      [{ ...validBatch, product_title: "Gạo giả" }, "product_title"],
+      [{ ...validBatch, gtin: "09506000134352" }, "gtin"],
     ]
     for (const [body, field] of cases) {
       const response = await post("/batches", body, bearer(sellerToken))
       expect(response.status, field).toBe(400)
       const error = await json(response)
       expect(error.field).toBe(field)
-      expect(error.message).toMatch(field === "gtin" ? /GTIN/ : /lot|quantity/)
+      expect(error.message).toContain(field)
     }
     expect(await count("batch")).toBe(before)
 
     const batch = await createBatch({ lot_code: "BAD-COUNT" })
     const stampsBefore = await count("stamp")
-    for (const bad of [0, 1001, 2.5]) {
+    for (const bad of [0, 100_001, 2.5]) {
       const response = await post(
         `/batches/${batch.id}/stamps`,
         { count: bad },
@@ -312,19 +345,20 @@ describe("traceability service", () => {
     expect((await json(missing)).field).toBe("seller_id")
     const chosen = await post(
       "/batches",
-      { ...validBatch, lot_code: "OP-1", seller_id: "seller_other" },
+      { ...validBatch, product_id: OTHER_PRODUCT.id, lot_code: "OP-1", seller_id: OTHER_SELLER.id },
       bearer(operator),
     )
     expect(chosen.status).toBe(201)
     const batch = await json(chosen)
-    expect(batch).toMatchObject({ seller_id: "seller_other", created_by: "user_admin" })
+    expect(batch).toMatchObject({ seller_id: OTHER_SELLER.id, created_by: "user_admin" })
 
     const stampsForOther = await post(
       `/batches/${batch.id}/stamps`,
       { count: 1 },
       bearer(sellerToken),
     )
-    expect(stampsForOther.status).toBe(403)
+    // Another seller's batch does not exist as far as this member can tell.
+    expect(stampsForOther.status).toBe(404)
   })
 
   it("answers a repeated lot code with 409 and an unknown batch with 404", async () => {
@@ -332,7 +366,9 @@ describe("traceability service", () => {
     expect(
       (await post("/batches", { ...validBatch, lot_code: "DUP-1" }, bearer(sellerToken))).status,
     ).toBe(409)
-    const unknown = await fetch(`${base}/batches/00000000-0000-4000-8000-000000000000`)
+    const unknown = await fetch(`${base}/batches/00000000-0000-4000-8000-000000000000`, {
+      headers: bearer(sellerToken),
+    })
     expect(unknown.status).toBe(404)
   })
 })

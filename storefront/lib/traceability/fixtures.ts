@@ -1,8 +1,15 @@
 import type { ApiProvenance } from "./reshape"
 
-// A genuine answer of the resolver, as traceability/src/http/routes/resolver.ts sends it.
+// A genuine stamp's first scan, as GET /stamps/{serial}/provenance answers it (traceability/src/
+// http/routes/scans.ts); trimmed to the fields the storefront reads.
 export const GENUINE: ApiProvenance = {
-  verdict: "genuine",
+  verdict: "genuine_first_scan",
+  scan: { id: "AQH2scan-token", number: 1, scanned_at: "2026-03-20T02:00:00.000Z" },
+  scans: {
+    count: 1,
+    first_scanned_at: "2026-03-20T02:00:00.000Z",
+    last_scanned_at: "2026-03-20T02:00:00.000Z",
+  },
   stamp: {
     serial: "7K3M9Q2XAB4C5D6E7F8G",
     uri: "http://tem.test/s/7K3M9Q2XAB4C5D6E7F8G",
@@ -18,5 +25,5 @@ export const GENUINE: ApiProvenance = {
     created_at: "2026-03-14T20:00:00.000Z",
   },
   product: { id: "prod_1", title: "Gạo Séng Cù Gia Phú (túi 5 kg)", gtin: null },
-  seller: { id: "htx-nong-nghiep-gia-phu" },
+  producer: { id: "htx-nong-nghiep-gia-phu" },
 }

@@ -21,12 +21,38 @@ describe("reshapeProvenance", () => {
       },
       product: { id: "prod_1", title: "Gạo Séng Cù Gia Phú (túi 5 kg)", gtin: null },
       sellerId: "htx-nong-nghiep-gia-phu",
+      scans: { count: 1, firstScannedAt: new Date("2026-03-20T02:00:00.000Z") },
+      scan: { id: "AQH2scan-token", number: 1 },
     })
+  })
+
+  it("keeps a repeat scan genuine, with the count and the first scan", () => {
+    const repeat = {
+      ...GENUINE,
+      verdict: "genuine_repeat" as const,
+      scan: null,
+      scans: { ...GENUINE.scans, count: 4 },
+    }
+    expect(reshapeProvenance(repeat)).toMatchObject({
+      verdict: "genuine",
+      scans: { count: 4, firstScannedAt: new Date("2026-03-20T02:00:00.000Z") },
+      scan: null,
+    })
+  })
+
+  it("vouches for nothing when the stamp is voided or suspicious", () => {
+    for (const verdict of ["voided", "suspicious"] as const) {
+      expect(reshapeProvenance({ ...GENUINE, verdict })).toEqual({
+        verdict: "not_genuine",
+        serial: "7K3M9Q2XAB4C5D6E7F8G",
+        reason: verdict,
+      })
+    }
   })
 })
 
 describe("isApiProvenance", () => {
-  it("accepts the resolver's genuine answer, with or without a GTIN", () => {
+  it("accepts the service's answer for a real stamp, with or without a GTIN", () => {
     expect(isApiProvenance(GENUINE)).toBe(true)
     const withGtin = { ...GENUINE, product: { ...GENUINE.product, gtin: "08930000000012" } }
     expect(isApiProvenance(withGtin)).toBe(true)
@@ -35,12 +61,14 @@ describe("isApiProvenance", () => {
   it("refuses anything missing what the page shows", () => {
     expect(isApiProvenance(undefined)).toBe(false)
     expect(isApiProvenance({ ...GENUINE, verdict: "not_genuine" })).toBe(false)
+    expect(isApiProvenance({ ...GENUINE, verdict: "genuine" })).toBe(false)
+    expect(isApiProvenance({ ...GENUINE, scans: { count: "1" } })).toBe(false)
     expect(isApiProvenance({ ...GENUINE, batch: { ...GENUINE.batch, lot_code: 5 } })).toBe(false)
     expect(isApiProvenance({ ...GENUINE, stamp: { ...GENUINE.stamp, issued_at: "soon" } })).toBe(
       false,
     )
-    const { seller: _, ...noSeller } = GENUINE
-    expect(isApiProvenance(noSeller)).toBe(false)
+    const { producer: _, ...noProducer } = GENUINE
+    expect(isApiProvenance(noProducer)).toBe(false)
   })
 })
 

@@ -1,8 +1,15 @@
-import type { GenuineProvenance } from "./types"
+import type { GenuineProvenance, NotGenuineProvenance } from "./types"
 
-// The resolver's answer for a genuine stamp (traceability/src/http/routes/resolver.ts).
+/** The service's verdicts for a real stamp (traceability/src/domain/verdict.ts). */
+const STAMP_VERDICTS = ["genuine_first_scan", "genuine_repeat", "suspicious", "voided"] as const
+type StampVerdict = (typeof STAMP_VERDICTS)[number]
+
+// The service's answer for a real stamp (GET /stamps/{serial}/provenance); fields the storefront
+// does not show yet (producer, certifications, events) are left out of this type.
 export type ApiProvenance = {
-  verdict: "genuine"
+  verdict: StampVerdict
+  scan: { id: string; number: number; scanned_at: string } | null
+  scans: { count: number; first_scanned_at: string | null; last_scanned_at: string | null }
   stamp: { serial: string; uri: string; state: string; issued_at: string }
   batch: {
     id: string
@@ -13,19 +20,25 @@ export type ApiProvenance = {
     created_at?: string
   }
   product: { id: string; title: string; gtin: string | null }
-  seller: { id: string }
+  producer: { id: string }
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null
 
 const isString = (value: unknown): value is string => typeof value === "string"
+const isDate = (value: unknown) => isString(value) && !Number.isNaN(Date.parse(value))
 
 /** Whether a 200 body has the fields the page shows; anything else is not trusted as genuine. */
 export function isApiProvenance(body: unknown): body is ApiProvenance {
-  if (!isObject(body) || body.verdict !== "genuine") return false
-  const { stamp, batch, product, seller } = body
+  if (!isObject(body) || !(STAMP_VERDICTS as readonly unknown[]).includes(body.verdict))
+    return false
+  const { stamp, batch, product, producer, scans, scan } = body
   return (
+    isObject(scans) &&
+    typeof scans.count === "number" &&
+    (scans.first_scanned_at === null || isDate(scans.first_scanned_at)) &&
+    (scan === null || (isObject(scan) && isString(scan.id) && typeof scan.number === "number")) &&
     isObject(stamp) &&
     isString(stamp.serial) &&
     isString(stamp.uri) &&
@@ -42,8 +55,8 @@ export function isApiProvenance(body: unknown): body is ApiProvenance {
     isString(product.id) &&
     isString(product.title) &&
     (product.gtin === null || isString(product.gtin)) &&
-    isObject(seller) &&
-    isString(seller.id)
+    isObject(producer) &&
+    isString(producer.id)
   )
 }
 
@@ -52,7 +65,11 @@ export function isNotGenuineAnswer(body: unknown): boolean {
   return isObject(body) && body.verdict === "not_genuine"
 }
 
-export function reshapeProvenance(api: ApiProvenance): GenuineProvenance {
+/** Voided and suspicious stamps are not vouched for: the page shows the warning, not the product. */
+export function reshapeProvenance(api: ApiProvenance): GenuineProvenance | NotGenuineProvenance {
+  if (api.verdict === "voided" || api.verdict === "suspicious") {
+    return { verdict: "not_genuine", serial: api.stamp.serial, reason: api.verdict }
+  }
   return {
     verdict: "genuine",
     stamp: {
@@ -69,6 +86,11 @@ export function reshapeProvenance(api: ApiProvenance): GenuineProvenance {
       state: api.batch.state,
     },
     product: { id: api.product.id, title: api.product.title, gtin: api.product.gtin },
-    sellerId: api.seller.id,
+    sellerId: api.producer.id,
+    scans: {
+      count: api.scans.count,
+      firstScannedAt: api.scans.first_scanned_at ? new Date(api.scans.first_scanned_at) : null,
+    },
+    scan: api.scan ? { id: api.scan.id, number: api.scan.number } : null,
   }
 }

@@ -24,12 +24,21 @@ export type GenuineProvenance = {
     gtin: string | null
   }
   sellerId: string
+  /** The stamp's scans so far (the scan that led here included). */
+  scans: { count: number; firstScannedAt: Date | null }
+  /** The scan that led here, when the page was reached through the resolver's redirect. */
+  scan: { id: string; number: number } | null
 }
 
-/** A forged, unknown or misplaced serial: the service vouches for nothing. */
+/**
+ * The service vouches for nothing: a forged, unknown or misplaced serial, or a real stamp that
+ * was voided (a lost roll) or is suspicious (scanned too often, or in places too far apart).
+ */
 export type NotGenuineProvenance = {
   verdict: "not_genuine"
   serial: string
+  /** Why, when the stamp itself is real. */
+  reason?: "voided" | "suspicious"
 }
 
 export type Provenance = GenuineProvenance | NotGenuineProvenance

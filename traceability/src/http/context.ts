@@ -1,4 +1,5 @@
 import type pg from "pg"
+import type { ProductCatalog } from "../catalog/product-catalog.js"
 import type { Config } from "../config.js"
 
 /** What every route needs, built once in buildApp. */
@@ -7,4 +8,6 @@ export interface RouteContext {
   pool: pg.Pool
   /** JWT_SECRET as the key bytes `jose` verifies with. */
   jwtKey: Uint8Array
+  /** The backend's products, as the caller may see them. */
+  catalog: ProductCatalog
 }

@@ -39,15 +39,18 @@ describe("migrate", () => {
     expect(names[0]).toBe("001_batch_and_stamp")
 
     expect(await migrate(database.url)).toEqual(names)
-    expect(await tables()).toEqual(["batch", "schema_migrations", "stamp"])
+    // Each migration adds its own tables; these are the ones every later migration builds on.
+    expect(await tables()).toEqual(
+      expect.arrayContaining(["batch", "schema_migrations", "stamp", "stamp_job"]),
+    )
     const { rows: indexes } = await client.query<{ indexname: string }>(
       "SELECT indexname FROM pg_indexes WHERE tablename = 'stamp' ORDER BY 1",
     )
-    expect(indexes.map((i) => i.indexname)).toEqual([
-      "stamp_batch_idempotency_key_idx",
-      "stamp_batch_idx",
-      "stamp_pkey",
-    ])
+    // 003 replaced the batch_id index with the unique (batch_id, seq) one.
+    expect(indexes.map((i) => i.indexname)).toEqual(
+      expect.arrayContaining(["stamp_batch_seq_key", "stamp_pkey"]),
+    )
+    expect(indexes.map((i) => i.indexname)).not.toContain("stamp_batch_idx")
 
     const before = await client.query("SELECT name, applied_at FROM schema_migrations ORDER BY 1")
     expect(await migrate(database.url)).toEqual([])

@@ -11,7 +11,10 @@ import type { Locale } from "@/i18n/routing"
 import { getProductById, StoreUnavailableError } from "@/lib/medusa"
 import { getProvenance, type Provenance, TraceUnavailableError } from "@/lib/traceability"
 
-type Props = { params: Promise<{ locale: string; serial: string }> }
+type Props = {
+  params: Promise<{ locale: string; serial: string }>
+  searchParams: Promise<{ scan?: string | string[] }>
+}
 
 function decodeSerial(raw: string): string {
   try {
@@ -22,9 +25,12 @@ function decodeSerial(raw: string): string {
 }
 
 /** The service's verdict, or "unavailable" when it could not give one. */
-async function loadProvenance(serial: string): Promise<Provenance | "unavailable"> {
+async function loadProvenance(
+  serial: string,
+  scanId: string | undefined,
+): Promise<Provenance | "unavailable"> {
   try {
-    return await getProvenance(serial)
+    return await getProvenance(serial, scanId)
   } catch (error) {
     if (error instanceof TraceUnavailableError) return "unavailable"
     throw error
@@ -49,11 +55,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("metaTitle"), robots: { index: false, follow: false } }
 }
 
-export default async function TracePage({ params }: Props) {
+export default async function TracePage({ params, searchParams }: Props) {
   const locale = await pageLocale(params)
   const serial = decodeSerial((await params).serial)
   const pathname = tracePath(serial)
-  const provenance = await loadProvenance(serial)
+  // The resolver's redirect names this scan, so the verdict is the one this scan got.
+  const { scan } = await searchParams
+  const provenance = await loadProvenance(serial, typeof scan === "string" ? scan : undefined)
   const productHref =
     provenance !== "unavailable" && provenance.verdict === "genuine"
       ? await loadProductHref(provenance.product.id, locale)

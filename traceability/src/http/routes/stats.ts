@@ -1,0 +1,149 @@
+import type { FastifyInstance } from "fastify"
+import { parseQuarter, QUARTER_PATTERN } from "../../domain/quarter.js"
+import { communeStats, sellerStats } from "../../store/stats.js"
+import {
+  type Actor,
+  authenticate,
+  COMMUNE_OFFICER_ACTOR_TYPE,
+  isOperator,
+  PROVINCE_OFFICER_ACTOR_TYPE,
+  SERVICE_ACTOR_TYPE,
+} from "../auth.js"
+import type { RouteContext } from "../context.js"
+import { badRequest, errorSchema, HttpError } from "../errors.js"
+
+interface StatsQuery {
+  quarter?: string
+  commune_code?: string
+  province_code?: string
+  seller_id?: string
+}
+
+const counts = {
+  batches: { type: "integer" },
+  stamps_issued: { type: "integer" },
+  scans: { type: "integer" },
+  stamps_scanned: { type: "integer", description: "stamps scanned at least once in the quarter" },
+  counterfeit_signals: {
+    type: "integer",
+    description:
+      "scans with a suspicious or voided verdict, and located scans proving a copied label",
+  },
+}
+const place = {
+  quarter: { type: "string" },
+  commune_code: { type: "string" },
+  commune_name: { type: "string" },
+  province_code: { type: "string" },
+}
+
+const statsSchema = {
+  type: "object",
+  properties: {
+    filters: {
+      type: "object",
+      properties: {
+        quarter: { type: ["string", "null"] },
+        commune_code: { type: ["string", "null"] },
+        province_code: { type: ["string", "null"] },
+        seller_id: { type: ["string", "null"] },
+      },
+    },
+    sellers: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          ...place,
+          seller_id: { type: "string" },
+          seller_name: { type: "string" },
+          ...counts,
+        },
+      },
+    },
+    communes: {
+      type: "array",
+      items: { type: "object", properties: { ...place, sellers: { type: "integer" }, ...counts } },
+    },
+  },
+  required: ["filters", "sellers", "communes"],
+} as const
+
+const forbidden = (message: string) => new HttpError(403, "forbidden", message)
+
+/** The place filters the actor may ask for: officers see their own commune or province only. */
+function scopeFor(actor: Actor, query: StatsQuery) {
+  let communeCode = query.commune_code ?? null
+  let provinceCode = query.province_code ?? null
+  if (actor.actorType === SERVICE_ACTOR_TYPE || isOperator(actor)) {
+    return { communeCode, provinceCode }
+  }
+  if (actor.actorType === COMMUNE_OFFICER_ACTOR_TYPE && actor.communeCode) {
+    if (communeCode && communeCode !== actor.communeCode) {
+      throw forbidden(`A commune officer sees commune ${actor.communeCode} only`)
+    }
+    communeCode = actor.communeCode
+    return { communeCode, provinceCode }
+  }
+  if (actor.actorType === PROVINCE_OFFICER_ACTOR_TYPE && actor.provinceCode) {
+    if (provinceCode && provinceCode !== actor.provinceCode) {
+      throw forbidden(`A province officer sees province ${actor.provinceCode} only`)
+    }
+    provinceCode = actor.provinceCode
+    return { communeCode, provinceCode }
+  }
+  throw forbidden("Statistics are for the backend, operators and commune or province officers")
+}
+
+export function statsRoutes(app: FastifyInstance, { pool, jwtKey }: RouteContext): void {
+  app.get<{ Querystring: StatsQuery }>(
+    "/stats",
+    {
+      schema: {
+        tags: ["statistics"],
+        summary: "Counts by quarter, seller and commune",
+        description:
+          "Batches, stamps issued, scans, stamps scanned at least once and counterfeit signals per quarter (Vietnam time) and seller, with a per-commune roll-up. For the backend (actor_type service), operators, commune officers (their commune) and province officers (their province).",
+        security: [{ bearer: [] }],
+        querystring: {
+          type: "object",
+          properties: {
+            quarter: { type: "string", pattern: QUARTER_PATTERN, description: "e.g. 2026-Q3" },
+            commune_code: { type: "string", pattern: "^[0-9]{5}$" },
+            province_code: { type: "string", pattern: "^[0-9]{2}$" },
+            seller_id: { type: "string", minLength: 1, maxLength: 100 },
+          },
+          additionalProperties: false,
+        },
+        response: { 200: statsSchema, "4xx": errorSchema },
+      },
+      // Who is asking before what they ask: an anonymous caller learns nothing about the input.
+      preValidation: async (request) => {
+        request.actor = await authenticate(request, jwtKey)
+      },
+    },
+    async (request) => {
+      const query = request.query
+      const range = query.quarter ? parseQuarter(query.quarter) : null
+      if (query.quarter && !range) throw badRequest("quarter", "quarter must look like 2026-Q3")
+      const { communeCode, provinceCode } = scopeFor(request.actor!, query)
+      const sellers = await sellerStats(pool, {
+        start: range?.start ?? null,
+        end: range?.end ?? null,
+        communeCode,
+        provinceCode,
+        sellerId: query.seller_id ?? null,
+      })
+      return {
+        filters: {
+          quarter: query.quarter ?? null,
+          commune_code: communeCode,
+          province_code: provinceCode,
+          seller_id: query.seller_id ?? null,
+        },
+        sellers,
+        communes: communeStats(sellers),
+      }
+    },
+  )
+}

@@ -1,0 +1,355 @@
+import { randomUUID } from "node:crypto"
+import { createTestDatabase } from "@coop/scripts/pg"
+import type { FastifyInstance } from "fastify"
+import { Redis } from "ioredis"
+import type pg from "pg"
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest"
+import { buildApp } from "../src/app.js"
+import { loadConfig } from "../src/config.js"
+import { scanTokenKey, signScanToken } from "../src/domain/scan-token.js"
+import { createPool } from "../src/store/db.js"
+import { migrate } from "../src/store/migrator.js"
+import { ScanLog } from "../src/store/scan-log.js"
+import type { ScanRow } from "../src/store/scans.js"
+import { type FakeBackend, startFakeBackend } from "./fake-backend.js"
+import { client, type Json, tokens } from "./harness.js"
+import { freePort, JWT_SECRET, STAMP_SIGNING_SECRET } from "./helpers.js"
+import {
+  batchWithStamps,
+  GIA_PHU_SELLER,
+  JSON_ACCEPT,
+  OTHER_SELLER,
+  PRODUCTS,
+  RICE,
+  type Stamp,
+} from "./scan-fixtures.js"
+
+// Scans over the service's lifetime: the batched scan log (and what close writes), counts that
+// survive a restart, consented locations and impossible travel, the per-IP rate limit, and
+// several instances sharing counts, limits and cache invalidations through Redis.
+// Redis is optional on a developer's machine: these cases run when one is given (npm test passes
+// TEST_REDIS_URL when a Redis answers on 127.0.0.1:6379, and CI has one).
+const REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL
+const PREFIX = `trace-test-${randomUUID().slice(0, 8)}:`
+const HANOI = { lat: 21.0285, lng: 105.8542 }
+const SAIGON = { lat: 10.7725, lng: 106.698 }
+
+let database: { url: string; drop: () => Promise<void> }
+let backend: FakeBackend
+let pool: pg.Pool
+let t: Awaited<ReturnType<typeof tokens>>
+const running: FastifyInstance[] = []
+
+/** Another instance of the service on the same database. */
+async function instance(env: Record<string, string> = {}) {
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  const config = loadConfig({
+    TRACEABILITY_DATABASE_URL: database.url,
+    TRACEABILITY_PUBLIC_URL: base,
+    MEDUSA_BACKEND_URL: backend.url,
+    STOREFRONT_URL: "http://shop.test",
+    STAMP_SIGNING_SECRET,
+    JWT_SECRET,
+    LOG_LEVEL: "silent",
+    ...env,
+  })
+  const app = await buildApp(config, { pool })
+  await app.listen({ port, host: "127.0.0.1" })
+  running.push(app)
+  return { app, base }
+}
+
+/** Resolves a stamp as a phone asking for JSON would, through `base`. */
+async function scan(base: string, stamp: Stamp) {
+  const path = new URL(stamp.uri).pathname
+  const response = await fetch(`${base}${path}`, {
+    headers: { ...JSON_ACCEPT, "accept-language": "vi-VN,vi;q=0.9", "user-agent": "Zalo android" },
+  })
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Json,
+  }
+}
+
+async function scansOf(serial: string) {
+  const { rows } = await pool.query(
+    "SELECT number, verdict, user_agent_family, language, ip_prefix FROM scan WHERE serial = $1 ORDER BY number",
+    [serial],
+  )
+  return rows
+}
+
+const locate = (base: string, scanId: string, body: Json) =>
+  client(base)("POST", `/scans/${scanId}/location`, { body })
+
+/** Waits until the current minute has a few seconds left, so a fixed window cannot roll mid-test. */
+async function awayFromMinuteEnd() {
+  const left = 60_000 - (Date.now() % 60_000)
+  if (left < 5_000) await new Promise((resolve) => setTimeout(resolve, left + 50))
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase(inject("pgServerUrl"), "trace_test")
+  await migrate(database.url)
+  backend = await startFakeBackend(PRODUCTS)
+  pool = createPool(database.url, { max: 20 })
+  t = await tokens(GIA_PHU_SELLER.id, OTHER_SELLER.id)
+})
+
+afterAll(async () => {
+  for (const app of running) await app.close()
+  await pool?.end()
+  await backend?.close()
+  await database?.drop()
+  if (REDIS_URL) {
+    const redis = new Redis(REDIS_URL)
+    const keys = await redis.keys(`${PREFIX}*`)
+    if (keys.length) await redis.del(...keys)
+    await redis.quit()
+  }
+})
+
+describe("the scan log", () => {
+  let stamps: Stamp[]
+
+  it("keeps scans in memory between writes, and close writes them all", async () => {
+    const { app, base } = await instance({
+      SCAN_FLUSH_INTERVAL_MS: "60000",
+      SCAN_FLUSH_MAX_ROWS: "1000",
+    })
+    stamps = (await batchWithStamps(base, t.member, RICE.id, "LOG-1", 4)).stamps
+    for (let i = 0; i < 3; i++) expect((await scan(base, stamps[0]!)).body.scan.number).toBe(i + 1)
+    await scan(base, stamps[1]!)
+    expect(await scansOf(stamps[0]!.serial)).toEqual([])
+
+    await app.close()
+    running.splice(running.indexOf(app), 1)
+    expect(await scansOf(stamps[0]!.serial)).toEqual(
+      [1, 2, 3].map((number) => ({
+        number,
+        verdict: number === 1 ? "genuine_first_scan" : "genuine_repeat",
+        user_agent_family: "zalo",
+        language: "vi-VN",
+        ip_prefix: "127.0.0.0/24",
+      })),
+    )
+    const { rows: summary } = await pool.query(
+      "SELECT serial, scan_count FROM stamp_scan_summary ORDER BY scan_count DESC",
+    )
+    expect(summary).toEqual([
+      { serial: stamps[0]!.serial, scan_count: 3 },
+      { serial: stamps[1]!.serial, scan_count: 1 },
+    ])
+    // Never the full address, in any column.
+    const { rows: leaks } = await pool.query(
+      "SELECT count(*)::int AS n FROM scan WHERE scan::text LIKE '%127.0.0.1%'",
+    )
+    expect(leaks[0].n).toBe(0)
+  })
+
+  it("writes as soon as the batch size is reached", async () => {
+    const { base } = await instance({ SCAN_FLUSH_INTERVAL_MS: "60000", SCAN_FLUSH_MAX_ROWS: "2" })
+    await scan(base, stamps[2]!)
+    await scan(base, stamps[2]!)
+    await vi.waitFor(async () => expect(await scansOf(stamps[2]!.serial)).toHaveLength(2), {
+      timeout: 5_000,
+      interval: 20,
+    })
+  })
+
+  it("lets a restarted instance go on counting from the database", async () => {
+    const { base } = await instance()
+    const fourth = await scan(base, stamps[0]!)
+    expect(fourth.body).toMatchObject({
+      verdict: "genuine_repeat",
+      scan: { number: 4 },
+      scans: { count: 4 },
+    })
+  })
+})
+
+describe("the scan log when the database fails", () => {
+  const row = (serial: string, number: number): ScanRow => ({
+    id: randomUUID(),
+    serial,
+    batchId: randomUUID(),
+    scannedAt: new Date(),
+    number,
+    verdict: number === 1 ? "genuine_first_scan" : "genuine_repeat",
+    userAgentFamily: "zalo",
+    language: null,
+    ipPrefix: null,
+  })
+
+  it("keeps the scans of a failed write and writes them once, later", async () => {
+    const { base } = await instance()
+    const [stamp] = (await batchWithStamps(base, t.member, RICE.id, "LOG-FAIL", 1)).stamps
+    const written: string[] = []
+    const log = new ScanLog(pool, {
+      intervalMs: 60_000,
+      maxRows: 100,
+      maxBuffered: 3,
+      onWritten: (serials) => written.push(...serials),
+    })
+    await pool.query("ALTER TABLE scan RENAME TO scan_away")
+    try {
+      for (let n = 1; n <= 5; n++) log.add(row(stamp!.serial, n))
+      await log.flush()
+      // Two over the bound were dropped (and reported, so their counts are released).
+      expect(log.pending).toBe(3)
+      expect(written).toEqual([stamp!.serial, stamp!.serial])
+    } finally {
+      await pool.query("ALTER TABLE scan_away RENAME TO scan")
+    }
+    await log.close()
+    expect(log.pending).toBe(0)
+    expect((await scansOf(stamp!.serial)).map((r) => r.number)).toEqual([3, 4, 5])
+    const { rows } = await pool.query(
+      "SELECT scan_count FROM stamp_scan_summary WHERE serial = $1",
+      [stamp!.serial],
+    )
+    expect(rows[0].scan_count).toBe(3)
+  })
+})
+
+describe("consented locations", () => {
+  it("records one location per scan and flags a stamp scanned in two far places within an hour", async () => {
+    const { app, base } = await instance()
+    const [stamp] = (await batchWithStamps(base, t.member, RICE.id, "LOC-1", 1)).stamps
+    const first = await scan(base, stamp!)
+    const inHanoi = await locate(base, first.body.scan.id, { ...HANOI, accuracy: 25 })
+    expect(inHanoi.status, JSON.stringify(inHanoi.body)).toBe(201)
+    expect(inHanoi.body).toEqual({ verdict: "genuine_first_scan", impossible_travel: false })
+    const again = await locate(base, first.body.scan.id, HANOI)
+    expect(again.status).toBe(409)
+
+    const second = await scan(base, stamp!)
+    expect(second.body.verdict).toBe("genuine_repeat")
+    const inSaigon = await locate(base, second.body.scan.id, { ...SAIGON, accuracy: 40 })
+    expect(inSaigon.body).toEqual({ verdict: "suspicious", impossible_travel: true })
+    expect((await scan(base, stamp!)).body.verdict).toBe("suspicious")
+
+    await app.scanService.flush()
+    const { rows } = await pool.query(
+      `SELECT l.impossible_travel, s.flagged_at IS NOT NULL AS flagged
+       FROM scan_location l JOIN stamp_scan_summary s USING (serial)
+       WHERE l.serial = $1 ORDER BY l.scanned_at`,
+      [stamp!.serial],
+    )
+    expect(rows).toEqual([
+      { impossible_travel: false, flagged: true },
+      { impossible_travel: true, flagged: true },
+    ])
+  })
+
+  it("refuses bad coordinates, unknown scans and late locations, and writes nothing", async () => {
+    const { base } = await instance()
+    const [stamp] = (await batchWithStamps(base, t.member, RICE.id, "LOC-2", 1)).stamps
+    const { body } = await scan(base, stamp!)
+    const cases: [Json, string][] = [
+      [{ lat: 91, lng: 105 }, "lat"],
+      [{ lat: 21 }, "lng"],
+      [{ lat: 21, lng: 105, accuracy: -1 }, "accuracy"],
+      [{ lat: "north", lng: 105 }, "lat"],
+    ]
+    for (const [location, field] of cases) {
+      const answer = await locate(base, body.scan.id, location)
+      expect(answer.status, field).toBe(400)
+      expect(answer.body.field).toBe(field)
+    }
+    const forged = await locate(base, `${body.scan.id.slice(0, -2)}AA`, HANOI)
+    expect(forged.status).toBe(404)
+    const late = signScanToken(
+      {
+        scanId: randomUUID(),
+        serial: stamp!.serial,
+        scannedAt: new Date(Date.now() - 31 * 60_000),
+        firstScannedAt: new Date(Date.now() - 31 * 60_000),
+        number: 1,
+        verdict: "genuine_first_scan",
+      },
+      scanTokenKey(STAMP_SIGNING_SECRET),
+    )
+    expect((await locate(base, late, HANOI)).status).toBe(409)
+    const { rows } = await pool.query(
+      "SELECT count(*)::int AS n FROM scan_location WHERE serial = $1",
+      [stamp!.serial],
+    )
+    expect(rows[0].n).toBe(0)
+  })
+})
+
+describe("the per-IP rate limit", () => {
+  it("answers 429 with Retry-After beyond the limit, on the resolver only", async () => {
+    const { base } = await instance({ RESOLVER_RATE_LIMIT: "3" })
+    const [stamp] = (await batchWithStamps(base, t.member, RICE.id, "RATE-1", 1)).stamps
+    await awayFromMinuteEnd()
+    const statuses = []
+    for (let i = 0; i < 4; i++)
+      statuses.push((await fetch(stamp!.uri, { headers: JSON_ACCEPT })).status)
+    expect(statuses).toEqual([200, 200, 200, 429])
+    const limited = await fetch(stamp!.uri, { headers: JSON_ACCEPT })
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0)
+    expect(limited.headers.get("access-control-allow-origin")).toBe("*")
+    expect(await limited.json()).toMatchObject({ error: "rate_limited" })
+    // The storefront's server reads provenance for every buyer from one address: not limited.
+    const page = await fetch(`${base}/stamps/${stamp!.serial}/provenance`)
+    expect(page.status).toBe(200)
+  })
+})
+
+if (REDIS_URL)
+  describe("several instances with Redis", () => {
+    const env = { REDIS_URL, REDIS_KEY_PREFIX: PREFIX }
+
+    it("share scan counts, and a write on one drops the others' cached copies", async () => {
+      const one = await instance(env)
+      const two = await instance(env)
+      const [stamp] = (await batchWithStamps(one.base, t.member, RICE.id, "REDIS-1", 2)).stamps
+      const numbers = []
+      for (const base of [one.base, two.base, one.base, two.base]) {
+        numbers.push((await scan(base, stamp!)).body.scan.number)
+      }
+      expect(numbers).toEqual([1, 2, 3, 4])
+
+      const batchId = (await scan(two.base, stamp!)).body.batch.id
+      const voided = await client(one.base)("POST", `/batches/${batchId}/stamps/void`, {
+        token: t.member,
+        body: { serials: [stamp!.serial], reason: "Mất cuộn tem" },
+      })
+      expect(voided.status, JSON.stringify(voided.body)).toBe(200)
+      await vi.waitFor(
+        async () => {
+          const read = await fetch(`${two.base}/stamps/${stamp!.serial}/provenance`)
+          expect(((await read.json()) as Json).verdict).toBe("voided")
+        },
+        { timeout: 5_000, interval: 20 },
+      )
+    })
+
+    it("keep resolving from the database's counts while Redis is unreachable", async () => {
+      const down = await instance({ ...env, REDIS_URL: `redis://127.0.0.1:${await freePort()}` })
+      const [stamp] = (await batchWithStamps(down.base, t.member, RICE.id, "REDIS-DOWN", 1)).stamps
+      const first = await scan(down.base, stamp!)
+      expect(first.status).toBe(200)
+      expect(first.body).toMatchObject({ verdict: "genuine_first_scan", scan: { number: 1 } })
+      await down.app.scanService.flush()
+      expect((await scan(down.base, stamp!)).body.scan.number).toBe(2)
+    })
+
+    it("share the rate limit", async () => {
+      const limited = { ...env, REDIS_KEY_PREFIX: `${PREFIX}rate-test:`, RESOLVER_RATE_LIMIT: "3" }
+      const one = await instance(limited)
+      const two = await instance(limited)
+      const [stamp] = (await batchWithStamps(one.base, t.member, RICE.id, "REDIS-2", 1)).stamps
+      const path = new URL(stamp!.uri).pathname
+      const statuses = []
+      for (const base of [one.base, two.base, one.base, two.base]) {
+        statuses.push((await fetch(`${base}${path}`, { headers: JSON_ACCEPT })).status)
+      }
+      expect(statuses).toEqual([200, 200, 200, 429])
+    })
+  })

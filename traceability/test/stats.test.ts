@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { quarterOf } from "../src/domain/quarter.js"
+import { client, type Json, type Service, startService, tokens } from "./harness.js"
+import { signToken } from "./helpers.js"
+import {
+  batchWithStamps,
+  FAR_SELLER,
+  FOREIGN,
+  GIA_PHU_SELLER,
+  GREENS,
+  HONEY,
+  JSON_ACCEPT,
+  OTHER_SELLER,
+  PRODUCTS,
+  RICE,
+  type Stamp,
+} from "./scan-fixtures.js"
+
+// GET /stats: counts per quarter, seller and commune, for each role that may ask.
+let service: Service
+let call: ReturnType<typeof client>
+let t: Awaited<ReturnType<typeof tokens>>
+const quarter = quarterOf(new Date())
+
+const scan = async (stamp: Stamp) => {
+  const response = await fetch(stamp.uri, { headers: JSON_ACCEPT })
+  expect(response.status).toBe(200)
+  return (await response.json()) as Json
+}
+
+const stats = (query: string, token?: string) => call("GET", `/stats${query}`, { token })
+const sellerIds = (body: Json) => body.sellers.map((row: Json) => row.seller_id)
+
+beforeAll(async () => {
+  service = await startService([...PRODUCTS, GREENS], { RESOLVER_RATE_LIMIT: "0" })
+  call = client(service.base)
+  t = await tokens(GIA_PHU_SELLER.id, OTHER_SELLER.id)
+  const farMember = await signToken({
+    actor_id: "member_hn",
+    actor_type: "seller_member",
+    app_metadata: { seller_id: FAR_SELLER.id, role: "owner" },
+  })
+
+  const rice = await batchWithStamps(service.base, t.member, RICE.id, "ST-1", 5)
+  await batchWithStamps(service.base, t.member, HONEY.id, "ST-2", 2)
+  const foreign = await batchWithStamps(service.base, t.otherMember, FOREIGN.id, "ST-3", 3)
+  const greens = await batchWithStamps(service.base, farMember, GREENS.id, "ST-4", 1)
+
+  // Gia Phú: 2 + 1 genuine scans, a voided stamp scanned once, and a label copied to Sài Gòn.
+  await scan(rice.stamps[0]!)
+  await scan(rice.stamps[0]!)
+  await scan(rice.stamps[1]!)
+  const voided = await call("POST", `/batches/${rice.batch.id}/stamps/void`, {
+    token: t.member,
+    body: { serials: [rice.stamps[4]!.serial], reason: "Tem hỏng" },
+  })
+  expect(voided.status, JSON.stringify(voided.body)).toBe(200)
+  await scan(rice.stamps[4]!)
+  for (const place of [
+    { lat: 22.43, lng: 104.01 },
+    { lat: 10.77, lng: 106.7 },
+  ]) {
+    const { scan: thisScan } = await scan(rice.stamps[2]!)
+    const located = await call("POST", `/scans/${thisScan.id}/location`, { body: place })
+    expect(located.status).toBe(201)
+  }
+  await scan(foreign.stamps[0]!)
+  await scan(greens.stamps[0]!)
+  await service.app.scanService.flush()
+})
+
+afterAll(async () => {
+  await service?.close()
+})
+
+describe("GET /stats", () => {
+  const giaPhu = {
+    quarter,
+    seller_id: GIA_PHU_SELLER.id,
+    seller_name: GIA_PHU_SELLER.name,
+    commune_code: "02989",
+    commune_name: GIA_PHU_SELLER.commune_name,
+    province_code: "15",
+    batches: 2,
+    stamps_issued: 7,
+    scans: 6,
+    stamps_scanned: 4,
+    // The voided stamp's scan and the impossible journey.
+    counterfeit_signals: 2,
+  }
+  const other = {
+    quarter,
+    seller_id: OTHER_SELLER.id,
+    commune_code: "02990",
+    province_code: "15",
+    batches: 1,
+    stamps_issued: 3,
+    scans: 1,
+    stamps_scanned: 1,
+    counterfeit_signals: 0,
+  }
+
+  it("counts by quarter, seller and commune for the backend and operators", async () => {
+    for (const token of [t.service, t.operator]) {
+      const answer = await stats(`?quarter=${quarter}`, token)
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200)
+      expect(answer.body.filters).toEqual({
+        quarter,
+        commune_code: null,
+        province_code: null,
+        seller_id: null,
+      })
+      expect(answer.body.sellers).toEqual([
+        expect.objectContaining({ seller_id: FAR_SELLER.id, commune_code: "00004", scans: 1 }),
+        giaPhu,
+        expect.objectContaining(other),
+      ])
+      expect(answer.body.communes).toEqual([
+        expect.objectContaining({ commune_code: "00004", sellers: 1, batches: 1 }),
+        {
+          quarter,
+          commune_code: "02989",
+          commune_name: GIA_PHU_SELLER.commune_name,
+          province_code: "15",
+          sellers: 1,
+          batches: 2,
+          stamps_issued: 7,
+          scans: 6,
+          stamps_scanned: 4,
+          counterfeit_signals: 2,
+        },
+        expect.objectContaining({ commune_code: "02990", sellers: 1, stamps_issued: 3 }),
+      ])
+    }
+  })
+
+  it("filters by seller, commune and quarter", async () => {
+    const bySeller = await stats(`?seller_id=${OTHER_SELLER.id}`, t.service)
+    expect(bySeller.body.sellers).toEqual([expect.objectContaining(other)])
+    const byCommune = await stats("?commune_code=02989", t.service)
+    expect(sellerIds(byCommune.body)).toEqual([GIA_PHU_SELLER.id])
+    const longAgo = await stats("?quarter=2020-Q1", t.service)
+    expect(longAgo.body).toMatchObject({ sellers: [], communes: [] })
+  })
+
+  it("shows a commune officer their commune only", async () => {
+    const own = await stats(`?quarter=${quarter}`, t.communeOfficer)
+    expect(own.status).toBe(200)
+    expect(own.body.filters.commune_code).toBe("02989")
+    expect(own.body.sellers).toEqual([giaPhu])
+    const named = await stats("?commune_code=02989", t.communeOfficer)
+    expect(sellerIds(named.body)).toEqual([GIA_PHU_SELLER.id])
+    const foreign = await stats("?commune_code=02990", t.communeOfficer)
+    expect(foreign.status).toBe(403)
+    const neighbour = await stats("", t.otherCommuneOfficer)
+    expect(sellerIds(neighbour.body)).toEqual([OTHER_SELLER.id])
+  })
+
+  it("shows a province officer the communes of their province only", async () => {
+    const own = await stats("", t.provinceOfficer)
+    expect(own.status).toBe(200)
+    expect(own.body.filters.province_code).toBe("15")
+    expect(sellerIds(own.body)).toEqual([GIA_PHU_SELLER.id, OTHER_SELLER.id])
+    expect((await stats("?province_code=01", t.provinceOfficer)).status).toBe(403)
+    const commune = await stats("?commune_code=02990", t.provinceOfficer)
+    expect(sellerIds(commune.body)).toEqual([OTHER_SELLER.id])
+  })
+
+  it("refuses other callers: 401 without a token, 403 for sellers, helpers and customers", async () => {
+    expect((await stats("")).status).toBe(401)
+    expect((await stats("?quarter=nonsense")).status).toBe(401)
+    for (const token of [t.member, t.helper, t.customer]) {
+      const answer = await stats("", token)
+      expect(answer.status).toBe(403)
+      expect(answer.body.error).toBe("forbidden")
+    }
+  })
+
+  it("answers a malformed quarter or code with 400 naming it", async () => {
+    for (const [query, field] of [
+      ["?quarter=2026-Q5", "quarter"],
+      ["?quarter=2026Q3", "quarter"],
+      ["?commune_code=2989", "commune_code"],
+      ["?province_code=Lao+Cai", "province_code"],
+    ]) {
+      const answer = await stats(query!, t.service)
+      expect(answer.status, query).toBe(400)
+      expect(answer.body.field).toBe(field)
+    }
+  })
+})
