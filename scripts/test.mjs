@@ -8,7 +8,7 @@ ensureInstalled(say)
 
 const { mkdirSync, readFileSync, existsSync, rmSync } = await import("node:fs")
 const path = await import("node:path")
-const { ROOT, resolvePostgres } = await import("./lib/pg.mjs")
+const { ROOT, isPortOpen, resolvePostgres } = await import("./lib/pg.mjs")
 const { run } = await import("./lib/proc.mjs")
 
 // Packages in order: fast ones first. `node scripts/test.mjs backend` runs one package.
@@ -22,6 +22,15 @@ mkdirSync(resultsDir, { recursive: true })
 const started = Date.now()
 // Start (or find) PostgreSQL once, so every package reuses the same server.
 const pg = await resolvePostgres({ log: say })
+// Tests that need Redis (several traceability instances sharing counts) use REDIS_URL, or a Redis
+// on its default port when one answers; without either they are not part of the run.
+const testEnv = { ...process.env }
+if (!testEnv.REDIS_URL && !testEnv.TEST_REDIS_URL && (await isPortOpen(6379))) {
+  testEnv.TEST_REDIS_URL = "redis://127.0.0.1:6379"
+}
+say(
+  `Redis for tests: ${testEnv.REDIS_URL ?? testEnv.TEST_REDIS_URL ?? "none (multi-instance cases left out)"}`,
+)
 let passed = 0
 let failed = 0
 const problems = []
@@ -36,7 +45,7 @@ try {
       await run(
         path.join(ROOT, "node_modules", ".bin", "vitest"),
         ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
-        { cwd: path.join(ROOT, pkg), env: process.env, label: `${pkg} tests` },
+        { cwd: path.join(ROOT, pkg), env: testEnv, label: `${pkg} tests` },
       )
     } catch (error) {
       crashed = error.message

@@ -1,16 +1,26 @@
 import Fastify, { type FastifyInstance } from "fastify"
 import type pg from "pg"
+import { HttpProductCatalog, type ProductCatalog } from "./catalog/product-catalog.js"
 import type { Config } from "./config.js"
 import { registerErrorHandler } from "./http/errors.js"
+import { registerOpenApi } from "./http/openapi.js"
+import { registerResolver } from "./http/resolver-setup.js"
 import { batchRoutes } from "./http/routes/batches.js"
+import { eventRoutes } from "./http/routes/events.js"
 import { healthRoutes } from "./http/routes/health.js"
-import { resolverRoutes } from "./http/routes/resolver.js"
 import { stampRoutes } from "./http/routes/stamps.js"
+import { statsRoutes } from "./http/routes/stats.js"
+import { StampWorker, type StampWorkerOptions } from "./jobs/stamp-worker.js"
+import { fastifyTrustProxy } from "./resolver-config.js"
 import { createPool } from "./store/db.js"
 
 export interface AppDeps {
   /** A pool to use instead of one made from config.databaseUrl; the caller then closes it. */
   pool?: pg.Pool
+  /** Where product lookups go instead of the backend at config.backendUrl (tests). */
+  catalog?: ProductCatalog
+  /** Options of the in-service stamp worker, or false for none (another process runs them). */
+  stampWorker?: Partial<StampWorkerOptions> | false
 }
 
 /** The service with its routes, not yet listening. */
@@ -18,6 +28,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const app = Fastify({
     logger: { level: config.logLevel, redact: ["req.headers.authorization"] },
     routerOptions: { ignoreTrailingSlash: true },
+    // Behind a proxy, request.ip (rate limits, scans' network prefix) comes from X-Forwarded-For.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
   })
   const pool =
     deps.pool ??
@@ -26,12 +38,30 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     })
   if (!deps.pool) app.addHook("onClose", () => pool.end())
 
-  const context = { config, pool, jwtKey: new TextEncoder().encode(config.jwtSecret) }
+  const context = {
+    config,
+    pool,
+    jwtKey: new TextEncoder().encode(config.jwtSecret),
+    catalog: deps.catalog ?? new HttpProductCatalog(config.backendUrl),
+  }
   registerErrorHandler(app)
+  // Before any route: the OpenAPI document is collected from routes as they are added.
+  await registerOpenApi(app, config)
   healthRoutes(app, context)
   batchRoutes(app, context)
-  stampRoutes(app, context)
-  resolverRoutes(app, context)
+  eventRoutes(app, context)
+  const stampWorker =
+    deps.stampWorker === false
+      ? null
+      : new StampWorker(pool, config, app.log, deps.stampWorker ?? {})
+  if (stampWorker) {
+    app.addHook("onReady", async () => stampWorker.start())
+    // Added after the pool's onClose hook, so it runs before it (Fastify runs them last first).
+    app.addHook("onClose", () => stampWorker.stop())
+  }
+  stampRoutes(app, context, { kick: () => stampWorker?.kick() })
+  registerResolver(app, context)
+  statsRoutes(app, context)
   await app.ready()
   return app
 }

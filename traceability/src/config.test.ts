@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os"
 import { describe, expect, it } from "vitest"
 import { ConfigError, loadConfig } from "./config.js"
 
@@ -24,12 +25,74 @@ describe("loadConfig", () => {
       port: 9100,
       host: "0.0.0.0",
       publicUrl: "http://localhost:9100",
+      backendUrl: "http://localhost:9000",
       storefrontUrl: "http://localhost:8000",
       stampSigningSecret: required.STAMP_SIGNING_SECRET,
       jwtSecret: "supersecret",
       logLevel: "info",
       redisUrl: undefined,
+      resolver: {
+        rateLimitPerMinute: 600,
+        suspiciousAfter: 20,
+        travelKm: 200,
+        travelMinutes: 60,
+        flushIntervalMs: 1000,
+        flushMaxRows: 500,
+        cacheTtlMs: 30000,
+        redisKeyPrefix: "trace:",
+      },
+      trustProxy: false,
+      stampSheetThreads: Math.max(0, availableParallelism() - 1),
     })
+  })
+
+  it("reads the PDF sheet's QR threads, 0 meaning none", () => {
+    expect(loadConfig({ ...required, STAMP_SHEET_THREADS: "0" }).stampSheetThreads).toBe(0)
+    expect(loadConfig({ ...required, STAMP_SHEET_THREADS: "3" }).stampSheetThreads).toBe(3)
+    expect(() => loadConfig({ ...required, STAMP_SHEET_THREADS: "-1" })).toThrow(
+      /STAMP_SHEET_THREADS: must be a whole number from 0 to 64/,
+    )
+  })
+
+  it("reads the resolver's tunables, with 0 turning the rate limit off", () => {
+    const config = loadConfig({
+      ...required,
+      RESOLVER_RATE_LIMIT: "0",
+      SCAN_SUSPICIOUS_AFTER: "5",
+      SCAN_TRAVEL_KM: "150",
+      SCAN_TRAVEL_MINUTES: "30",
+      SCAN_FLUSH_INTERVAL_MS: "200",
+      SCAN_FLUSH_MAX_ROWS: "1000",
+      PROVENANCE_CACHE_TTL_MS: "5000",
+      REDIS_KEY_PREFIX: "tem:",
+      TRUST_PROXY: "1",
+    })
+    expect(config.resolver).toEqual({
+      rateLimitPerMinute: 0,
+      suspiciousAfter: 5,
+      travelKm: 150,
+      travelMinutes: 30,
+      flushIntervalMs: 200,
+      flushMaxRows: 1000,
+      cacheTtlMs: 5000,
+      redisKeyPrefix: "tem:",
+    })
+    expect(config.trustProxy).toBe(1)
+    expect(loadConfig({ ...required, TRUST_PROXY: "true" }).trustProxy).toBe(true)
+    expect(
+      problemsOf({
+        ...required,
+        RESOLVER_RATE_LIMIT: "-1",
+        SCAN_FLUSH_INTERVAL_MS: "5",
+        SCAN_SUSPICIOUS_AFTER: "many",
+        TRUST_PROXY: "yes",
+      }).map((p) => p.split(":")[0]),
+    ).toEqual([
+      "RESOLVER_RATE_LIMIT",
+      "SCAN_SUSPICIOUS_AFTER",
+      "SCAN_FLUSH_INTERVAL_MS",
+      "TRUST_PROXY",
+    ])
   })
 
   it("reads every variable and drops trailing slashes from base URLs", () => {
@@ -39,6 +102,7 @@ describe("loadConfig", () => {
       TRACEABILITY_HOST: "127.0.0.1",
       TRACEABILITY_PUBLIC_URL: "https://tem.example.vn/",
       STOREFRONT_URL: "https://cho.example.vn//",
+      MEDUSA_BACKEND_URL: "https://api.cho.example.vn/",
       LOG_LEVEL: "debug",
       REDIS_URL: "redis://localhost:6379",
     })
@@ -47,6 +111,7 @@ describe("loadConfig", () => {
       host: "127.0.0.1",
       publicUrl: "https://tem.example.vn",
       storefrontUrl: "https://cho.example.vn",
+      backendUrl: "https://api.cho.example.vn",
       logLevel: "debug",
       redisUrl: "redis://localhost:6379",
     })

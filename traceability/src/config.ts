@@ -1,4 +1,6 @@
+import { availableParallelism } from "node:os"
 import { z } from "zod"
+import { type ResolverConfig, resolverConfig, resolverEnvSchema } from "./resolver-config.js"
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const
 
@@ -44,6 +46,10 @@ const envSchema = z.object({
     blankAsUnset,
     baseUrl("https://tem.example.vn").default("http://localhost:9100"),
   ),
+  MEDUSA_BACKEND_URL: z.preprocess(
+    blankAsUnset,
+    baseUrl("https://api.cho.example.vn").default("http://localhost:9000"),
+  ),
   STOREFRONT_URL: z.preprocess(
     blankAsUnset,
     baseUrl("https://cho.example.vn").default("http://localhost:8000"),
@@ -70,6 +76,16 @@ const envSchema = z.object({
     blankAsUnset,
     urlWithProtocols(["redis:", "rediss:"], "redis://localhost:6379").optional(),
   ),
+  ...resolverEnvSchema,
+  STAMP_SHEET_THREADS: z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number({ invalid_type_error: "must be a whole number from 0 to 64" })
+      .int("must be a whole number from 0 to 64")
+      .min(0, "must be a whole number from 0 to 64")
+      .max(64, "must be a whole number from 0 to 64")
+      .optional(),
+  ),
 })
 
 export type LogLevel = (typeof LOG_LEVELS)[number]
@@ -80,12 +96,20 @@ export interface Config {
   host: string
   /** Base of every stamp URI, without a trailing slash. */
   publicUrl: string
+  /** The Medusa backend, asked about products and sellers; without a trailing slash. */
+  backendUrl: string
   /** Where browsers scanning a stamp are sent, without a trailing slash. */
   storefrontUrl: string
   stampSigningSecret: string
   jwtSecret: string
   logLevel: LogLevel
   redisUrl: string | undefined
+  /** Scans, verdicts, caches and the rate limit of the public resolver. */
+  resolver: ResolverConfig
+  /** Fastify's trustProxy: whether (or through how many hops) X-Forwarded-For names the client. */
+  trustProxy: boolean | number
+  /** Worker threads drawing QR codes for PDF sheets; 0 draws them on the event loop. */
+  stampSheetThreads: number
 }
 
 /** Thrown when the environment is incomplete; `problems` holds one line per variable. */
@@ -109,10 +133,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.TRACEABILITY_PORT,
     host: e.TRACEABILITY_HOST,
     publicUrl: e.TRACEABILITY_PUBLIC_URL,
+    backendUrl: e.MEDUSA_BACKEND_URL,
     storefrontUrl: e.STOREFRONT_URL,
     stampSigningSecret: e.STAMP_SIGNING_SECRET,
     jwtSecret: e.JWT_SECRET,
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL,
+    ...resolverConfig(e),
+    // One core stays with the event loop, which answers scans while sheets render.
+    stampSheetThreads: e.STAMP_SHEET_THREADS ?? Math.max(0, availableParallelism() - 1),
   }
 }
