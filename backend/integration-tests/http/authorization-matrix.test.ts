@@ -12,7 +12,6 @@ import { COMMUNE_MODULE } from "../../src/modules/commune"
 import type CommuneModuleService from "../../src/modules/commune/service"
 import { SELLER_MODULE } from "../../src/modules/seller"
 import type SellerModuleService from "../../src/modules/seller/service"
-import { PRODUCTS } from "../../src/scripts/demo/data"
 import {
   OPERATOR_EMAIL,
   PUBLISHABLE_KEY_TITLE,
@@ -38,6 +37,11 @@ type Role = {
   headers: Record<string, string>
 }
 type Fixture = Record<string, string>
+type AxiosLikeError = {
+  config?: { method?: string; url?: string }
+  response?: { status: number; data: unknown }
+}
+type ProductRow = { id: string; variants: { id: string; prices: { amount: number }[] }[] }
 type FreshEntry = (r: Resource) => Promise<{ id: string }>
 type Route = {
   area: Area
@@ -112,7 +116,7 @@ medusaIntegrationTestRunner({
       it("gives every role exactly its own data, and refusals change nothing", async () => {
         const container = getContainer()
         // Setup calls that fail say which request and why.
-        api.interceptors.response.use(undefined, (error: any) => {
+        api.interceptors.response.use(undefined, (error: AxiosLikeError) => {
           const { config, response } = error
           throw new Error(
             `${config?.method} ${config?.url}: ${response?.status} ${JSON.stringify(response?.data)}`,
@@ -166,7 +170,7 @@ medusaIntegrationTestRunner({
             fields: ["products.id", "products.variants.id", "products.variants.prices.amount"],
             filters: { id: sellerId },
           })
-          return (data[0] as any).products[0]
+          return (data[0] as unknown as { products: ProductRow[] }).products[0]!
         }
         const productA = await productOf(sellerA.id)
         const productB = await productOf(sellerB.id)

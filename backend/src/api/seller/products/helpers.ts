@@ -37,6 +37,8 @@ export const PRODUCT_FIELDS = [
   "ocop_entry.expires_on",
 ]
 
+// Query results are typed only after `medusa build` generates types; read them as loose rows.
+// biome-ignore lint/suspicious/noExplicitAny: see above
 type Row = Record<string, any>
 
 /** A product as the seller portal shows it: VND price and stock at the seller's own location. */

@@ -15,7 +15,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     fields: [...PRODUCT_FIELDS, "seller.stock_location.id"],
     filters: { id: req.params.id },
   })
-  const product = data[0] as Record<string, any> | undefined
+  const product = data[0] as unknown as Parameters<typeof reshapeProduct>[0] | undefined
   if (!product?.seller?.id) {
     throw notFound({ vi: "Không tìm thấy sản phẩm", en: "Product not found" })
   }
