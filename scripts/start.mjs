@@ -217,7 +217,12 @@ try {
       publishableKey: key,
       jwtSecret: secrets.JWT_SECRET,
     })
-    stampLines = [`  Try a stamp          ${demo.stampUrl}`, `  (its QR code)        ${demo.qrUrl}`]
+    stampLines = [
+      `  Try a stamp          ${demo.stampUrl}`,
+      `  (its QR code)        ${demo.qrUrl}`,
+      `  Scanned before       ${demo.scannedStampUrl}`,
+      `  Voided (lost roll)   ${demo.voidedStampUrl}`,
+    ]
   } catch (error) {
     say(`The demo stamps could not be prepared: ${error.message}`)
   }

@@ -11,5 +11,9 @@ export declare function ensureDemoTrace(options: {
   batchId: string
   stampUrl: string
   qrUrl: string
+  /** A stamp buyers have scanned before (its verdict says how often). */
+  scannedStampUrl: string
+  /** A stamp voided as part of a lost roll. */
+  voidedStampUrl: string
   batches: { handle: string; batchId: string; stamps: number }[]
 }>

@@ -11,6 +11,8 @@ import { ROOT } from "./pg.mjs"
 
 const STATE = path.join(ROOT, ".data", "demo-trace.json")
 const STAMPS_PER_BATCH = 24
+// The second demo stamp has been scanned this often by buyers; the third is voided.
+const DEMO_SCANS = 3
 const DAY_MS = 24 * 60 * 60 * 1000
 const FIRST_PRODUCT = "gao-seng-cu-gia-phu-5kg"
 
@@ -152,9 +154,22 @@ export async function ensureDemoTrace({
   }
 
   const first = results.find((r) => r.handle === FIRST_PRODUCT) ?? results[0]
+  // A stamp buyers have already scanned a few times, and one from a roll reported lost.
+  const [, scanned, voided] = first.stamps
+  const { scans } = await call(`${traceabilityUrl}/stamps/${scanned.serial}/provenance`, {})
+  for (let i = scans?.count ?? 0; i < DEMO_SCANS; i++) {
+    await call(scanned.uri, { headers: { accept: "application/json", "user-agent": "demo-seed" } })
+  }
+  await call(`${traceabilityUrl}/batches/${first.batchId}/stamps/void`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ serials: [voided.serial], reason: "Cuộn tem bị rách (dữ liệu mẫu)" }),
+  })
   return {
     batchId: first.batchId,
     stampUrl: first.stamps[0].uri,
+    scannedStampUrl: scanned.uri,
+    voidedStampUrl: voided.uri,
     qrUrl: `${traceabilityUrl}/stamps/${first.stamps[0].serial}.svg`,
     batches: results.map((r) => ({
       handle: r.handle,

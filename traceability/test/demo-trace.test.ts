@@ -56,6 +56,13 @@ async function counts() {
   return rows[0]
 }
 
+/** A stamp's verdict and scan summary, read without counting a scan. */
+async function scansOf(uri: string) {
+  const serial = uri.split("/").pop()!
+  const res = await fetch(`${service.base}/stamps/${serial}/provenance`)
+  return (await res.json()) as { verdict: string; scans: { count: number } }
+}
+
 beforeAll(async () => {
   service = await startService(PRODUCTS)
   call = client(service.base)
@@ -96,6 +103,11 @@ describe("the traceability demo", () => {
       expect(epcisProblems(document)).toEqual([])
     }
     expect(await counts()).toMatchObject({ batches: 9, stamps: 9 * 24 })
+    expect(await scansOf(first.scannedStampUrl)).toMatchObject({
+      verdict: "genuine_repeat",
+      scans: { count: 3 },
+    })
+    expect((await scansOf(first.voidedStampUrl)).verdict).toBe("voided")
   })
 
   it("changes nothing when run again, with or without its state file", async () => {
@@ -107,5 +119,8 @@ describe("the traceability demo", () => {
     expect(fresh.batches).toEqual(first.batches)
     expect(fresh.stampUrl).toBe(first.stampUrl)
     expect(await counts()).toEqual(before)
+    // Scanned stamps are not scanned again, and the voided one stays voided.
+    expect((await scansOf(fresh.scannedStampUrl)).scans.count).toBe(3)
+    expect((await scansOf(fresh.voidedStampUrl)).verdict).toBe("voided")
   })
 })
