@@ -304,6 +304,17 @@ medusaIntegrationTestRunner({
         // Private seller fields stay out of it.
         expect(JSON.stringify(data)).not.toMatch(/bank_account|tax_code/)
       })
+
+      it("seeds a registry where the commune's 9 OCOP products are all online", async () => {
+        const officer = await login("commune_officer", DEMO_ACCOUNTS.communeOfficer)
+        const { data } = await api.get("/commune/ocop-entries?limit=100", {
+          headers: bearer(officer),
+        })
+        expect(data.ocop_entries).toHaveLength(9)
+        for (const entry of data.ocop_entries) {
+          expect(entry).toMatchObject({ stars: 3, online: true, expired: false })
+        }
+      })
     })
   },
 })
