@@ -2,7 +2,7 @@ import { createTestDatabase } from "@coop/scripts/pg"
 import type { FastifyInstance } from "fastify"
 import type pg from "pg"
 import { inject } from "vitest"
-import { buildApp } from "../src/app.js"
+import { type AppDeps, buildApp } from "../src/app.js"
 import { loadConfig } from "../src/config.js"
 import { createPool } from "../src/store/db.js"
 import { migrate } from "../src/store/migrator.js"
@@ -16,30 +16,44 @@ export interface Service {
   app: FastifyInstance
   backend: FakeBackend
   databaseUrl: string
+  /** The environment the service was configured from. */
+  env: Record<string, string>
   close: () => Promise<void>
+}
+
+/** The environment of a test instance of the service; `env` adds to or overrides it. */
+export function serviceEnv(
+  where: { databaseUrl: string; base: string; backendUrl: string },
+  env: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    TRACEABILITY_DATABASE_URL: where.databaseUrl,
+    TRACEABILITY_PUBLIC_URL: where.base,
+    MEDUSA_BACKEND_URL: where.backendUrl,
+    STOREFRONT_URL: "http://shop.test",
+    STAMP_SIGNING_SECRET,
+    JWT_SECRET,
+    LOG_LEVEL: "silent",
+    ...env,
+  }
 }
 
 export async function startService(
   products: FakeProduct[],
   env: Record<string, string> = {},
+  deps: AppDeps = {},
 ): Promise<Service> {
   const database = await createTestDatabase(inject("pgServerUrl"), "trace_test")
   await migrate(database.url)
   const backend = await startFakeBackend(products)
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
-  const config = loadConfig({
-    TRACEABILITY_DATABASE_URL: database.url,
-    TRACEABILITY_PUBLIC_URL: base,
-    MEDUSA_BACKEND_URL: backend.url,
-    STOREFRONT_URL: "http://shop.test",
-    STAMP_SIGNING_SECRET,
-    JWT_SECRET,
-    LOG_LEVEL: "silent",
-    ...env,
-  })
+  const serviceConfig = serviceEnv(
+    { databaseUrl: database.url, base, backendUrl: backend.url },
+    env,
+  )
   const pool = createPool(database.url, { max: 20 })
-  const app = await buildApp(config, { pool })
+  const app = await buildApp(loadConfig(serviceConfig), { pool, ...deps })
   await app.listen({ port, host: "127.0.0.1" })
   return {
     base,
@@ -47,6 +61,7 @@ export async function startService(
     app,
     backend,
     databaseUrl: database.url,
+    env: serviceConfig,
     close: async () => {
       await app.close()
       await pool.end()

@@ -12,8 +12,8 @@ import { migrate } from "../src/store/migrator.js"
 import { ScanLog } from "../src/store/scan-log.js"
 import type { ScanRow } from "../src/store/scans.js"
 import { type FakeBackend, startFakeBackend } from "./fake-backend.js"
-import { client, type Json, tokens } from "./harness.js"
-import { freePort, JWT_SECRET, STAMP_SIGNING_SECRET } from "./helpers.js"
+import { client, type Json, serviceEnv, tokens } from "./harness.js"
+import { freePort, STAMP_SIGNING_SECRET } from "./helpers.js"
 import {
   batchWithStamps,
   GIA_PHU_SELLER,
@@ -44,16 +44,9 @@ const running: FastifyInstance[] = []
 async function instance(env: Record<string, string> = {}) {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
-  const config = loadConfig({
-    TRACEABILITY_DATABASE_URL: database.url,
-    TRACEABILITY_PUBLIC_URL: base,
-    MEDUSA_BACKEND_URL: backend.url,
-    STOREFRONT_URL: "http://shop.test",
-    STAMP_SIGNING_SECRET,
-    JWT_SECRET,
-    LOG_LEVEL: "silent",
-    ...env,
-  })
+  const config = loadConfig(
+    serviceEnv({ databaseUrl: database.url, base, backendUrl: backend.url }, env),
+  )
   const app = await buildApp(config, { pool })
   await app.listen({ port, host: "127.0.0.1" })
   running.push(app)

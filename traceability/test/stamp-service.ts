@@ -1,14 +1,8 @@
-import { createTestDatabase } from "@coop/scripts/pg"
-import type { FastifyInstance } from "fastify"
 import type pg from "pg"
-import { expect, inject } from "vitest"
-import { type AppDeps, buildApp } from "../src/app.js"
-import { loadConfig } from "../src/config.js"
-import { createPool } from "../src/store/db.js"
-import { migrate } from "../src/store/migrator.js"
-import { type FakeBackend, fakeProduct, OTHER_SELLER, startFakeBackend } from "./fake-backend.js"
-import { client, tokens } from "./harness.js"
-import { freePort, JWT_SECRET, STAMP_SIGNING_SECRET } from "./helpers.js"
+import { expect } from "vitest"
+import type { AppDeps } from "../src/app.js"
+import { fakeProduct, OTHER_SELLER } from "./fake-backend.js"
+import { client, type Service, startService, tokens } from "./harness.js"
 
 /**
  * The service on a real port for the stamp tests: like harness.ts, plus a say over the in-service
@@ -23,52 +17,18 @@ export const RICE = fakeProduct({
 export const TEA = fakeProduct({ id: "prod_che_shan", title: "Chè Shan tuyết cổ thụ" })
 export const FOREIGN = fakeProduct({ id: "prod_other", seller: OTHER_SELLER })
 
-export interface StampService {
-  base: string
-  pool: pg.Pool
-  app: FastifyInstance
-  backend: FakeBackend
-  databaseUrl: string
-  env: Record<string, string>
+export interface StampService extends Service {
   call: ReturnType<typeof client>
   tokens: Awaited<ReturnType<typeof tokens>>
-  close: () => Promise<void>
 }
 
+/** The service with the stamp products; the rate limit is off, as the tests scan in bursts. */
 export async function startStampService(deps: AppDeps = {}): Promise<StampService> {
-  const database = await createTestDatabase(inject("pgServerUrl"), "trace_stamps")
-  await migrate(database.url)
-  const backend = await startFakeBackend([RICE, TEA, FOREIGN])
-  const port = await freePort()
-  const base = `http://127.0.0.1:${port}`
-  const env = {
-    TRACEABILITY_DATABASE_URL: database.url,
-    TRACEABILITY_PUBLIC_URL: base,
-    MEDUSA_BACKEND_URL: backend.url,
-    STOREFRONT_URL: "http://shop.test",
-    STAMP_SIGNING_SECRET,
-    JWT_SECRET,
-    LOG_LEVEL: "silent",
-    RESOLVER_RATE_LIMIT: "0",
-  }
-  const pool = createPool(database.url, { max: 20 })
-  const app = await buildApp(loadConfig(env), { pool, ...deps })
-  await app.listen({ port, host: "127.0.0.1" })
+  const service = await startService([RICE, TEA, FOREIGN], { RESOLVER_RATE_LIMIT: "0" }, deps)
   return {
-    base,
-    pool,
-    app,
-    backend,
-    databaseUrl: database.url,
-    env,
-    call: client(base),
+    ...service,
+    call: client(service.base),
     tokens: await tokens(RICE.seller.id, OTHER_SELLER.id),
-    close: async () => {
-      await app.close()
-      await pool.end()
-      await backend.close()
-      await database.drop()
-    },
   }
 }
 
