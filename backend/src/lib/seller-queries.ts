@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { conflict, notFound } from "../api/utils/errors"
+import { conflict, sellerNotFound } from "../api/utils/errors"
 import { SELLER_MODULE } from "../modules/seller"
 import type SellerModuleService from "../modules/seller/service"
 import { setSellerStateWorkflow } from "../workflows/set-seller-state"
@@ -103,7 +103,7 @@ export async function changeSellerState(
     { id: input.seller_id, ...input.area },
     { select: ["id", "state"] },
   )
-  if (!seller) throw notFound({ vi: "Không tìm thấy người bán", en: "Seller not found" })
+  if (!seller) throw sellerNotFound()
   if (seller.state === input.state) {
     const text = STATE_TEXT[input.state]
     throw conflict({ vi: `Người bán ${text.vi}`, en: `The seller is ${text.en}` }, "state")

@@ -3,13 +3,11 @@ import { ADMIN_UNIT_MODULE } from "../../modules/admin-unit"
 import type AdminUnitModuleService from "../../modules/admin-unit/service"
 import { COMMUNE_MODULE } from "../../modules/commune"
 import type CommuneModuleService from "../../modules/commune/service"
-import type { AuditActor } from "../../workflows/steps/record-audit"
 import { type CommuneAccess, communeAccess } from "../utils/access"
 import { notFound } from "../utils/errors"
 
 // Anything outside the officer's area answers exactly like something that does not exist.
-export const sellerNotFound = () =>
-  notFound({ vi: "Không tìm thấy người bán", en: "Seller not found" })
+export { sellerNotFound } from "../utils/errors"
 
 export const entryNotFound = () =>
   notFound({ vi: "Không tìm thấy sản phẩm OCOP", en: "OCOP registry entry not found" })
@@ -39,9 +37,4 @@ export async function entryInArea(req: MedusaRequest, id: string) {
   const [entry] = await communes.listOcopEntries({ id, ...(await entryAreaFilter(req)) })
   if (!entry) throw entryNotFound()
   return entry
-}
-
-export function officerActor(req: MedusaRequest): AuditActor {
-  const access = communeAccess(req)
-  return { actor_type: access.actorType, actor_id: access.actorId, on_behalf_of: null }
 }

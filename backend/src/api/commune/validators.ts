@@ -1,11 +1,9 @@
 import { z } from "zod"
 import { isCalendarDate, vietnamToday } from "../../lib/dates"
 import { ISSUING_LEVELS, OCOP_GROUPS } from "../../modules/commune/models/ocop-entry"
+import { Pagination } from "../utils/fields"
 
-export const Pagination = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
-})
+export { Pagination } from "../utils/fields"
 
 export const SELLER_STATES = ["pending", "approved", "suspended"] as const
 

@@ -1,8 +1,6 @@
 import { z } from "zod"
+import { communeCode, phone } from "../utils/fields"
 
-const phone = z
-  .string()
-  .regex(/^\+?[0-9 .-]{8,15}$/, "Số điện thoại không hợp lệ|Not a valid phone number")
 const handle = z
   .string()
   .regex(
@@ -29,7 +27,7 @@ export const SellerProfile = z.strictObject({
       "Mã số thuế gồm 10 hoặc 13 chữ số|A tax code has 10 or 13 digits",
     )
     .optional(),
-  commune_code: z.string().regex(/^[0-9]{5}$/, "Mã xã gồm 5 chữ số|A commune code has 5 digits"),
+  commune_code: communeCode,
   village_code: z.string().max(40).optional(),
   address: z.string().trim().min(3).max(300),
   phone,
@@ -109,7 +107,4 @@ export const UpdateVariant = z.strictObject({
 
 export const SetStock = z.strictObject({ quantity: z.number().int().min(0).max(10_000_000) })
 
-export const Pagination = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
-})
+export { Pagination } from "../utils/fields"

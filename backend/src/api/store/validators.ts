@@ -1,18 +1,13 @@
 import { z } from "zod"
+import { communeCode, Pagination } from "../utils/fields"
 
-const page = {
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
-}
+const page = Pagination.shape
 
 export const ListStoreSellers = z.object({
   ...page,
   q: z.string().trim().min(1).max(100).optional(),
   kind: z.enum(["cooperative", "household"]).optional(),
-  commune_code: z
-    .string()
-    .regex(/^[0-9]{5}$/, "Mã xã gồm 5 chữ số|A commune code has 5 digits")
-    .optional(),
+  commune_code: communeCode.optional(),
 })
 
 export const StoreSellerProducts = z.object({

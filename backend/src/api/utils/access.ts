@@ -8,7 +8,7 @@ import { COMMUNE_MODULE } from "../../modules/commune"
 import type CommuneModuleService from "../../modules/commune/service"
 import { SELLER_MODULE } from "../../modules/seller"
 import type SellerModuleService from "../../modules/seller/service"
-import { ApiError, badRequest, notFound } from "./errors"
+import { ApiError, badRequest, sellerNotFound } from "./errors"
 
 /** Who acts on the seller portal's API, and for which seller. */
 export interface SellerAccess {
@@ -40,8 +40,6 @@ type WithAccess = AuthenticatedMedusaRequest & {
 }
 
 export const SELLER_HEADER = "x-seller-id"
-
-const sellerNotFound = () => notFound({ vi: "Không tìm thấy người bán", en: "Seller not found" })
 
 const signInAgain = () =>
   new ApiError(401, {

@@ -32,6 +32,10 @@ export const notFound = (what: Text) => new ApiError(404, what)
 
 export const forbidden = (text: Text) => new ApiError(403, text)
 
+/** A seller that does not exist, or one the caller may not see: the two must look alike. */
+export const sellerNotFound = () =>
+  notFound({ vi: "Không tìm thấy người bán", en: "Seller not found" })
+
 export const conflict = (text: Text, field?: string) => new ApiError(409, text, field)
 
 const medusaDefault = medusaErrorHandler()

@@ -5,8 +5,9 @@ import { COMMUNE_MODULE } from "../../../modules/commune"
 import type CommuneModuleService from "../../../modules/commune/service"
 import { createOcopEntryWorkflow } from "../../../workflows/ocop-entries"
 import { communeAccess } from "../../utils/access"
+import { requestActor } from "../../utils/audit-actor"
 import { parseInput } from "../../utils/validate"
-import { entryAreaFilter, officerActor } from "../area"
+import { entryAreaFilter } from "../area"
 import { CreateOcopEntry, ListOcopEntries } from "../validators"
 import { asConflict, checkEntry, entryViews, statusFilter } from "./registry"
 
@@ -47,7 +48,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
           issued_on: dateOnlyToStored(draft.issued_on),
           expires_on: dateOnlyToStored(draft.expires_on),
         },
-        actor: officerActor(req),
+        actor: requestActor(req),
       },
     })
     .catch((error) => {

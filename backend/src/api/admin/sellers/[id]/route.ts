@@ -1,9 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { sellerDetail } from "../../../../lib/seller-queries"
-import { notFound } from "../../../utils/errors"
+import { sellerNotFound } from "../../../utils/errors"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const seller = await sellerDetail(req.scope, { id: req.params.id! })
-  if (!seller) throw notFound({ vi: "Không tìm thấy người bán", en: "Seller not found" })
+  if (!seller) throw sellerNotFound()
   res.json({ seller })
 }

@@ -6,8 +6,9 @@ import {
   updateOcopEntryWorkflow,
 } from "../../../../workflows/ocop-entries"
 import type { OcopEntryData } from "../../../../workflows/steps/create-ocop-entry"
+import { requestActor } from "../../../utils/audit-actor"
 import { parseInput } from "../../../utils/validate"
-import { entryInArea, officerActor } from "../../area"
+import { entryInArea } from "../../area"
 import { UpdateOcopEntry } from "../../validators"
 import { asConflict, checkEntry, entryViews } from "../registry"
 
@@ -44,7 +45,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   if (body.issued_on) update.issued_on = dateOnlyToStored(issuedOn)
   if (body.issued_on || body.expires_on) update.expires_on = dateOnlyToStored(expiresOn)
   const { result } = await updateOcopEntryWorkflow(req.scope)
-    .run({ input: { id: entry.id, update, actor: officerActor(req) } })
+    .run({ input: { id: entry.id, update, actor: requestActor(req) } })
     .catch((error) => {
       throw asConflict(error)
     })
@@ -60,7 +61,7 @@ export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaRespons
       seller_id: entry.seller_id,
       commune_code: entry.commune_code,
       certificate_number: entry.certificate_number,
-      actor: officerActor(req),
+      actor: requestActor(req),
     },
   })
   res.json({ id: entry.id, object: "ocop_entry", deleted: true })

@@ -7,7 +7,7 @@ import {
   publicSeller,
   visibleProducts,
 } from "../../../../lib/seller-views"
-import { notFound } from "../../../utils/errors"
+import { sellerNotFound } from "../../../utils/errors"
 import { parseInput } from "../../../utils/validate"
 import { BADGE_FIELDS } from "../../routes"
 import { StoreSellerProducts } from "../../validators"
@@ -41,7 +41,7 @@ export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
     filters: { handle: req.params.handle!, state: "approved" },
   })
   const row = data[0] as unknown as Row | undefined
-  if (!row) throw notFound({ vi: "Không tìm thấy người bán", en: "Seller not found" })
+  if (!row) throw sellerNotFound()
   const channels = req.publishable_key_context.sales_channel_ids
   const visible = visibleProducts(row.products, channels).map((p) => p.id)
   const [names, products] = await Promise.all([

@@ -1,8 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { changeSellerState } from "../../../../../lib/seller-queries"
 import { communeAccess } from "../../../../utils/access"
+import { requestActor } from "../../../../utils/audit-actor"
 import { parseInput } from "../../../../utils/validate"
-import { officerActor, sellerAreaFilter } from "../../../area"
+import { sellerAreaFilter } from "../../../area"
 import { SuspendSeller } from "../../../validators"
 
 /** The commune suspends a seller, with its reason: its products leave the store at once. */
@@ -12,7 +13,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     seller_id: req.params.id!,
     state: "suspended",
     reason,
-    actor: officerActor(req),
+    actor: requestActor(req),
     area: sellerAreaFilter(communeAccess(req)),
   })
   res.json({ seller })

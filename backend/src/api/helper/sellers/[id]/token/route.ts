@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys, generateJwtToken } from "@medusajs/framework/utils"
 import { SELLER_MODULE } from "../../../../../modules/seller"
 import type SellerModuleService from "../../../../../modules/seller/service"
-import { notFound } from "../../../../utils/errors"
+import { sellerNotFound } from "../../../../utils/errors"
 
 /** How long a delegated token lives: a revoked grant stops working elsewhere within this time. */
 export const DELEGATED_TOKEN_TTL = "15m"
@@ -18,7 +18,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     { helper_id: actor_id, seller_id: req.params.id, revoked_at: null },
     { select: ["id", "seller_id"] },
   )
-  if (!grant) throw notFound({ vi: "Không tìm thấy người bán", en: "Seller not found" })
+  if (!grant) throw sellerNotFound()
   const { http } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
   const token = generateJwtToken(
     {
