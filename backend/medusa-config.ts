@@ -51,6 +51,27 @@ const redisModules = redisUrl
     ]
   : []
 
+/**
+ * Card payments through Medusa's Stripe provider, only when a Stripe secret key is configured.
+ * STRIPE_API_URL points it at another Stripe-compatible server (stripe-mock in docker-compose, the
+ * repository's own stateful server in tests).
+ */
+const stripeProvider = process.env.STRIPE_API_KEY
+  ? [
+      {
+        resolve: "./src/modules/stripe-card",
+        id: "stripe",
+        options: {
+          apiKey: process.env.STRIPE_API_KEY,
+          webhookSecret: process.env.STRIPE_WEBHOOK_SECRET,
+          apiHost: process.env.STRIPE_API_URL,
+          // Card payments are charged when the order is placed; cancelled parts are refunded.
+          capture: true,
+        },
+      },
+    ]
+  : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -80,6 +101,17 @@ module.exports = defineConfig({
     { resolve: "./src/modules/commune" },
     { resolve: "./src/modules/audit" },
     { resolve: "./src/modules/admin-unit" },
+    { resolve: "./src/modules/checkout" },
+    {
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        providers: [
+          { resolve: "./src/modules/cod", id: "cod" },
+          { resolve: "./src/modules/vietqr", id: "vietqr" },
+          ...stripeProvider,
+        ],
+      },
+    },
     {
       resolve: "@medusajs/medusa/file",
       options: {
@@ -112,6 +144,7 @@ module.exports = defineConfig({
             resolve: "@medusajs/medusa/fulfillment-manual",
             id: "manual",
           },
+          { resolve: "./src/modules/coop-shipping", id: "coop" },
         ],
       },
     },

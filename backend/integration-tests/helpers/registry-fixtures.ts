@@ -1,8 +1,10 @@
 /**
  * A small marketplace of its own for the commune, store-sellers and admin-sellers tests, built
  * through the same modules and workflows the app uses (not the demo seed, which other work
- * changes): admin units, a store with one sales channel and a VND region, sellers signed up
- * through the sign-up workflow, their products with prices and stock, officers and an operator.
+ * changes): admin units, a store with one sales channel and a VND region (cash on delivery,
+ * VietQR, and card when STRIPE_API_KEY is set), sellers signed up through the sign-up workflow
+ * (with their own shipping), their products with prices, weight and stock, officers and an
+ * operator.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
@@ -82,7 +84,11 @@ export async function setUpStore(container: MedusaContainer) {
           name: "Việt Nam",
           currency_code: "vnd",
           countries: ["vn"],
-          payment_providers: ["pp_system_default"],
+          payment_providers: [
+            "pp_cod_cod",
+            "pp_vietqr_vietqr",
+            ...(process.env.STRIPE_API_KEY ? ["pp_stripe_stripe"] : []),
+          ],
         },
       ],
     },
@@ -157,6 +163,8 @@ export interface ProductSpec {
   price?: number | null
   stock?: number
   status?: "published" | "draft"
+  /** Grams, for shipping priced by weight. */
+  weight?: number
 }
 
 /**
@@ -173,16 +181,19 @@ export async function createProducts(
   const link = container.resolve(ContainerRegistrationKeys.LINK)
   const { data: sellers } = await query.graph({
     entity: "seller",
-    fields: ["stock_location.id"],
+    fields: ["stock_location.id", "shipping_profile.id"],
     filters: { id: seller.id },
   })
-  const locationId = (sellers[0] as { stock_location: { id: string } }).stock_location.id
+  const row = sellers[0] as { stock_location: { id: string }; shipping_profile: { id: string } }
+  const locationId = row.stock_location.id
   const { result: products } = await createProductsWorkflow(container).run({
     input: {
       products: specs.map((spec) => ({
         title: `Sản phẩm ${spec.handle}`,
         handle: spec.handle,
         status: spec.status === "draft" ? ProductStatus.DRAFT : ProductStatus.PUBLISHED,
+        shipping_profile_id: row.shipping_profile.id,
+        weight: spec.weight ?? 1000,
         options: [{ title: "Quy cách", values: ["1 kg"] }],
         variants: [
           {

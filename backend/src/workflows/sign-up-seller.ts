@@ -7,6 +7,7 @@ import {
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import { SELLER_MODULE } from "../modules/seller"
+import { setUpSellerShippingWorkflow } from "./seller-shipping"
 import { type CreateSellerStepInput, createSellerStep } from "./steps/create-seller"
 import { recordAuditStep } from "./steps/record-audit"
 import { setAuthAppMetadataStep } from "./steps/set-auth-app-metadata"
@@ -18,7 +19,7 @@ export interface SignUpSellerInput extends CreateSellerStepInput {
 
 /**
  * A new cooperative or household signs up: the seller (pending until the commune approves it), its
- * owner's membership bound to the login, and its own stock location, or none of these.
+ * owner's membership bound to the login, its own stock location and shipping, or none of these.
  */
 export const signUpSellerWorkflow = createWorkflow("sign-up-seller", (input: SignUpSellerInput) => {
   const { seller, owner } = createSellerStep(input)
@@ -42,8 +43,14 @@ export const signUpSellerWorkflow = createWorkflow("sign-up-seller", (input: Sig
   })
   const { data: stores } = useQueryGraphStep({
     entity: "store",
-    fields: ["default_sales_channel_id"],
+    fields: ["default_sales_channel_id", "default_region_id"],
   })
+  const { data: villages } = useQueryGraphStep({
+    entity: "village",
+    fields: ["name"],
+    // A seller without a village must not match every village.
+    filters: transform({ input }, ({ input }) => ({ code: input.seller.village_code ?? "-" })),
+  }).config({ name: "seller-village" })
   linkSalesChannelsToStockLocationWorkflow.runAsStep({
     input: transform({ locations, stores }, ({ locations, stores }) => ({
       id: locations[0]!.id,
@@ -58,6 +65,24 @@ export const signUpSellerWorkflow = createWorkflow("sign-up-seller", (input: Sig
       },
     ]),
   )
+
+  setUpSellerShippingWorkflow.runAsStep({
+    input: transform(
+      { seller, locations, stores, villages },
+      ({ seller, locations, stores, villages }) => ({
+        region_id: stores[0]!.default_region_id as string,
+        sellers: [
+          {
+            seller_id: seller.id,
+            handle: seller.handle,
+            commune_code: seller.commune_code,
+            village_name: (villages[0]?.name as string | undefined) ?? null,
+            location_id: locations[0]!.id,
+          },
+        ],
+      }),
+    ),
+  })
 
   recordAuditStep(
     transform({ seller, owner }, ({ seller, owner }) => ({

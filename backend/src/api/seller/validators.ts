@@ -108,3 +108,6 @@ export const UpdateVariant = z.strictObject({
 export const SetStock = z.strictObject({ quantity: z.number().int().min(0).max(10_000_000) })
 
 export { Pagination } from "../utils/fields"
+
+/** What the seller received by transfer, in whole dong. */
+export const ConfirmPayment = z.strictObject({ amount: vnd.min(1) })

@@ -75,4 +75,6 @@ export const storeRoutes: MiddlewareRoute[] = [
   },
   // With a method this runs after Medusa's middlewares for the route, just before the handler.
   { matcher: "/store/products", method: ["GET"], middlewares: [listOnlyChannelProducts] },
+  // Bank notifications are signed over their exact bytes.
+  { matcher: "/webhooks/vietqr", method: ["POST"], bodyParser: { preserveRawBody: true } },
 ]

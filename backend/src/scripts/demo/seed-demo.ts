@@ -9,13 +9,13 @@ import {
   createProductsWorkflow,
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
-  createShippingOptionsWorkflow,
   createShippingProfilesWorkflow,
   createStockLocationsWorkflow,
   createTaxRegionsWorkflow,
   createUserAccountWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
+  updateRegionsWorkflow,
   updateStoresWorkflow,
   uploadFilesWorkflow,
 } from "@medusajs/medusa/core-flows"
@@ -23,14 +23,13 @@ import { importAdminUnitsFile } from "../import-admin-units"
 import { CATEGORIES, COMMUNE, PRODUCTS, PROVINCE, SELLERS } from "./data"
 import { productImageSvg } from "./images"
 import { seedSellers } from "./seed-sellers"
+import { ensureSellerShipping } from "./seed-shipping"
 
 export const STORE_NAME = "Chợ nông sản xã Gia Phú"
 export const REGION_NAME = "Việt Nam"
 export const PUBLISHABLE_KEY_TITLE = "Storefront"
 export const DEFAULT_SALES_CHANNEL = "Default Sales Channel"
 export const OPERATOR_EMAIL = "admin@giaphu.example"
-/** Flat delivery fee of the skeleton's one shipping option; per-seller shipping comes later. */
-const STANDARD_SHIPPING_VND = 30000
 const PACK_OPTION = "Quy cách"
 
 type Step = (container: MedusaContainer, ctx: SeedContext) => Promise<void>
@@ -60,6 +59,7 @@ export async function seedDemoCommune(container: MedusaContainer) {
     ensureProducts,
     ensureOperator,
     (container, ctx) => seedSellers(container, ctx.locationBySeller, demoPassword(), ctx.created),
+    (container, ctx) => ensureSellerShipping(container, ctx.regionId!, ctx.created),
   ]
   for (const step of steps) await step(container, ctx)
   return { created: ctx.created }
@@ -89,15 +89,34 @@ const ensureRegion: Step = async (container, ctx) => {
             name: REGION_NAME,
             currency_code: "vnd",
             countries: ["vn"],
-            payment_providers: ["pp_system_default"],
+            payment_providers: paymentProviders(),
           },
         ],
       },
     })
     region = result[0]
     ctx.created.push("region")
+  } else {
+    const current = await regions.retrieveRegion(region.id, { relations: ["payment_providers"] })
+    const have = (current as { payment_providers?: { id: string }[] }).payment_providers ?? []
+    const want = paymentProviders()
+    if (have.length !== want.length || want.some((id) => !have.some((p) => p.id === id))) {
+      await updateRegionsWorkflow(container).run({
+        input: { selector: { id: region.id }, update: { payment_providers: want } },
+      })
+      ctx.created.push("region payment providers")
+    }
   }
   ctx.regionId = region.id
+}
+
+/** Cash on delivery and VietQR always; card only where a Stripe key is configured. */
+function paymentProviders() {
+  return [
+    "pp_cod_cod",
+    "pp_vietqr_vietqr",
+    ...(process.env.STRIPE_API_KEY ? ["pp_stripe_stripe"] : []),
+  ]
 }
 
 const ensureStore: Step = async (container, ctx) => {
@@ -153,12 +172,9 @@ function locationName(sellerName: string) {
   return `Kho ${sellerName}`
 }
 
-/** A stock location per seller, with manual fulfilment and a delivery option. */
+/** A stock location per seller, in the store's sales channel; shipping comes with the sellers. */
 const ensureSellerLocations: Step = async (container, ctx) => {
   const stockLocations = container.resolve(Modules.STOCK_LOCATION)
-  const fulfillment = container.resolve(Modules.FULFILLMENT)
-  const link = container.resolve(ContainerRegistrationKeys.LINK)
-
   const names = SELLERS.map((s) => locationName(s.name))
   const existing = await stockLocations.listStockLocations({ name: names })
   const byName = new Map(existing.map((l) => [l.name, l.id]))
@@ -184,68 +200,18 @@ const ensureSellerLocations: Step = async (container, ctx) => {
   }
   for (const s of SELLERS) ctx.locationBySeller.set(s.handle, byName.get(locationName(s.name))!)
 
-  const setNames = SELLERS.map((s) => `Giao hàng - ${s.handle}`)
-  const sets = await fulfillment.listFulfillmentSets({ name: setNames })
-  const haveSet = new Set(sets.map((s) => s.name))
-  const needSet = SELLERS.filter((s) => !haveSet.has(`Giao hàng - ${s.handle}`))
-  if (!needSet.length) return
-
-  const createdSets = await fulfillment.createFulfillmentSets(
-    needSet.map((s) => ({
-      name: `Giao hàng - ${s.handle}`,
-      type: "shipping",
-      service_zones: [
-        {
-          name: `Việt Nam - ${s.handle}`,
-          geo_zones: [{ country_code: "vn", type: "country" as const }],
-        },
-      ],
-    })),
-  )
-  const setsWithZones = await fulfillment.listFulfillmentSets(
-    { id: createdSets.map((s) => s.id) },
-    { relations: ["service_zones"] },
-  )
-  const links = needSet.flatMap((s, i) => {
-    const locationId = ctx.locationBySeller.get(s.handle)!
-    return [
-      {
-        [Modules.STOCK_LOCATION]: { stock_location_id: locationId },
-        [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
-      },
-      {
-        [Modules.STOCK_LOCATION]: { stock_location_id: locationId },
-        [Modules.FULFILLMENT]: { fulfillment_set_id: createdSets[i].id },
-      },
-    ]
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: located } = await query.graph({
+    entity: "stock_location",
+    fields: ["id", "sales_channels.id"],
+    filters: { id: [...ctx.locationBySeller.values()] },
   })
-  await link.create(links)
-
-  const zoneBySet = new Map(setsWithZones.map((s) => [s.id, s.service_zones[0].id]))
-  await createShippingOptionsWorkflow(container).run({
-    input: createdSets.map((set) => ({
-      name: "Giao hàng tiêu chuẩn",
-      price_type: "flat" as const,
-      provider_id: "manual_manual",
-      service_zone_id: zoneBySet.get(set.id)!,
-      shipping_profile_id: ctx.shippingProfileId!,
-      type: { label: "Tiêu chuẩn", description: "Giao trong 2-4 ngày", code: "standard" },
-      prices: [
-        { currency_code: "vnd", amount: STANDARD_SHIPPING_VND },
-        { region_id: ctx.regionId!, amount: STANDARD_SHIPPING_VND },
-      ],
-      rules: [
-        { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
-        { attribute: "is_return", value: "false", operator: "eq" as const },
-      ],
-    })),
-  })
-  for (const s of needSet) {
+  for (const location of located) {
+    if (location.sales_channels?.length) continue
     await linkSalesChannelsToStockLocationWorkflow(container).run({
-      input: { id: ctx.locationBySeller.get(s.handle)!, add: [ctx.salesChannelId!] },
+      input: { id: location.id, add: [ctx.salesChannelId!] },
     })
   }
-  ctx.created.push(`${needSet.length} fulfilment sets`)
 }
 
 /**

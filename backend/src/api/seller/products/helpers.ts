@@ -90,10 +90,11 @@ export interface SellerContext {
   name: string
   state: string
   location_id: string | null
+  shipping_profile_id: string | null
   channel_id: string
 }
 
-/** The seller's stock location and the store's sales channel, in one query each. */
+/** The seller's stock location, shipping profile and the store's sales channel. */
 export async function loadSellerContext(
   container: MedusaContainer,
   access: SellerAccess,
@@ -102,7 +103,7 @@ export async function loadSellerContext(
   const [{ data: sellers }, { data: stores }] = await Promise.all([
     query.graph({
       entity: "seller",
-      fields: ["id", "handle", "name", "state", "stock_location.id"],
+      fields: ["id", "handle", "name", "state", "stock_location.id", "shipping_profile.id"],
       filters: { id: access.sellerId },
     }),
     query.graph({ entity: "store", fields: ["default_sales_channel_id"] }),
@@ -114,6 +115,7 @@ export async function loadSellerContext(
     name: seller.name,
     state: seller.state,
     location_id: seller.stock_location?.id ?? null,
+    shipping_profile_id: seller.shipping_profile?.id ?? null,
     channel_id: stores[0]!.default_sales_channel_id as string,
   }
 }

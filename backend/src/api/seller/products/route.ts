@@ -83,6 +83,8 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
         thumbnail: body.images?.[0],
         images: body.images?.map((url) => ({ url })),
         category_ids: body.category_ids,
+        // The seller's own profile: its shipping options ship this product.
+        shipping_profile_id: context.shipping_profile_id ?? undefined,
         // The store shows a seller's products only while the seller is approved.
         sales_channels: context.state === "approved" ? [{ id: context.channel_id }] : [],
         options: [{ title: OPTION, values: titles }],

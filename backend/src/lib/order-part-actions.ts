@@ -1,0 +1,128 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { conflict, notFound } from "../api/utils/errors"
+import { CHECKOUT_MODULE } from "../modules/checkout"
+import type CheckoutModuleService from "../modules/checkout/service"
+import type { PartActionInput } from "../workflows/order-parts"
+import type { AuditActor } from "../workflows/steps/record-audit"
+
+// biome-ignore lint/suspicious/noExplicitAny: query rows are untyped until `medusa build`
+type Row = Record<string, any>
+
+type Part = Awaited<ReturnType<CheckoutModuleService["retrieveOrderPart"]>>
+
+export const partNotFound = () => notFound({ vi: "Không tìm thấy đơn hàng", en: "Order not found" })
+
+/**
+ * Runs `action` on one seller part under a lock on it, so two taps on "delivered" or a bank
+ * notice racing the seller's own confirmation capture the money once. `check` sees the part as
+ * it is inside the lock and throws an ApiError when the action does not apply.
+ */
+export async function withOrderPart<T>(
+  container: MedusaContainer,
+  where: { part_order_id?: string; reference?: string; seller_id?: string },
+  actor: AuditActor,
+  check: (part: Part) => void,
+  action: (input: PartActionInput, part: Part) => Promise<T>,
+): Promise<T> {
+  const checkout = container.resolve<CheckoutModuleService>(CHECKOUT_MODULE)
+  const [found] = await checkout.listOrderParts(where)
+  if (!found) throw partNotFound()
+  const locking = container.resolve(Modules.LOCKING)
+  return locking.execute(`order-part:${found.id}`, async () => {
+    const part = await checkout.retrieveOrderPart(found.id)
+    check(part)
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const [{ data: orders }, { data: sellers }, siblings] = await Promise.all([
+      query.graph({
+        entity: "order",
+        fields: [
+          "id",
+          "items.id",
+          "items.quantity",
+          "fulfillments.id",
+          "fulfillments.canceled_at",
+          "payment_collections.payments.id",
+        ],
+        filters: { id: [part.part_order_id, part.order_id] },
+      }),
+      query.graph({
+        entity: "seller",
+        fields: ["stock_location.id"],
+        filters: { id: part.seller_id },
+      }),
+      checkout.listOrderParts({ order_id: part.order_id }),
+    ])
+    const partOrder = orders.find((o) => o.id === part.part_order_id) as Row
+    const buyerOrder = orders.find((o) => o.id === part.order_id) as Row
+    const fulfillment = (partOrder.fulfillments ?? []).find((f: Row) => !f.canceled_at)
+    const input: PartActionInput = {
+      actor,
+      part: {
+        id: part.id,
+        seller_id: part.seller_id,
+        commune_code: part.commune_code,
+        part_order_id: part.part_order_id,
+        amount: Number(part.amount),
+        payment_method: part.payment_method,
+        payment_status: part.payment_status,
+      },
+      items: (partOrder.items ?? []).map((i: Row) => ({ id: i.id, quantity: Number(i.quantity) })),
+      location_id: (sellers[0] as Row | undefined)?.stock_location?.id,
+      payment_id: buyerOrder?.payment_collections?.[0]?.payments?.[0]?.id,
+      buyer_order_id: part.order_id,
+      fulfillment_id: fulfillment?.id ?? null,
+      last_open_part: siblings.every((s) => s.id === part.id || s.status === "canceled"),
+    }
+    return action(input, part)
+  })
+}
+
+/** The checks each seller action makes, with messages a seller can act on. */
+export const partChecks = {
+  ship(part: Part) {
+    if (part.status !== "placed") throw wrongState(part, "ship")
+  },
+  deliver(part: Part) {
+    if (part.status !== "shipped") throw wrongState(part, "deliver")
+  },
+  cancel(part: Part) {
+    if (part.status !== "placed") throw wrongState(part, "cancel")
+  },
+  confirmPayment(part: Part) {
+    if (part.payment_method !== "vietqr") {
+      throw conflict({
+        vi: "Đơn này không thanh toán bằng chuyển khoản VietQR",
+        en: "This order is not paid by VietQR transfer",
+      })
+    }
+    if (part.status === "canceled") throw wrongState(part, "confirm")
+    if (part.payment_status !== "awaiting") {
+      throw conflict({
+        vi: "Tiền của đơn này đã được xác nhận",
+        en: "This order's payment is already confirmed",
+      })
+    }
+  },
+}
+
+const STATUS = {
+  placed: { vi: "mới đặt", en: "placed" },
+  shipped: { vi: "đã giao cho vận chuyển", en: "shipped" },
+  delivered: { vi: "đã giao xong", en: "delivered" },
+  canceled: { vi: "đã hủy", en: "cancelled" },
+}
+const ACTION = {
+  ship: { vi: "giao hàng", en: "ship" },
+  deliver: { vi: "xác nhận đã giao", en: "mark delivered" },
+  cancel: { vi: "hủy", en: "cancel" },
+  confirm: { vi: "xác nhận tiền", en: "confirm the payment of" },
+}
+
+function wrongState(part: Part, action: keyof typeof ACTION) {
+  const status = STATUS[part.status as keyof typeof STATUS]
+  return conflict({
+    vi: `Không thể ${ACTION[action].vi} đơn ${part.reference}: đơn đang ở trạng thái "${status.vi}"`,
+    en: `Cannot ${ACTION[action].en} order ${part.reference}: it is ${status.en}`,
+  })
+}

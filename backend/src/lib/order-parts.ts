@@ -1,0 +1,124 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { CHECKOUT_MODULE } from "../modules/checkout"
+import type CheckoutModuleService from "../modules/checkout/service"
+import { vietQrForPart } from "../modules/vietqr/part"
+
+// biome-ignore lint/suspicious/noExplicitAny: query rows are untyped until `medusa build`
+type Row = Record<string, any>
+
+const PART_ORDER_FIELDS = [
+  "id",
+  "display_id",
+  "status",
+  "created_at",
+  "email",
+  "total",
+  "shipping_address.*",
+  "items.id",
+  "items.title",
+  "items.thumbnail",
+  "items.quantity",
+  "items.unit_price",
+  "items.total",
+  "shipping_methods.name",
+  "shipping_methods.amount",
+  "shipping_methods.data",
+  "fulfillments.id",
+  "fulfillments.shipped_at",
+  "fulfillments.delivered_at",
+  "seller.id",
+  "seller.handle",
+  "seller.name",
+  "seller.phone",
+  "seller.commune_code",
+]
+
+export type PartFilter = {
+  order_id?: string
+  part_order_id?: string | string[]
+  seller_id?: string
+}
+
+type Part = Awaited<ReturnType<CheckoutModuleService["listOrderParts"]>>[number]
+
+/**
+ * Seller parts with their Medusa order (items, shipping, fulfilment) and seller, in two queries
+ * whatever their number; `withQr` adds the VietQR to pay each part still awaiting a transfer.
+ */
+export async function loadOrderParts(
+  container: MedusaContainer,
+  filter: PartFilter,
+  options: { withQr?: boolean } = {},
+) {
+  const checkout = container.resolve<CheckoutModuleService>(CHECKOUT_MODULE)
+  const parts = await checkout.listOrderParts(filter, { order: { created_at: "ASC" } })
+  return describeOrderParts(container, parts, options)
+}
+
+/** Parts as the APIs show them, in their given order; see loadOrderParts. */
+export async function describeOrderParts(
+  container: MedusaContainer,
+  parts: Part[],
+  options: { withQr?: boolean } = {},
+) {
+  if (!parts.length) return []
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: orders } = await query.graph({
+    entity: "order",
+    fields: PART_ORDER_FIELDS,
+    filters: { id: parts.map((p) => p.part_order_id) },
+  })
+  const byId = new Map((orders as Row[]).map((o) => [o.id, o]))
+  return Promise.all(
+    parts.map(async (part) => {
+      const order = byId.get(part.part_order_id) ?? {}
+      const payee = part.payee as Row | null
+      const payable =
+        options.withQr &&
+        part.payment_method === "vietqr" &&
+        part.payment_status === "awaiting" &&
+        part.status !== "canceled" &&
+        payee?.bank_bin &&
+        payee.account_number
+      return {
+        id: part.id,
+        reference: part.reference,
+        order_id: part.order_id,
+        part_order_id: part.part_order_id,
+        display_id: order.display_id,
+        status: part.status,
+        amount: Number(part.amount),
+        currency_code: part.currency_code,
+        payment: {
+          method: part.payment_method,
+          status: part.payment_status,
+          captured_at: part.captured_at,
+          refunded_amount: Number(part.refunded_amount),
+        },
+        shipped_at: part.shipped_at,
+        delivered_at: part.delivered_at,
+        canceled_at: part.canceled_at,
+        seller: order.seller ?? { id: part.seller_id },
+        items: order.items ?? [],
+        shipping: order.shipping_methods?.[0]
+          ? {
+              name: order.shipping_methods[0].name,
+              code: order.shipping_methods[0].data?.code ?? null,
+              amount: Number(order.shipping_methods[0].amount),
+            }
+          : null,
+        shipping_address: order.shipping_address ?? null,
+        vietqr: payable
+          ? await vietQrForPart({
+              bankBin: payee.bank_bin,
+              accountNumber: payee.account_number,
+              accountName: payee.account_name,
+              amount: Number(part.amount),
+              reference: part.reference,
+            })
+          : null,
+      }
+    }),
+  )
+}

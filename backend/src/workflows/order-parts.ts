@@ -1,0 +1,225 @@
+import {
+  createWorkflow,
+  transform,
+  WorkflowResponse,
+  when,
+} from "@medusajs/framework/workflows-sdk"
+import {
+  cancelOrderWorkflow,
+  capturePaymentWorkflow,
+  createOrderFulfillmentWorkflow,
+  createOrderShipmentWorkflow,
+  markOrderFulfillmentAsDeliveredWorkflow,
+  refundPaymentWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { type AuditActor, recordAuditStep } from "./steps/record-audit"
+import {
+  type RecordPaymentNotificationInput,
+  recordPaymentNotificationStep,
+} from "./steps/record-payment-notification"
+import { updateOrderPartStep } from "./steps/update-order-part"
+
+/**
+ * What the seller-part workflows need, loaded and checked by the caller under a lock on the part
+ * (src/lib/order-part-actions.ts): the part, its Medusa order and the buyer's payment.
+ */
+export interface PartActionInput {
+  actor: AuditActor
+  part: {
+    id: string
+    seller_id: string
+    commune_code: string
+    part_order_id: string
+    amount: number
+    payment_method: string
+    payment_status: string
+  }
+  /** The part order's line items and the seller's stock location. */
+  items: { id: string; quantity: number }[]
+  location_id: string
+  /** The buyer's payment (on the buyer's order) that this part's share is taken from. */
+  payment_id: string
+  /** A fulfilment of the part, once shipped. */
+  fulfillment_id?: string | null
+  /** The buyer's order the part belongs to. */
+  buyer_order_id: string
+  /** True when every other part of the buyer's order is already cancelled. */
+  last_open_part?: boolean
+}
+
+const audit = (action: string) => (input: PartActionInput) => ({
+  actor: input.actor,
+  action,
+  resource_type: "order_part",
+  resource_id: input.part.id,
+  seller_id: input.part.seller_id,
+  commune_code: input.part.commune_code,
+})
+
+/** The seller hands the part over: a fulfilment of all its items from the seller's location. */
+export const shipOrderPartWorkflow = createWorkflow("ship-order-part", (input: PartActionInput) => {
+  const fulfillment = createOrderFulfillmentWorkflow.runAsStep({
+    input: transform({ input }, ({ input }) => ({
+      order_id: input.part.part_order_id,
+      items: input.items,
+      location_id: input.location_id,
+      created_by: input.actor.actor_id,
+    })),
+  })
+  createOrderShipmentWorkflow.runAsStep({
+    input: transform({ input, fulfillment }, ({ input, fulfillment }) => ({
+      order_id: input.part.part_order_id,
+      fulfillment_id: fulfillment.id,
+      items: input.items,
+      created_by: input.actor.actor_id,
+    })),
+  })
+  const part = updateOrderPartStep(
+    transform({ input }, ({ input }) => ({
+      id: input.part.id,
+      update: { status: "shipped", shipped_at: new Date() },
+    })),
+  )
+  recordAuditStep(transform({ input }, ({ input }) => audit("order_part.ship")(input)))
+  return new WorkflowResponse(part)
+})
+
+/** The buyer has the goods; cash on delivery is collected now, so its share is captured. */
+export const deliverOrderPartWorkflow = createWorkflow(
+  "deliver-order-part",
+  (input: PartActionInput) => {
+    markOrderFulfillmentAsDeliveredWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({
+        orderId: input.part.part_order_id,
+        fulfillmentId: input.fulfillment_id!,
+      })),
+    })
+    const cod = transform({ input }, ({ input }) => input.part.payment_method === "cod")
+    when("capture-cash-on-delivery", { cod }, ({ cod }) => cod).then(() => {
+      capturePaymentWorkflow.runAsStep({
+        input: transform({ input }, ({ input }) => ({
+          payment_id: input.payment_id,
+          amount: input.part.amount,
+          captured_by: input.actor.actor_id,
+        })),
+      })
+    })
+    const part = updateOrderPartStep(
+      transform({ input }, ({ input }) => {
+        const now = new Date()
+        return {
+          id: input.part.id,
+          update: {
+            status: "delivered",
+            delivered_at: now,
+            ...(input.part.payment_method === "cod"
+              ? { payment_status: "captured", captured_at: now }
+              : {}),
+          },
+        }
+      }),
+    )
+    recordAuditStep(transform({ input }, ({ input }) => audit("order_part.deliver")(input)))
+    return new WorkflowResponse(part)
+  },
+)
+
+/** The part's VietQR transfer arrived (the seller saw it, or the bank said so): capture it. */
+export const capturePartPaymentWorkflow = createWorkflow(
+  "capture-order-part-payment",
+  (input: PartActionInput) => {
+    capturePaymentWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({
+        payment_id: input.payment_id,
+        amount: input.part.amount,
+        captured_by: input.actor.actor_id,
+      })),
+    })
+    const part = updateOrderPartStep(
+      transform({ input }, ({ input }) => ({
+        id: input.part.id,
+        update: { payment_status: "captured", captured_at: new Date() },
+      })),
+    )
+    recordAuditStep(
+      transform({ input }, ({ input }) => audit("order_part.payment_received")(input)),
+    )
+    return new WorkflowResponse(part)
+  },
+)
+
+/** A signed bank notice says the part's transfer arrived: record the notice, then capture. */
+export const captureBankTransferWorkflow = createWorkflow(
+  "capture-bank-transfer",
+  (input: PartActionInput & { notification: RecordPaymentNotificationInput }) => {
+    recordPaymentNotificationStep(input.notification)
+    const part = capturePartPaymentWorkflow.runAsStep({ input })
+    return new WorkflowResponse(part)
+  },
+)
+
+/** Medusa's order cancellation under its own name, so one workflow can cancel two orders. */
+const cancelBuyerOrderWorkflow = createWorkflow(
+  "cancel-buyer-order",
+  (input: { order_id: string; canceled_by: string }) => {
+    cancelOrderWorkflow.runAsStep({ input })
+    return new WorkflowResponse(undefined)
+  },
+)
+
+/**
+ * Cancels a part before it ships: its order is cancelled (the reserved stock goes back), a share
+ * already paid is refunded through the payment's provider (a card refund; for a transfer, a
+ * record of the money the seller returns), and an unpaid share is simply never collected.
+ */
+export const cancelOrderPartWorkflow = createWorkflow(
+  "cancel-order-part",
+  (input: PartActionInput) => {
+    cancelOrderWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({
+        order_id: input.part.part_order_id,
+        canceled_by: input.actor.actor_id,
+      })),
+    })
+    // The last open part takes the buyer's order with it, and Medusa then settles the payment
+    // itself (cancels it, or refunds what is still captured); any other part refunds its share.
+    const last = transform({ input }, ({ input }) => !!input.last_open_part)
+    const refundShare = transform(
+      { input },
+      ({ input }) => input.part.payment_status === "captured" && !input.last_open_part,
+    )
+    when("refund-paid-share", { refundShare }, ({ refundShare }) => refundShare).then(() => {
+      refundPaymentWorkflow.runAsStep({
+        input: transform({ input }, ({ input }) => ({
+          payment_id: input.payment_id,
+          amount: input.part.amount,
+          created_by: input.actor.actor_id,
+          note: `Seller part ${input.part.id} cancelled`,
+        })),
+      })
+    })
+    when("cancel-buyer-order", { last }, ({ last }) => last).then(() => {
+      cancelBuyerOrderWorkflow.runAsStep({
+        input: transform({ input }, ({ input }) => ({
+          order_id: input.buyer_order_id,
+          canceled_by: input.actor.actor_id,
+        })),
+      })
+    })
+    const part = updateOrderPartStep(
+      transform({ input }, ({ input }) => ({
+        id: input.part.id,
+        update: {
+          status: "canceled",
+          canceled_at: new Date(),
+          payment_status: input.part.payment_status === "captured" ? "refunded" : "canceled",
+          ...(input.part.payment_status === "captured"
+            ? { refunded_amount: input.part.amount }
+            : {}),
+        },
+      })),
+    )
+    recordAuditStep(transform({ input }, ({ input }) => audit("order_part.cancel")(input)))
+    return new WorkflowResponse(part)
+  },
+)

@@ -1,0 +1,139 @@
+import { Modules } from "@medusajs/framework/utils"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createRemoteLinkStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { partReference, paymentMethodOf, planParts, type SellerForSplit } from "../lib/order-split"
+import { SELLER_MODULE } from "../modules/seller"
+import { createOrderPartsStep, type NewOrderPart } from "./steps/create-order-parts"
+import { createPartOrdersStep } from "./steps/create-part-orders"
+import { moveReservationsStep } from "./steps/move-reservations"
+
+const ORDER_FIELDS = [
+  "id",
+  "email",
+  "currency_code",
+  "locale",
+  "region_id",
+  "sales_channel_id",
+  "shipping_address.*",
+  "billing_address.*",
+  "items.*",
+  "items.tax_lines.*",
+  "items.adjustments.*",
+  "shipping_methods.*",
+  "shipping_methods.tax_lines.*",
+  "shipping_methods.adjustments.*",
+  "payment_collections.payments.provider_id",
+  "payment_collections.payments.captured_at",
+]
+
+const SELLER_FIELDS = [
+  "id",
+  "seller.id",
+  "seller.commune_code",
+  "seller.bank_bin",
+  "seller.bank_account_number",
+  "seller.bank_account_name",
+]
+
+export interface SplitOrderInput {
+  order_id: string
+}
+
+/**
+ * Splits a placed order into one part per seller: each part is a Medusa order with that seller's
+ * items and shipping, linked to the seller and recorded with its share of the payment; the
+ * stock reserved for the order moves to the parts. A constant number of queries and writes,
+ * whatever the number of items or sellers; a failure at any step undoes the steps before it.
+ */
+export const splitOrderWorkflow = createWorkflow(
+  "split-order-by-seller",
+  (input: SplitOrderInput) => {
+    const { data: orders } = useQueryGraphStep({
+      entity: "order",
+      fields: ORDER_FIELDS,
+      filters: { id: input.order_id },
+    })
+    const productIds = transform({ orders }, ({ orders }) => [
+      ...new Set(
+        (orders[0]?.items ?? []).map(
+          (i: { product_id?: string } | null) => i?.product_id as string,
+        ),
+      ),
+    ])
+    const { data: products } = useQueryGraphStep({
+      entity: "product",
+      fields: SELLER_FIELDS,
+      filters: { id: productIds },
+    }).config({ name: "product-sellers" })
+
+    const plans = transform({ orders, products }, ({ orders, products }) => {
+      const sellerByProduct = new Map<string, SellerForSplit>()
+      for (const p of products as { id: string; seller?: SellerForSplit }[]) {
+        if (p.seller) sellerByProduct.set(p.id, p.seller)
+      }
+      return planParts(orders[0]!, sellerByProduct)
+    })
+
+    const created = createPartOrdersStep(
+      transform({ plans }, ({ plans }) => plans.map((p) => p.order)),
+    )
+
+    // Each part's amount as Medusa totals its order (items, shipping, tax, discounts).
+    const { data: totals } = useQueryGraphStep({
+      entity: "order",
+      fields: ["id", "total"],
+      filters: transform({ created }, ({ created }) => ({ id: created.map((o) => o.id) })),
+    }).config({ name: "part-order-totals" })
+
+    const parts = createOrderPartsStep(
+      transform({ orders, plans, created, totals }, ({ orders, plans, created, totals }) => {
+        const order = orders[0]!
+        const payment = order.payment_collections?.[0]?.payments?.[0]
+        const method = paymentMethodOf(payment?.provider_id)
+        return plans.map((plan): NewOrderPart => {
+          const seller = plan.seller
+          const partOrder = created.find((o) => o.seller_id === seller.id)!
+          return {
+            order_id: order.id,
+            part_order_id: partOrder.id,
+            seller_id: seller.id,
+            commune_code: seller.commune_code,
+            reference: partReference(partOrder.display_id),
+            currency_code: order.currency_code,
+            amount: Number(totals.find((t) => t.id === partOrder.id)!.total),
+            payment_method: method,
+            payment_status: payment?.captured_at ? "captured" : "awaiting",
+            captured_at: payment?.captured_at ? new Date(payment.captured_at) : null,
+            payee:
+              method === "vietqr"
+                ? {
+                    bank_bin: seller.bank_bin ?? null,
+                    account_number: seller.bank_account_number ?? null,
+                    account_name: seller.bank_account_name ?? null,
+                  }
+                : null,
+          }
+        })
+      }),
+    )
+
+    createRemoteLinkStep(
+      transform({ created }, ({ created }) =>
+        created.map((o) => ({
+          [SELLER_MODULE]: { seller_id: o.seller_id },
+          [Modules.ORDER]: { order_id: o.id },
+        })),
+      ),
+    )
+
+    moveReservationsStep(
+      transform({ created }, ({ created }) =>
+        created.flatMap((o) =>
+          o.items.map((i) => ({ from_line_item_id: i.parent_item_id!, to_line_item_id: i.id })),
+        ),
+      ),
+    )
+
+    return new WorkflowResponse({ parts })
+  },
+)
