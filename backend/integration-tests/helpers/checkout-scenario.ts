@@ -6,7 +6,14 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import Medusa from "@medusajs/js-sdk"
-import { createProducts, createSeller, GIA_PHU, setUpStore, XUAN_QUANG } from "./registry-fixtures"
+import {
+  createProducts,
+  createSeller,
+  GIA_PHU,
+  PASSWORD,
+  setUpStore,
+  XUAN_QUANG,
+} from "./registry-fixtures"
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies, checked by the assertions that read them
 export type Json = Record<string, any>
@@ -89,7 +96,7 @@ export function storeSdk(baseUrl: string, publishableKey: string) {
 export interface CartSpec {
   regionId: string
   items: { variant_id: string; quantity: number }[]
-  /** Shipping option code chosen for every seller part, or per seller handle. */
+  /** Shipping option code chosen for every seller part, or per seller handle ("none": skip). */
   shipping?: string | Record<string, string>
   address?: Json
 }
@@ -113,6 +120,7 @@ export async function prepareCart(sdk: Medusa, spec: CartSpec) {
       typeof spec.shipping === "object"
         ? spec.shipping[part.seller.handle]
         : (spec.shipping ?? "pickup_seller")
+    if (code === "none") continue
     const option = part.options.find((o: Json) => o.code === code)
     await sdk.store.cart.addShippingMethod(cart.id, { option_id: option.id })
   }
@@ -129,4 +137,24 @@ export async function payAndComplete(sdk: Medusa, cart: Json, providerId: string
     ...(data ? { data } : {}),
   })
   return sdk.store.cart.complete(cart.id)
+}
+
+type Api = { post: (url: string, body?: unknown) => Promise<{ data: Json }> }
+
+/** Bearer headers of a fixture seller's owner (registry-fixtures registers `{handle}@example.test`). */
+export async function sellerHeaders(api: Api, handle: string) {
+  const { data } = await api.post("/auth/seller_member/emailpass", {
+    email: `${handle}@example.test`,
+    password: PASSWORD,
+  })
+  return { authorization: `Bearer ${data.token}` }
+}
+
+/** Completes the cart and returns Medusa's answer, or the error the API answered with. */
+export async function tryComplete(sdk: Medusa, cartId: string): Promise<Json> {
+  try {
+    return (await sdk.store.cart.complete(cartId)) as Json
+  } catch (error) {
+    return { type: "error", error: { message: (error as Error).message } }
+  }
 }

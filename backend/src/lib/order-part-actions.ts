@@ -38,8 +38,7 @@ export async function withOrderPart<T>(
         entity: "order",
         fields: [
           "id",
-          "items.id",
-          "items.quantity",
+          "items.*",
           "fulfillments.id",
           "fulfillments.canceled_at",
           "payment_collections.payments.id",
