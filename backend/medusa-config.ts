@@ -105,6 +105,8 @@ module.exports = defineConfig({
     {
       resolve: "@medusajs/medusa/payment",
       options: {
+        // Medusa holds a payment webhook this long before processing it (a race guard).
+        webhook_delay: Number(process.env.PAYMENT_WEBHOOK_DELAY_MS ?? 5000),
         providers: [
           { resolve: "./src/modules/cod", id: "cod" },
           { resolve: "./src/modules/vietqr", id: "vietqr" },

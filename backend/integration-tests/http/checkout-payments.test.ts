@@ -89,7 +89,7 @@ medusaIntegrationTestRunner({
       }
 
       const post = (path: string, headers: Record<string, string>, body: unknown = {}) =>
-        api.post(path, body, { headers }).catch((e) => e.response)
+        api.post(path, body, { headers }).catch((e: { response: Json }) => e.response)
 
       it("cash on delivery: each seller ships and delivers its part, and its share is captured on delivery", async () => {
         const order = await placeOrder("pp_cod_cod")
@@ -228,7 +228,7 @@ medusaIntegrationTestRunner({
                 "x-vietqr-signature": signBankNotification(raw, secret),
               },
             })
-            .catch((e) => e.response)
+            .catch((e: { response: Json }) => e.response)
         }
 
         const forged = await send(notice(), "not-the-secret")

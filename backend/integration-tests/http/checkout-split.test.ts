@@ -139,7 +139,7 @@ medusaIntegrationTestRunner({
           const other = data.parts.find((p: Json) => p.seller.handle !== handle)
           const denied = await api
             .get(`/seller/orders/${other.part_order_id}`, { headers })
-            .catch((e) => e.response)
+            .catch((e: { response: Json }) => e.response)
           expect(denied.status).toBe(404)
           await expect(
             api.post(`/seller/orders/${other.part_order_id}/cancel`, {}, { headers }),

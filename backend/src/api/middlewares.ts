@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminRoutes } from "./admin/routes"
 import { communeRoutes } from "./commune/routes"
 import { helperRoutes } from "./helper/routes"
+import { hookRoutes } from "./hooks/routes"
 import { sellerRoutes } from "./seller/routes"
 import { storeRoutes } from "./store/routes"
 import { apiErrorHandler } from "./utils/errors"
@@ -10,5 +11,12 @@ import { apiErrorHandler } from "./utils/errors"
 // its routes; this file only puts them together.
 export default defineMiddlewares({
   errorHandler: apiErrorHandler,
-  routes: [...sellerRoutes, ...helperRoutes, ...communeRoutes, ...storeRoutes, ...adminRoutes],
+  routes: [
+    ...hookRoutes,
+    ...sellerRoutes,
+    ...helperRoutes,
+    ...communeRoutes,
+    ...storeRoutes,
+    ...adminRoutes,
+  ],
 })
