@@ -1,4 +1,3 @@
-import { startStripeServer } from "@coop/scripts/stripe-server"
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { signWebhookPayload } from "../../src/lib/webhook-signature"
@@ -13,12 +12,21 @@ import {
 
 // Card payments go through Medusa's Stripe provider to the repository's Stripe-compatible server,
 // which keeps PaymentIntent state and signs webhooks. Configured before Medusa boots.
+// This file-level hook runs before the runner's own, which boots Medusa.
 const WEBHOOK_SECRET = "whsec_coop_checkout_test"
-const stripe = await startStripeServer({ webhookSecret: WEBHOOK_SECRET })
-process.env.STRIPE_API_KEY = "sk_test_coop_checkout"
-process.env.STRIPE_API_URL = stripe.url
-process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
-process.env.PAYMENT_WEBHOOK_DELAY_MS = "50"
+let stripe: Awaited<ReturnType<typeof startStripe>>
+// scripts/ is ESM: a dynamic import (kept as import() in this CommonJS file) loads it.
+const startStripe = async () => {
+  const { startStripeServer } = await import("@coop/scripts/stripe-server")
+  return startStripeServer({ webhookSecret: WEBHOOK_SECRET })
+}
+beforeAll(async () => {
+  stripe = await startStripe()
+  process.env.STRIPE_API_KEY = "sk_test_coop_checkout"
+  process.env.STRIPE_API_URL = stripe.url
+  process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
+  process.env.PAYMENT_WEBHOOK_DELAY_MS = "50"
+})
 afterAll(() => stripe.close())
 
 const SELLERS = ["htx-lua-gao", "htx-rau-sach", "htx-xuan-quang"]
@@ -140,12 +148,11 @@ medusaIntegrationTestRunner({
           })
 
           // Stripe's events arrive after the order, then twice more, and "created" after "succeeded".
-          await deliverWebhooks()
-          const types = stripe.events.map((e) => e.type)
-          expect(types).toEqual(
+          const events = await deliverWebhooks(session.data.id)
+          expect(events.map((e) => e.type)).toEqual(
             expect.arrayContaining(["payment_intent.created", "payment_intent.succeeded"]),
           )
-          for (const event of [...stripe.events].reverse()) {
+          for (const event of [...events].reverse()) {
             expect((await stripe.resend(event.id)).status).toBe(200)
           }
           await sleep(1500) // Medusa processes payment webhooks after PAYMENT_WEBHOOK_DELAY_MS.

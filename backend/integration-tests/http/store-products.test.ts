@@ -2,6 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { PRODUCTS } from "../../src/scripts/demo/data"
 import { PUBLISHABLE_KEY_TITLE, seedDemoCommune } from "../../src/scripts/demo/seed-demo"
+import { type Json, payAndComplete, prepareCart, storeSdk } from "../helpers/checkout-scenario"
 
 const vnd = (amount: number) =>
   new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" }).format(amount)
@@ -78,6 +79,45 @@ medusaIntegrationTestRunner({
         expect(locations.size).toBe(new Set(PRODUCTS.map((p) => p.seller)).size)
         const rice = levels.find((l) => l.inventory_item.sku === "GAO-SENG-CU-GIA-PHU-5KG")!
         expect(rice.stocked_quantity).toBe(120)
+      })
+
+      it("sells across the demo sellers: each offers its four shipping options and gets its part", async () => {
+        const sdk = storeSdk(api.defaults.baseURL as string, headers["x-publishable-api-key"]!)
+        const { regions } = await sdk.store.region.list()
+        const { products } = await sdk.store.product.list({
+          limit: 50,
+          fields: "handle,variants.id,*seller",
+        } as never)
+        const byHandle = new Map(products.map((p) => [p.handle, p]))
+        const picks = [PRODUCTS[0]!, PRODUCTS.find((p) => p.seller !== PRODUCTS[0]!.seller)!]
+        const { cart, shippingParts } = await prepareCart(sdk, {
+          regionId: regions[0]!.id,
+          items: picks.map((p) => ({
+            variant_id: byHandle.get(p.handle)!.variants![0]!.id,
+            quantity: 1,
+          })),
+          shipping: "delivery_commune",
+        })
+        expect(shippingParts.map((p) => p.seller.handle).sort()).toEqual(
+          picks.map((p) => p.seller).sort(),
+        )
+        for (const part of shippingParts) {
+          expect(part.options.map((o: { code: string }) => o.code).sort()).toEqual([
+            "delivery_commune",
+            "delivery_elsewhere",
+            "pickup_seller",
+            "pickup_village",
+          ])
+        }
+        const result = (await payAndComplete(sdk, cart, "pp_vietqr_vietqr")) as Json
+        expect(result.type).toBe("order")
+        const { data } = await api.get(`/store/orders/${result.order.id}/parts`, { headers })
+        expect(data.parts).toHaveLength(2)
+        for (const part of data.parts) {
+          expect(part.shipping).toMatchObject({ code: "delivery_commune", amount: 15000 })
+          // Paid to the seller's own (demo) account at VietinBank.
+          expect(part.vietqr).toMatchObject({ bank_bin: "970415", amount: part.amount })
+        }
       })
     })
   },

@@ -97,8 +97,13 @@ const ensureRegion: Step = async (container, ctx) => {
     region = result[0]
     ctx.created.push("region")
   } else {
-    const current = await regions.retrieveRegion(region.id, { relations: ["payment_providers"] })
-    const have = (current as { payment_providers?: { id: string }[] }).payment_providers ?? []
+    // Payment providers are a link of the region, not one of its relations.
+    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+      entity: "region",
+      fields: ["payment_providers.id"],
+      filters: { id: region.id },
+    })
+    const have = (data[0]?.payment_providers ?? []) as { id: string }[]
     const want = paymentProviders()
     if (have.length !== want.length || want.some((id) => !have.some((p) => p.id === id))) {
       await updateRegionsWorkflow(container).run({
