@@ -18,6 +18,7 @@ import {
   seedDemoCommune,
 } from "../../src/scripts/demo/seed-demo"
 import { DEMO_ACCOUNTS, HELPED_SELLER } from "../../src/scripts/demo/seed-sellers"
+import { payAndComplete, prepareCart, storeSdk } from "../helpers/checkout-scenario"
 
 const PASSWORD = "giaphu-demo"
 const OTHER_SELLER = "htx-nong-nghiep-gia-phu"
@@ -73,6 +74,8 @@ const SNAPSHOT_TABLES = [
   "price",
   "inventory_level",
   "product_sales_channel",
+  "order_part",
+  "order_line_item",
 ]
 
 /** What a role should get on a route and resource, by the platform's access rules. */
@@ -306,6 +309,21 @@ medusaIntegrationTestRunner({
           },
         ]
 
+        // A buyer's order across A and B: each seller gets its own part.
+        const sdk = storeSdk(api.defaults.baseURL as string, key.token)
+        const { regions } = await sdk.store.region.list()
+        const { cart } = await prepareCart(sdk, {
+          regionId: regions[0]!.id,
+          items: [productA, productB].map((p) => ({ variant_id: p.variants[0]!.id, quantity: 1 })),
+        })
+        const placed = (await payAndComplete(sdk, cart, "pp_cod_cod")) as { order: { id: string } }
+        const { data: ordered } = await api.get(`/store/orders/${placed.order.id}/parts`, {
+          headers: storeHeaders,
+        })
+        const partOf = (sellerId: string) =>
+          ordered.parts.find((p: { seller: { id: string } }) => p.seller.id === sellerId)
+            .part_order_id as string
+
         const f: Fixture = {
           A: sellerA.id,
           B: sellerB.id,
@@ -316,6 +334,8 @@ medusaIntegrationTestRunner({
           variantB: productB.variants[0].id,
           entryA: entryA!.id,
           entryC: entryC.id,
+          orderA: partOf(sellerA.id),
+          orderB: partOf(sellerB.id),
         }
         const priceOf = (r: Resource) =>
           (r === "B" ? productB : productA).variants[0].prices[0].amount as number
@@ -434,6 +454,13 @@ medusaIntegrationTestRunner({
             label: "GET /seller/orders",
             resources: ["none"],
             path: () => "/seller/orders",
+          },
+          {
+            area: "seller",
+            method: "get",
+            label: "GET /seller/orders/:id",
+            resources: ["A", "B"],
+            path: (_f, r) => `/seller/orders/${pick(r, "orderA", "orderB")}`,
           },
           {
             area: "seller",
