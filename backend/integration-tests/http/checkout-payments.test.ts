@@ -41,14 +41,14 @@ medusaIntegrationTestRunner({
         for (const handle of SELLERS) seller[handle] = await sellerHeaders(api, handle)
       })
 
-      async function placeOrder(providerId: string) {
+      async function placeOrder(providerId: string, sellers = 3) {
         const { cart } = await prepareCart(sdk, {
           regionId: scenario.regionId,
           items: [
             { variant_id: scenario.variantOf.gao!, quantity: 1 },
             { variant_id: scenario.variantOf.rau!, quantity: 2 },
             { variant_id: scenario.variantOf["mat-ong"]!, quantity: 1 },
-          ],
+          ].slice(0, sellers),
         })
         const result = (await payAndComplete(sdk, cart, providerId)) as Json
         expect(result.type).toBe("order")
@@ -90,6 +90,36 @@ medusaIntegrationTestRunner({
 
       const post = (path: string, headers: Record<string, string>, body: unknown = {}) =>
         api.post(path, body, { headers }).catch((e: { response: Json }) => e.response)
+
+      for (const [provider, sellers] of [
+        ["pp_cod_cod", 1],
+        ["pp_cod_cod", 3],
+        ["pp_vietqr_vietqr", 1],
+        ["pp_vietqr_vietqr", 3],
+      ] as const) {
+        it(`${provider}: a ${sellers}-seller checkout runs to delivered and fully paid`, async () => {
+          const order = await placeOrder(provider, sellers)
+          expect(order.parts).toHaveLength(sellers)
+          for (const part of order.parts) {
+            const headers = seller[part.seller.handle]!
+            const at = `/seller/orders/${part.part_order_id}`
+            if (provider === "pp_vietqr_vietqr") {
+              expect(part.vietqr.amount).toBe(part.amount)
+              const paid = await post(`${at}/confirm-payment`, headers, { amount: part.amount })
+              expect(paid.status).toBe(200)
+            }
+            expect((await post(`${at}/ship`, headers)).status).toBe(200)
+            expect((await post(`${at}/deliver`, headers)).status).toBe(200)
+          }
+          const money = await buyerPayment(order.orderId)
+          expect(money.captured).toBe(order.parts.reduce((s, p) => s + p.amount, 0))
+          expect(money.payment.captured_at).not.toBeNull()
+          const after = await parts(order.orderId)
+          for (const part of after.parts) {
+            expect(part).toMatchObject({ status: "delivered", payment: { status: "captured" } })
+          }
+        })
+      }
 
       it("cash on delivery: each seller ships and delivers its part, and its share is captured on delivery", async () => {
         const order = await placeOrder("pp_cod_cod")
