@@ -43,7 +43,53 @@ describe("loadConfig", () => {
       },
       trustProxy: false,
       stampSheetThreads: Math.max(0, availableParallelism() - 1),
+      indicators: { webhook: null, batchSize: 500, intervalMs: 1000 },
     })
+  })
+
+  it("reads the indicator webhook, whose secret is required once its URL is set", () => {
+    const url = "http://localhost:9000/webhooks/traceability"
+    expect(
+      loadConfig({
+        ...required,
+        INDICATORS_WEBHOOK_URL: url,
+        INDICATORS_WEBHOOK_SECRET: "w".repeat(16),
+        OUTBOX_BATCH_SIZE: "100",
+        OUTBOX_INTERVAL_MS: "250",
+      }).indicators,
+    ).toEqual({
+      webhook: { url, secret: "w".repeat(16) },
+      batchSize: 100,
+      intervalMs: 250,
+    })
+    // A secret alone sends nothing.
+    expect(
+      loadConfig({ ...required, INDICATORS_WEBHOOK_SECRET: "w".repeat(16) }).indicators.webhook,
+    ).toBeNull()
+    expect(problemsOf({ ...required, INDICATORS_WEBHOOK_URL: url })).toEqual([
+      "INDICATORS_WEBHOOK_SECRET: required when INDICATORS_WEBHOOK_URL is set (the secret the backend verifies signatures with, at least 16 characters)",
+    ])
+    expect(
+      problemsOf({
+        ...required,
+        INDICATORS_WEBHOOK_URL: "ftp://backend/hook",
+        INDICATORS_WEBHOOK_SECRET: "short",
+        OUTBOX_BATCH_SIZE: "0",
+        OUTBOX_INTERVAL_MS: "often",
+      }).map((p) => p.split(":")[0]),
+    ).toEqual([
+      "INDICATORS_WEBHOOK_URL",
+      "INDICATORS_WEBHOOK_SECRET",
+      "OUTBOX_BATCH_SIZE",
+      "OUTBOX_INTERVAL_MS",
+    ])
+    // Reported together with the other variables' problems.
+    expect(problemsOf({ INDICATORS_WEBHOOK_URL: url }).map((p) => p.split(":")[0])).toEqual([
+      "TRACEABILITY_DATABASE_URL",
+      "STAMP_SIGNING_SECRET",
+      "JWT_SECRET",
+      "INDICATORS_WEBHOOK_SECRET",
+    ])
   })
 
   it("reads the PDF sheet's QR threads, 0 meaning none", () => {

@@ -1,5 +1,11 @@
 import { availableParallelism } from "node:os"
 import { z } from "zod"
+import {
+  type IndicatorsConfig,
+  indicatorsConfig,
+  indicatorsEnvSchema,
+  indicatorsProblems,
+} from "./indicators-config.js"
 import { type ResolverConfig, resolverConfig, resolverEnvSchema } from "./resolver-config.js"
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const
@@ -77,6 +83,7 @@ const envSchema = z.object({
     urlWithProtocols(["redis:", "rediss:"], "redis://localhost:6379").optional(),
   ),
   ...resolverEnvSchema,
+  ...indicatorsEnvSchema,
   STAMP_SHEET_THREADS: z.preprocess(
     blankAsUnset,
     z.coerce
@@ -110,6 +117,8 @@ export interface Config {
   trustProxy: boolean | number
   /** Worker threads drawing QR codes for PDF sheets; 0 draws them on the event loop. */
   stampSheetThreads: number
+  /** Delivery of indicator events (the outbox) to the Medusa backend. */
+  indicators: IndicatorsConfig
 }
 
 /** Thrown when the environment is incomplete; `problems` holds one line per variable. */
@@ -123,10 +132,13 @@ export class ConfigError extends Error {
 /** Reads and validates the service's configuration from environment variables. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)
-    throw new ConfigError(problems)
-  }
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)),
+    ...indicatorsProblems(env),
+  ]
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems)
   const e = parsed.data
   return {
     databaseUrl: e.TRACEABILITY_DATABASE_URL,
@@ -142,5 +154,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...resolverConfig(e),
     // One core stays with the event loop, which answers scans while sheets render.
     stampSheetThreads: e.STAMP_SHEET_THREADS ?? Math.max(0, availableParallelism() - 1),
+    ...indicatorsConfig(e),
   }
 }

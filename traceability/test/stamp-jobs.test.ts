@@ -34,6 +34,16 @@ async function jobRow(id: string) {
   return rows[0]
 }
 
+/** Stamps counted by the batch's stamps.issued indicator events (test/outbox.test.ts). */
+async function issuedEvents(batchId: string): Promise<number> {
+  const { rows } = await service.pool.query(
+    `SELECT coalesce(sum((payload->>'count')::int), 0)::int AS n FROM outbox_event
+     WHERE type = 'stamps.issued' AND payload->>'batch_id' = $1`,
+    [batchId],
+  )
+  return rows[0].n
+}
+
 /** Every stamp of the job exists exactly once, with exactly the job's issue numbers. */
 async function expectComplete(jobId: string, count: number, firstSeq: number) {
   const { rows } = await service.pool.query(
@@ -97,6 +107,8 @@ describe("background stamp jobs", () => {
     expect(killed.issued).toBeLessThan(20_000)
     // Progress and stamps moved together: every committed chunk counted, nothing half-written.
     expect(killed.stamps).toBe(killed.issued)
+    // ... and so did the indicator events: one per committed chunk, none for the lost one.
+    expect(await issuedEvents(batchId)).toBe(7 + killed.issued)
 
     // The dead worker's lease runs out; then a worker (here: one inside this test) resumes.
     await vi.waitFor(async () => expect((await jobRow(jobId)).leased).toBe(false), {
@@ -106,6 +118,7 @@ describe("background stamp jobs", () => {
     const worker = new StampWorker(service.pool, keys(), silent, { chunkSize: 5_000 })
     expect(await worker.runUntilIdle()).toBe(1)
     await expectComplete(jobId, 20_000, 8)
+    expect(await issuedEvents(batchId)).toBe(20_007)
   })
 
   it("lets several workers race for jobs, each job run by one of them", async () => {

@@ -17,6 +17,11 @@ export interface ScanLogOptions {
  * The scan log, written in batches: scans wait in memory and go to PostgreSQL in one multi-row
  * statement every `intervalMs` or every `maxRows` scans, whichever comes first. A clean shutdown
  * writes what is left (close); a crash loses at most the scans of one interval.
+ *
+ * Each write also records the indicator events of its scans (`scans.recorded`, one per batch and
+ * quarter, see insertScans) in the same statement: the aggregation is the database's, once per
+ * write, never work per scan. Only scans of known stamps are ever added here; forged and unknown
+ * serials have no batch and are attributed to no seller.
  */
 export class ScanLog {
   private buffer: ScanRow[] = []

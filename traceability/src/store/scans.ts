@@ -124,6 +124,19 @@ export interface ScanRow {
  * statement. Scan ids make a retried write harmless: rows already written are skipped and not
  * counted twice. Summary rows are locked in serial order, so two instances writing at once
  * cannot deadlock.
+ *
+ * The same statement writes the `scans.recorded` indicator events of what it wrote: one per
+ * batch and quarter (Vietnam's time) among the written scans, counting scans, first scans and
+ * counterfeit signals, computed from the rows this statement wrote (so a retried write adds no
+ * event either). A stamp's first scan is its earliest scan in the write that took its summary
+ * from no scans to some: the summary upsert returns the new count, and when that equals this
+ * write's count for the stamp, no scan of it was written before (checked under the summary row's
+ * lock, so two instances writing scans of one stamp at once count one first scan between them).
+ * Counterfeit signals are scans with a `suspicious` or `voided` verdict, as in stats.ts (located
+ * scans that prove an impossible journey are recorded later, by the location post, and are not
+ * part of these events). Scans of forged or unknown serials never reach the scan log: they have
+ * no stamp, hence no batch or seller to be attributed to, and appear in no event. Returns the
+ * number of events written.
  */
 export async function insertScans(db: pg.Pool, scans: readonly ScanRow[]): Promise<number> {
   const { rowCount } = await db.query({
@@ -138,15 +151,41 @@ export async function insertScans(db: pg.Pool, scans: readonly ScanRow[]): Promi
                          language, ip_prefix)
        SELECT * FROM input
        ON CONFLICT (id) DO NOTHING
-       RETURNING serial, scanned_at
+       RETURNING serial, batch_id, scanned_at, verdict
+     ), per_stamp AS (
+       SELECT serial, (array_agg(batch_id))[1] AS batch_id, count(*)::int AS n,
+              min(scanned_at) AS first_at, max(scanned_at) AS last_at
+       FROM written GROUP BY serial
+     ), summary AS (
+       INSERT INTO stamp_scan_summary AS ss (serial, scan_count, first_scanned_at, last_scanned_at)
+       SELECT serial, n, first_at, last_at
+       FROM per_stamp ORDER BY serial
+       ON CONFLICT (serial) DO UPDATE SET
+         scan_count = ss.scan_count + EXCLUDED.scan_count,
+         first_scanned_at = LEAST(ss.first_scanned_at, EXCLUDED.first_scanned_at),
+         last_scanned_at = GREATEST(ss.last_scanned_at, EXCLUDED.last_scanned_at)
+       RETURNING ss.serial, ss.scan_count
+     ), facts (batch_id, at, scans, first_scans, counterfeit) AS (
+       SELECT batch_id, scanned_at, 1, 0, CASE WHEN verdict IN ('suspicious', 'voided') THEN 1 ELSE 0 END
+       FROM written
+       UNION ALL
+       SELECT p.batch_id, p.first_at, 0, 1, 0
+       FROM per_stamp p JOIN summary s ON s.serial = p.serial
+       WHERE s.scan_count = p.n
+     ), grouped AS (
+       SELECT batch_id, sum(scans)::int AS scans, sum(first_scans)::int AS first_scans,
+              sum(counterfeit)::int AS counterfeit, max(at) AS occurred_at
+       FROM facts
+       GROUP BY batch_id, date_trunc('quarter', at AT TIME ZONE 'Asia/Ho_Chi_Minh')
      )
-     INSERT INTO stamp_scan_summary AS ss (serial, scan_count, first_scanned_at, last_scanned_at)
-     SELECT serial, count(*), min(scanned_at), max(scanned_at)
-     FROM written GROUP BY serial ORDER BY serial
-     ON CONFLICT (serial) DO UPDATE SET
-       scan_count = ss.scan_count + EXCLUDED.scan_count,
-       first_scanned_at = LEAST(ss.first_scanned_at, EXCLUDED.first_scanned_at),
-       last_scanned_at = GREATEST(ss.last_scanned_at, EXCLUDED.last_scanned_at)`,
+     INSERT INTO outbox_event (type, payload, occurred_at)
+     SELECT 'scans.recorded',
+            jsonb_build_object('seller_id', b.seller_id, 'product_id', b.product_id,
+                               'batch_id', b.id, 'count', g.scans,
+                               'first_scans', g.first_scans, 'counterfeit', g.counterfeit),
+            g.occurred_at
+     FROM grouped g JOIN batch b ON b.id = g.batch_id
+     ORDER BY g.occurred_at`,
     values: [
       scans.map((s) => s.id),
       scans.map((s) => s.serial),

@@ -1,6 +1,7 @@
 import type pg from "pg"
 import type { SheetLayout } from "../render/layout.js"
 import { BATCH_COLUMNS, type Batch, batchFromRow } from "./batches.js"
+import { batchCountEventSql } from "./outbox.js"
 
 export type StampState = "issued" | "voided"
 
@@ -126,7 +127,11 @@ export async function insertJob(
   return jobFromRow(rows[0])
 }
 
-/** Inserts stamps with one statement, whatever their number. */
+/**
+ * Inserts stamps with one statement, whatever their number, and in the same statement the
+ * `stamps.issued` indicator event that counts them (one per call: a request's stamps, or one
+ * committed chunk of a background job).
+ */
 export async function insertStamps(
   client: pg.PoolClient,
   batchId: string,
@@ -134,9 +139,13 @@ export async function insertStamps(
   stamps: IssuedStamp[],
 ): Promise<void> {
   await client.query(
-    `INSERT INTO stamp (serial, batch_id, uri, seq, job_id)
-     SELECT serial, $4, uri, seq, $5
-     FROM unnest($1::text[], $2::text[], $3::int[]) AS s (serial, uri, seq)`,
+    `WITH issued AS (
+       INSERT INTO stamp (serial, batch_id, uri, seq, job_id)
+       SELECT serial, $4::uuid, uri, seq, $5
+       FROM unnest($1::text[], $2::text[], $3::int[]) AS s (serial, uri, seq)
+       RETURNING 1
+     )
+     ${batchCountEventSql("stamps.issued", "$4::uuid", "SELECT count(*) FROM issued")}`,
     [
       stamps.map((s) => s.serial),
       stamps.map((s) => s.uri),
@@ -231,7 +240,8 @@ export interface VoidResult {
 
 /**
  * Voids the batch's stamps chosen by issue-number range or by serial; stamps voided before keep
- * who voided them first and why.
+ * who voided them first and why. The same statement writes the `stamps.voided` indicator event
+ * counting the stamps it voided (none when it voided none).
  */
 export async function voidStamps(
   client: pg.PoolClient,
@@ -252,6 +262,8 @@ export async function voidStamps(
          voided_by = $${next + 1}, voided_on_behalf_of = $${next + 2}, void_reason = $${next + 3}
        FROM chosen WHERE s.serial = chosen.serial AND chosen.state = 'issued'
        RETURNING 1
+     ), event AS (
+       ${batchCountEventSql("stamps.voided", "$1", "SELECT count(*) FROM changed")}
      )
      SELECT (SELECT count(*) FROM changed)::int AS voided,
             (SELECT count(*) FROM chosen WHERE state = 'voided')::int AS already`,
