@@ -102,6 +102,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/audit" },
     { resolve: "./src/modules/admin-unit" },
     { resolve: "./src/modules/checkout" },
+    { resolve: "./src/modules/indicators" },
     {
       resolve: "@medusajs/medusa/payment",
       options: {

@@ -84,6 +84,8 @@ try {
     TRACEABILITY_PUBLIC_URL: URLS.traceability,
     TRACEABILITY_URL: URLS.traceability,
     TRACEABILITY_PORT: String(PORTS.traceability),
+    // The traceability service's stamp and scan events feed the backend's indicators.
+    INDICATORS_WEBHOOK_URL: `${URLS.backend}/webhooks/traceability`,
   }
 
   // 2. Backend: migrations and the demo seed, when their inputs changed or the database is new.
@@ -209,8 +211,13 @@ try {
   ])
 
   let stampLines = []
+  const key = /NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY=(\S+)/.exec(readFileSync(envFile, "utf8"))?.[1]
+  // Store routes need the publishable key; the command shows it beside the demo commune's URL.
+  const indicatorLines = [
+    `  Gia Phú indicators   ${URLS.backend}/store/communes/02989/indicators`,
+    `    curl -H 'x-publishable-api-key: ${key}' ${URLS.backend}/store/communes/02989/indicators`,
+  ]
   try {
-    const key = /NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY=(\S+)/.exec(readFileSync(envFile, "utf8"))?.[1]
     const demo = await ensureDemoTrace({
       backendUrl: URLS.backend,
       traceabilityUrl: URLS.traceability,
@@ -239,6 +246,7 @@ try {
       `  Medusa admin         ${URLS.backend}/app`,
       `  Traceability         ${URLS.traceability}  (health: ${URLS.traceability}/health)`,
       ...stampLines,
+      ...indicatorLines,
       "",
       "  Demo logins:",
       ...DEMO_LOGINS.flatMap((l) => [

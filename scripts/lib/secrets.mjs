@@ -7,7 +7,12 @@ import path from "node:path"
 import { ROOT } from "./pg.mjs"
 
 const FILE = path.join(ROOT, ".data", "secrets.json")
-export const SECRET_NAMES = ["JWT_SECRET", "COOKIE_SECRET", "STAMP_SIGNING_SECRET"]
+export const SECRET_NAMES = [
+  "JWT_SECRET",
+  "COOKIE_SECRET",
+  "STAMP_SIGNING_SECRET",
+  "INDICATORS_WEBHOOK_SECRET",
+]
 
 export function loadSecrets() {
   const stored = existsSync(FILE) ? JSON.parse(readFileSync(FILE, "utf8")) : {}

@@ -1,4 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { IndicatorSourceEvents } from "../lib/indicators/events"
 import { createOcopEntryStep, type OcopEntryData } from "./steps/create-ocop-entry"
 import { deleteOcopEntryStep } from "./steps/delete-ocop-entry"
 import { type AuditActor, recordAuditStep } from "./steps/record-audit"
@@ -32,6 +34,10 @@ export const createOcopEntryWorkflow = createWorkflow(
         },
       })),
     )
+    emitEventStep({
+      eventName: IndicatorSourceEvents.OCOP_ENTRY_CHANGED,
+      data: transform({ entry }, ({ entry }) => ({ id: entry.id })),
+    })
     return new WorkflowResponse(entry)
   },
 )
@@ -60,6 +66,10 @@ export const updateOcopEntryWorkflow = createWorkflow(
         data: { changed: input.update },
       })),
     )
+    emitEventStep({
+      eventName: IndicatorSourceEvents.OCOP_ENTRY_CHANGED,
+      data: transform({ entry }, ({ entry }) => ({ id: entry.id })),
+    })
     return new WorkflowResponse(entry)
   },
 )
@@ -88,6 +98,10 @@ export const deleteOcopEntryWorkflow = createWorkflow(
         data: { certificate_number: input.certificate_number },
       })),
     )
+    emitEventStep({
+      eventName: IndicatorSourceEvents.OCOP_ENTRY_CHANGED,
+      data: transform({ id }, ({ id }) => ({ id })),
+    })
     return new WorkflowResponse(id)
   },
 )

@@ -9,9 +9,11 @@ import {
   capturePaymentWorkflow,
   createOrderFulfillmentWorkflow,
   createOrderShipmentWorkflow,
+  emitEventStep,
   markOrderFulfillmentAsDeliveredWorkflow,
   refundPaymentWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { IndicatorSourceEvents } from "../lib/indicators/events"
 import { type AuditActor, recordAuditStep } from "./steps/record-audit"
 import {
   type RecordPaymentNotificationInput,
@@ -46,6 +48,13 @@ export interface PartActionInput {
   /** True when every other part of the buyer's order is already cancelled. */
   last_open_part?: boolean
 }
+
+/** Tells the indicators that a part's shipping or payment changed. */
+const emitPartChanged = (input: PartActionInput) =>
+  emitEventStep({
+    eventName: IndicatorSourceEvents.ORDER_PART_CHANGED,
+    data: transform({ input }, ({ input }) => ({ ids: [input.part.id] })),
+  })
 
 const audit = (action: string) => (input: PartActionInput) => ({
   actor: input.actor,
@@ -120,6 +129,7 @@ export const deliverOrderPartWorkflow = createWorkflow(
       }),
     )
     recordAuditStep(transform({ input }, ({ input }) => audit("order_part.deliver")(input)))
+    emitPartChanged(input)
     return new WorkflowResponse(part)
   },
 )
@@ -144,6 +154,7 @@ export const capturePartPaymentWorkflow = createWorkflow(
     recordAuditStep(
       transform({ input }, ({ input }) => audit("order_part.payment_received")(input)),
     )
+    emitPartChanged(input)
     return new WorkflowResponse(part)
   },
 )
@@ -220,6 +231,7 @@ export const cancelOrderPartWorkflow = createWorkflow(
       })),
     )
     recordAuditStep(transform({ input }, ({ input }) => audit("order_part.cancel")(input)))
+    emitPartChanged(input)
     return new WorkflowResponse(part)
   },
 )

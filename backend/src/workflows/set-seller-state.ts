@@ -1,5 +1,10 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { linkProductsToSalesChannelWorkflow, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import {
+  emitEventStep,
+  linkProductsToSalesChannelWorkflow,
+  useQueryGraphStep,
+} from "@medusajs/medusa/core-flows"
+import { IndicatorSourceEvents } from "../lib/indicators/events"
 import { type AuditActor, recordAuditStep } from "./steps/record-audit"
 import { setSellerStateStep } from "./steps/set-seller-state"
 
@@ -63,6 +68,10 @@ export const setSellerStateWorkflow = createWorkflow(
         data: input.reason ? { reason: input.reason } : null,
       })),
     )
+    emitEventStep({
+      eventName: IndicatorSourceEvents.SELLER_STATE_CHANGED,
+      data: transform({ input }, ({ input }) => ({ id: input.seller_id })),
+    })
     return new WorkflowResponse(seller)
   },
 )

@@ -1,6 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { createRemoteLinkStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { createRemoteLinkStep, emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { IndicatorSourceEvents } from "../lib/indicators/events"
 import { partReference, paymentMethodOf, planParts, type SellerForSplit } from "../lib/order-split"
 import { SELLER_MODULE } from "../modules/seller"
 import { createOrderPartsStep, type NewOrderPart } from "./steps/create-order-parts"
@@ -133,6 +134,11 @@ export const splitOrderWorkflow = createWorkflow(
         ),
       ),
     )
+
+    emitEventStep({
+      eventName: IndicatorSourceEvents.ORDER_PART_CHANGED,
+      data: transform({ parts }, ({ parts }) => ({ ids: parts.map((p) => p.id) })),
+    })
 
     return new WorkflowResponse({ parts })
   },

@@ -77,4 +77,9 @@ export const storeRoutes: MiddlewareRoute[] = [
   { matcher: "/store/products", method: ["GET"], middlewares: [listOnlyChannelProducts] },
   // Bank notifications are signed over their exact bytes.
   { matcher: "/webhooks/vietqr", method: ["POST"], bodyParser: { preserveRawBody: true } },
+  {
+    matcher: "/webhooks/traceability",
+    method: ["POST"],
+    bodyParser: { preserveRawBody: true, sizeLimit: "5mb" },
+  },
 ]

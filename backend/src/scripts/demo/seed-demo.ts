@@ -19,6 +19,7 @@ import {
   updateStoresWorkflow,
   uploadFilesWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { reconcileIndicators } from "../../lib/indicators/reconcile"
 import { importAdminUnitsFile } from "../import-admin-units"
 import { CATEGORIES, COMMUNE, PRODUCTS, PROVINCE, SELLERS } from "./data"
 import { productImageSvg } from "./images"
@@ -60,6 +61,10 @@ export async function seedDemoCommune(container: MedusaContainer) {
     ensureOperator,
     (container, ctx) => seedSellers(container, ctx.locationBySeller, demoPassword(), ctx.created),
     (container, ctx) => ensureSellerShipping(container, ctx.regionId!, ctx.created),
+    // The seed writes through modules, not workflows that emit events: count everything once.
+    async (container) => {
+      await reconcileIndicators(container)
+    },
   ]
   for (const step of steps) await step(container, ctx)
   return { created: ctx.created }

@@ -1,0 +1,349 @@
+import { Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import ExcelJS from "exceljs"
+import { signWebhookPayload } from "../../src/lib/webhook-signature"
+import { COMMUNE_MODULE } from "../../src/modules/commune"
+import type CommuneModuleService from "../../src/modules/commune/service"
+import { COMMUNE, PRODUCTS, SELLERS } from "../../src/scripts/demo/data"
+import { PUBLISHABLE_KEY_TITLE, seedDemoCommune } from "../../src/scripts/demo/seed-demo"
+import { DEMO_ACCOUNTS } from "../../src/scripts/demo/seed-sellers"
+import type { Json } from "../helpers/checkout-scenario"
+
+const PASSWORD = "giaphu-demo"
+const EVENTS_SECRET = "indicator-events-test-secret"
+process.env.INDICATORS_WEBHOOK_SECRET = EVENTS_SECRET
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const now = new Date()
+const quarter = `${new Date(now.getTime() + 7 * 3600_000).getUTCFullYear()}-Q${Math.floor(new Date(now.getTime() + 7 * 3600_000).getUTCMonth() / 3) + 1}`
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    describe("the commune's digital-economy indicators", () => {
+      let store: Record<string, string>
+      let officer: Record<string, string>
+      let province: Record<string, string>
+
+      const login = async (actor: string, email: string) => {
+        const { data } = await api.post(`/auth/${actor}/emailpass`, { email, password: PASSWORD })
+        return { authorization: `Bearer ${data.token}` }
+      }
+      const get = (path: string, headers: Record<string, string>) =>
+        api.get(path, { headers }).catch((e: { response: Json }) => e.response)
+
+      beforeEach(async () => {
+        await seedDemoCommune(getContainer())
+        const [key] = await getContainer()
+          .resolve(Modules.API_KEY)
+          .listApiKeys({ title: PUBLISHABLE_KEY_TITLE, type: "publishable" })
+        store = { "x-publishable-api-key": key.token }
+        officer = await login("commune_officer", DEMO_ACCOUNTS.communeOfficer)
+        province = await login("province_officer", DEMO_ACCOUNTS.provinceOfficer)
+      })
+
+      /** The product's seller unpublishes it through the seller API, as in the portal. */
+      async function unpublish(productId: string) {
+        const query = getContainer().resolve("query")
+        const { data } = await query.graph({
+          entity: "product",
+          fields: ["seller.handle"],
+          filters: { id: productId },
+        })
+        const seller = await login("seller_member", `${data[0]!.seller!.handle}@giaphu.example`)
+        await api.post(`/seller/products/${productId}/unpublish`, {}, { headers: seller })
+      }
+
+      /** Polls until the officer's value of an indicator is `expected` (events are asynchronous). */
+      async function waitFor(code: string, expected: Json) {
+        let last: Json = {}
+        for (let i = 0; i < 40; i++) {
+          const { data } = await get("/commune/indicators", officer)
+          last = data.indicators[code]
+          if (Object.entries(expected).every(([k, v]) => last[k] === v)) return last
+          await sleep(150)
+        }
+        throw new Error(
+          `${code} stayed ${JSON.stringify(last)}, expected ${JSON.stringify(expected)}`,
+        )
+      }
+
+      it("shows the demo commune's 9/9 OCOP products online to everyone, and lists communes with sellers", async () => {
+        const { data } = await get(`/store/communes/${COMMUNE.code}/indicators`, store)
+        expect(data.commune).toMatchObject({
+          code: COMMUNE.code,
+          name: "Xã Gia Phú",
+          province: { code: "15" },
+        })
+        expect(data.quarter).toBe(quarter)
+        expect(data.indicators.OCOP_ONLINE).toEqual({ numerator: 9, denominator: 9, ratio: 1 })
+        // Every demo seller is approved; those with a product on sale are online.
+        const selling = new Set(PRODUCTS.map((p) => p.seller))
+        const kinds = (kind: string) => SELLERS.filter((s) => s.kind === kind)
+        expect(data.indicators.SELLERS_ONLINE).toMatchObject({
+          numerator: selling.size,
+          denominator: SELLERS.length,
+        })
+        expect(data.indicators.SELLERS_ONLINE.by).toEqual({
+          cooperative: expect.objectContaining({
+            numerator: kinds("cooperative").filter((s) => selling.has(s.handle)).length,
+            denominator: kinds("cooperative").length,
+          }),
+          household: expect.objectContaining({
+            numerator: kinds("household").filter((s) => selling.has(s.handle)).length,
+            denominator: kinds("household").length,
+          }),
+        })
+        // Private figures stay with the officers.
+        expect(data.indicators.GMV).toBeUndefined()
+        expect(data.indicators.COUNTERFEIT).toBeUndefined()
+
+        const { data: list } = await get("/store/communes", store)
+        expect(list.communes).toEqual([
+          expect.objectContaining({
+            code: COMMUNE.code,
+            name: "Xã Gia Phú",
+            sellers: SELLERS.length,
+          }),
+        ])
+      })
+
+      it("answers a bad commune or quarter with a clear 404 or 400, in the client's language", async () => {
+        expect((await get("/store/communes/99999/indicators", store)).status).toBe(404)
+        expect((await get("/store/communes/abc/indicators", store)).status).toBe(404)
+        const malformed = await get(`/store/communes/${COMMUNE.code}/indicators?quarter=2026-Q5`, {
+          ...store,
+          "accept-language": "en",
+        })
+        expect(malformed.status).toBe(400)
+        expect(malformed.data).toMatchObject({ field: "quarter" })
+        expect(malformed.data.message).toContain("2026-Q3")
+        const future = await get(
+          `/store/communes/${COMMUNE.code}/indicators?quarter=2999-Q1`,
+          store,
+        )
+        expect(future.status).toBe(400)
+        expect(future.data.message).toContain("chưa đến")
+        expect((await get("/commune/indicators?quarter=bad", officer)).status).toBe(400)
+        // A commune officer sees only its own commune.
+        expect((await get("/commune/indicators?commune_code=02926", officer)).status).toBe(404)
+      })
+
+      it("follows a listing going offline, names what is missing, and rolls up for the province", async () => {
+        const { data } = await get("/commune/indicators", officer)
+        expect(data.commune.code).toBe(COMMUNE.code)
+        expect(data.indicators.OCOP_ONLINE).toMatchObject({ numerator: 9, denominator: 9 })
+        expect(data.previous_quarter).toMatch(/^\d{4}-Q[1-4]$/)
+
+        // A seller unpublishes an OCOP product in its portal: the product event does the rest.
+        const entries = await getContainer()
+          .resolve<CommuneModuleService>(COMMUNE_MODULE)
+          .listOcopEntries({ commune_code: COMMUNE.code })
+        const entry = entries.find((e) => e.product_id)!
+        await unpublish(entry.product_id!)
+        await waitFor("OCOP_ONLINE", { numerator: 8, denominator: 9 })
+
+        const { data: counted } = await get("/commune/indicators/counted?code=OCOP_ONLINE", officer)
+        expect(counted.items).toHaveLength(9)
+        const missing = counted.items.filter((i: Json) => !i.counted)
+        expect(missing).toEqual([
+          expect.objectContaining({
+            subject_id: entry.id,
+            label: expect.stringContaining(entry.certificate_number),
+          }),
+        ])
+
+        const { data: rollup } = await get("/commune/indicators", province)
+        expect(rollup.province.code).toBe("15")
+        expect(rollup.commune).toBeUndefined()
+        expect(rollup.indicators.OCOP_ONLINE).toMatchObject({ numerator: 8, denominator: 9 })
+        const { data: one } = await get(
+          `/commune/indicators?commune_code=${COMMUNE.code}`,
+          province,
+        )
+        expect(one.commune.code).toBe(COMMUNE.code)
+      })
+
+      it("closing a quarter freezes it; later changes do not alter it until an operator reopens it", async () => {
+        const closed = await api.post(
+          "/commune/indicators/close",
+          { quarter },
+          { headers: officer },
+        )
+        expect(closed.status).toBe(201)
+        expect(closed.data.closed_by).toContain("commune_officer")
+        const again = await api
+          .post("/commune/indicators/close", { quarter }, { headers: officer })
+          .catch((e: { response: Json }) => e.response)
+        expect(again.status).toBe(409)
+        // A province officer reads but does not close.
+        const readOnly = await api
+          .post(
+            "/commune/indicators/close",
+            { quarter, commune_code: COMMUNE.code },
+            { headers: province },
+          )
+          .catch((e: { response: Json }) => e.response)
+        expect(readOnly.status).toBe(403)
+
+        const entries = await getContainer()
+          .resolve<CommuneModuleService>(COMMUNE_MODULE)
+          .listOcopEntries({ commune_code: COMMUNE.code })
+        const entry = entries.find((e) => e.product_id)!
+        await unpublish(entry.product_id!)
+        await sleep(1500)
+        const { data: frozen } = await get(`/commune/indicators?quarter=${quarter}`, officer)
+        expect(frozen.closed.closed_at).toBeTruthy()
+        expect(frozen.indicators.OCOP_ONLINE).toMatchObject({ numerator: 9, denominator: 9 })
+        const { data: counted } = await get("/commune/indicators/counted?code=OCOP_ONLINE", officer)
+        expect(counted.items.every((i: Json) => i.counted)).toBe(true)
+
+        const { data: auth } = await api.post("/auth/user/emailpass", {
+          email: "admin@giaphu.example",
+          password: PASSWORD,
+        })
+        const operator = { authorization: `Bearer ${auth.token}` }
+        const noReason = await api
+          .post(
+            "/admin/indicators/reopen",
+            { commune_code: COMMUNE.code, quarter },
+            { headers: operator },
+          )
+          .catch((e: { response: Json }) => e.response)
+        expect(noReason.status).toBe(400)
+        await api.post(
+          "/admin/indicators/reopen",
+          { commune_code: COMMUNE.code, quarter, reason: "Sửa số liệu sai của HTX" },
+          { headers: operator },
+        )
+        const { data: reopened } = await get(`/commune/indicators?quarter=${quarter}`, officer)
+        expect(reopened.closed).toBeNull()
+        expect(reopened.indicators.OCOP_ONLINE).toMatchObject({ numerator: 8, denominator: 9 })
+        const { data: audit } = await api.get("/admin/audit-log?commune_code=02989", {
+          headers: operator,
+        })
+        const actions = audit.entries.map((e: Json) => e.action)
+        expect(actions).toEqual(
+          expect.arrayContaining(["indicators.close_quarter", "indicators.reopen_quarter"]),
+        )
+      })
+
+      it("exports the quarter's report with Vietnamese headers, and gives the history for charts", async () => {
+        const xlsx = await api.get(`/commune/indicators/export?quarter=${quarter}&format=xlsx`, {
+          headers: officer,
+          responseType: "arraybuffer",
+        })
+        expect(xlsx.headers["content-disposition"]).toContain(
+          `chi-tieu-kinh-te-so-02989-${quarter}.xlsx`,
+        )
+        const workbook = new ExcelJS.Workbook()
+        await workbook.xlsx.load(Buffer.from(xlsx.data) as unknown as ArrayBuffer)
+        const sheet = workbook.worksheets[0]!
+        const rows: unknown[][] = []
+        sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+        const header = rows.findIndex((r) => r[0] === "Mã")
+        expect(rows[header]).toEqual([
+          "Mã",
+          "Chỉ tiêu",
+          "Tử số",
+          "Mẫu số",
+          "Tỷ lệ (%)",
+          "Quý trước",
+          "Thay đổi",
+        ])
+        const ocop = rows.find((r) => r[0] === "OCOP_ONLINE")!
+        expect(ocop.slice(2, 5)).toEqual([9, 9, 100])
+
+        const csv = await api.get(`/commune/indicators/export?format=csv`, { headers: province })
+        expect(csv.headers["content-type"]).toContain("text/csv")
+        expect(csv.data).toContain("Toàn tỉnh")
+        expect(csv.data).toContain("02989 - Xã Gia Phú")
+        const bad = await get("/commune/indicators/export?format=pdf", officer)
+        expect(bad.status).toBe(400)
+        expect(bad.data.field).toBe("format")
+
+        const { data: history } = await get("/commune/indicators/history", officer)
+        expect(history.quarters).toHaveLength(4)
+        expect(history.quarters[3]).toMatchObject({ quarter, closed: false })
+        expect(history.quarters[3].indicators.OCOP_ONLINE).toMatchObject({
+          numerator: 9,
+          denominator: 9,
+        })
+        // A past quarter nobody closed has no recorded state.
+        expect(history.quarters[0].indicators.OCOP_ONLINE).toBeNull()
+      })
+
+      it("applies the traceability service's signed events once, however often they arrive", async () => {
+        const { data: products } = await api.get("/store/products?fields=id,*seller&limit=1", {
+          headers: store,
+        })
+        const product = products.products[0]
+        const events = [
+          {
+            id: "e1",
+            type: "stamps.issued",
+            occurred_at: now.toISOString(),
+            seller_id: product.seller.id,
+            product_id: product.id,
+            batch_id: "b1",
+            count: 20,
+          },
+          {
+            id: "e2",
+            type: "scans.recorded",
+            occurred_at: now.toISOString(),
+            seller_id: product.seller.id,
+            product_id: product.id,
+            batch_id: "b1",
+            count: 5,
+            first_scans: 3,
+            counterfeit: 1,
+          },
+          {
+            id: "e3",
+            type: "scans.recorded",
+            occurred_at: now.toISOString(),
+            seller_id: "sel_unknown",
+            product_id: "p",
+            batch_id: "b2",
+            count: 7,
+            first_scans: 7,
+            counterfeit: 0,
+          },
+        ]
+        const send = (body: Json, secret = EVENTS_SECRET) => {
+          const raw = JSON.stringify(body)
+          return api
+            .post("/webhooks/traceability", raw, {
+              headers: {
+                "content-type": "application/json",
+                "x-coop-signature": signWebhookPayload(raw, secret),
+              },
+            })
+            .catch((e: { response: Json }) => e.response)
+        }
+        expect((await send({ events }, "wrong-secret")).status).toBe(401)
+        expect((await send({ events: [{ ...events[0], count: -1 }] })).status).toBe(400)
+        const first = await send({ events })
+        expect(first.data).toEqual({ applied: 3, duplicates: 0, unknown_sellers: 1 })
+        // Redelivered, and the scans once more on their own, out of order.
+        expect((await send({ events: [...events].reverse() })).data).toMatchObject({
+          applied: 0,
+          duplicates: 3,
+        })
+        expect((await send({ events: [events[1]] })).data).toMatchObject({
+          applied: 0,
+          duplicates: 1,
+        })
+
+        const { data } = await get("/commune/indicators", officer)
+        expect(data.indicators.STAMPS.numerator).toBe(20)
+        expect(data.indicators.SCANS.numerator).toBe(5)
+        expect(data.indicators.SCANNED.numerator).toBe(3)
+        expect(data.indicators.COUNTERFEIT.numerator).toBe(1)
+        // The stamped product's listing is now traceable.
+        expect(data.indicators.TRACEABLE.numerator).toBe(1)
+        expect(data.indicators.TRACEABLE.denominator).toBeGreaterThanOrEqual(9)
+      })
+    })
+  },
+})

@@ -1,0 +1,253 @@
+/**
+ * A quarter's digital-economy report ("báo cáo chỉ tiêu kinh tế số") as files officers download:
+ * CSV for machines (strictly tabular, plain numbers) and XLSX for people (title, formats, widths).
+ * Pure apart from building the workbook; no database, no clock (the caller passes generated_at).
+ *
+ * A province export is one table: the province totals first (`Xã` = "Toàn tỉnh"), then one block
+ * of rows per commune (`Xã` = "02989 - Xã Gia Phú"), in the order the caller gives. The XLSX holds
+ * that table on a single worksheet "Chỉ tiêu", so it filters and sorts like the CSV.
+ */
+import ExcelJS from "exceljs"
+import { QUARTER_PATTERN } from "./quarter"
+import type { ReportRow } from "./report"
+
+export interface ReportExport {
+  scope: "commune" | "province"
+  /** e.g. { code: "02989", name: "Xã Gia Phú" } or { code: "15", name: "Tỉnh Lào Cai" } */
+  area: { code: string; name: string }
+  /** For a commune export, its province's name (shown in the XLSX title), or null. */
+  province_name?: string | null
+  quarter: string
+  previous_quarter: string
+  rows: ReportRow[]
+  /** When the quarter was closed (frozen), or null while it is open. */
+  closed_at: string | null
+  generated_at: Date
+  /** Province exports: one block of rows per commune, after the province totals. */
+  communes?: { code: string; name: string; rows: ReportRow[] }[]
+}
+
+export const REPORT_CONTENT_TYPES = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const
+
+export const PROVINCE_TOTAL_LABEL = "Toàn tỉnh"
+const SHEET_NAME = "Chỉ tiêu"
+const CREATOR = "Chợ số HTX"
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000
+
+type Kind = "text" | "integer" | "percent"
+type Cell = string | number | null
+/** One table line: the commune label (province exports only) and the indicator row. */
+interface Line {
+  commune: string | null
+  row: ReportRow
+}
+interface Column {
+  header: string
+  kind: Kind
+  value: (line: Line) => Cell
+}
+
+const COMMUNE_COLUMN: Column = { header: "Xã", kind: "text", value: (l) => l.commune }
+const COLUMNS: Column[] = [
+  { header: "Mã", kind: "text", value: (l) => l.row.code },
+  { header: "Chỉ tiêu", kind: "text", value: (l) => l.row.name_vi },
+  { header: "Tử số", kind: "integer", value: (l) => l.row.numerator },
+  { header: "Mẫu số", kind: "integer", value: (l) => l.row.denominator },
+  { header: "Tỷ lệ (%)", kind: "percent", value: (l) => l.row.percent },
+  { header: "Quý trước", kind: "integer", value: (l) => l.row.previous_numerator },
+  { header: "Thay đổi", kind: "integer", value: (l) => l.row.change },
+]
+
+const NUMBER_FORMATS: Record<Exclude<Kind, "text">, string> = { integer: "#,##0", percent: "0.0" }
+
+function columnsOf(report: ReportExport): Column[] {
+  return report.scope === "province" ? [COMMUNE_COLUMN, ...COLUMNS] : COLUMNS
+}
+
+function linesOf(report: ReportExport): Line[] {
+  if (report.scope !== "province") return report.rows.map((row) => ({ commune: null, row }))
+  return [
+    ...report.rows.map((row) => ({ commune: PROVINCE_TOTAL_LABEL, row })),
+    ...(report.communes ?? []).flatMap((c) =>
+      c.rows.map((row) => ({ commune: `${c.code} - ${c.name}`, row })),
+    ),
+  ]
+}
+
+/** "2026-Q4" -> "Quý 4/2026"; anything else as given. */
+function quarterLabel(quarter: string): string {
+  const match = QUARTER_PATTERN.exec(quarter)
+  return match ? `Quý ${match[2]}/${match[1]}` : quarter
+}
+
+/** dd/mm/yyyy HH:mm in Vietnam's time (UTC+7 all year); an unreadable string as given. */
+function vietnamTime(at: Date | string): string {
+  const time = new Date(at).getTime()
+  if (Number.isNaN(time)) return String(at)
+  const d = new Date(time + VIETNAM_OFFSET_MS)
+  const pad = (n: number) => String(n).padStart(2, "0")
+  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+/** Plain digits, dot decimal, leading minus; no grouping, no exponent for large integers. */
+function plainNumber(n: number): string {
+  if (!Number.isFinite(n)) return ""
+  if (Number.isInteger(n) && Math.abs(n) >= 1e21) return BigInt(n).toString()
+  return String(n)
+}
+
+/**
+ * A text cell that a spreadsheet would read as a formula (=, +, -, @, tab, CR) gets a leading
+ * apostrophe. Only text cells: numbers keep their minus sign.
+ */
+function neutralised(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+}
+
+/** RFC 4180: quote a field holding a comma, quote, CR or LF, doubling inner quotes. */
+function csvField(cell: Cell, kind: Kind): string {
+  if (cell === null || cell === undefined) return ""
+  const text =
+    typeof cell === "number" ? plainNumber(cell) : kind === "text" ? neutralised(cell) : cell
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/** UTF-8 text with a byte-order mark, CRLF after every record, header then rows. */
+export function reportCsv(report: ReportExport): string {
+  const columns = columnsOf(report)
+  const records = [
+    columns.map((c) => csvField(c.header, "text")),
+    ...linesOf(report).map((line) => columns.map((c) => csvField(c.value(line), c.kind))),
+  ]
+  return `\uFEFF${records.map((r) => `${r.join(",")}\r\n`).join("")}`
+}
+
+// ---------------------------------------------------------------------------------------------
+// XLSX
+
+/** Characters a cell shows, to size its column. */
+function shownLength(cell: Cell, kind: Kind): number {
+  if (cell === null || cell === undefined) return 0
+  if (typeof cell === "string") return cell.normalize("NFC").length
+  if (kind === "percent") return cell.toFixed(1).length
+  return Math.round(cell).toLocaleString("en-US").length
+}
+
+export function reportTitle(report: ReportExport): string {
+  const area =
+    report.scope === "commune" && report.province_name
+      ? `${report.area.name}, ${report.province_name}`
+      : report.area.name
+  return `Báo cáo chỉ tiêu kinh tế số — ${area} — ${quarterLabel(report.quarter)}`
+}
+
+export function reportSubtitle(report: ReportExport): string {
+  return [
+    `Lập lúc ${vietnamTime(report.generated_at)} (giờ Việt Nam)`,
+    report.closed_at ? `Đã chốt số liệu lúc ${vietnamTime(report.closed_at)}` : "Số liệu chưa chốt",
+    `Quý trước: ${quarterLabel(report.previous_quarter)}`,
+  ].join(" · ")
+}
+
+/**
+ * One worksheet "Chỉ tiêu": row 1 the title, row 2 when it was made and whether the quarter is
+ * closed, row 3 the header (bold, filled, frozen below, with a filter), then the table. Numbers
+ * are numeric cells: counts as `#,##0`, the percent as `0.0` (it holds 88.9, not 0.889).
+ */
+export async function reportXlsx(report: ReportExport): Promise<Buffer> {
+  const columns = columnsOf(report)
+  const lines = linesOf(report)
+
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = CREATOR
+  workbook.lastModifiedBy = CREATOR
+  workbook.created = report.generated_at
+  workbook.modified = report.generated_at
+  workbook.title = reportTitle(report)
+
+  const headerRow = 3
+  const sheet = workbook.addWorksheet(SHEET_NAME, {
+    views: [{ state: "frozen", xSplit: 0, ySplit: headerRow }],
+    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  })
+
+  const title = sheet.getCell(1, 1)
+  title.value = reportTitle(report)
+  title.font = { bold: true, size: 14 }
+  const subtitle = sheet.getCell(2, 1)
+  subtitle.value = reportSubtitle(report)
+  subtitle.font = { italic: true, color: { argb: "FF555555" } }
+
+  const header = sheet.getRow(headerRow)
+  header.values = columns.map((c) => c.header)
+  header.eachCell((cell) => {
+    cell.font = { bold: true }
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } }
+    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true }
+    cell.border = { bottom: { style: "thin" } }
+  })
+
+  lines.forEach((line, i) => {
+    const row = sheet.getRow(headerRow + 1 + i)
+    columns.forEach((column, j) => {
+      const value = column.value(line)
+      if (value === null || value === undefined) return
+      const cell = row.getCell(j + 1)
+      cell.value = value
+      if (column.kind !== "text") cell.numFmt = NUMBER_FORMATS[column.kind]
+    })
+    if (line.commune === PROVINCE_TOTAL_LABEL) row.font = { bold: true }
+  })
+
+  if (lines.length) {
+    sheet.autoFilter = {
+      from: { row: headerRow, column: 1 },
+      to: { row: headerRow + lines.length, column: columns.length },
+    }
+  }
+
+  columns.forEach((column, j) => {
+    const widest = Math.max(
+      column.header.length + 2, // room for the filter button
+      ...lines.map((line) => shownLength(column.value(line), column.kind)),
+    )
+    sheet.getColumn(j + 1).width = Math.min(Math.max(widest + 2, 8), 60)
+  })
+
+  const written = await workbook.xlsx.writeBuffer()
+  return Buffer.from(written as ArrayBuffer)
+}
+
+// ---------------------------------------------------------------------------------------------
+// File names
+
+/** ASCII letters, digits and dashes only: "Gia Phú" -> "Gia-Phu". */
+function asciiSlug(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+}
+
+/**
+ * "chi-tieu-kinh-te-so-02989-2026-Q4.xlsx" for a commune, "chi-tieu-kinh-te-so-tinh-15-2026-Q4.csv"
+ * for a province. ASCII only, safe in a Content-Disposition header as is.
+ */
+export function reportFileName(report: ReportExport, ext: "csv" | "xlsx"): string {
+  const parts = [
+    "chi-tieu-kinh-te-so",
+    report.scope === "province" ? "tinh" : null,
+    asciiSlug(report.area.code),
+    asciiSlug(report.quarter),
+  ].filter(Boolean)
+  return `${parts.join("-")}.${ext}`
+}

@@ -1,0 +1,43 @@
+/** Quarters as communes report them: "2026-Q3", in Vietnam's time (UTC+7 all year). */
+
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000
+export const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/
+
+/** The quarter a moment falls in, in Vietnam. */
+export function quarterOf(at: Date | string): string {
+  const local = new Date(new Date(at).getTime() + VIETNAM_OFFSET_MS)
+  return `${local.getUTCFullYear()}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`
+}
+
+/** The quarter's first moment and the next quarter's, or null for a malformed string. */
+export function quarterRange(quarter: string): { start: Date; end: Date } | null {
+  const match = QUARTER_PATTERN.exec(quarter)
+  if (!match) return null
+  const year = Number(match[1])
+  const q = Number(match[2])
+  const start = new Date(Date.UTC(year, (q - 1) * 3, 1) - VIETNAM_OFFSET_MS)
+  const end = new Date(Date.UTC(year, q * 3, 1) - VIETNAM_OFFSET_MS)
+  return { start, end }
+}
+
+/** The quarter before, e.g. "2026-Q1" -> "2025-Q4". */
+export function previousQuarter(quarter: string): string {
+  const match = QUARTER_PATTERN.exec(quarter)
+  if (!match) throw new Error(`Not a quarter: ${quarter}`)
+  const year = Number(match[1])
+  const q = Number(match[2])
+  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`
+}
+
+/** Quarters from `from` to `to`, both included, oldest first. */
+export function quartersBetween(from: string, to: string): string[] {
+  const out: string[] = []
+  for (let q = to; out.length < 400; q = previousQuarter(q)) {
+    out.unshift(q)
+    if (q === from) return out
+  }
+  throw new Error(`${from} is not before ${to}`)
+}
+
+/** Compares quarters as strings compare: "2026-Q3" < "2026-Q4" < "2027-Q1". */
+export const isAfter = (a: string, b: string) => a > b

@@ -1,0 +1,227 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { badRequest } from "../../api/utils/errors"
+import { CHECKOUT_MODULE } from "../../modules/checkout"
+import type CheckoutModuleService from "../../modules/checkout/service"
+import { COMMUNE_MODULE } from "../../modules/commune"
+import type CommuneModuleService from "../../modules/commune/service"
+import { INDICATORS_MODULE } from "../../modules/indicators"
+import type IndicatorsModuleService from "../../modules/indicators/service"
+import { INDICATOR_CODES, INDICATORS, type IndicatorCode, NOW } from "./codes"
+import { isAfter, previousQuarter, QUARTER_PATTERN, quarterOf } from "./quarter"
+import { type IndicatorValues, valuesFromCounts } from "./report"
+
+/** The quarter asked for, checked: well formed and not in the future; the current one by default. */
+export function parseQuarterParam(value: unknown): string {
+  const current = quarterOf(new Date())
+  if (value === undefined || value === "") return current
+  if (typeof value !== "string" || !QUARTER_PATTERN.test(value)) {
+    throw badRequest("quarter", {
+      vi: `"quarter" phải có dạng 2026-Q3, nhận được "${String(value)}"`,
+      en: `"quarter" must look like 2026-Q3, got "${String(value)}"`,
+    })
+  }
+  if (isAfter(value, current)) {
+    throw badRequest("quarter", {
+      vi: `Quý ${value} chưa đến (quý hiện tại là ${current})`,
+      en: `Quarter ${value} is in the future (the current quarter is ${current})`,
+    })
+  }
+  return value
+}
+
+export interface SnapshotBody {
+  values: IndicatorValues
+  counted: Record<string, CountedItem[]>
+}
+
+type Snapshot = Awaited<ReturnType<IndicatorsModuleService["listQuarterSnapshots"]>>[number]
+
+/** The commune's closed (and not reopened) snapshot of a quarter, if any. */
+export async function closedSnapshot(
+  container: MedusaContainer,
+  communeCode: string,
+  quarter: string,
+): Promise<Snapshot | null> {
+  const indicators = container.resolve<IndicatorsModuleService>(INDICATORS_MODULE)
+  const [snapshot] = await indicators.listQuarterSnapshots(
+    { commune_code: communeCode, quarter, reopened_at: null },
+    { order: { closed_at: "DESC" }, take: 1 },
+  )
+  return snapshot ?? null
+}
+
+/**
+ * A commune's or a province's indicators for a quarter: a closed commune quarter from its frozen
+ * snapshot, otherwise from the running counts (state indicators as they are now).
+ */
+export async function readIndicators(
+  container: MedusaContainer,
+  area: { commune_code: string } | { province_code: string },
+  quarter: string,
+) {
+  const indicators = container.resolve<IndicatorsModuleService>(INDICATORS_MODULE)
+  if ("commune_code" in area) {
+    const snapshot = await closedSnapshot(container, area.commune_code, quarter)
+    if (snapshot) {
+      return {
+        values: (snapshot.indicators as unknown as SnapshotBody).values,
+        closed: { closed_at: snapshot.closed_at, closed_by: snapshot.closed_by },
+      }
+    }
+  }
+  const rows = await indicators.readCounts({
+    ...("commune_code" in area
+      ? { commune_codes: [area.commune_code] }
+      : { province_codes: [area.province_code] }),
+    periods: [NOW, quarter],
+  })
+  return { values: valuesFromCounts(rows, quarter), closed: null }
+}
+
+/** This quarter and the one before, as every indicators answer shows them. */
+export async function readWithPrevious(
+  container: MedusaContainer,
+  area: { commune_code: string } | { province_code: string },
+  quarter: string,
+) {
+  const previous = previousQuarter(quarter)
+  const [now, before] = await Promise.all([
+    readIndicators(container, area, quarter),
+    readIndicators(container, area, previous),
+  ])
+  return {
+    quarter,
+    closed: now.closed,
+    indicators: now.values,
+    previous_quarter: previous,
+    previous: before.values,
+  }
+}
+
+/** One thing an indicator counted, named so an officer can find it. */
+export interface CountedItem {
+  subject_type: string
+  subject_id: string
+  label: string | null
+  numerator: number
+  denominator: number
+  /** Whether it counts in the numerator (e.g. the entry is online), for "8/9"-style counts. */
+  counted: boolean
+}
+
+/**
+ * What an indicator counted in a commune and quarter, with names: registry entries, sellers,
+ * listings, order parts or sellers' stamps and scans. A few queries whatever the number.
+ */
+export async function countedItems(
+  container: MedusaContainer,
+  communeCode: string,
+  code: IndicatorCode,
+  quarter: string,
+): Promise<CountedItem[]> {
+  const snapshot = await closedSnapshot(container, communeCode, quarter)
+  if (snapshot) return (snapshot.indicators as unknown as SnapshotBody).counted[code] ?? []
+  const indicators = container.resolve<IndicatorsModuleService>(INDICATORS_MODULE)
+  const period = INDICATORS[code].kind === "state" ? NOW : quarter
+  const facts = await indicators.readFacts({ commune_code: communeCode, period, codes: [code] })
+  const labels = await labelsFor(container, facts)
+  return facts.map((f) => ({
+    subject_type: f.subject_type,
+    subject_id: f.subject_id,
+    label: labels.get(f.subject_id) ?? null,
+    numerator: Number(f.numerator),
+    denominator: Number(f.denominator),
+    counted: Number(f.numerator) > 0,
+  }))
+}
+
+/** Every indicator's counted items, for a frozen snapshot. */
+export async function allCountedItems(
+  container: MedusaContainer,
+  communeCode: string,
+  quarter: string,
+) {
+  const entries = await Promise.all(
+    INDICATOR_CODES.map(
+      async (code) => [code, await countedItems(container, communeCode, code, quarter)] as const,
+    ),
+  )
+  return Object.fromEntries(entries) as Record<IndicatorCode, CountedItem[]>
+}
+
+async function labelsFor(
+  container: MedusaContainer,
+  facts: { subject_type: string; subject_id: string }[],
+): Promise<Map<string, string>> {
+  const ids = (type: string) =>
+    facts.filter((f) => f.subject_type === type).map((f) => f.subject_id)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const labels = new Map<string, string>()
+  const [entries, sellers, products, parts] = await Promise.all([
+    ids("ocop_entry").length
+      ? container
+          .resolve<CommuneModuleService>(COMMUNE_MODULE)
+          .listOcopEntries({ id: ids("ocop_entry") }, { withDeleted: true })
+      : [],
+    ids("seller").length
+      ? query
+          .graph({ entity: "seller", fields: ["id", "name"], filters: { id: ids("seller") } })
+          .then((r) => r.data)
+      : [],
+    ids("product").length
+      ? query
+          .graph({ entity: "product", fields: ["id", "title"], filters: { id: ids("product") } })
+          .then((r) => r.data)
+      : [],
+    ids("order_part").length
+      ? container
+          .resolve<CheckoutModuleService>(CHECKOUT_MODULE)
+          .listOrderParts({ id: ids("order_part") }, { withDeleted: true })
+      : [],
+  ])
+  for (const e of entries) labels.set(e.id, `${e.product_name} (${e.certificate_number})`)
+  for (const s of sellers as { id: string; name: string }[]) labels.set(s.id, s.name)
+  for (const p of products as { id: string; title: string }[]) labels.set(p.id, p.title)
+  for (const p of parts) labels.set(p.id, p.reference)
+  return labels
+}
+
+/**
+ * A commune's indicators quarter by quarter, for charts: flows from the counts; states from each
+ * closed quarter's snapshot, as they are now for the current quarter, and null for a past quarter
+ * nobody closed (its state was not recorded).
+ */
+export async function readHistory(
+  container: MedusaContainer,
+  communeCode: string,
+  quarters: string[],
+) {
+  const indicators = container.resolve<IndicatorsModuleService>(INDICATORS_MODULE)
+  const current = quarterOf(new Date())
+  const [rows, snapshots] = await Promise.all([
+    indicators.readCounts({ commune_codes: [communeCode], periods: [NOW, ...quarters] }),
+    indicators.listQuarterSnapshots({
+      commune_code: communeCode,
+      quarter: quarters,
+      reopened_at: null,
+    }),
+  ])
+  return quarters.map((quarter) => {
+    const snapshot = snapshots.find((s) => s.quarter === quarter)
+    if (snapshot) {
+      return {
+        quarter,
+        closed: true,
+        indicators: (snapshot.indicators as unknown as SnapshotBody).values,
+      }
+    }
+    const values = valuesFromCounts(rows, quarter)
+    if (quarter !== current) {
+      for (const code of INDICATOR_CODES) {
+        if (INDICATORS[code].kind === "state") values[code] = null as never
+      }
+    }
+    return { quarter, closed: false, indicators: values }
+  })
+}

@@ -1,0 +1,30 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * What one subject (a registry entry, a seller, a listing, an order part, a seller's quarter of
+ * stamps and scans) contributes to one indicator in one period: its numerator and denominator.
+ * Counts are the sums of these; a fact names what was counted, so an officer can click from
+ * "8/9" to the missing product.
+ */
+export const IndicatorFact = model
+  .define("indicator_fact", {
+    id: model.id({ prefix: "ifact" }).primaryKey(),
+    code: model.text(),
+    // A breakdown inside an indicator: the seller's kind for SELLERS_ONLINE, else "".
+    dimension: model.text().default(""),
+    subject_type: model.text(),
+    subject_id: model.text(),
+    // What the subject belongs to, for listings and stamps: the product.
+    ref_id: model.text().nullable(),
+    commune_code: model.text(),
+    province_code: model.text(),
+    // "now" for indicators of the present state, else a quarter such as "2026-Q3".
+    period: model.text(),
+    numerator: model.bigNumber().default(0),
+    denominator: model.bigNumber().default(0),
+  })
+  .indexes([
+    { on: ["code", "subject_id", "period"], unique: true },
+    { on: ["commune_code", "period", "code"] },
+    { on: ["ref_id", "code"] },
+  ])
