@@ -56,8 +56,8 @@ export const splitOrderWorkflow = createWorkflow(
     })
     const productIds = transform({ orders }, ({ orders }) => [
       ...new Set(
-        (orders[0]?.items ?? []).map(
-          (i: { product_id?: string } | null) => i?.product_id as string,
+        ((orders[0]?.items ?? []) as ({ product_id?: string | null } | null)[]).map(
+          (i) => i?.product_id as string,
         ),
       ),
     ])
