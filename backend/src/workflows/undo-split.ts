@@ -18,14 +18,14 @@ export async function undoSplit(container: MedusaContainer, partOrderIds: string
     filters: { id: partOrderIds },
   })
   const moves = orders.flatMap((order) =>
-    (order.items ?? []).flatMap(
-      (item: { id: string; metadata?: Record<string, unknown> } | null) => {
-        const parent = item?.metadata?.parent_item_id
-        return item && typeof parent === "string"
-          ? [{ from_line_item_id: item.id, to_line_item_id: parent }]
-          : []
-      },
-    ),
+    (
+      (order.items ?? []) as ({ id: string; metadata?: Record<string, unknown> | null } | null)[]
+    ).flatMap((item) => {
+      const parent = item?.metadata?.parent_item_id
+      return item && typeof parent === "string"
+        ? [{ from_line_item_id: item.id, to_line_item_id: parent }]
+        : []
+    }),
   )
   if (moves.length) await moveReservations(container, moves)
   const link = container.resolve(ContainerRegistrationKeys.LINK)
