@@ -159,26 +159,35 @@ export function orderPartFacts(parts: Part[], provinceOf: Map<string, string>): 
   })
 }
 
-/** Order parts' facts, read in pages of `pageSize` (all parts when ids is "all"). */
-export async function loadOrderPartFacts(
-  container: MedusaContainer,
-  ids: string[] | "all",
-  pageSize = 5000,
-): Promise<Fact[]> {
+/** Order parts' facts for the given parts. */
+export async function loadOrderPartFacts(container: MedusaContainer, ids: string[]) {
   const checkout = container.resolve<CheckoutModuleService>(CHECKOUT_MODULE)
-  const facts: Fact[] = []
-  for (let skip = 0; ; skip += pageSize) {
-    const parts = await checkout.listOrderParts(ids === "all" ? {} : { id: ids }, {
-      skip,
+  const parts = await checkout.listOrderParts({ id: ids }, { withDeleted: true })
+  return factsOfParts(container, parts)
+}
+
+/**
+ * Every order part's facts, a page at a time in id order (keyset paging: each page costs the
+ * same however deep it is), for a reconciliation of the whole country.
+ */
+export async function* allOrderPartFacts(container: MedusaContainer, pageSize = 5000) {
+  const checkout = container.resolve<CheckoutModuleService>(CHECKOUT_MODULE)
+  let after: string | null = null
+  for (;;) {
+    const parts: Part[] = await checkout.listOrderParts(after ? { id: { $gt: after } } : {}, {
       take: pageSize,
       order: { id: "ASC" },
-      withDeleted: ids !== "all",
     })
-    if (!parts.length) break
-    const sellers = await sellersById(container, [...new Set(parts.map((p) => p.seller_id))])
-    const provinceOf = new Map([...sellers.values()].map((s) => [s.id, s.province_code]))
-    facts.push(...orderPartFacts(parts, provinceOf))
-    if (parts.length < pageSize || ids !== "all") break
+    if (!parts.length) return
+    yield await factsOfParts(container, parts)
+    if (parts.length < pageSize) return
+    after = parts[parts.length - 1]!.id
   }
-  return facts
+}
+
+async function factsOfParts(container: MedusaContainer, parts: Part[]) {
+  if (!parts.length) return []
+  const sellers = await sellersById(container, [...new Set(parts.map((p) => p.seller_id))])
+  const provinceOf = new Map([...sellers.values()].map((s) => [s.id, s.province_code]))
+  return orderPartFacts(parts, provinceOf)
 }

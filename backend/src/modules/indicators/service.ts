@@ -92,15 +92,26 @@ export default class IndicatorsModuleService extends MedusaService({
   }
 
   /**
-   * Replaces every fact of the given codes with `facts` and recomputes all counts from the facts:
-   * the reconciliation's write, in one transaction.
+   * Replaces every fact of the given codes with the facts `pages` yields and recomputes all counts
+   * from the facts: the reconciliation's write, in one transaction, exclusive against event
+   * writers while it runs. Pages are written as they come, in statements of at most
+   * REPLACE_CHUNK facts, so memory stays flat and no statement nears PostgreSQL's jsonb limit
+   * whatever the size of the country. Returns how many facts it wrote.
    */
-  async replaceFacts(codes: string[], facts: Fact[]): Promise<void> {
-    await this.sql_.transaction(async (trx) => {
+  async replaceFacts(codes: string[], pages: AsyncIterable<Fact[]>): Promise<number> {
+    return this.sql_.transaction(async (trx) => {
       await trx.raw("SELECT pg_advisory_xact_lock(hashtext('indicators:all'))")
       await trx.raw("DELETE FROM indicator_fact WHERE code = ANY(?)", [codes])
-      if (facts.length) await applyFactsSql(trx, dedupe(facts), "insert")
+      let written = 0
+      for await (const page of pages) {
+        for (let at = 0; at < page.length; at += REPLACE_CHUNK) {
+          const chunk = page.slice(at, at + REPLACE_CHUNK)
+          await applyFactsSql(trx, dedupe(chunk), "insert")
+          written += chunk.length
+        }
+      }
       await rebuildCountsSql(trx)
+      return written
     })
   }
 
@@ -157,6 +168,9 @@ export default class IndicatorsModuleService extends MedusaService({
     return new Set(rows.map((r) => r.ref_id))
   }
 }
+
+/** Facts per statement of a reconciliation: ~276 bytes of jsonb each, far below the 256 MB cap. */
+const REPLACE_CHUNK = 20_000
 
 const factKey = (f: { code: string; subject_id: string; period: string }) =>
   `${f.code}\u0000${f.subject_id}\u0000${f.period}`
