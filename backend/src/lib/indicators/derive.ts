@@ -31,11 +31,23 @@ const fact = (f: Omit<Fact, "ref_id" | "dimension"> & Partial<Fact>): Fact => ({
   ...f,
 })
 
-async function sellersById(container: MedusaContainer, ids: string[] | "all") {
+/** Sellers by id, with their products' ids only when asked (listings need them, orders do not). */
+async function sellersById(
+  container: MedusaContainer,
+  ids: string[] | "all",
+  { withProducts = true } = {},
+) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "seller",
-    fields: ["id", "kind", "state", "commune_code", "province_code", "products.id"],
+    fields: [
+      "id",
+      "kind",
+      "state",
+      "commune_code",
+      "province_code",
+      ...(withProducts ? ["products.id"] : []),
+    ],
     ...(ids === "all" ? {} : { filters: { id: ids } }),
   })
   return new Map((data as unknown as SellerRow[]).map((s) => [s.id, s]))
@@ -103,7 +115,9 @@ export async function registryFacts(
     withDeleted: entryIds !== "all",
   })
   if (!entries.length) return []
-  const sellers = await sellersById(container, [...new Set(entries.map((e) => e.seller_id))])
+  const sellers = await sellersById(container, [...new Set(entries.map((e) => e.seller_id))], {
+    withProducts: false,
+  })
   const states = await listingStates(
     container,
     entries.flatMap((e) => (e.product_id ? [e.product_id] : [])),
@@ -187,7 +201,9 @@ export async function* allOrderPartFacts(container: MedusaContainer, pageSize = 
 
 async function factsOfParts(container: MedusaContainer, parts: Part[]) {
   if (!parts.length) return []
-  const sellers = await sellersById(container, [...new Set(parts.map((p) => p.seller_id))])
+  const sellers = await sellersById(container, [...new Set(parts.map((p) => p.seller_id))], {
+    withProducts: false,
+  })
   const provinceOf = new Map([...sellers.values()].map((s) => [s.id, s.province_code]))
   return orderPartFacts(parts, provinceOf)
 }
