@@ -1,7 +1,7 @@
-import { Button, Drawer, Label, Text, Textarea, toast } from "@medusajs/ui"
-import { useState } from "react"
+import { toast } from "@medusajs/ui"
 import { pick } from "../lib/i18n"
 import { quarterLabel, useReopenQuarter } from "../lib/indicators"
+import { ReasonDrawer } from "./reason-drawer"
 
 const MIN_REASON = 5
 
@@ -11,9 +11,7 @@ const TEXT = {
     vi: "Số liệu đã chốt của quý sẽ không còn được dùng; chỉ tiêu trạng thái của quý quá khứ sẽ trống cho đến khi chốt lại. Lý do được ghi vào nhật ký.",
     en: "The quarter's frozen figures stop being used; past state indicators stay empty until it is closed again. The reason goes into the audit log.",
   },
-  reason: { vi: "Lý do", en: "Reason" },
   hint: { vi: `Ít nhất ${MIN_REASON} ký tự`, en: `At least ${MIN_REASON} characters` },
-  cancel: { vi: "Huỷ", en: "Cancel" },
   confirm: { vi: "Mở lại", en: "Reopen" },
   done: { vi: "Đã mở lại", en: "Reopened" },
 }
@@ -28,61 +26,32 @@ export function ReopenQuarterDrawer({
   quarter: string | null
   onClose: () => void
 }) {
-  const [reason, setReason] = useState("")
   const mutation = useReopenQuarter()
-  const open = !!commune && !!quarter
-  const valid = reason.trim().length >= MIN_REASON
-  const submit = () => {
-    if (!commune || !quarter || !valid) return
-    mutation.mutate(
-      { commune_code: commune.code, quarter, reason: reason.trim() },
-      {
-        onSuccess: () => {
-          toast.success(`${pick(TEXT.done)}: ${quarterLabel(quarter)} – ${commune.name}`)
-          setReason("")
-          onClose()
-        },
-        onError: (error) => toast.error(error.message),
-      },
-    )
-  }
   return (
-    <Drawer open={open} onOpenChange={(next) => !next && onClose()}>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>
-            {pick(TEXT.title)} {quarter ? quarterLabel(quarter) : ""}: {commune?.name}
-          </Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4">
-          <Text size="small">{pick(TEXT.explain)}</Text>
-          <div className="flex flex-col gap-y-2">
-            <Label htmlFor="reopen-reason">{pick(TEXT.reason)}</Label>
-            <Textarea
-              id="reopen-reason"
-              value={reason}
-              aria-describedby="reopen-reason-hint"
-              onChange={(event) => setReason(event.target.value)}
-            />
-            <Text id="reopen-reason-hint" size="xsmall" className="text-ui-fg-subtle">
-              {pick(TEXT.hint)}
-            </Text>
-          </div>
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button variant="secondary">{pick(TEXT.cancel)}</Button>
-          </Drawer.Close>
-          <Button
-            variant="danger"
-            isLoading={mutation.isPending}
-            disabled={!valid}
-            onClick={submit}
-          >
-            {pick(TEXT.confirm)}
-          </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <ReasonDrawer
+      id="reopen-reason"
+      open={!!commune && !!quarter}
+      onClose={onClose}
+      title={`${pick(TEXT.title)} ${quarter ? quarterLabel(quarter) : ""}: ${commune?.name ?? ""}`}
+      explain={pick(TEXT.explain)}
+      confirm={pick(TEXT.confirm)}
+      hint={pick(TEXT.hint)}
+      minLength={MIN_REASON}
+      pending={mutation.isPending}
+      onConfirm={(reason, done) => {
+        if (!commune || !quarter) return
+        mutation.mutate(
+          { commune_code: commune.code, quarter, reason: reason.trim() },
+          {
+            onSuccess: () => {
+              toast.success(`${pick(TEXT.done)}: ${quarterLabel(quarter)} – ${commune.name}`)
+              done()
+              onClose()
+            },
+            onError: (error) => toast.error(error.message),
+          },
+        )
+      }}
+    />
   )
 }

@@ -1,7 +1,7 @@
-import { Button, Drawer, Label, Text, Textarea, toast } from "@medusajs/ui"
-import { useState } from "react"
+import { toast } from "@medusajs/ui"
 import { pick } from "../lib/i18n"
 import { type AdminSeller, useSetSellerState } from "../lib/sellers"
+import { ReasonDrawer } from "./reason-drawer"
 
 const TEXT = {
   title: { vi: "Tạm ngưng người bán", en: "Suspend seller" },
@@ -9,8 +9,6 @@ const TEXT = {
     vi: "Sản phẩm của người bán sẽ rời cửa hàng ngay. Lý do được ghi vào nhật ký.",
     en: "The seller's products leave the store at once. The reason goes into the audit log.",
   },
-  reason: { vi: "Lý do", en: "Reason" },
-  cancel: { vi: "Huỷ", en: "Cancel" },
   confirm: { vi: "Tạm ngưng", en: "Suspend" },
   done: { vi: "Đã tạm ngưng", en: "Suspended" },
 }
@@ -23,55 +21,31 @@ export function SuspendDrawer({
   seller: AdminSeller | null
   onClose: () => void
 }) {
-  const [reason, setReason] = useState("")
   const mutation = useSetSellerState()
-  const submit = () => {
-    if (!seller) return
-    mutation.mutate(
-      { id: seller.id, action: "suspend", reason },
-      {
-        onSuccess: () => {
-          toast.success(`${pick(TEXT.done)}: ${seller.name}`)
-          setReason("")
-          onClose()
-        },
-        onError: (error) => toast.error(error.message),
-      },
-    )
-  }
   return (
-    <Drawer open={!!seller} onOpenChange={(open) => !open && onClose()}>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>
-            {pick(TEXT.title)}: {seller?.name}
-          </Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4">
-          <Text size="small">{pick(TEXT.explain)}</Text>
-          <div className="flex flex-col gap-y-2">
-            <Label htmlFor="suspend-reason">{pick(TEXT.reason)}</Label>
-            <Textarea
-              id="suspend-reason"
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-            />
-          </div>
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button variant="secondary">{pick(TEXT.cancel)}</Button>
-          </Drawer.Close>
-          <Button
-            variant="danger"
-            isLoading={mutation.isPending}
-            disabled={reason.trim().length < 3}
-            onClick={submit}
-          >
-            {pick(TEXT.confirm)}
-          </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <ReasonDrawer
+      id="suspend-reason"
+      open={!!seller}
+      onClose={onClose}
+      title={`${pick(TEXT.title)}: ${seller?.name ?? ""}`}
+      explain={pick(TEXT.explain)}
+      confirm={pick(TEXT.confirm)}
+      minLength={3}
+      pending={mutation.isPending}
+      onConfirm={(reason, done) => {
+        if (!seller) return
+        mutation.mutate(
+          { id: seller.id, action: "suspend", reason },
+          {
+            onSuccess: () => {
+              toast.success(`${pick(TEXT.done)}: ${seller.name}`)
+              done()
+              onClose()
+            },
+            onError: (error) => toast.error(error.message),
+          },
+        )
+      }}
+    />
   )
 }
