@@ -10,6 +10,7 @@ import { eventRoutes } from "./http/routes/events.js"
 import { healthRoutes } from "./http/routes/health.js"
 import { stampRoutes } from "./http/routes/stamps.js"
 import { statsRoutes } from "./http/routes/stats.js"
+import { registerStorefrontRevalidation } from "./http/storefront-revalidate.js"
 import { StampWorker, type StampWorkerOptions } from "./jobs/stamp-worker.js"
 import { fastifyTrustProxy } from "./resolver-config.js"
 import { createPool } from "./store/db.js"
@@ -48,6 +49,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // Before any route: the OpenAPI document is collected from routes as they are added.
   await registerOpenApi(app, config)
   healthRoutes(app, context)
+  registerStorefrontRevalidation(app, config.storefrontRevalidate)
   batchRoutes(app, context)
   eventRoutes(app, context)
   const stampWorker =

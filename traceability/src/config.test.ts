@@ -44,7 +44,19 @@ describe("loadConfig", () => {
       trustProxy: false,
       stampSheetThreads: Math.max(0, availableParallelism() - 1),
       indicators: { webhook: null, batchSize: 500, intervalMs: 1000 },
+      storefrontRevalidate: null,
     })
+  })
+
+  it("reads the storefront's revalidation endpoint, used only with its secret", () => {
+    const url = "http://localhost:8000/api/revalidate"
+    expect(loadConfig({ ...required, STOREFRONT_REVALIDATE_URL: url }).storefrontRevalidate).toBe(
+      null,
+    )
+    expect(
+      loadConfig({ ...required, STOREFRONT_REVALIDATE_URL: url, STOREFRONT_REVALIDATE_SECRET: "s" })
+        .storefrontRevalidate,
+    ).toEqual({ url, secret: "s" })
   })
 
   it("reads the indicator webhook, whose secret is required once its URL is set", () => {

@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os"
 import { z } from "zod"
+import type { StorefrontRevalidateConfig } from "./http/storefront-revalidate.js"
 import {
   type IndicatorsConfig,
   indicatorsConfig,
@@ -84,6 +85,11 @@ const envSchema = z.object({
   ),
   ...resolverEnvSchema,
   ...indicatorsEnvSchema,
+  STOREFRONT_REVALIDATE_URL: z.preprocess(
+    blankAsUnset,
+    urlWithProtocols(["http:", "https:"], "http://localhost:8000/api/revalidate").optional(),
+  ),
+  STOREFRONT_REVALIDATE_SECRET: z.preprocess(blankAsUnset, z.string().optional()),
   STAMP_SHEET_THREADS: z.preprocess(
     blankAsUnset,
     z.coerce
@@ -119,6 +125,8 @@ export interface Config {
   stampSheetThreads: number
   /** Delivery of indicator events (the outbox) to the Medusa backend. */
   indicators: IndicatorsConfig
+  /** Where batch changes are announced to the storefront's cache; null: nowhere. */
+  storefrontRevalidate: StorefrontRevalidateConfig | null
 }
 
 /** Thrown when the environment is incomplete; `problems` holds one line per variable. */
@@ -155,5 +163,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     // One core stays with the event loop, which answers scans while sheets render.
     stampSheetThreads: e.STAMP_SHEET_THREADS ?? Math.max(0, availableParallelism() - 1),
     ...indicatorsConfig(e),
+    storefrontRevalidate:
+      e.STOREFRONT_REVALIDATE_URL && e.STOREFRONT_REVALIDATE_SECRET
+        ? { url: e.STOREFRONT_REVALIDATE_URL, secret: e.STOREFRONT_REVALIDATE_SECRET }
+        : null,
   }
 }

@@ -7,6 +7,7 @@ import {
   RedisRateLimiter,
   rateLimitHook,
 } from "./rate-limit.js"
+import { productProvenanceRoutes } from "./routes/product-provenance.js"
 import { resolverRoutes } from "./routes/resolver.js"
 import { scanRoutes } from "./routes/scans.js"
 import { wellKnownRoutes } from "./routes/well-known.js"
@@ -60,5 +61,6 @@ export function registerResolver(app: FastifyInstance, context: RouteContext): v
 
   resolverRoutes(app, context, service, onRequest)
   scanRoutes(app, context, service, onRequest)
+  productProvenanceRoutes(app, context, service)
   wellKnownRoutes(app, context)
 }

@@ -20,6 +20,7 @@ import type { RouteContext } from "../context.js"
 import { badRequest, errorSchema, HttpError } from "../errors.js"
 import { zodSchema, zodValidatorCompiler } from "../zod.js"
 import { stampJobRoutes } from "./stamp-jobs.js"
+import { stampListRoutes } from "./stamp-list.js"
 import { stampOutputRoutes } from "./stamp-outputs.js"
 import {
   INLINE_MAX,
@@ -138,6 +139,7 @@ export function stampRoutes(app: FastifyInstance, context: RouteContext, jobs: J
   stampJobRoutes(app, context)
   stampOutputRoutes(app, context)
   stampVoidRoutes(app, context)
+  stampListRoutes(app, context)
 
   // The QR codes a seller prints. Public: anyone holding the serial already holds the label.
   app.get<{ Params: { serial: string } }>(
