@@ -86,6 +86,8 @@ try {
     TRACEABILITY_PORT: String(PORTS.traceability),
     // The traceability service's stamp and scan events feed the backend's indicators.
     INDICATORS_WEBHOOK_URL: `${URLS.backend}/webhooks/traceability`,
+    // The backend tells the storefront which cached pages a change made stale (same machine).
+    STOREFRONT_REVALIDATE_URL: `http://localhost:${PORTS.storefront}/api/revalidate`,
   }
 
   // 2. Backend: migrations and the demo seed, when their inputs changed or the database is new.

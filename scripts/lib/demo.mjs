@@ -1,9 +1,9 @@
 // The demo accounts the seed creates, printed by `npm start` and listed in the README.
 const password = process.env.DEMO_PASSWORD ?? "giaphu-demo"
 
-// Until the portals exist, seller, helper and officer logins are used through the API: sign in
-// with POST {backend}/auth/{actor type}/emailpass and send the token as a Bearer header.
-const api = (actor) => (urls) => `${urls.backend}/auth/${actor}/emailpass (API)`
+// Sellers and helpers sign in to the storefront's seller portal, officers to the commune portal
+// (choosing their role on the sign-in page); the same logins work on the API.
+const portal = (path) => (urls) => `${urls.storefront}/vi/${path}`
 
 export const DEMO_LOGINS = [
   {
@@ -16,24 +16,24 @@ export const DEMO_LOGINS = [
     role: "Seller owner (HTX Nông nghiệp Gia Phú)",
     email: "htx-nong-nghiep-gia-phu@giaphu.example",
     password,
-    where: api("seller_member"),
+    where: portal("seller"),
   },
   {
     role: "Commune officer (Gia Phú)",
     email: "canbo@giaphu.example",
     password,
-    where: api("commune_officer"),
+    where: portal("commune"),
   },
   {
     role: "Province officer (Lào Cai)",
     email: "canbo.tinh@laocai.example",
     password,
-    where: api("province_officer"),
+    where: portal("commune"),
   },
   {
     role: "Community tech helper (for Hộ kinh doanh Lò Văn Sinh)",
     email: "hotro.phuxuan@giaphu.example",
     password,
-    where: api("helper"),
+    where: portal("seller"),
   },
 ]

@@ -12,6 +12,7 @@ export const SECRET_NAMES = [
   "COOKIE_SECRET",
   "STAMP_SIGNING_SECRET",
   "INDICATORS_WEBHOOK_SECRET",
+  "STOREFRONT_REVALIDATE_SECRET",
 ]
 
 export function loadSecrets() {

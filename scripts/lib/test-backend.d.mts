@@ -7,4 +7,6 @@ export type SeededBackend = {
 }
 export declare function startSeededBackend(options?: {
   log?: (line: string) => void
+  /** Extra environment variables for the backend. */
+  env?: Record<string, string>
 }): Promise<SeededBackend>

@@ -9,10 +9,11 @@ const BACKEND = path.join(ROOT, "backend")
 const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
 
 /**
- * @param {{ log?: (line: string) => void }} [options]
+ * @param {{ log?: (line: string) => void, env?: Record<string, string> }} [options] `env`: extra
+ *   variables for the backend (e.g. where to post storefront revalidations)
  * @returns {Promise<{ url: string, publishableKey: string, databaseUrl: string, jwtSecret: string, stop: () => Promise<void> }>}
  */
-export async function startSeededBackend({ log = () => {} } = {}) {
+export async function startSeededBackend({ log = () => {}, env: extraEnv = {} } = {}) {
   const pg = await resolvePostgres({ log })
   const db = await createTestDatabase(pg.serverUrl, "coop_e2e")
   const port = await freePort()
@@ -28,6 +29,7 @@ export async function startSeededBackend({ log = () => {} } = {}) {
     SEED_STOREFRONT_ENV_FILE: "off",
     MEDUSA_BACKEND_URL: url,
     PORT: String(port),
+    ...extraEnv,
   }
   let server
   const stop = async () => {

@@ -73,6 +73,12 @@ export const storeRoutes: MiddlewareRoute[] = [
     matcher: "/store/products*",
     middlewares: [expandLinkedStars, allowFields(LINKED.seller, LINKED.ocop_entry)],
   },
+  // The address keeps its two-tier unit codes in metadata (docs/checkout.md); Medusa's store
+  // cart routes do not return address metadata unless allowed. The cart id is what grants access.
+  {
+    matcher: "/store/carts*",
+    middlewares: [allowFields("shipping_address.metadata", "billing_address.metadata")],
+  },
   // With a method this runs after Medusa's middlewares for the route, just before the handler.
   { matcher: "/store/products", method: ["GET"], middlewares: [listOnlyChannelProducts] },
   // Bank notifications are signed over their exact bytes.

@@ -1,7 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { Logger } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { z } from "zod"
 import { refreshIndicators } from "../../../lib/indicators/refresh"
 import { sellersOf, type TraceEvent, traceIncrements } from "../../../lib/indicators/trace-events"
+import { queueRevalidation } from "../../../lib/storefront-revalidate"
 import { verifyWebhookSignature } from "../../../lib/webhook-signature"
 import { INDICATORS_MODULE } from "../../../modules/indicators"
 import type IndicatorsModuleService from "../../../modules/indicators/service"
@@ -72,5 +75,8 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   if (result.applied && stampedProducts.length) {
     await refreshIndicators(req.scope, { products: stampedProducts })
   }
+  // A batch gained or lost stamps: the storefront's cached batch reads are stale.
+  if (stampedProducts.length)
+    queueRevalidation(["batches"], req.scope.resolve<Logger>(ContainerRegistrationKeys.LOGGER))
   res.json({ ...result, unknown_sellers: events.filter((e) => !sellers.has(e.seller_id)).length })
 }

@@ -1,0 +1,106 @@
+import { IndicatorSourceEvents } from "./indicators/events"
+import { signWebhookPayload } from "./webhook-signature"
+
+/**
+ * Tells the storefront which of its cached reads a change made stale: POST
+ * `STOREFRONT_REVALIDATE_URL` with `{ tags }`, signed like our other webhooks (`X-Coop-Signature`,
+ * STOREFRONT_REVALIDATE_SECRET). The tags are the storefront's (storefront/lib/cache-tags.ts).
+ * Without a URL nothing is sent; a storefront that is down or slow only means its pages catch up
+ * within their own revalidate time (60 s), so failures are logged and never thrown.
+ */
+
+export type StorefrontTag =
+  | "products"
+  | "categories"
+  | "sellers"
+  | "ocop"
+  | "indicators"
+  | "batches"
+  | "regions"
+
+const TAGS_BY_EVENT: Record<string, StorefrontTag[]> = {
+  "product.created": ["products"],
+  "product.updated": ["products"],
+  "product.deleted": ["products"],
+  // A variant's price, title or SKU.
+  "product-variant.created": ["products"],
+  "product-variant.updated": ["products"],
+  "product-variant.deleted": ["products"],
+  // Stock: set by a seller, or reserved and released by orders.
+  "inventory-level.created": ["products"],
+  "inventory-level.updated": ["products"],
+  "inventory-level.deleted": ["products"],
+  "order.placed": ["products"],
+  "order.canceled": ["products"],
+  "product-category.created": ["categories", "products"],
+  "product-category.updated": ["categories", "products"],
+  "product-category.deleted": ["categories", "products"],
+  "region.created": ["regions"],
+  "region.updated": ["regions"],
+  "region.deleted": ["regions"],
+  // A suspended seller's products leave the shop.
+  [IndicatorSourceEvents.SELLER_STATE_CHANGED]: ["sellers", "products", "indicators"],
+  [IndicatorSourceEvents.OCOP_ENTRY_CHANGED]: ["ocop", "products", "indicators"],
+}
+
+export const STOREFRONT_REVALIDATE_EVENTS = Object.keys(TAGS_BY_EVENT)
+
+export function tagsForEvent(name: string): StorefrontTag[] {
+  return TAGS_BY_EVENT[name] ?? []
+}
+
+type Log = { warn: (message: string) => void }
+type Config = { url: string; secret: string; timeoutMs: number }
+
+export function revalidateConfig(env = process.env): Config | null {
+  const url = env.STOREFRONT_REVALIDATE_URL?.trim()
+  const secret = env.STOREFRONT_REVALIDATE_SECRET?.trim()
+  if (!url || !secret) return null
+  return { url, secret, timeoutMs: Number(env.STOREFRONT_REVALIDATE_TIMEOUT_MS) || 3_000 }
+}
+
+/** One signed POST; resolves to an error message, or null when the storefront took it. */
+export async function postRevalidation(tags: string[], config: Config): Promise<string | null> {
+  const body = JSON.stringify({ tags })
+  try {
+    const response = await fetch(config.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-coop-signature": signWebhookPayload(body, config.secret),
+      },
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(config.timeoutMs),
+    })
+    await response.body?.cancel()
+    return response.ok ? null : `HTTP ${response.status}`
+  } catch (error) {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  }
+}
+
+// Events come in bursts (an order's items, an import of many products): tags asked for within
+// COALESCE_MS go out in one POST.
+const COALESCE_MS = 200
+const pending = new Set<string>()
+let timer: NodeJS.Timeout | null = null
+
+/** Queues tags for the storefront; returns at once. Does nothing when not configured. */
+export function queueRevalidation(tags: string[], log: Log, config = revalidateConfig()): void {
+  if (!config || tags.length === 0) return
+  for (const tag of tags) pending.add(tag)
+  if (timer) return
+  timer = setTimeout(async () => {
+    timer = null
+    const batch = [...pending]
+    pending.clear()
+    const failure = await postRevalidation(batch, config)
+    if (failure) {
+      log.warn(
+        `storefront revalidation of ${batch.join(",")} failed (${failure}); its pages catch up within their revalidate time`,
+      )
+    }
+  }, COALESCE_MS)
+  timer.unref()
+}

@@ -1,0 +1,505 @@
+#!/usr/bin/env node
+// Storefront budget (issue 7): Lighthouse mobile performance and accessibility of the home, a
+// product and a stamp (scan) page of a production build, the stamp page's transferred bytes and
+// JavaScript, and throughput of the product and stamp pages against the backend and
+// traceability endpoints they read, all in one run on one machine.
+//
+//   node scripts/bench/storefront.mjs [--runs 3] [--duration 15] [--connections 20]
+//                                     [--json FILE] [--no-build]
+//
+// Boots a seeded Medusa (fresh database, NODE_ENV=production, no Redis: plain Medusa) and builds
+// the storefront (storefront/.next-bench) and the traceability service
+// (traceability/.cache/bench-storefront) side by side, migrates a fresh traceability database,
+// starts the service (rate limit off) and sets up the demo batches with their events and stamps
+// (scripts/lib/demo-trace.mjs), then `next start`. Lighthouse 13 runs --runs times per page with
+// its default mobile emulation and throttling (Debian's chromium, Accept-Language: vi); the
+// median run by performance score is reported. autocannon then loads each page and its endpoint
+// for --duration s with --connections connections, one after the other. Progress goes to stderr,
+// the results (Markdown) to stdout, and to --json FILE as JSON when given.
+import { spawnSync } from "node:child_process"
+import { createHmac, randomBytes } from "node:crypto"
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { createServer, request as httpRequest } from "node:http"
+import { createRequire } from "node:module"
+import os from "node:os"
+import path from "node:path"
+import { parseArgs } from "node:util"
+import autocannon from "autocannon"
+import { CHROMIUM_ARGS, ensureChromium } from "../lib/chromium.mjs"
+import { ensureDemoTrace } from "../lib/demo-trace.mjs"
+import { createTestDatabase, ROOT, resolvePostgres } from "../lib/pg.mjs"
+import { freePort, run, startService, stopService, waitForHttp } from "../lib/proc.mjs"
+import { startSeededBackend } from "../lib/test-backend.mjs"
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: "string", default: "3" },
+    duration: { type: "string", default: "15" },
+    connections: { type: "string", default: "20" },
+    json: { type: "string" },
+    build: { type: "boolean", default: true },
+  },
+  allowNegative: true,
+})
+const RUNS = Number(args.runs)
+const DURATION = Number(args.duration)
+const CONNECTIONS = Number(args.connections)
+if (!(RUNS > 0 && DURATION > 0 && CONNECTIONS > 0))
+  throw new Error("--runs, --duration, --connections must be > 0")
+
+const STOREFRONT = path.join(ROOT, "storefront")
+const DIST_DIR = ".next-bench"
+const TRACE_DIST = path.join(ROOT, "traceability", ".cache", "bench-storefront", "dist")
+const require = createRequire(import.meta.url)
+const NEXT = require.resolve("next/dist/bin/next", { paths: [STOREFRONT] })
+const LIGHTHOUSE = require.resolve("lighthouse/cli/index.js")
+const PRODUCT = "gao-seng-cu-gia-phu-5kg"
+const log = (line) => console.error(`[bench] ${line}`)
+const quiet = () => {}
+
+/**
+ * The fields the storefront asks Medusa for (PRODUCT_FIELDS in lib/medusa/products.ts, a string or
+ * an array of strings joined with commas), so both sides of the comparison read the same.
+ */
+function storefrontProductFields() {
+  const source = readFileSync(path.join(STOREFRONT, "lib/medusa/products.ts"), "utf8")
+  const declared = /PRODUCT_FIELDS\s*=\s*(\[[^\]]*\]|"[^"]*")/.exec(source)?.[1]
+  if (!declared) throw new Error("PRODUCT_FIELDS not found in storefront/lib/medusa/products.ts")
+  return [...declared.matchAll(/"([^"]+)"/g)].map((m) => m[1]).join(",")
+}
+
+async function buildTraceability() {
+  rmSync(TRACE_DIST, { recursive: true, force: true })
+  const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc")
+  const project = path.join(ROOT, "traceability", "tsconfig.build.json")
+  await run(process.execPath, [tsc, "-p", project, "--outDir", TRACE_DIST], {
+    quiet: true,
+    label: "tsc",
+  })
+  // What tsc does not emit (SQL migrations, plain .js modules) is copied as it is.
+  cpSync(path.join(ROOT, "traceability", "src"), TRACE_DIST, {
+    recursive: true,
+    filter: (from) => statSync(from).isDirectory() || !from.endsWith(".ts"),
+  })
+}
+
+/**
+ * A pass-through HTTP proxy in front of a service, counting the requests the storefront makes:
+ * how many backend calls a page costs under load (0 when it is served from Next's data cache).
+ */
+async function countingProxy(target) {
+  const to = new URL(target)
+  let count = 0
+  const server = createServer((req, res) => {
+    count++
+    const upstream = httpRequest(
+      { host: to.hostname, port: to.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      },
+    )
+    upstream.on("error", () => res.destroy())
+    req.pipe(upstream)
+  })
+  const port = await freePort()
+  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve))
+  return {
+    url: `http://127.0.0.1:${port}`,
+    take: () => {
+      const n = count
+      count = 0
+      return n
+    },
+    close: () => server.close(),
+  }
+}
+
+/** CPU time (ms) used so far by a process group (Linux /proc; clock ticks of 10 ms). */
+function groupCpuMs(pgid) {
+  if (!pgid) return 0
+  const found = spawnSync("pgrep", ["-g", String(pgid)], { encoding: "utf8" }).stdout ?? ""
+  let ticks = 0
+  for (const pid of found.split(/\s+/).filter(Boolean)) {
+    try {
+      // Fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
+      ticks += Number(fields[11]) + Number(fields[12])
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks * 10
+}
+
+/** The first DOM node's HTML snippet in a Lighthouse details tree (an insight's element). */
+function findSnippet(details) {
+  if (!details || typeof details !== "object") return undefined
+  if (details.type === "node" && details.snippet) return details.snippet
+  for (const value of Object.values(details)) {
+    const found = findSnippet(value)
+    if (found) return found
+  }
+  return undefined
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+/** One Lighthouse run (mobile defaults); the parts of its report we keep. */
+async function lighthouse(url, tmp) {
+  const output = path.join(tmp, `lh-${randomBytes(4).toString("hex")}.json`)
+  const profile = path.join(tmp, `profile-${randomBytes(4).toString("hex")}`)
+  await run(
+    process.execPath,
+    [
+      LIGHTHOUSE,
+      url,
+      "--quiet",
+      "--output=json",
+      `--output-path=${output}`,
+      "--only-categories=performance,accessibility",
+      `--chrome-flags=${[...CHROMIUM_ARGS, `--user-data-dir=${profile}`].join(" ")}`,
+      `--extra-headers=${JSON.stringify({ "Accept-Language": "vi" })}`,
+    ],
+    {
+      quiet: true,
+      label: `lighthouse ${url}`,
+      env: { ...process.env, CHROME_PATH: await ensureChromium() },
+    },
+  )
+  const report = JSON.parse(readFileSync(output, "utf8"))
+  rmSync(output, { force: true })
+  rmSync(profile, { recursive: true, force: true })
+  const audit = (id) => report.audits[id]
+  const requests = audit("network-requests")?.details?.items ?? []
+  const scripts = requests.filter((r) => r.resourceType === "Script")
+  const failed = (category) =>
+    report.categories[category].auditRefs
+      .filter((ref) => ref.weight > 0 && (audit(ref.id)?.score ?? 1) < 1)
+      .map((ref) => `${ref.id} (${audit(ref.id).displayValue ?? audit(ref.id).score})`)
+  return {
+    performance: Math.round(report.categories.performance.score * 100),
+    accessibility: Math.round(report.categories.accessibility.score * 100),
+    fcpMs: Math.round(audit("first-contentful-paint").numericValue),
+    lcpMs: Math.round(audit("largest-contentful-paint").numericValue),
+    tbtMs: Math.round(audit("total-blocking-time").numericValue),
+    cls: Number(audit("cumulative-layout-shift").numericValue.toFixed(3)),
+    transferBytes: audit("total-byte-weight").numericValue,
+    requests: requests.length,
+    scriptTransferBytes: scripts.reduce((sum, r) => sum + (r.transferSize ?? 0), 0),
+    scriptBytes: scripts.reduce((sum, r) => sum + (r.resourceSize ?? 0), 0),
+    scripts: scripts.length,
+    below: { performance: failed("performance"), accessibility: failed("accessibility") },
+    // Where the time goes: the LCP element and the scripts that keep the main thread busiest.
+    lcpElement: findSnippet(audit("lcp-breakdown-insight")?.details),
+    // Observed (unthrottled) LCP subparts: time to first byte, resource load delay and duration.
+    lcpParts: (audit("lcp-breakdown-insight")?.details?.items?.[0]?.items ?? [])
+      .filter((item) => item.subpart)
+      .map((item) => `${item.subpart} ${Math.round(item.duration)} ms`),
+    busiestScripts: (audit("bootup-time")?.details?.items ?? [])
+      .sort((a, b) => b.scripting - a.scripting)
+      .slice(0, 3)
+      .map(
+        (item) => `${item.url.replace(/^https?:\/\/[^/]+/, "")} ${Math.round(item.scripting)} ms`,
+      ),
+  }
+}
+
+async function load(name, url, headers = {}) {
+  // One request first, so the run starts on fresh cache entries (a stale one is refetched in the
+  // background by every request that sees it until one refetch lands: see docs/benchmarks.md).
+  await fetch(url, { headers })
+  for (const proxy of proxies) proxy.take()
+  const cpuBefore = groupCpuMs(storefrontPid)
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers })
+  const storefrontCpuMs = groupCpuMs(storefrontPid) - cpuBefore
+  const [backendCalls, traceCalls] = proxies.map((proxy) => proxy.take())
+  const perRequest = (calls) => Number((calls / Math.max(1, result.requests.total)).toFixed(3))
+  const row = {
+    storefrontCpuMsPerRequest: perRequest(storefrontCpuMs),
+    backendCallsPerRequest: perRequest(backendCalls),
+    traceabilityCallsPerRequest: perRequest(traceCalls),
+    name,
+    url,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  }
+  log(
+    `${name}: ${row.requestsPerSecond} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, non-2xx ${row.non2xx}, errors ${row.errors}`,
+  )
+  return row
+}
+
+const children = []
+/** The storefront's process group, whose CPU time is read around each page's load. */
+let storefrontPid = 0
+const proxies = []
+let backend
+let tracePg
+let traceDb
+const tmp = mkdtempSync(path.join(os.tmpdir(), "bench-storefront-"))
+const cleanup = async () => {
+  await Promise.all(children.map((child) => stopService(child)))
+  for (const proxy of proxies) proxy.close()
+  await traceDb?.drop().catch((error) => log(`drop trace database: ${error.message}`))
+  await backend?.stop()
+  await tracePg?.stop()
+  rmSync(tmp, { recursive: true, force: true })
+}
+
+try {
+  const loadBefore = os.loadavg()
+  const storefrontPort = await freePort()
+  const storefrontUrl = `http://localhost:${storefrontPort}`
+  const revalidateSecret = randomBytes(32).toString("hex")
+  log("building the storefront and the traceability service, booting a seeded backend")
+  const started = Date.now()
+  const [built, seeded, traced] = await Promise.allSettled([
+    args.build
+      ? run(process.execPath, [NEXT, "build"], {
+          cwd: STOREFRONT,
+          env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR },
+          quiet: true,
+          label: "next build",
+        })
+      : Promise.resolve(),
+    startSeededBackend({
+      log: quiet,
+      env: {
+        STOREFRONT_REVALIDATE_URL: `${storefrontUrl}/api/revalidate`,
+        STOREFRONT_REVALIDATE_SECRET: revalidateSecret,
+      },
+    }),
+    (async () => {
+      await buildTraceability()
+      tracePg = await resolvePostgres({ log: quiet })
+      traceDb = await createTestDatabase(tracePg.serverUrl, "coop_trace_bench")
+      await run(process.execPath, [path.join(TRACE_DIST, "store", "migrate-cli.js")], {
+        env: { ...process.env, TRACEABILITY_DATABASE_URL: traceDb.url },
+        quiet: true,
+        label: "traceability migrate",
+      })
+    })(),
+  ])
+  if (seeded.status === "fulfilled") backend = seeded.value
+  for (const step of [built, seeded, traced]) if (step.status === "rejected") throw step.reason
+  log(`ready to start after ${((Date.now() - started) / 1000).toFixed(0)} s`)
+
+  const tracePort = await freePort()
+  const traceUrl = `http://127.0.0.1:${tracePort}`
+  const traceability = startService(
+    "traceability",
+    process.execPath,
+    [path.join(TRACE_DIST, "server.js")],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        TRACEABILITY_DATABASE_URL: traceDb.url,
+        TRACEABILITY_PORT: String(tracePort),
+        TRACEABILITY_HOST: "127.0.0.1",
+        TRACEABILITY_PUBLIC_URL: traceUrl,
+        STOREFRONT_URL: storefrontUrl,
+        STAMP_SIGNING_SECRET: randomBytes(32).toString("hex"),
+        JWT_SECRET: backend.jwtSecret,
+        MEDUSA_BACKEND_URL: backend.url,
+        // The storefront's server is one client IP: the per-IP limit would cap the stamp page.
+        RESOLVER_RATE_LIMIT: "0",
+        LOG_LEVEL: "warn",
+        REDIS_URL: "",
+      },
+      onLine: quiet,
+    },
+  )
+  children.push(traceability)
+  await waitForHttp(`${traceUrl}/health`, { child: traceability })
+  const demo = await ensureDemoTrace({
+    backendUrl: backend.url,
+    traceabilityUrl: traceUrl,
+    publishableKey: backend.publishableKey,
+    jwtSecret: backend.jwtSecret,
+    statePath: path.join(tmp, "demo-trace.json"),
+  })
+  const serial = new URL(demo.stampUrl).pathname.split("/").pop()
+
+  // The storefront reaches both services through counting proxies.
+  const backendProxy = await countingProxy(backend.url)
+  const traceProxy = await countingProxy(traceUrl)
+  proxies.push(backendProxy, traceProxy)
+  const storefront = startService(
+    "storefront",
+    process.execPath,
+    [NEXT, "start", "-p", String(storefrontPort)],
+    {
+      cwd: STOREFRONT,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: DIST_DIR,
+        MEDUSA_BACKEND_URL: backendProxy.url,
+        NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: backend.publishableKey,
+        TRACEABILITY_URL: traceProxy.url,
+        STOREFRONT_REVALIDATE_SECRET: revalidateSecret,
+      },
+      onLine: quiet,
+    },
+  )
+  children.push(storefront)
+  storefrontPid = storefront.pid
+  await waitForHttp(`${storefrontUrl}/vi`, { child: storefront })
+
+  const pages = {
+    home: `${storefrontUrl}/vi`,
+    product: `${storefrontUrl}/vi/products/${PRODUCT}`,
+    // Without the resolver's `scan` parameter: reading the verdict counts no scan.
+    scan: `${storefrontUrl}/vi/trace/${serial}`,
+  }
+  for (const url of Object.values(pages)) {
+    const response = await fetch(url)
+    if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`)
+  }
+
+  // (a), (b) Lighthouse, page after page.
+  const lighthouseResults = {}
+  for (const [name, url] of Object.entries(pages)) {
+    const runs = []
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await lighthouse(url, tmp))
+      log(
+        `lighthouse ${name} #${i + 1}: performance ${runs.at(-1).performance}, accessibility ${runs.at(-1).accessibility}`,
+      )
+    }
+    const mid = median(runs.map((r) => r.performance))
+    lighthouseResults[name] = {
+      ...runs.find((r) => r.performance === mid),
+      performanceRuns: runs.map((r) => r.performance),
+      accessibilityRuns: runs.map((r) => r.accessibility),
+    }
+  }
+
+  // (c) Throughput: each page, then the endpoint behind it, in this run.
+  const { regions } = await (
+    await fetch(`${backend.url}/store/regions?fields=id,currency_code`, {
+      headers: { "x-publishable-api-key": backend.publishableKey },
+    })
+  ).json()
+  const region = regions.find((r) => r.currency_code === "vnd")
+  const productQuery = new URLSearchParams({
+    handle: PRODUCT,
+    limit: "1",
+    region_id: region.id,
+    fields: storefrontProductFields(),
+  })
+  // What one revalidation costs: a signed `products` revalidation (what the backend posts after a
+  // price change), then as many simultaneous product page requests as the load test's connections.
+  const revalidateBody = JSON.stringify({ tags: ["products"] })
+  const t = Math.floor(Date.now() / 1000)
+  const mac = createHmac("sha256", revalidateSecret).update(`${t}.${revalidateBody}`).digest("hex")
+  const revalidated = await fetch(`${storefrontUrl}/api/revalidate`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-coop-signature": `t=${t},v1=${mac}` },
+    body: revalidateBody,
+  })
+  if (!revalidated.ok) throw new Error(`revalidate: HTTP ${revalidated.status}`)
+  for (const proxy of proxies) proxy.take()
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, () => fetch(pages.product).then((r) => r.text())),
+  )
+  const afterRevalidation = { pageRequests: CONNECTIONS, backendCalls: proxies[0].take() }
+  log(
+    `after a revalidation, ${CONNECTIONS} simultaneous product pages made ${afterRevalidation.backendCalls} backend calls`,
+  )
+
+  const throughput = [
+    await load("product page", pages.product),
+    await load("backend /store/products?handle=", `${backend.url}/store/products?${productQuery}`, {
+      "x-publishable-api-key": backend.publishableKey,
+    }),
+    await load("stamp page", pages.scan),
+    await load(
+      "traceability /stamps/{serial}/provenance",
+      `${traceUrl}/stamps/${serial}/provenance`,
+      {
+        accept: "application/json",
+      },
+    ),
+  ]
+  const loadAfter = os.loadavg()
+
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    node: process.version,
+    loadBefore: loadBefore.map((l) => Number(l.toFixed(2))),
+    loadAfter: loadAfter.map((l) => Number(l.toFixed(2))),
+  }
+  const results = {
+    date: new Date().toISOString(),
+    machine,
+    runs: RUNS,
+    duration: DURATION,
+    connections: CONNECTIONS,
+    lighthouse: lighthouseResults,
+    afterRevalidation,
+    throughput,
+  }
+  if (args.json) writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`)
+
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`
+  const out = []
+  out.push(
+    `Machine: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load average ${machine.loadBefore.join(" / ")} before, ${machine.loadAfter.join(" / ")} after`,
+  )
+  out.push(
+    "",
+    `Lighthouse 13, mobile (default throttling), median of ${RUNS} runs by performance score:`,
+    "",
+  )
+  out.push(
+    "| page | performance (runs) | accessibility (runs) | FCP | LCP | TBT | CLS | transferred | JS transferred (files) | JS size |",
+  )
+  out.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+  for (const [name, r] of Object.entries(lighthouseResults)) {
+    out.push(
+      `| ${name} | ${r.performance} (${r.performanceRuns.join(", ")}) | ${r.accessibility} (${r.accessibilityRuns.join(", ")}) | ${r.fcpMs} ms | ${r.lcpMs} ms | ${r.tbtMs} ms | ${r.cls} | ${kb(r.transferBytes)} in ${r.requests} requests | ${kb(r.scriptTransferBytes)} (${r.scripts}) | ${kb(r.scriptBytes)} |`,
+    )
+  }
+  for (const [name, r] of Object.entries(lighthouseResults)) {
+    for (const category of ["performance", "accessibility"]) {
+      if (r.below[category].length)
+        out.push(`- ${name}, ${category} audits not passed: ${r.below[category].join(", ")}`)
+    }
+    out.push(
+      `- ${name}: LCP element \`${r.lcpElement ?? "?"}\` (observed: ${r.lcpParts.join(", ")}); busiest scripts (scripting time): ${r.busiestScripts.join(", ")}`,
+    )
+  }
+  out.push(
+    "",
+    `autocannon, ${CONNECTIONS} connections, ${DURATION} s each, one after the other:`,
+    "",
+  )
+  out.push(
+    "| target | requests/s | p50 | p99 | non-2xx | errors | calls to backend / traceability per request | storefront CPU per request |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+  )
+  for (const t of throughput)
+    out.push(
+      `| ${t.name} | ${t.requestsPerSecond} | ${t.p50Ms} ms | ${t.p99Ms} ms | ${t.non2xx} | ${t.errors} | ${t.backendCallsPerRequest} / ${t.traceabilityCallsPerRequest} | ${t.name.endsWith("page") ? `${t.storefrontCpuMsPerRequest} ms` : "-"} |`,
+    )
+  out.push(
+    "",
+    `After a signed \`products\` revalidation, ${afterRevalidation.pageRequests} simultaneous product page requests made ${afterRevalidation.backendCalls} backend call(s).`,
+  )
+  const ratio = (a, b) =>
+    b.requestsPerSecond ? (a.requestsPerSecond / b.requestsPerSecond).toFixed(1) : "∞"
+  out.push(
+    "",
+    `Product page / its endpoint: ${ratio(throughput[0], throughput[1])}×; stamp page / its endpoint: ${ratio(throughput[2], throughput[3])}×`,
+  )
+  console.log(out.join("\n"))
+} finally {
+  await cleanup()
+}
