@@ -1,0 +1,68 @@
+import type { Metadata } from "next"
+import { getTranslations } from "next-intl/server"
+import { StoreUnavailable } from "@/components/feedback/store-unavailable"
+import { PortalShell } from "@/components/portal/portal-shell"
+import { SellerFrame } from "@/components/portal/seller-frame"
+import { pageLocale } from "@/i18n/locale"
+import { localePath } from "@/i18n/paths"
+import { sellerContext } from "@/lib/portal/context"
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ status?: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await pageLocale(params)
+  const t = await getTranslations("Portal.seller")
+  return { title: t("portalName"), robots: { index: false } }
+}
+
+/** The seller portal's home: the seller's state and the way into each section. */
+export default async function SellerHomePage({ params, searchParams }: Props) {
+  const locale = await pageLocale(params)
+  const t = await getTranslations("Portal.seller")
+  const here = localePath(locale, "/seller")
+  const context = await sellerContext(locale, here)
+  if (context === "unavailable") {
+    return (
+      <PortalShell locale={locale} portal="seller" pathname="/seller" title={t("portalName")}>
+        <StoreUnavailable retryHref={here} />
+      </PortalShell>
+    )
+  }
+  const { me } = context
+  const { status } = await searchParams
+  const welcome = status === "signed-up" || status === "joined" ? status : null
+  const state = ["pending", "approved", "suspended"].includes(me.seller.state)
+    ? me.seller.state
+    : "pending"
+  return (
+    <SellerFrame locale={locale} me={me} section="" pathname="/seller">
+      <h1>{me.seller.name}</h1>
+      {welcome ? (
+        <p className="notice notice-ok" role="status" data-testid="seller-welcome">
+          {t(`welcome.${welcome}`)}
+        </p>
+      ) : null}
+      <p className={`notice seller-state-${state}`} data-testid="seller-state">
+        {t(`state.${state as "pending" | "approved" | "suspended"}`)}
+      </p>
+      <ul className="portal-cards">
+        <li>
+          <a href={localePath(locale, "/seller/products")}>{t("nav.products")}</a>
+          <p className="muted">{t("cards.products")}</p>
+        </li>
+        <li>
+          <a href={localePath(locale, "/seller/orders")}>{t("nav.orders")}</a>
+          <p className="muted">{t("cards.orders")}</p>
+        </li>
+        <li>
+          <a href={localePath(locale, "/seller/origin")}>{t("nav.origin")}</a>
+          <p className="muted">{t("cards.origin")}</p>
+        </li>
+        <li>
+          <a href={localePath(locale, "/seller/team")}>{t("nav.team")}</a>
+          <p className="muted">{t("cards.team")}</p>
+        </li>
+      </ul>
+    </SellerFrame>
+  )
+}

@@ -1,0 +1,101 @@
+import type { Metadata } from "next"
+import { getTranslations } from "next-intl/server"
+import { SellerUnavailable } from "@/components/portal/seller-bits"
+import { SellerForm } from "@/components/portal/seller-form"
+import { SellerFrame } from "@/components/portal/seller-frame"
+import { pageLocale } from "@/i18n/locale"
+import { localePath } from "@/i18n/paths"
+import { sellerContext } from "@/lib/portal/context"
+import { emptyFormState } from "@/lib/portal/seller-form"
+import { createProduct } from "@/lib/portal/seller-product-actions"
+import { categoryOptions, WHOLE_PATTERN } from "@/lib/portal/seller-product-fields"
+
+type Props = { params: Promise<{ locale: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await pageLocale(params)
+  const t = await getTranslations("Portal.products")
+  return { title: t("newTitle"), robots: { index: false } }
+}
+
+/** A new product: a draft with one packaging, its price in whole dong, stock and photos. */
+export default async function NewProductPage({ params }: Props) {
+  const locale = await pageLocale(params)
+  const t = await getTranslations("Portal.products")
+  const path = "/seller/products/new"
+  const context = await sellerContext(locale, localePath(locale, path))
+  if (context === "unavailable") return <SellerUnavailable locale={locale} path={path} />
+  return (
+    <SellerFrame locale={locale} me={context.me} section="/products" pathname={path}>
+      <a className="back-link" href={localePath(locale, "/seller/products")}>
+        {t("back")}
+      </a>
+      <h1>{t("newTitle")}</h1>
+      <p>{t("newIntro")}</p>
+      <SellerForm
+        id="product"
+        testId="product-form"
+        action={createProduct}
+        initial={emptyFormState({ variant_title: t("defaultVariant"), stock: "0" })}
+        hidden={{ locale }}
+        submit={t("create")}
+        pendingLabel={t("saving")}
+        fields={[
+          {
+            name: "title",
+            label: t("productTitle"),
+            hint: t("titleHint"),
+            required: true,
+            minLength: 2,
+            maxLength: 200,
+          },
+          { name: "description", label: t("description"), type: "textarea", maxLength: 10_000 },
+          {
+            name: "category_id",
+            label: t("category"),
+            type: "select",
+            placeholder: t("noCategory"),
+            options: await categoryOptions(locale),
+          },
+          {
+            name: "images",
+            label: t("photos"),
+            type: "photos",
+            addLabel: t("takePhoto"),
+            keepLabel: t("keepPhoto"),
+            hint: t("photosHint"),
+          },
+          {
+            name: "variant_title",
+            label: t("variantTitle"),
+            hint: t("variantHint"),
+            required: true,
+            maxLength: 120,
+          },
+          {
+            name: "price",
+            label: t("price"),
+            hint: t("priceHint"),
+            required: true,
+            pattern: WHOLE_PATTERN,
+            inputMode: "numeric",
+          },
+          {
+            name: "stock",
+            label: t("stock"),
+            required: true,
+            pattern: WHOLE_PATTERN,
+            inputMode: "numeric",
+          },
+          {
+            name: "weight",
+            label: t("weight"),
+            hint: t("weightHint"),
+            pattern: WHOLE_PATTERN,
+            inputMode: "numeric",
+          },
+        ]}
+      />
+    </SellerFrame>
+  )
+}

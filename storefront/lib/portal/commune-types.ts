@@ -1,0 +1,114 @@
+// The commune portal's view of the backend's /commune answers (backend/src/api/commune and
+// docs/indicators.md). Only the fields the pages read are named.
+
+export const SELLER_STATES = ["pending", "approved", "suspended"] as const
+export type SellerState = (typeof SELLER_STATES)[number]
+
+export type CommuneSeller = {
+  id: string
+  handle: string
+  name: string
+  kind: "cooperative" | "household"
+  address: string | null
+  phone: string | null
+  email: string | null
+  tax_code: string | null
+  bank_bin: string | null
+  bank_account_number: string | null
+  bank_account_name: string | null
+  state: SellerState
+  state_reason: string | null
+  state_changed_at: string | null
+  created_at: string
+  commune: { code: string; name: string | null }
+  village: { code: string; name: string | null } | null
+  product_count: number
+  published_product_count: number
+}
+
+export type SellerProduct = {
+  id: string
+  title: string | null
+  handle: string | null
+  status: string | null
+}
+
+export type SellerDetail = CommuneSeller & { products: SellerProduct[] }
+
+export type Page<T> = { items: T[]; count: number; limit: number; offset: number }
+
+export const OCOP_GROUPS = [
+  "food",
+  "beverage",
+  "herbal",
+  "textile",
+  "souvenir_furniture_decoration",
+  "rural_tourism_service",
+] as const
+export const ISSUING_LEVELS = ["commune", "district", "province", "central"] as const
+export const CERTIFICATE_STATUSES = ["valid", "expiring_soon", "expired"] as const
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number]
+
+export type OcopEntry = {
+  id: string
+  commune_code: string
+  seller_id: string
+  seller: { id: string; handle: string; name: string } | null
+  product_name: string
+  group: (typeof OCOP_GROUPS)[number]
+  stars: 3 | 4 | 5
+  certificate_number: string
+  decision_number: string | null
+  issuing_level: (typeof ISSUING_LEVELS)[number]
+  issued_on: string
+  expires_on: string
+  product_id: string | null
+  listing: { id: string; handle: string | null; title: string | null; status: string | null } | null
+  online: boolean
+  offline_reasons: string[]
+  expired: boolean
+  expiring_soon: boolean
+}
+
+/** The indicators in the order the backend reports them (backend/src/lib/indicators/codes.ts). */
+export const INDICATOR_CODES = [
+  "OCOP_ONLINE",
+  "SELLERS_ONLINE",
+  "TRACEABLE",
+  "ORDERS",
+  "GMV",
+  "CASHLESS",
+  "CASHLESS_VALUE",
+  "STAMPS",
+  "SCANS",
+  "SCANNED",
+  "COUNTERFEIT",
+] as const
+export type IndicatorCode = (typeof INDICATOR_CODES)[number]
+
+/** Amounts of dong rather than counts. */
+export const MONEY_INDICATORS: IndicatorCode[] = ["GMV", "CASHLESS_VALUE"]
+
+export type IndicatorValue = { numerator: number; denominator: number; ratio: number | null }
+export type IndicatorValues = Record<IndicatorCode, IndicatorValue | null>
+
+export type IndicatorsRead = {
+  commune?: { code: string; name: string }
+  province: { code: string; name: string | null }
+  quarter: string
+  closed: { closed_at: string; closed_by: string } | null
+  indicators: IndicatorValues
+  previous_quarter: string
+  previous: IndicatorValues
+}
+
+export type HistoryQuarter = { quarter: string; closed: boolean; indicators: IndicatorValues }
+
+export type CountedItem = {
+  subject_type: string
+  subject_id: string
+  label: string | null
+  numerator: number
+  denominator: number
+  counted: boolean
+}

@@ -1,0 +1,249 @@
+"use server"
+
+import { revalidateTag } from "next/cache"
+import { redirect } from "next/navigation"
+import { getTranslations } from "next-intl/server"
+import { localePath } from "@/i18n/paths"
+import type { Locale } from "@/i18n/routing"
+import { CACHE_TAGS } from "@/lib/cache-tags"
+import { backend } from "./api"
+import {
+  type FormState,
+  failureState,
+  formLocale,
+  type Option,
+  parseWhole,
+  readText,
+} from "./seller-form"
+
+// Creating and editing a product from the seller portal. Photos taken with the phone's camera
+// are uploaded first (POST /seller/uploads, the files forwarded as they came); their URLs then
+// travel with the form as "keep this photo" boxes, so a refused save never loses them.
+
+async function texts(locale: Locale) {
+  const f = await getTranslations({ locale, namespace: "Portal.sellerForm" })
+  const t = await getTranslations({ locale, namespace: "Portal.products" })
+  return {
+    unavailable: f("unavailable"),
+    signInAgain: f("signInAgain"),
+    failed: f("failed"),
+    label: {
+      productTitle: t("productTitle"),
+      description: t("description"),
+      category: t("category"),
+      photos: t("photos"),
+      variantTitle: t("variantTitle"),
+      price: t("price"),
+      stock: t("stock"),
+      weight: t("weight"),
+    },
+    error: {
+      title: t("errors.title"),
+      titleTaken: t("errors.titleTaken"),
+      variantTitle: t("errors.variantTitle"),
+      price: t("errors.price"),
+      stock: t("errors.stock"),
+      weight: t("errors.weight"),
+      fixFields: t("errors.fixFields"),
+    },
+  }
+}
+
+type Texts = Awaited<ReturnType<typeof texts>>
+
+const productPage = (locale: Locale, id: string, status: string) =>
+  `${localePath(locale, `/seller/products/${encodeURIComponent(id)}`)}?status=${status}`
+
+/** The shop shows the change at once (the backend also tells it, a moment later). */
+function refreshShop() {
+  revalidateTag(CACHE_TAGS.products, { expire: 0 })
+}
+
+/** Photos kept (already uploaded) and those just taken, uploaded now. */
+async function collectPhotos(locale: Locale, form: FormData, x: Texts) {
+  const kept = form.getAll("images").filter((v): v is string => typeof v === "string" && !!v)
+  const files = form.getAll("photos").filter((v): v is File => v instanceof File && v.size > 0)
+  if (!files.length) return { ok: true as const, images: kept }
+  const upload = new FormData()
+  for (const file of files) upload.append("files", file, file.name)
+  const sent = await backend<{ files: { url: string }[] }>("/seller/uploads", {
+    method: "POST",
+    form: upload,
+    locale,
+  })
+  if (!sent.ok) {
+    return {
+      ok: false as const,
+      images: kept,
+      state: failureState(
+        sent.error,
+        { images: kept },
+        { files: { name: "images", label: x.label.photos } },
+        x,
+      ),
+    }
+  }
+  return { ok: true as const, images: [...kept, ...sent.data.files.map((f) => f.url)] }
+}
+
+const photoOptions = (images: string[]): Record<string, Option[]> => ({
+  images: images.map((url) => ({ value: url, label: url })),
+})
+
+function detailFields(x: Texts) {
+  return {
+    title: { name: "title", label: x.label.productTitle },
+    handle: { name: "title", label: x.label.productTitle },
+    description: { name: "description", label: x.label.description },
+    category_ids: { name: "category_id", label: x.label.category },
+    "category_ids.0": { name: "category_id", label: x.label.category },
+    images: { name: "images", label: x.label.photos },
+  }
+}
+
+function checkDetails(v: Record<string, string>, x: Texts) {
+  const errors: Record<string, string> = {}
+  if (v.title.length < 2) errors.title = x.error.title
+  return errors
+}
+
+export async function createProduct(_previous: FormState, form: FormData): Promise<FormState> {
+  const locale = formLocale(form)
+  const x = await texts(locale)
+  const v = readText(form, [
+    "title",
+    "description",
+    "category_id",
+    "variant_title",
+    "price",
+    "stock",
+    "weight",
+  ])
+  const price = parseWhole(v.price)
+  const stock = parseWhole(v.stock || "0")
+  const weight = v.weight ? parseWhole(v.weight) : null
+  const errors = checkDetails(v, x)
+  if (!v.variant_title) errors.variant_title = x.error.variantTitle
+  if (price === null) errors.price = x.error.price
+  if (stock === null) errors.stock = x.error.stock
+  if (v.weight && weight === null) errors.weight = x.error.weight
+  const photos = await collectPhotos(locale, form, x)
+  const values = { ...v, images: photos.images }
+  const options = photoOptions(photos.images)
+  if (!photos.ok) return { ...photos.state, values, options }
+  if (Object.keys(errors).length) {
+    return { values, errors, formError: x.error.fixFields, options }
+  }
+  const made = await backend<{ product: { id: string } }>("/seller/products", {
+    method: "POST",
+    locale,
+    body: {
+      title: v.title,
+      description: v.description || undefined,
+      category_ids: v.category_id ? [v.category_id] : undefined,
+      images: photos.images.length ? photos.images : undefined,
+      variants: [
+        {
+          title: v.variant_title,
+          price,
+          stock: stock ?? 0,
+          ...(weight !== null ? { weight } : {}),
+        },
+      ],
+    },
+  })
+  if (!made.ok && made.error.field === "handle") {
+    // The backend names the taken web address ("đường dẫn"); the person only chose the name.
+    return { values, errors: { title: x.error.titleTaken }, formError: null, options }
+  }
+  if (!made.ok) {
+    const fields = {
+      ...detailFields(x),
+      variants: { name: "variant_title", label: x.label.variantTitle },
+      "variants.0.title": { name: "variant_title", label: x.label.variantTitle },
+      "variants.0.price": { name: "price", label: x.label.price },
+      "variants.0.stock": { name: "stock", label: x.label.stock },
+      "variants.0.weight": { name: "weight", label: x.label.weight },
+    }
+    return { ...failureState(made.error, values, fields, x), options }
+  }
+  refreshShop()
+  redirect(productPage(locale, made.data.product.id, "created"))
+}
+
+export async function updateProduct(_previous: FormState, form: FormData): Promise<FormState> {
+  const locale = formLocale(form)
+  const x = await texts(locale)
+  const id = String(form.get("product_id") ?? "")
+  const v = readText(form, ["title", "description", "category_id"])
+  const errors = checkDetails(v, x)
+  const photos = await collectPhotos(locale, form, x)
+  const values = { ...v, images: photos.images }
+  const options = photoOptions(photos.images)
+  if (!photos.ok) return { ...photos.state, values, options }
+  if (Object.keys(errors).length) {
+    return { values, errors, formError: x.error.fixFields, options }
+  }
+  const saved = await backend(`/seller/products/${encodeURIComponent(id)}`, {
+    method: "POST",
+    locale,
+    body: {
+      title: v.title,
+      description: v.description,
+      category_ids: v.category_id ? [v.category_id] : [],
+      images: photos.images,
+    },
+  })
+  if (!saved.ok) return { ...failureState(saved.error, values, detailFields(x), x), options }
+  refreshShop()
+  redirect(productPage(locale, id, "saved"))
+}
+
+/** A variant's price (whole dong) and stock; only what changed is sent. */
+export async function updatePriceStock(_previous: FormState, form: FormData): Promise<FormState> {
+  const locale = formLocale(form)
+  const x = await texts(locale)
+  const id = String(form.get("product_id") ?? "")
+  const variantId = String(form.get("variant_id") ?? "")
+  const v = readText(form, ["price", "stock", "old_price", "old_stock"])
+  const price = parseWhole(v.price)
+  const stock = parseWhole(v.stock)
+  const errors: Record<string, string> = {}
+  if (price === null) errors.price = x.error.price
+  if (stock === null) errors.stock = x.error.stock
+  if (Object.keys(errors).length) return { values: v, errors, formError: null }
+  const base = `/seller/products/${encodeURIComponent(id)}/variants/${encodeURIComponent(variantId)}`
+  if (String(price) !== v.old_price) {
+    const saved = await backend(base, { method: "POST", locale, body: { price } })
+    if (!saved.ok) {
+      return failureState(saved.error, v, { price: { name: "price", label: x.label.price } }, x)
+    }
+  }
+  if (String(stock) !== v.old_stock) {
+    const saved = await backend(`${base}/stock`, {
+      method: "POST",
+      locale,
+      body: { quantity: stock },
+    })
+    if (!saved.ok) {
+      return failureState(saved.error, v, { quantity: { name: "stock", label: x.label.stock } }, x)
+    }
+  }
+  refreshShop()
+  redirect(productPage(locale, id, "priceSaved"))
+}
+
+/** Puts the product on sale or takes it off (it stays in the portal as a draft). */
+export async function setPublished(_previous: FormState, form: FormData): Promise<FormState> {
+  const locale = formLocale(form)
+  const x = await texts(locale)
+  const id = String(form.get("product_id") ?? "")
+  const publish = form.get("publish") === "1"
+  const done = await backend(
+    `/seller/products/${encodeURIComponent(id)}/${publish ? "publish" : "unpublish"}`,
+    { method: "POST", locale, body: {} },
+  )
+  if (!done.ok) return failureState(done.error, {}, {}, x)
+  refreshShop()
+  redirect(productPage(locale, id, publish ? "published" : "unpublished"))
+}

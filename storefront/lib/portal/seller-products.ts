@@ -1,0 +1,49 @@
+import type { ApiResult } from "./api"
+
+// The seller's products as GET /seller/products and /seller/products/{id} return them
+// (backend/src/api/seller/products/helpers.ts reshapeProduct): whole-dong prices, stock at the
+// seller's own location, the registry's OCOP certificate when one links the listing.
+
+export type SellerVariant = {
+  id: string
+  title: string
+  sku: string | null
+  price: number | null
+  stock: number
+  manage_inventory: boolean
+}
+
+export type SellerProduct = {
+  id: string
+  title: string
+  handle: string
+  description: string | null
+  status: "draft" | "published" | "proposed" | "rejected"
+  thumbnail: string | null
+  images: string[]
+  category_ids: string[]
+  in_store: boolean
+  ocop: { id: string; stars: number; certificate_number: string; expires_on: string } | null
+  variants: SellerVariant[]
+}
+
+export const PAGE_SIZE = 20
+
+/** The page number from `?page=`, 1 when missing or nonsense. */
+export function pageNumber(raw: string | undefined): number {
+  const page = Number(raw)
+  return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1
+}
+
+/** What the list and the edit page say about where the product stands. */
+export type ProductState = "draft" | "onSale" | "waitingApproval"
+
+export function productState(product: SellerProduct): ProductState {
+  if (product.status !== "published") return "draft"
+  return product.in_store ? "onSale" : "waitingApproval"
+}
+
+/** A 404 from the backend means "not this seller's": the page answers 404 too. */
+export function isMissing<T>(result: ApiResult<T>): boolean {
+  return !result.ok && (result.error.status === 404 || result.error.status === 400)
+}

@@ -1,0 +1,55 @@
+import type { Locale } from "@/i18n/routing"
+import { backend } from "./api"
+import type { SellerOrder } from "./seller-orders"
+import { PAGE_SIZE, type SellerProduct } from "./seller-products"
+import {
+  AUDIT_PAGE_SIZE,
+  type AuditEntry,
+  type HelperGrant,
+  type Invite,
+  type Member,
+} from "./seller-team"
+
+// Every read the seller portal's pages make, as the signed-in member or helper (never cached).
+
+export function listSellerProducts(locale: Locale, page: number) {
+  const offset = (page - 1) * PAGE_SIZE
+  return backend<{ products: SellerProduct[]; count: number }>(
+    `/seller/products?limit=${PAGE_SIZE}&offset=${offset}`,
+    { locale },
+  )
+}
+
+export function getSellerProduct(locale: Locale, id: string) {
+  return backend<{ product: SellerProduct }>(`/seller/products/${encodeURIComponent(id)}`, {
+    locale,
+  })
+}
+
+export function listSellerOrders(locale: Locale, page: number) {
+  const offset = (page - 1) * PAGE_SIZE
+  return backend<{ orders: SellerOrder[]; count: number }>(
+    `/seller/orders?limit=${PAGE_SIZE}&offset=${offset}`,
+    { locale },
+  )
+}
+
+export function getSellerOrder(locale: Locale, id: string) {
+  return backend<{ order: SellerOrder }>(`/seller/orders/${encodeURIComponent(id)}`, { locale })
+}
+
+export function listMembers(locale: Locale) {
+  return backend<{ members: Member[]; invites: Invite[] }>("/seller/members", { locale })
+}
+
+export function listHelpers(locale: Locale) {
+  return backend<{ helpers: HelperGrant[] }>("/seller/helpers", { locale })
+}
+
+export function listAudit(locale: Locale, page: number) {
+  const offset = (page - 1) * AUDIT_PAGE_SIZE
+  return backend<{ entries: AuditEntry[]; count: number }>(
+    `/seller/audit-log?limit=${AUDIT_PAGE_SIZE}&offset=${offset}`,
+    { locale },
+  )
+}
