@@ -3,6 +3,12 @@ import { getTranslations } from "next-intl/server"
 import type { ReactNode } from "react"
 import { pageLocale } from "@/i18n/locale"
 import "@/styles/globals.css"
+import "@/styles/catalogue.css"
+import "@/styles/trace.css"
+import "@/styles/checkout.css"
+import "@/styles/portal-origin.css"
+import "@/styles/portal-commune.css"
+import "@/styles/portal-seller.css"
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> }
 

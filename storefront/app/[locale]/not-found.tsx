@@ -10,9 +10,12 @@ export default async function NotFound() {
       <section className="notice">
         <h1>{t("title")}</h1>
         <p>{t("body")}</p>
-        <a className="button" href={localePath(locale)}>
-          {t("backHome")}
-        </a>
+        <p className="actions">
+          <a className="button" href={localePath(locale)}>
+            {t("backHome")}
+          </a>
+          <a href={localePath(locale, "/search")}>{t("search")}</a>
+        </p>
       </section>
     </PageShell>
   )

@@ -2,12 +2,12 @@ import type { Locale } from "@/i18n/routing"
 import type { Product } from "@/lib/medusa"
 import { ProductCard } from "./product-card"
 
-type Props = { products: Product[]; locale: Locale }
+type Props = { products: Product[]; locale: Locale; hideSeller?: boolean }
 
 // Images above the fold on a phone load at once; the rest wait until they are scrolled to.
 const EAGER_IMAGES = 2
 
-export function ProductGrid({ products, locale }: Props) {
+export function ProductGrid({ products, locale, hideSeller }: Props) {
   return (
     <ul className="product-grid">
       {products.map((product, index) => (
@@ -16,6 +16,7 @@ export function ProductGrid({ products, locale }: Props) {
           product={product}
           locale={locale}
           eager={index < EAGER_IMAGES}
+          hideSeller={hideSeller}
         />
       ))}
     </ul>

@@ -1,22 +1,71 @@
 import { getTranslations } from "next-intl/server"
+import type { Locale } from "@/i18n/routing"
+import { formatDate } from "@/lib/format"
+import type { StampProvenance, StampVerdict } from "@/lib/traceability"
 
-type Props = { genuine: boolean }
+type Props =
+  | { verdict: "not_genuine" }
+  | { verdict: StampVerdict; provenance: StampProvenance; locale: Locale }
 
-/** The answer a buyer scanned for, first and in plain words: genuine (green) or not (red). */
-export async function TraceVerdict({ genuine }: Props) {
+// Colour and mark per verdict: green genuine, amber suspicious, grey voided, red not genuine.
+const LOOK: Record<Props["verdict"], { className: string; mark: string }> = {
+  genuine_first_scan: { className: "verdict-genuine", mark: "✓" },
+  genuine_repeat: { className: "verdict-genuine", mark: "✓" },
+  suspicious: { className: "verdict-suspicious", mark: "!" },
+  voided: { className: "verdict-voided", mark: "✕" },
+  not_genuine: { className: "verdict-not-genuine", mark: "!" },
+}
+
+/** The answer a buyer scanned for, first and in plain words, with what to do about it. */
+export async function TraceVerdict(props: Props) {
   const t = await getTranslations("Trace")
+  const { className, mark } = LOOK[props.verdict]
+  let title: string
+  let lines: string[]
+  if (props.verdict === "not_genuine") {
+    title = t("notGenuineTitle")
+    lines = [t("notGenuineAdvice")]
+  } else {
+    const { seller, scans } = props.provenance
+    const count = scans.count
+    switch (props.verdict) {
+      case "genuine_first_scan":
+        title = t("genuineTitle")
+        lines = [t("firstScan"), t("genuineBody", { seller: seller.name })]
+        break
+      case "genuine_repeat": {
+        const since = scans.firstScannedAt
+        title = t("genuineTitle")
+        lines = [
+          since
+            ? t("repeatScans", { count, date: formatDate(since, props.locale) })
+            : t("genuineBody", { seller: seller.name }),
+          t("repeatAdvice"),
+        ]
+        break
+      }
+      case "suspicious":
+        title = t("suspiciousTitle")
+        lines = [t("suspiciousBody", { count }), t("suspiciousAdvice", { seller: seller.name })]
+        break
+      case "voided":
+        title = t("voidedTitle")
+        lines = [t("voidedBody", { seller: seller.name }), t("voidedAdvice")]
+        break
+    }
+  }
   return (
-    <section
-      className={`verdict ${genuine ? "verdict-genuine" : "verdict-not-genuine"}`}
-      data-testid="verdict"
-      data-verdict={genuine ? "genuine" : "not_genuine"}
-    >
+    <section className={`verdict ${className}`} data-testid="verdict" data-verdict={props.verdict}>
       <span className="verdict-mark" aria-hidden="true">
-        {genuine ? "✓" : "!"}
+        {mark}
       </span>
       <div>
-        <h1>{genuine ? t("genuineTitle") : t("notGenuineTitle")}</h1>
-        <p>{genuine ? t("genuineBody") : t("notGenuineAdvice")}</p>
+        <h1>{title}</h1>
+        {lines.map((line) => (
+          <p key={line} className="verdict-line">
+            {line}
+          </p>
+        ))}
       </div>
     </section>
   )

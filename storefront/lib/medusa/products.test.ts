@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import { StoreUnavailableError } from "./errors"
-import { getProductByHandle, getProductById, listProducts } from "./products"
+import {
+  getProductByHandle,
+  getProductById,
+  listProducts,
+  PRODUCT_FIELDS,
+  pickFeatured,
+  searchProducts,
+} from "./products"
 
 const REGIONS = {
   regions: [
@@ -14,6 +21,9 @@ const RICE = {
   title: "Gạo Séng Cù Gia Phú (túi 5 kg)",
   variants: [{ id: "v1", calculated_price: { calculated_amount: 185000, currency_code: "vnd" } }],
 }
+
+// A product shows its seller's name, its OCOP badge and its categories: a change to any drops it.
+const CACHED = { revalidate: 60, tags: ["products", "sellers", "ocop", "categories"] }
 
 type Call = { url: URL; init: RequestInit & { next?: { revalidate?: number; tags?: string[] } } }
 
@@ -47,8 +57,12 @@ describe("listProducts", () => {
     const productCall = calls.find((c) => c.url.pathname === "/store/products")!
     expect(productCall.url.origin).toBe("http://backend.test:9000")
     expect(productCall.url.searchParams.get("region_id")).toBe("reg_vn")
-    expect(productCall.url.searchParams.get("fields")).toBe("*variants.calculated_price")
-    expect(productCall.init.next).toEqual({ revalidate: 60, tags: ["products"] })
+    const fields = productCall.url.searchParams.get("fields")?.split(",")
+    expect(fields).toEqual(expect.arrayContaining(["*variants.calculated_price", "+seller.*"]))
+    expect(fields).toEqual(
+      expect.arrayContaining(["+ocop_entry.*", "+variants.inventory_quantity"]),
+    )
+    expect(productCall.init.next).toEqual(CACHED)
     expect(new Headers(productCall.init.headers).get("x-publishable-api-key")).toBe("pk_first")
   })
 
@@ -84,11 +98,56 @@ describe("getProductById", () => {
     expect(product?.handle).toBe(RICE.handle)
     const productCall = calls.find((c) => c.url.pathname === "/store/products")!
     expect(productCall.url.searchParams.get("id")).toBe("prod_1")
-    expect(productCall.init.next).toEqual({ revalidate: 60, tags: ["products"] })
+    expect(productCall.init.next).toEqual(CACHED)
   })
 
   it("returns null for an id the shop does not sell", async () => {
     stubBackend([])
     expect(await getProductById("prod_gone")).toBeNull()
   })
+})
+
+describe("listProducts of a category", () => {
+  it("filters by the category's id", async () => {
+    const calls = stubBackend([RICE])
+    await listProducts({ categoryId: "pcat_gao" })
+    const productCall = calls.find((c) => c.url.pathname === "/store/products")!
+    expect(productCall.url.searchParams.getAll("category_id")).toEqual(["pcat_gao"])
+  })
+})
+
+describe("pickFeatured", () => {
+  it("keeps the OCOP products, most stars first", async () => {
+    const badge = (stars: number) => ({ stars, certificate_number: `C${stars}` })
+    stubBackend([
+      { ...RICE, id: "three", ocop_entry: badge(3) },
+      { ...RICE, id: "plain", ocop_entry: null },
+      { ...RICE, id: "five", ocop_entry: badge(5) },
+    ])
+    const featured = pickFeatured(await listProducts())
+    expect(featured.map((p) => p.id)).toEqual(["five", "three"])
+    expect(pickFeatured(await listProducts(), 1).map((p) => p.id)).toEqual(["five"])
+  })
+})
+
+describe("searchProducts", () => {
+  it("sends the trimmed text as Medusa's q, cut to 100 characters", async () => {
+    const calls = stubBackend([RICE])
+    const found = await searchProducts(`  gạo ${"x".repeat(200)}`)
+    expect(found).toHaveLength(1)
+    const q = calls.find((c) => c.url.pathname === "/store/products")!.url.searchParams.get("q")
+    expect(q?.startsWith("gạo x")).toBe(true)
+    expect(q).toHaveLength(100)
+  })
+
+  it("finds nothing for blank text without asking the backend", async () => {
+    const calls = stubBackend([RICE])
+    expect(await searchProducts("   ")).toEqual([])
+    expect(calls).toHaveLength(0)
+  })
+})
+
+it("asks for every field the pages show", () => {
+  expect(PRODUCT_FIELDS).toContain("*categories")
+  expect(PRODUCT_FIELDS).toContain("+variants.manage_inventory")
 })

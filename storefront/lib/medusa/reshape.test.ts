@@ -1,16 +1,22 @@
 import type { HttpTypes } from "@medusajs/types"
 import { describe, expect, it } from "vitest"
-import { reshapeProduct, reshapeRegion } from "./reshape"
+import { type ApiProduct, reshapeCategory, reshapeProduct, reshapeRegion } from "./reshape"
 
-function variant(id: string, amount: number | null): HttpTypes.StoreProductVariant {
+function variant(
+  id: string,
+  amount: number | null,
+  stock: Partial<HttpTypes.StoreProductVariant> = {},
+): HttpTypes.StoreProductVariant {
   return {
     id,
     title: `Variant ${id}`,
+    sku: `SKU-${id}`,
     calculated_price: { id: `price_${id}`, calculated_amount: amount, currency_code: "vnd" },
+    ...stock,
   } as HttpTypes.StoreProductVariant
 }
 
-function product(overrides: Partial<HttpTypes.StoreProduct> = {}): HttpTypes.StoreProduct {
+function product(overrides: Partial<ApiProduct> = {}): ApiProduct {
   return {
     id: "prod_1",
     handle: "gao-seng-cu-gia-phu-5kg",
@@ -20,7 +26,7 @@ function product(overrides: Partial<HttpTypes.StoreProduct> = {}): HttpTypes.Sto
     images: [{ id: "img_1", url: "http://localhost:9000/static/gao.svg" }],
     variants: [variant("v1", 185000)],
     ...overrides,
-  } as HttpTypes.StoreProduct
+  } as ApiProduct
 }
 
 describe("reshapeProduct", () => {
@@ -34,8 +40,20 @@ describe("reshapeProduct", () => {
       images: [
         { url: "http://localhost:9000/static/gao.svg", alt: "Gạo Séng Cù Gia Phú (túi 5 kg)" },
       ],
-      variants: [{ id: "v1", title: "Variant v1", price: { amount: 185000, currencyCode: "vnd" } }],
+      variants: [
+        {
+          id: "v1",
+          title: "Variant v1",
+          sku: "SKU-v1",
+          price: { amount: 185000, currencyCode: "vnd" },
+          inStock: true,
+        },
+      ],
       price: { amount: 185000, currencyCode: "vnd" },
+      inStock: true,
+      seller: null,
+      ocop: null,
+      categories: [],
     })
   })
 
@@ -61,6 +79,92 @@ describe("reshapeProduct", () => {
     expect(bare.images).toEqual([])
     expect(bare.thumbnail).toBeNull()
     expect(bare.description).toBeNull()
+  })
+})
+
+describe("reshapeProduct's stock", () => {
+  const tracked = { manage_inventory: true, allow_backorder: false }
+
+  it("is out of stock only when a tracked variant without backorders has none", () => {
+    const empty = reshapeProduct(
+      product({ variants: [variant("a", 1, { ...tracked, inventory_quantity: 0 })] }),
+    )
+    expect(empty.variants[0].inStock).toBe(false)
+    expect(empty.inStock).toBe(false)
+    const some = variant("b", 1, { ...tracked, inventory_quantity: 3 })
+    const untracked = variant("c", 1, { manage_inventory: false, inventory_quantity: 0 })
+    const backorder = variant("d", 1, { ...tracked, allow_backorder: true, inventory_quantity: 0 })
+    const mixed = reshapeProduct(
+      product({
+        variants: [
+          variant("a", 1, { ...tracked, inventory_quantity: 0 }),
+          some,
+          untracked,
+          backorder,
+        ],
+      }),
+    )
+    expect(mixed.variants.map((v) => v.inStock)).toEqual([false, true, true, true])
+    expect(mixed.inStock).toBe(true)
+  })
+
+  it("has no stock without variants", () => {
+    expect(reshapeProduct(product({ variants: [] })).inStock).toBe(false)
+  })
+})
+
+describe("reshapeProduct's links", () => {
+  it("keeps the seller's public name and commune, the OCOP badge and the categories", () => {
+    const reshaped = reshapeProduct(
+      product({
+        seller: {
+          id: "sel_1",
+          handle: "htx-nong-nghiep-gia-phu",
+          name: "HTX Nông nghiệp Gia Phú",
+          commune_code: "02989",
+        },
+        ocop_entry: {
+          stars: 3,
+          certificate_number: "OCOP-GP-2024-01",
+          expires_on: "2027-10-14T17:00:00.000Z",
+        },
+        categories: [
+          { id: "pcat_1", handle: "gao", name: "Gạo", metadata: { name_en: "Rice" } },
+        ] as unknown as HttpTypes.StoreProductCategory[],
+      }),
+    )
+    expect(reshaped.seller).toEqual({
+      id: "sel_1",
+      handle: "htx-nong-nghiep-gia-phu",
+      name: "HTX Nông nghiệp Gia Phú",
+      communeCode: "02989",
+    })
+    expect(reshaped.ocop).toEqual({
+      stars: 3,
+      certificateNumber: "OCOP-GP-2024-01",
+      expiresOn: new Date("2027-10-14T17:00:00.000Z"),
+    })
+    expect(reshaped.categories).toEqual([
+      { id: "pcat_1", handle: "gao", name: { vi: "Gạo", en: "Rice" } },
+    ])
+  })
+
+  it("drops a badge without stars and an unreadable expiry", () => {
+    expect(reshapeProduct(product({ ocop_entry: null })).ocop).toBeNull()
+    const odd = reshapeProduct(
+      product({ ocop_entry: { stars: 4, certificate_number: "", expires_on: "soon" } }),
+    )
+    expect(odd.ocop).toEqual({ stars: 4, certificateNumber: null, expiresOn: null })
+  })
+})
+
+describe("reshapeCategory", () => {
+  it("falls back to the Vietnamese name when there is no English one", () => {
+    const category = { id: "c", handle: "gao", name: "Gạo", metadata: null }
+    expect(reshapeCategory(category as HttpTypes.StoreProductCategory).name).toEqual({
+      vi: "Gạo",
+      en: "Gạo",
+    })
   })
 })
 

@@ -1,5 +1,29 @@
 import type { HttpTypes } from "@medusajs/types"
-import type { Money, Product, ProductImage, ProductVariant, Region } from "./types"
+import type {
+  Category,
+  Money,
+  OcopBadge,
+  Product,
+  ProductImage,
+  ProductSeller,
+  ProductVariant,
+  Region,
+} from "./types"
+
+/** The product as our backend answers it: Medusa's, plus the seller and OCOP entry links. */
+export type ApiProduct = HttpTypes.StoreProduct & {
+  seller?: {
+    id: string
+    handle: string
+    name: string
+    commune_code?: string | null
+  } | null
+  ocop_entry?: {
+    stars: number
+    certificate_number?: string | null
+    expires_on?: string | null
+  } | null
+}
 
 export function reshapeRegion(region: HttpTypes.StoreRegion): Region {
   return { id: region.id, name: region.name, currencyCode: region.currency_code.toLowerCase() }
@@ -11,11 +35,23 @@ function reshapeMoney(price: HttpTypes.StoreCalculatedPrice | undefined | null):
   return { amount, currencyCode: price.currency_code.toLowerCase() }
 }
 
+/**
+ * Orderable when Medusa does not track its stock, allows backorders, or has some. A variant read
+ * without its inventory fields counts as in stock: the cart checks stock again when adding.
+ */
+function variantInStock(variant: HttpTypes.StoreProductVariant): boolean {
+  if (variant.manage_inventory === false || variant.allow_backorder === true) return true
+  const quantity = variant.inventory_quantity
+  return typeof quantity !== "number" || quantity > 0
+}
+
 function reshapeVariant(variant: HttpTypes.StoreProductVariant): ProductVariant {
   return {
     id: variant.id,
     title: variant.title ?? "",
+    sku: variant.sku || null,
     price: reshapeMoney(variant.calculated_price),
+    inStock: variantInStock(variant),
   }
 }
 
@@ -32,7 +68,39 @@ function lowestPrice(variants: ProductVariant[]): Money | null {
   }, null)
 }
 
-export function reshapeProduct(product: HttpTypes.StoreProduct): Product {
+export function reshapeCategory(category: HttpTypes.StoreProductCategory): Category {
+  const english = category.metadata?.name_en
+  return {
+    id: category.id,
+    handle: category.handle,
+    name: {
+      vi: category.name,
+      en: typeof english === "string" && english ? english : category.name,
+    },
+  }
+}
+
+function reshapeSeller(seller: ApiProduct["seller"]): ProductSeller | null {
+  if (!seller?.handle) return null
+  return {
+    id: seller.id,
+    handle: seller.handle,
+    name: seller.name,
+    communeCode: seller.commune_code ?? null,
+  }
+}
+
+function reshapeOcop(entry: ApiProduct["ocop_entry"]): OcopBadge | null {
+  if (!entry || typeof entry.stars !== "number") return null
+  const expires = entry.expires_on ? new Date(entry.expires_on) : null
+  return {
+    stars: entry.stars,
+    certificateNumber: entry.certificate_number || null,
+    expiresOn: expires && !Number.isNaN(expires.getTime()) ? expires : null,
+  }
+}
+
+export function reshapeProduct(product: ApiProduct): Product {
   const variants = (product.variants ?? []).map(reshapeVariant)
   return {
     id: product.id,
@@ -43,9 +111,13 @@ export function reshapeProduct(product: HttpTypes.StoreProduct): Product {
     images: reshapeImages(product),
     variants,
     price: lowestPrice(variants),
+    inStock: variants.some((variant) => variant.inStock),
+    seller: reshapeSeller(product.seller),
+    ocop: reshapeOcop(product.ocop_entry),
+    categories: (product.categories ?? []).map(reshapeCategory),
   }
 }
 
-export function reshapeProducts(products: HttpTypes.StoreProduct[]): Product[] {
+export function reshapeProducts(products: ApiProduct[]): Product[] {
   return products.map(reshapeProduct)
 }

@@ -14,7 +14,35 @@ export type ProductImage = {
 export type ProductVariant = {
   id: string
   title: string
+  sku: string | null
   price: Money | null
+  /** Whether a buyer can order it now: stock at the seller, or not stock-managed, or backorder. */
+  inStock: boolean
+}
+
+/** Product categories carry their English name in `metadata.name_en`; Vietnamese is `name`. */
+export type LocalizedName = { vi: string; en: string }
+
+export type Category = {
+  id: string
+  handle: string
+  name: LocalizedName
+}
+
+/** The OCOP registry entry a product is certified under (public badge fields only). */
+export type OcopBadge = {
+  stars: number
+  certificateNumber: string | null
+  /** The certificate's last valid day (Medusa stores it as midnight in Vietnam). */
+  expiresOn: Date | null
+}
+
+/** The seller as a product names it. */
+export type ProductSeller = {
+  id: string
+  handle: string
+  name: string
+  communeCode: string | null
 }
 
 export type Product = {
@@ -27,10 +55,69 @@ export type Product = {
   variants: ProductVariant[]
   /** The lowest variant price in the shop's region; null when no variant has one. */
   price: Money | null
+  /** Whether any variant can be ordered now. */
+  inStock: boolean
+  seller: ProductSeller | null
+  ocop: OcopBadge | null
+  categories: Category[]
 }
 
 export type Region = {
   id: string
   name: string
   currencyCode: string
+}
+
+/** An approved seller's public profile (never tax code, e-mail or bank account). */
+export type Seller = {
+  id: string
+  handle: string
+  name: string
+  kind: "cooperative" | "household" | null
+  description: string | null
+  address: string | null
+  phone: string | null
+  logoUrl: string | null
+  commune: { code: string; name: string } | null
+  province: { code: string; name: string } | null
+  village: { code: string; name: string } | null
+  /** Products a buyer can see. */
+  productCount: number
+}
+
+/** A commune with approved sellers. */
+export type Commune = {
+  code: string
+  name: string
+  province: { code: string; name: string }
+  sellers: number
+}
+
+/** One public indicator: a share (numerator of denominator) or, for flows, a count. */
+export type Indicator = {
+  numerator: number
+  denominator: number
+  /** numerator / denominator; null when there is nothing to divide by. */
+  ratio: number | null
+}
+
+/** The public indicator codes (backend docs/indicators.md), in the order the page shows them. */
+export const PUBLIC_INDICATORS = [
+  "OCOP_ONLINE",
+  "SELLERS_ONLINE",
+  "TRACEABLE",
+  "ORDERS",
+  "CASHLESS",
+  "STAMPS",
+  "SCANS",
+] as const
+
+export type IndicatorCode = (typeof PUBLIC_INDICATORS)[number]
+
+export type CommuneIndicators = {
+  commune: { code: string; name: string; province: { code: string; name: string } }
+  /** "2026-Q4". */
+  quarter: string
+  closedAt: Date | null
+  indicators: Partial<Record<IndicatorCode, Indicator>>
 }

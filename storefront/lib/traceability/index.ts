@@ -1,3 +1,10 @@
+export { type ChainCheck, getChainCheck } from "./chain"
 export { TraceUnavailableError } from "./errors"
+export {
+  isSharedLocation,
+  LOCATION_WINDOW_MS,
+  type SharedLocation,
+  shareScanLocation,
+} from "./location"
 export { getProvenance } from "./provenance"
-export type { GenuineProvenance, NotGenuineProvenance, Provenance } from "./types"
+export type * from "./types"

@@ -31,8 +31,8 @@ describe("getProvenance", () => {
   it("reads the stamp without counting a scan, uncached, and reshapes a genuine stamp", async () => {
     const calls = stubService(200, GENUINE)
     const provenance = await getProvenance("7K3M9Q2XAB4C5D6E7F8G")
-    expect(provenance.verdict).toBe("genuine")
-    if (provenance.verdict !== "genuine") return
+    expect(provenance.verdict).toBe("genuine_first_scan")
+    if (provenance.verdict === "not_genuine") return
     expect(provenance.product.title).toBe("Gạo Séng Cù Gia Phú (túi 5 kg)")
     expect(provenance.batch.lotCode).toBe("GP-2026-MUA10")
     expect(provenance.stamp.issuedAt.toISOString()).toBe("2026-03-14T20:30:00.000Z")
@@ -64,7 +64,7 @@ describe("getProvenance", () => {
       "http://tem.test:9100/stamps/7K3M9Q2XAB4C5D6E7F8G/provenance?scan=AQH2%2Fscan%2Btoken",
     )
     expect(provenance).toMatchObject({
-      verdict: "genuine",
+      verdict: "genuine_first_scan",
       scan: { id: "AQH2scan-token", number: 1 },
       scans: { count: 1 },
     })
@@ -84,7 +84,9 @@ describe("getProvenance", () => {
         return new Response(JSON.stringify(body), { status })
       }),
     )
-    expect((await getProvenance("7K3M9Q2XAB4C5D6E7F8G", "edited")).verdict).toBe("genuine")
+    expect((await getProvenance("7K3M9Q2XAB4C5D6E7F8G", "edited")).verdict).toBe(
+      "genuine_first_scan",
+    )
     expect(urls).toEqual([
       "http://tem.test:9100/stamps/7K3M9Q2XAB4C5D6E7F8G/provenance?scan=edited",
       "http://tem.test:9100/stamps/7K3M9Q2XAB4C5D6E7F8G/provenance",

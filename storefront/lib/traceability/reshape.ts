@@ -1,50 +1,52 @@
-import type { GenuineProvenance, NotGenuineProvenance } from "./types"
+import { isDateTime, isObject, isString, type Json, oneOf, str } from "./read"
+import { reshapeEvents } from "./reshape-events"
+import { reshapeBatch, reshapeCertifications, reshapeSeller } from "./reshape-record"
+import type { StampProvenance, StampVerdict } from "./types"
 
 /** The service's verdicts for a real stamp (traceability/src/domain/verdict.ts). */
-const STAMP_VERDICTS = ["genuine_first_scan", "genuine_repeat", "suspicious", "voided"] as const
-type StampVerdict = (typeof STAMP_VERDICTS)[number]
+const STAMP_VERDICTS: readonly StampVerdict[] = [
+  "genuine_first_scan",
+  "genuine_repeat",
+  "suspicious",
+  "voided",
+]
 
-// The service's answer for a real stamp (GET /stamps/{serial}/provenance); fields the storefront
-// does not show yet (producer, certifications, events) are left out of this type.
+/**
+ * The service's answer for a real stamp (GET /stamps/{serial}/provenance, schema in
+ * traceability/src/http/routes/resolver-schemas.ts), as far as `isApiProvenance` checks it: the
+ * fields a verdict cannot do without. Producer, certifications and events are read leniently.
+ */
 export type ApiProvenance = {
   verdict: StampVerdict
   scan: { id: string; number: number; scanned_at: string } | null
-  scans: { count: number; first_scanned_at: string | null; last_scanned_at: string | null }
+  scans: { count: number; first_scanned_at: string | null; last_scanned_at?: string | null }
   stamp: { serial: string; uri: string; state: string; issued_at: string }
-  batch: {
-    id: string
-    lot_code: string
-    quantity: number
-    unit: string
-    state: string
-    created_at?: string
-  }
-  product: { id: string; title: string; gtin: string | null }
-  producer: { id: string }
+  batch: Json & { id: string; lot_code: string; quantity: number; unit: string; state: string }
+  product: Json & { id: string; title: string; gtin: string | null }
+  producer: Json & { id: string }
+  certifications?: unknown
+  events?: unknown
+  chain?: unknown
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null
-
-const isString = (value: unknown): value is string => typeof value === "string"
-const isDate = (value: unknown) => isString(value) && !Number.isNaN(Date.parse(value))
-
-/** Whether a 200 body has the fields the page shows; anything else is not trusted as genuine. */
+/** Whether a 200 body has what a verdict needs; anything else is not trusted at all. */
 export function isApiProvenance(body: unknown): body is ApiProvenance {
-  if (!isObject(body) || !(STAMP_VERDICTS as readonly unknown[]).includes(body.verdict))
-    return false
+  if (!isObject(body) || !oneOf(STAMP_VERDICTS, body.verdict)) return false
   const { stamp, batch, product, producer, scans, scan } = body
   return (
     isObject(scans) &&
     typeof scans.count === "number" &&
-    (scans.first_scanned_at === null || isDate(scans.first_scanned_at)) &&
-    (scan === null || (isObject(scan) && isString(scan.id) && typeof scan.number === "number")) &&
+    (scans.first_scanned_at === null || isDateTime(scans.first_scanned_at)) &&
+    (scan === null ||
+      (isObject(scan) &&
+        isString(scan.id) &&
+        typeof scan.number === "number" &&
+        isDateTime(scan.scanned_at))) &&
     isObject(stamp) &&
     isString(stamp.serial) &&
     isString(stamp.uri) &&
     isString(stamp.state) &&
-    isString(stamp.issued_at) &&
-    !Number.isNaN(Date.parse(stamp.issued_at)) &&
+    isDateTime(stamp.issued_at) &&
     isObject(batch) &&
     isString(batch.id) &&
     isString(batch.lot_code) &&
@@ -65,32 +67,32 @@ export function isNotGenuineAnswer(body: unknown): boolean {
   return isObject(body) && body.verdict === "not_genuine"
 }
 
-/** Voided and suspicious stamps are not vouched for: the page shows the warning, not the product. */
-export function reshapeProvenance(api: ApiProvenance): GenuineProvenance | NotGenuineProvenance {
-  if (api.verdict === "voided" || api.verdict === "suspicious") {
-    return { verdict: "not_genuine", serial: api.stamp.serial, reason: api.verdict }
-  }
+/** Every verdict keeps the record: a warning still shows what the label claims. */
+export function reshapeProvenance(api: ApiProvenance): StampProvenance {
   return {
-    verdict: "genuine",
+    verdict: api.verdict,
     stamp: {
       serial: api.stamp.serial,
       uri: api.stamp.uri,
-      state: api.stamp.state,
+      state: api.stamp.state === "voided" ? "voided" : "issued",
       issuedAt: new Date(api.stamp.issued_at),
     },
-    batch: {
-      id: api.batch.id,
-      lotCode: api.batch.lot_code,
-      quantity: api.batch.quantity,
-      unit: api.batch.unit,
-      state: api.batch.state,
+    batch: reshapeBatch(api.batch),
+    product: {
+      id: api.product.id,
+      title: api.product.title,
+      handle: str(api.product.handle) ?? "",
+      gtin: api.product.gtin,
     },
-    product: { id: api.product.id, title: api.product.title, gtin: api.product.gtin },
-    sellerId: api.producer.id,
+    seller: reshapeSeller(api.producer),
+    certifications: reshapeCertifications(api.certifications),
+    events: reshapeEvents(api.events),
     scans: {
       count: api.scans.count,
       firstScannedAt: api.scans.first_scanned_at ? new Date(api.scans.first_scanned_at) : null,
     },
-    scan: api.scan ? { id: api.scan.id, number: api.scan.number } : null,
+    scan: api.scan
+      ? { id: api.scan.id, number: api.scan.number, scannedAt: new Date(api.scan.scanned_at) }
+      : null,
   }
 }

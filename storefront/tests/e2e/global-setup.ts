@@ -1,19 +1,21 @@
 import type { ChildProcess } from "node:child_process"
+import { randomBytes } from "node:crypto"
 import { createRequire } from "node:module"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import type { ResolvedPostgres } from "@coop/scripts/pg"
 import { type SeededBackend, startSeededBackend } from "@coop/scripts/test-backend"
 import type { TestProject } from "vitest/node"
-import { RICE, TRACE_LOT } from "./fixtures"
+import { RICE, RICE_BATCH, RICE_EVENTS, STAMP_ROLES } from "./fixtures"
 import { freePort, runGroup, startGroup, stopGroup, waitForHttp } from "./processes"
 import {
   buildTraceability,
   createTraceabilityDatabase,
   type IssuedStamp,
-  issueStamps,
   migrateTraceability,
+  prepareBatch,
   startTraceability,
+  voidStamps,
 } from "./traceability"
 
 declare module "vitest" {
@@ -22,20 +24,41 @@ declare module "vitest" {
     storefrontUrl: string
     /** The same build, pointed at a backend and a traceability service that are not there. */
     offlineStorefrontUrl: string
-    /** Stamps issued by the traceability service for the seeded rice (lot TRACE_LOT). */
+    /** The same build with the shop down and the traceability service up. */
+    shopDownStorefrontUrl: string
+    /**
+     * Two genuine stamps of the seeded rice (lot TRACE_LOT), for any test that scans one; none
+     * of them is voided, and trace.test.ts never counts on their scan counts.
+     */
     traceStamps: IssuedStamp[]
+    /** The rice batch (RICE_BATCH, with the RICE_EVENTS season) all stamps belong to. */
+    traceBatchId: string
+    /** Stamps of the same batch for trace.test.ts alone, one per case it checks. */
+    traceCases: Record<"fresh" | "voided" | "suspicious" | "located", IssuedStamp>
+    /** The seeded backend the online storefront reads (tests change products through it). */
+    backendUrl: string
+    /** The traceability service the online storefront reads. */
+    traceabilityUrl: string
+    /** Its database, to make a change behind the backend's back (no event, no revalidation). */
+    backendDatabaseUrl: string
+    /** The secret the online storefront's /api/revalidate checks signatures with. */
+    revalidateSecret: string
   }
 }
 
 const STOREFRONT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const NEXT = createRequire(import.meta.url).resolve("next/dist/bin/next")
-const DIST_DIR = ".next-test"
+// E2E_DIST_DIR lets two runs in one checkout build side by side.
+const DIST_DIR = process.env.E2E_DIST_DIR ?? ".next-test"
 
 const log = (line: string) => {
   if (process.env.E2E_VERBOSE) console.log(line)
 }
 
 type StorefrontEnv = { backendUrl: string; publishableKey: string; traceabilityUrl: string }
+
+// The backend posts changed cache tags to the online storefront (app/api/revalidate), signed.
+const REVALIDATE_SECRET = randomBytes(32).toString("hex")
 
 async function startStorefront(env: StorefrontEnv, port?: number) {
   const listenPort = port ?? (await freePort())
@@ -53,6 +76,7 @@ async function startStorefront(env: StorefrontEnv, port?: number) {
         MEDUSA_BACKEND_URL: env.backendUrl,
         NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: env.publishableKey,
         TRACEABILITY_URL: env.traceabilityUrl,
+        STOREFRONT_REVALIDATE_SECRET: REVALIDATE_SECRET,
       },
       log,
     },
@@ -111,11 +135,18 @@ export default async function setup(project: TestProject) {
       traceDb = created.db
       await migrateTraceability(created.db.url, log)
     })()
+    // The service redirects scanning browsers to the storefront, the storefront asks the service
+    // for the verdict and the backend posts revalidations to it: its port is chosen first.
+    const storefrontPort = await freePort()
+    const revalidateEnv = {
+      STOREFRONT_REVALIDATE_URL: `http://localhost:${storefrontPort}/api/revalidate`,
+      STOREFRONT_REVALIDATE_SECRET: REVALIDATE_SECRET,
+    }
     // Build, boot the backend and prepare the traceability service side by side; wait for all
     // three so none is left running alone.
     const [built, seeded, traced] = await Promise.allSettled([
       build,
-      startSeededBackend({ log }),
+      startSeededBackend({ log, env: revalidateEnv }),
       prepareTraceability,
     ])
     if (seeded.status === "fulfilled") backend = seeded.value
@@ -124,9 +155,6 @@ export default async function setup(project: TestProject) {
     if (traced.status === "rejected") throw traced.reason
     if (!backend || !traceDb) throw new Error("no backend or traceability database")
 
-    // The service redirects scanning browsers to the storefront, and the storefront asks the
-    // service for the verdict: the storefront's port is chosen first.
-    const storefrontPort = await freePort()
     const traceability = await startTraceability(
       traceDb.url,
       `http://localhost:${storefrontPort}`,
@@ -135,22 +163,21 @@ export default async function setup(project: TestProject) {
     )
     children.push(traceability.child)
     const rice = await seededRice(backend)
-    const stamps = await issueStamps(
+    const seller = {
+      backendUrl: backend.url,
+      // The seed's owner account of the rice's seller (scripts/lib/demo.mjs, DEMO_PASSWORD).
+      email: `${rice.sellerHandle}@giaphu.example`,
+      password: process.env.DEMO_PASSWORD ?? "giaphu-demo",
+    }
+    const batch = await prepareBatch(
       traceability,
-      {
-        backendUrl: backend.url,
-        // The seed's owner account of the rice's seller (scripts/lib/demo.mjs, DEMO_PASSWORD).
-        email: `${rice.sellerHandle}@giaphu.example`,
-        password: process.env.DEMO_PASSWORD ?? "giaphu-demo",
-      },
-      {
-        productId: rice.id,
-        lotCode: TRACE_LOT,
-        quantity: 600,
-        unit: "kg",
-      },
-      2,
+      seller,
+      { product_id: rice.id, ...RICE_BATCH },
+      RICE_EVENTS,
+      STAMP_ROLES.length,
     )
+    const stamp = (role: (typeof STAMP_ROLES)[number]) => batch.stamps[STAMP_ROLES.indexOf(role)]
+    await voidStamps(traceability, batch.headers, batch.batchId, [stamp("voided").serial])
 
     const online = await startStorefront(
       {
@@ -167,9 +194,28 @@ export default async function setup(project: TestProject) {
       traceabilityUrl: `http://127.0.0.1:${await freePort()}`,
     })
     children.push(offline.child)
+    // The shop down, the traceability service up: a stamp still gets its verdict.
+    const shopDown = await startStorefront({
+      backendUrl: `http://localhost:${await freePort()}`,
+      publishableKey: "pk_none",
+      traceabilityUrl: traceability.url,
+    })
+    children.push(shopDown.child)
     project.provide("storefrontUrl", online.url)
     project.provide("offlineStorefrontUrl", offline.url)
-    project.provide("traceStamps", stamps)
+    project.provide("shopDownStorefrontUrl", shopDown.url)
+    project.provide("traceStamps", batch.stamps.slice(0, 2))
+    project.provide("traceBatchId", batch.batchId)
+    project.provide("traceCases", {
+      fresh: stamp("fresh"),
+      voided: stamp("voided"),
+      suspicious: stamp("suspicious"),
+      located: stamp("located"),
+    })
+    project.provide("backendUrl", backend.url)
+    project.provide("traceabilityUrl", traceability.url)
+    project.provide("backendDatabaseUrl", backend.databaseUrl)
+    project.provide("revalidateSecret", REVALIDATE_SECRET)
   } catch (error) {
     await teardown()
     throw error

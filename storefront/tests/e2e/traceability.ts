@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { createTestDatabase, type ResolvedPostgres, resolvePostgres } from "@coop/scripts/pg"
+import { SCAN_SUSPICIOUS_AFTER } from "./fixtures"
 import { freePort, runGroup, startGroup, stopGroup, waitForHttp } from "./processes"
 
 // The real traceability service (traceability/), built and started on a free port against a
@@ -77,6 +78,8 @@ export async function startTraceability(
         TRACEABILITY_PUBLIC_URL: url,
         STOREFRONT_URL: storefrontUrl,
         STAMP_SIGNING_SECRET: randomBytes(32).toString("hex"),
+        // Set here, not left to the default, because trace.test.ts scans one stamp past it.
+        SCAN_SUSPICIOUS_AFTER: String(SCAN_SUSPICIOUS_AFTER),
         JWT_SECRET: jwtSecret,
         MEDUSA_BACKEND_URL: backend.url,
         LOG_LEVEL: process.env.E2E_VERBOSE ? "info" : "warn",
@@ -104,23 +107,10 @@ async function call<T>(url: string, init: RequestInit): Promise<T> {
   return body as T
 }
 
-type BatchInput = {
-  productId: string
-  lotCode: string
-  quantity: number
-  unit: string
-}
+type Seller = { backendUrl: string; email: string; password: string }
 
-/**
- * Creates a batch as the product's seller and issues `count` stamps for it: the seller's member
- * signs in at the real backend, and the service asks the backend whose product it is.
- */
-export async function issueStamps(
-  service: Traceability,
-  seller: { backendUrl: string; email: string; password: string },
-  batch: BatchInput,
-  count: number,
-) {
+/** The seller member's headers: the service asks the backend whose product it is. */
+async function signIn(seller: Seller) {
   const { token } = await call<{ token: string }>(
     `${seller.backendUrl}/auth/seller_member/emailpass`,
     {
@@ -129,17 +119,40 @@ export async function issueStamps(
       body: JSON.stringify({ email: seller.email, password: seller.password }),
     },
   )
-  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" }
+  return { authorization: `Bearer ${token}`, "content-type": "application/json" }
+}
+
+export type PreparedBatch = {
+  batchId: string
+  /** Every stamp issued, in issue order. */
+  stamps: IssuedStamp[]
+}
+
+/**
+ * As the product's seller would: creates the batch, records its season's events in order, and
+ * issues `count` stamps.
+ */
+export async function prepareBatch(
+  service: Traceability,
+  seller: Seller,
+  batch: Record<string, unknown>,
+  events: Record<string, unknown>[],
+  count: number,
+): Promise<PreparedBatch & { headers: Record<string, string> }> {
+  const headers = await signIn(seller)
   const created = await call<{ id: string }>(`${service.url}/batches`, {
     method: "POST",
     headers,
-    body: JSON.stringify({
-      product_id: batch.productId,
-      lot_code: batch.lotCode,
-      quantity: batch.quantity,
-      unit: batch.unit,
-    }),
+    body: JSON.stringify(batch),
   })
+  // One after another: the hash chain orders them as recorded.
+  for (const event of events) {
+    await call(`${service.url}/batches/${created.id}/events`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify(event),
+    })
+  }
   const { stamps } = await call<{ stamps: IssuedStamp[] }>(
     `${service.url}/batches/${created.id}/stamps`,
     {
@@ -148,5 +161,19 @@ export async function issueStamps(
       body: JSON.stringify({ count }),
     },
   )
-  return stamps
+  return { batchId: created.id, stamps, headers }
+}
+
+/** Voids stamps as their seller does when a roll is lost. */
+export async function voidStamps(
+  service: Traceability,
+  headers: Record<string, string>,
+  batchId: string,
+  serials: string[],
+) {
+  await call(`${service.url}/batches/${batchId}/stamps/void`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ serials, reason: "Cuộn tem bị mất (kiểm thử)" }),
+  })
 }

@@ -1,13 +1,28 @@
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
+import { CartErrorNotice } from "@/components/cart/cart-error-notice"
 import { StoreUnavailable } from "@/components/feedback/store-unavailable"
 import { PageShell } from "@/components/layout/page-shell"
 import { ProductDetails } from "@/components/product/product-details"
+import { ProductJsonLd } from "@/components/product/product-json-ld"
+import { ProductOrigin } from "@/components/product/product-origin"
 import { pageLocale } from "@/i18n/locale"
 import { localePath, productPath } from "@/i18n/paths"
-import { getProductByHandle, type Product, StoreUnavailableError } from "@/lib/medusa"
+import {
+  type Commune,
+  getProductByHandle,
+  listSellerCommunes,
+  type Product,
+  StoreUnavailableError,
+} from "@/lib/medusa"
+import { TraceUnavailableError } from "@/lib/traceability"
+import { getProductOrigin } from "@/lib/traceability/batch"
+import type { ProductOrigin as Origin } from "@/lib/traceability/batch-reshape"
 
-type Props = { params: Promise<{ locale: string; handle: string }> }
+type Props = {
+  params: Promise<{ locale: string; handle: string }>
+  searchParams: Promise<{ cart_error?: string | string[] }>
+}
 
 /** The product, null when the handle is unknown, "unavailable" when the backend failed. */
 async function loadProduct(handle: string): Promise<Product | null | "unavailable"> {
@@ -19,26 +34,77 @@ async function loadProduct(handle: string): Promise<Product | null | "unavailabl
   }
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { handle } = await params
-  const product = await loadProduct(decodeURIComponent(handle))
-  if (!product || product === "unavailable") return {}
-  return { title: product.title, description: product.description ?? undefined }
+/** The seller's commune by name; the page does without it when the list cannot be read. */
+async function loadCommune(code: string | null | undefined): Promise<Commune | null> {
+  if (!code) return null
+  try {
+    return (await listSellerCommunes()).find((commune) => commune.code === code) ?? null
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) return null
+    throw error
+  }
 }
 
-export default async function ProductPage({ params }: Props) {
+/** The origin section's data; the rest of the page never waits on the service failing. */
+async function loadOrigin(productId: string): Promise<Origin | null | "unavailable"> {
+  try {
+    return await getProductOrigin(productId)
+  } catch (error) {
+    if (error instanceof TraceUnavailableError) return "unavailable"
+    throw error
+  }
+}
+
+function decodeHandle(raw: string): string {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { handle } = await params
+  const product = await loadProduct(decodeHandle(handle))
+  if (!product || product === "unavailable") return {}
+  return {
+    title: product.title,
+    description: product.description ?? undefined,
+    openGraph: product.thumbnail ? { images: [product.thumbnail] } : undefined,
+  }
+}
+
+export default async function ProductPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params)
-  const handle = decodeURIComponent((await params).handle)
+  const handle = decodeHandle((await params).handle)
   const product = await loadProduct(handle)
   if (product === null) notFound()
   const pathname = productPath(handle)
+  if (product === "unavailable") {
+    return (
+      <PageShell locale={locale} pathname={pathname}>
+        <StoreUnavailable retryHref={localePath(locale, pathname)} />
+      </PageShell>
+    )
+  }
+  const [commune, origin, { cart_error }] = await Promise.all([
+    loadCommune(product.seller?.communeCode),
+    loadOrigin(product.id),
+    searchParams,
+  ])
   return (
     <PageShell locale={locale} pathname={pathname}>
-      {product === "unavailable" ? (
-        <StoreUnavailable retryHref={localePath(locale, pathname)} />
-      ) : (
-        <ProductDetails product={product} locale={locale} />
-      )}
+      <ProductJsonLd product={product} />
+      <ProductDetails
+        product={product}
+        locale={locale}
+        commune={commune}
+        pathname={pathname}
+        cartNotice={<CartErrorNotice code={cart_error} />}
+        origin={
+          <ProductOrigin origin={origin} locale={locale} retryHref={localePath(locale, pathname)} />
+        }
+      />
     </PageShell>
   )
 }

@@ -1,0 +1,147 @@
+import type { Metadata } from "next"
+import { getTranslations } from "next-intl/server"
+import { CartErrorNotice } from "@/components/cart/cart-error-notice"
+import { AddressStep } from "@/components/checkout/address-step"
+import { AddressSummary } from "@/components/checkout/address-summary"
+import { CardPayment } from "@/components/checkout/card-payment"
+import { OrderSummary } from "@/components/checkout/order-summary"
+import { PaymentForm } from "@/components/checkout/payment-form"
+import { ShippingForm } from "@/components/checkout/shipping-form"
+import { StoreUnavailable } from "@/components/feedback/store-unavailable"
+import { PageShell } from "@/components/layout/page-shell"
+import { pageLocale } from "@/i18n/locale"
+import { localePath } from "@/i18n/paths"
+import { getShopRegion, StoreUnavailableError } from "@/lib/medusa"
+import { listCommunes, listProvinces } from "@/lib/medusa/admin-units"
+import { getCart, getPaymentMethods, getSellerParts, stripePublishableKey } from "@/lib/medusa/cart"
+import { formatVnd } from "@/lib/money"
+
+type Props = {
+  params: Promise<{ locale: string }>
+  searchParams: Promise<{ cart_error?: string | string[]; edit?: string; pay?: string }>
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await pageLocale(params)
+  const t = await getTranslations("Checkout")
+  return { title: t("title"), robots: { index: false } }
+}
+
+/** Everything the page shows, read in parallel where it can be; "unavailable" when the backend failed. */
+async function load() {
+  try {
+    const cart = await getCart()
+    if (!cart?.lines.length) return { cart: null } as const
+    const [region, parts, provinces] = await Promise.all([
+      getShopRegion(),
+      getSellerParts(cart.id),
+      listProvinces(),
+    ])
+    const provinceCode = cart.address?.provinceCode ?? DEFAULT_PROVINCE
+    const [methods, communes] = await Promise.all([
+      getPaymentMethods(region.id),
+      listCommunes(provinceCode),
+    ])
+    return { cart, parts, provinces, communes, methods, provinceCode } as const
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) return "unavailable" as const
+    throw error
+  }
+}
+
+/** The commune's own province: most buyers live nearby (Lào Cai, code 15). */
+const DEFAULT_PROVINCE = process.env.SHOP_DEFAULT_PROVINCE ?? "15"
+
+export default async function CheckoutPage({ params, searchParams }: Props) {
+  const locale = await pageLocale(params)
+  const t = await getTranslations("Checkout")
+  const tPay = await getTranslations("Payment")
+  const { cart_error, edit, pay } = await searchParams
+  const data = await load()
+  const here = localePath(locale, "/checkout")
+  if (data === "unavailable") {
+    return (
+      <PageShell locale={locale} pathname="/checkout">
+        <StoreUnavailable retryHref={here} />
+      </PageShell>
+    )
+  }
+  if (!data.cart) {
+    return (
+      <PageShell locale={locale} pathname="/checkout">
+        <h1>{t("title")}</h1>
+        <CartErrorNotice code={cart_error} />
+        <div className="notice">
+          <p>{t("emptyCart")}</p>
+          <a className="button" href={localePath(locale)}>
+            {t("browse")}
+          </a>
+        </div>
+      </PageShell>
+    )
+  }
+  const { cart, parts, provinces, communes, methods, provinceCode } = data
+  const editing = edit === "address" || !cart.address
+  const shippingChosen = parts.length > 0 && parts.every((p) => p.selectedOptionId)
+  const stripeKey = stripePublishableKey()
+  return (
+    <PageShell locale={locale} pathname="/checkout">
+      <h1>{t("title")}</h1>
+      <CartErrorNotice code={cart_error} />
+      <OrderSummary cart={cart} shippingChosen={shippingChosen} />
+      <ol className="checkout-steps">
+        <li>
+          <section id="address" aria-labelledby="address-title">
+            <h2 id="address-title">{t("addressTitle")}</h2>
+            {editing ? (
+              <AddressStep
+                locale={locale}
+                cart={cart}
+                provinces={provinces}
+                communes={communes}
+                provinceCode={provinceCode}
+              />
+            ) : cart.address ? (
+              <AddressSummary
+                address={cart.address}
+                email={cart.email}
+                editHref={`${here}?edit=address#address`}
+              />
+            ) : null}
+          </section>
+        </li>
+        <li>
+          <section id="shipping" aria-labelledby="shipping-title">
+            <h2 id="shipping-title">{t("shippingTitle")}</h2>
+            {cart.address && !editing ? (
+              <ShippingForm locale={locale} parts={parts} communeCode={cart.address.communeCode} />
+            ) : (
+              <p className="muted">{t("addressFirst")}</p>
+            )}
+          </section>
+        </li>
+        <li>
+          <section id="payment" aria-labelledby="payment-title">
+            <h2 id="payment-title">{t("paymentTitle")}</h2>
+            {!shippingChosen || editing || !cart.address ? (
+              <p className="muted">{t("shippingFirst")}</p>
+            ) : pay === "card" && stripeKey && methods.includes("card") ? (
+              <CardPayment
+                locale={locale}
+                publishableKey={stripeKey}
+                labels={{
+                  loading: tPay("card.loading"),
+                  pay: tPay("submit", { total: formatVnd(cart.total.amount) }),
+                  paying: tPay("card.paying"),
+                  failed: tPay("card.failed"),
+                }}
+              />
+            ) : (
+              <PaymentForm locale={locale} methods={methods} total={formatVnd(cart.total.amount)} />
+            )}
+          </section>
+        </li>
+      </ol>
+    </PageShell>
+  )
+}

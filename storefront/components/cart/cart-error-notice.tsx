@@ -1,0 +1,17 @@
+import { getTranslations } from "next-intl/server"
+import { isCartErrorCode } from "@/lib/medusa/cart-errors"
+
+type Props = { code: string | string[] | undefined }
+
+/** Explains a failed cart or checkout step (`?cart_error=`) and what the buyer can do next. */
+export async function CartErrorNotice({ code }: Props) {
+  const value = Array.isArray(code) ? code[0] : code
+  if (!isCartErrorCode(value)) return null
+  const t = await getTranslations("CartError")
+  return (
+    <div className="notice notice-error" role="alert" data-testid="cart-error">
+      <p className="notice-title">{t(`${value}.title`)}</p>
+      <p>{t(`${value}.action`)}</p>
+    </div>
+  )
+}

@@ -1,0 +1,146 @@
+"use client"
+
+import { useActionState, useState } from "react"
+import type { AdminUnit } from "@/lib/medusa/cart-types"
+import { type AddressFormState, communesOf, saveAddress } from "@/lib/medusa/checkout-actions"
+
+export type AddressLabels = {
+  email: string
+  fullName: string
+  phone: string
+  phoneHint: string
+  province: string
+  commune: string
+  chooseProvince: string
+  chooseCommune: string
+  line: string
+  lineHint: string
+  submit: string
+  saving: string
+}
+
+type Props = {
+  locale: string
+  initial: AddressFormState
+  provinces: AdminUnit[]
+  communes: AdminUnit[]
+  labels: AddressLabels
+}
+
+/**
+ * The delivery address. Works without JavaScript (a plain post; the server answers with the
+ * errors and what was typed). With JavaScript, choosing a province loads its communes at once.
+ */
+export function AddressForm({
+  locale,
+  initial,
+  provinces,
+  communes: initialCommunes,
+  labels,
+}: Props) {
+  const [state, action, pending] = useActionState(saveAddress, initial)
+  const [communes, setCommunes] = useState(initialCommunes)
+  const [province, setProvince] = useState(initial.values.province_code)
+  const shown =
+    state.communes && state.values.province_code === province ? state.communes : communes
+  const v = state.values
+  const e = state.errors
+  const field = (name: keyof AddressFormState["values"]) => ({
+    id: `address-${name}`,
+    name,
+    "aria-invalid": e[name] ? true : undefined,
+    "aria-describedby": e[name] ? `address-${name}-error` : undefined,
+  })
+  const error = (name: keyof AddressFormState["values"]) =>
+    e[name] ? (
+      <p className="field-error" id={`address-${name}-error`}>
+        {e[name]}
+      </p>
+    ) : null
+
+  async function chooseProvince(code: string) {
+    setProvince(code)
+    setCommunes(code ? await communesOf(code) : [])
+  }
+
+  return (
+    <form action={action} className="checkout-form" noValidate={false}>
+      <input type="hidden" name="locale" value={locale} />
+      {state.formError ? (
+        <p className="notice notice-error" role="alert">
+          {state.formError}
+        </p>
+      ) : null}
+      <label htmlFor="address-full_name">{labels.fullName}</label>
+      <input
+        {...field("full_name")}
+        defaultValue={v.full_name}
+        required
+        minLength={2}
+        maxLength={100}
+        autoComplete="name"
+      />
+      {error("full_name")}
+      <label htmlFor="address-phone">{labels.phone}</label>
+      <input
+        {...field("phone")}
+        type="tel"
+        defaultValue={v.phone}
+        required
+        pattern="[\s.\-]*(0|\+84)([\s.\-]*[0-9]){9,10}[\s.\-]*"
+        autoComplete="tel"
+        inputMode="tel"
+      />
+      <p className="field-hint">{labels.phoneHint}</p>
+      {error("phone")}
+      <label htmlFor="address-email">{labels.email}</label>
+      <input
+        {...field("email")}
+        type="email"
+        defaultValue={v.email}
+        required
+        autoComplete="email"
+      />
+      {error("email")}
+      <label htmlFor="address-province_code">{labels.province}</label>
+      <select
+        {...field("province_code")}
+        defaultValue={v.province_code}
+        required
+        onChange={(event) => chooseProvince(event.target.value)}
+      >
+        <option value="">{labels.chooseProvince}</option>
+        {provinces.map((p) => (
+          <option key={p.code} value={p.code}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+      {error("province_code")}
+      <label htmlFor="address-commune_code">{labels.commune}</label>
+      <select {...field("commune_code")} key={province} defaultValue={v.commune_code} required>
+        <option value="">{labels.chooseCommune}</option>
+        {shown.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      {error("commune_code")}
+      <label htmlFor="address-line">{labels.line}</label>
+      <input
+        {...field("line")}
+        defaultValue={v.line}
+        required
+        minLength={2}
+        maxLength={200}
+        autoComplete="street-address"
+      />
+      <p className="field-hint">{labels.lineHint}</p>
+      {error("line")}
+      <button type="submit" className="button button-wide" disabled={pending}>
+        {pending ? labels.saving : labels.submit}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,39 @@
+import { getTranslations } from "next-intl/server"
+import type { Cart } from "@/lib/medusa/cart-types"
+import { formatVnd } from "@/lib/money"
+
+/** What the buyer is about to pay: items, shipping once chosen, and the total. */
+export async function OrderSummary({
+  cart,
+  shippingChosen,
+}: {
+  cart: Cart
+  shippingChosen: boolean
+}) {
+  const t = await getTranslations("Checkout")
+  return (
+    <section className="order-summary" aria-labelledby="summary-title">
+      <h2 id="summary-title">{t("summary")}</h2>
+      <ul>
+        {cart.lines.map((line) => (
+          <li key={line.id}>
+            <span>
+              {line.quantity} × {line.title}
+            </span>
+            <span>{formatVnd(line.total.amount)}</span>
+          </li>
+        ))}
+      </ul>
+      <dl>
+        <dt>{t("subtotal")}</dt>
+        <dd>{formatVnd(cart.subtotal.amount)}</dd>
+        <dt>{t("shipping")}</dt>
+        <dd>{shippingChosen ? formatVnd(cart.shippingTotal.amount) : t("shippingPending")}</dd>
+        <dt>{t("total")}</dt>
+        <dd data-testid="checkout-total">
+          <strong>{formatVnd(cart.total.amount)}</strong>
+        </dd>
+      </dl>
+    </section>
+  )
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest"
+import { type AddressInput, normalisePhone, validateAddress } from "./address"
+
+const provinces = [{ code: "15", name: "Tỉnh Lào Cai" }]
+const communes = [{ code: "02989", name: "Xã Gia Phú" }]
+const valid: AddressInput = {
+  email: "an@example.vn",
+  full_name: "Nguyễn Văn An",
+  phone: "0912 345 678",
+  province_code: "15",
+  commune_code: "02989",
+  line: "Thôn Phú Xuân",
+}
+
+describe("validateAddress", () => {
+  it("accepts a complete address in the province's commune", () => {
+    expect(validateAddress(valid, provinces, communes)).toEqual({})
+  })
+
+  it("names each wrong field", () => {
+    const errors = validateAddress(
+      { ...valid, email: "an@", phone: "12345", commune_code: "99999", line: "" },
+      provinces,
+      communes,
+    )
+    expect(errors).toEqual({
+      email: "email",
+      phone: "phone",
+      commune_code: "commune",
+      line: "line",
+    })
+  })
+
+  it("accepts +84 numbers and refuses a commune of another province", () => {
+    expect(validateAddress({ ...valid, phone: "+84 912.345.678" }, provinces, communes)).toEqual({})
+    expect(validateAddress({ ...valid, province_code: "01" }, provinces, communes)).toEqual({
+      province_code: "province",
+    })
+    expect(validateAddress(valid, provinces, [])).toEqual({ commune_code: "commune" })
+  })
+
+  it("normalises phone separators", () => {
+    expect(normalisePhone("0912 345-678")).toBe("0912345678")
+  })
+})

@@ -1,0 +1,52 @@
+import { FetchError } from "@medusajs/js-sdk"
+
+/** What went wrong with a cart or checkout call, as the pages explain it (messages: CartError). */
+export type CartErrorCode =
+  | "out_of_stock"
+  | "product_gone"
+  | "cart_gone"
+  | "shipping_missing"
+  | "shipping_refused"
+  | "payment_failed"
+  | "invalid"
+  | "unavailable"
+
+const CODES: readonly string[] = [
+  "out_of_stock",
+  "product_gone",
+  "cart_gone",
+  "shipping_missing",
+  "shipping_refused",
+  "payment_failed",
+  "invalid",
+  "unavailable",
+]
+
+export function isCartErrorCode(value: unknown): value is CartErrorCode {
+  return typeof value === "string" && CODES.includes(value)
+}
+
+/**
+ * Medusa's core cart routes answer in English only, so their errors are recognised here and
+ * explained in the buyer's language by the page. Anything unrecognised from a reachable backend
+ * is "invalid"; a backend that cannot be reached, or fails, is "unavailable".
+ */
+export function classifyCartError(error: unknown): CartErrorCode {
+  if (!(error instanceof FetchError)) return "unavailable"
+  const message = error.message.toLowerCase()
+  if (!error.status || error.status >= 500) return "unavailable"
+  if (message.includes("inventory") || message.includes("stock")) return "out_of_stock"
+  if (message.includes("shipping")) {
+    return message.includes("missing") || message.includes("required")
+      ? "shipping_missing"
+      : "shipping_refused"
+  }
+  if (message.includes("payment")) return "payment_failed"
+  if (message.includes("variant") && (error.status === 404 || message.includes("not found"))) {
+    return "product_gone"
+  }
+  if (message.includes("cart") && (error.status === 404 || message.includes("completed"))) {
+    return "cart_gone"
+  }
+  return "invalid"
+}

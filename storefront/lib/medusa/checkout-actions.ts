@@ -1,0 +1,260 @@
+"use server"
+
+import type { HttpTypes } from "@medusajs/types"
+import { refresh } from "next/cache"
+import { redirect } from "next/navigation"
+import { getTranslations } from "next-intl/server"
+import { localePath } from "@/i18n/paths"
+import { type Locale, routing } from "@/i18n/routing"
+import {
+  type AddressErrors,
+  type AddressInput,
+  normalisePhone,
+  readAddressInput,
+  validateAddress,
+} from "@/lib/address"
+import { listCommunes, listProvinces } from "./admin-units"
+import { PAYMENT_PROVIDERS, retrieveRawCart } from "./cart"
+import { type CartErrorCode, classifyCartError } from "./cart-errors"
+import type { AdminUnit, PaymentMethod } from "./cart-types"
+import { medusa } from "./client"
+import { clearCartId, customerHeaders, readCartId } from "./session"
+
+// Each checkout step is a server action. Address errors come back as state (the form keeps what
+// was typed); the other steps end in a redirect, carrying `?cart_error=` when they fail.
+
+export type AddressFormState = {
+  values: AddressInput
+  /** Translated messages per field. */
+  errors: Partial<Record<keyof AddressInput, string>>
+  /** A message about the whole form (the backend failed). */
+  formError: string | null
+  /** The communes of the chosen province, so the form can be redrawn without JavaScript. */
+  communes?: AdminUnit[]
+}
+
+function formLocale(form: FormData): Locale {
+  const locale = form.get("locale")
+  return routing.locales.find((l) => l === locale) ?? routing.defaultLocale
+}
+
+/**
+ * Where a step sends the buyer next. Each step has its own URL (`?step=`): a redirect to the very
+ * URL the browser is on would only scroll, and the page would not show the saved step.
+ */
+function checkoutPath(locale: Locale, error?: CartErrorCode, anchor = ""): string {
+  const step = anchor.replace("#", "")
+  const query = error ? `cart_error=${error}` : step ? `step=${step}` : ""
+  return `${localePath(locale, "/checkout")}${query ? `?${query}` : ""}${anchor}`
+}
+
+async function translated(locale: Locale, errors: AddressErrors) {
+  const t = await getTranslations({ locale, namespace: "Checkout.errors" })
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, key]) => [field, t(key as Parameters<typeof t>[0])]),
+  )
+}
+
+export async function saveAddress(
+  _previous: AddressFormState,
+  form: FormData,
+): Promise<AddressFormState> {
+  const locale = formLocale(form)
+  const values = readAddressInput(form)
+  const t = await getTranslations({ locale, namespace: "Checkout.errors" })
+  const cartId = await readCartId()
+  if (!cartId) redirect(`${localePath(locale, "/cart")}?cart_error=cart_gone`)
+  let saved = false
+  try {
+    const [provinces, communes] = await Promise.all([
+      listProvinces(),
+      listCommunes(values.province_code),
+    ])
+    const errors = validateAddress(values, provinces, communes)
+    if (Object.keys(errors).length) {
+      return {
+        values,
+        errors: await translated(locale, errors),
+        formError: t("fixFields"),
+        communes,
+      }
+    }
+    const province = provinces.find((p) => p.code === values.province_code)
+    const commune = communes.find((c) => c.code === values.commune_code)
+    const address = {
+      first_name: values.full_name,
+      last_name: "",
+      address_1: values.line,
+      city: commune?.name,
+      province: province?.name,
+      country_code: "vn",
+      phone: normalisePhone(values.phone),
+      metadata: { commune_code: values.commune_code, province_code: values.province_code },
+    }
+    await medusa().store.cart.update(
+      cartId,
+      { email: values.email, shipping_address: address, billing_address: address },
+      { fields: "id" },
+      await customerHeaders(),
+    )
+    saved = true
+  } catch (error) {
+    console.error(`[checkout] save address failed: ${(error as Error).message}`)
+    const code = classifyCartError(error)
+    if (code === "cart_gone") redirect(`${localePath(locale, "/cart")}?cart_error=cart_gone`)
+    return {
+      values,
+      errors: {},
+      formError: t(code === "unavailable" ? "unavailable" : "saveFailed"),
+    }
+  }
+  if (saved) {
+    refresh()
+    redirect(checkoutPath(locale, undefined, "#shipping"))
+  }
+  return { values, errors: {}, formError: null }
+}
+
+/** The communes of a province, for the address form's second picker. */
+export async function communesOf(provinceCode: string): Promise<AdminUnit[]> {
+  try {
+    return await listCommunes(provinceCode)
+  } catch {
+    return []
+  }
+}
+
+/** One shipping option per seller part: the form posts `option_<sellerId>` = option id. */
+export async function saveShipping(form: FormData) {
+  const locale = formLocale(form)
+  const cartId = await readCartId()
+  const chosen = [...form.entries()]
+    .filter(([name, value]) => name.startsWith("option_") && typeof value === "string" && value)
+    .map(([, value]) => value as string)
+  const expected = Number(form.get("part_count"))
+  if (!cartId || chosen.length === 0 || chosen.length !== expected) {
+    redirect(checkoutPath(locale, cartId ? "shipping_missing" : "cart_gone", "#shipping"))
+  }
+  let failure: CartErrorCode | null = null
+  try {
+    const headers = await customerHeaders()
+    // One at a time: Medusa replaces the method of the same seller's profile on each call.
+    for (const optionId of chosen) {
+      await medusa().store.cart.addShippingMethod(
+        cartId,
+        { option_id: optionId },
+        { fields: "id" },
+        headers,
+      )
+    }
+  } catch (error) {
+    console.error(`[checkout] shipping failed: ${(error as Error).message}`)
+    failure = classifyCartError(error)
+    if (failure === "invalid") failure = "shipping_refused"
+  }
+  refresh()
+  redirect(checkoutPath(locale, failure ?? undefined, failure ? "#shipping" : "#payment"))
+}
+
+function paymentMethodOf(form: FormData): PaymentMethod | null {
+  const method = form.get("payment_method")
+  return method === "cod" || method === "vietqr" || method === "card" ? method : null
+}
+
+/** Opens a payment session for the method; returns the session's provider data. */
+async function openPaymentSession(cart: HttpTypes.StoreCart, method: PaymentMethod) {
+  const { payment_collection } = await medusa().store.payment.initiatePaymentSession(
+    cart,
+    { provider_id: PAYMENT_PROVIDERS[method] },
+    undefined,
+    await customerHeaders(),
+  )
+  const session = payment_collection.payment_sessions?.find(
+    (s) => s.provider_id === PAYMENT_PROVIDERS[method],
+  )
+  return (session?.data ?? {}) as Record<string, unknown>
+}
+
+type Completion = { orderId: string } | { error: CartErrorCode }
+
+/** Completes the cart into an order; Medusa returns the same order if it is asked twice. */
+async function completeCart(cartId: string): Promise<Completion> {
+  try {
+    const result = await medusa().store.cart.complete(
+      cartId,
+      { fields: "id" },
+      await customerHeaders(),
+    )
+    if (result.type === "order") {
+      await clearCartId()
+      return { orderId: result.order.id }
+    }
+    console.error(`[checkout] complete refused: ${result.error?.message}`)
+    return {
+      error: classifyCartError(
+        Object.assign(new Error(result.error?.message ?? ""), { status: 400 }),
+      ),
+    }
+  } catch (error) {
+    console.error(`[checkout] complete failed: ${(error as Error).message}`)
+    return { error: classifyCartError(error) }
+  }
+}
+
+async function readyCart(cartId: string | undefined) {
+  if (!cartId) return null
+  return retrieveRawCart(cartId).catch(() => null)
+}
+
+/** Cash on delivery or VietQR: open the session and place the order in one post. */
+export async function placeOrder(form: FormData) {
+  const locale = formLocale(form)
+  const method = paymentMethodOf(form)
+  if (!method) redirect(checkoutPath(locale, "invalid", "#payment"))
+  // The card is paid in Stripe's own form, which needs the browser: the page shows it next.
+  if (method === "card") redirect(`${localePath(locale, "/checkout")}?pay=card#payment`)
+  const cart = await readyCart(await readCartId())
+  if (!cart) redirect(`${localePath(locale, "/cart")}?cart_error=cart_gone`)
+  let result: Completion
+  try {
+    await openPaymentSession(cart, method)
+    result = await completeCart(cart.id)
+  } catch (error) {
+    console.error(`[checkout] payment session failed: ${(error as Error).message}`)
+    result = { error: classifyCartError(error) }
+  }
+  if ("orderId" in result) redirect(`${localePath(locale, `/orders/${result.orderId}`)}?placed=1`)
+  const back =
+    result.error === "out_of_stock" || result.error === "product_gone" ? "/cart" : "/checkout"
+  redirect(
+    `${localePath(locale, back)}?cart_error=${result.error}${back === "/checkout" ? "#payment" : ""}`,
+  )
+}
+
+export type CardStart = { clientSecret: string } | { error: string }
+
+/** Card: opens a Stripe session and hands its client secret to Stripe's card form. */
+export async function startCardPayment(locale: Locale): Promise<CardStart> {
+  const t = await getTranslations({ locale, namespace: "CartError" })
+  const cart = await readyCart(await readCartId())
+  if (!cart) return { error: t("cart_gone.title") }
+  try {
+    const data = await openPaymentSession(cart, "card")
+    const secret = data.client_secret
+    if (typeof secret !== "string") return { error: t("payment_failed.title") }
+    return { clientSecret: secret }
+  } catch (error) {
+    console.error(`[checkout] card session failed: ${(error as Error).message}`)
+    return { error: t(`${classifyCartError(error)}.title`) }
+  }
+}
+
+/** Card: after Stripe confirmed the payment, place the order; returns where to go next. */
+export async function finishCardPayment(locale: Locale): Promise<{ href: string }> {
+  const cartId = await readCartId()
+  if (!cartId) return { href: `${localePath(locale, "/cart")}?cart_error=cart_gone` }
+  const result = await completeCart(cartId)
+  if ("orderId" in result)
+    return { href: `${localePath(locale, `/orders/${result.orderId}`)}?placed=1` }
+  return { href: checkoutPath(locale, result.error, "#payment") }
+}
