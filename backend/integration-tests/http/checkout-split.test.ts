@@ -166,6 +166,43 @@ medusaIntegrationTestRunner({
         })
       })
 
+      it("lets a seller set what is left to sell without eating into what orders hold", async () => {
+        const { cart } = await prepareCart(sdk, {
+          regionId: scenario.regionId,
+          items: [{ variant_id: scenario.variantOf.gao!, quantity: 2 }],
+        })
+        expect(((await payAndComplete(sdk, cart, "pp_cod_cod")) as Json).type).toBe("order")
+        const container = getContainer()
+        const variant = await container
+          .resolve(Modules.PRODUCT)
+          .retrieveProductVariant(scenario.variantOf.gao!)
+        const headers = await sellerHeaders(api, "htx-lua-gao")
+        const url = `/seller/products/${variant.product_id}`
+        const stockOf = async () =>
+          (await api.get(url, { headers })).data.product.variants[0].stock as number
+        const levels = async () => {
+          const [level] = await container
+            .resolve(Modules.INVENTORY)
+            .listInventoryLevels({ reserved_quantity: { $gt: 0 } })
+          return {
+            stocked: Number(level!.stocked_quantity),
+            reserved: Number(level!.reserved_quantity),
+          }
+        }
+        // 5 in stock, 2 held for the order: the seller sees 3 left to sell.
+        expect(await stockOf()).toBe(3)
+        const set = (quantity: number) =>
+          api.post(`${url}/variants/${variant.id}/stock`, { quantity }, { headers })
+        // Saving the number shown changes nothing.
+        await set(3)
+        expect(await levels()).toEqual({ stocked: 5, reserved: 2 })
+        expect(await stockOf()).toBe(3)
+        // Ten more to sell: the 2 held stay on top.
+        await set(10)
+        expect(await levels()).toEqual({ stocked: 12, reserved: 2 })
+        expect(await stockOf()).toBe(10)
+      })
+
       it("leaves nothing half-made when the split fails between its parts, and the cart can complete again", async () => {
         const { cart } = await prepareCart(sdk, {
           regionId: scenario.regionId,

@@ -7,7 +7,11 @@ import { parseInput } from "../../../../../../utils/validate"
 import { SetStock } from "../../../../../validators"
 import { loadOwnProduct, loadSellerContext, reshapeProduct } from "../../../../helpers"
 
-/** Sets the variant's stock at the seller's own location. */
+/**
+ * Sets how many of the variant the seller can still sell at its own location. Reads show stock as
+ * stocked minus reserved (held for placed orders), so the write keeps the reservations on top:
+ * saving the number shown changes nothing, even while orders hold some.
+ */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { quantity } = parseInput(SetStock, req.body)
   const access = sellerAccess(req)
@@ -18,9 +22,10 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     throw notFound({ vi: "Không tìm thấy quy cách sản phẩm", en: "Variant not found" })
   }
   const context = await loadSellerContext(req.scope, access)
-  const exists = (item.inventory?.location_levels ?? []).some(
+  const level = (item.inventory?.location_levels ?? []).find(
     (l: { location_id: string }) => l.location_id === context.location_id,
-  )
+  ) as { reserved_quantity?: number } | undefined
+  const reserved = Number(level?.reserved_quantity ?? 0)
   await setSellerStockWorkflow(req.scope).run({
     input: {
       seller_id: access.sellerId,
@@ -29,8 +34,8 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       variant_id: variant.id,
       inventory_item_id: item.inventory_item_id,
       location_id: context.location_id!,
-      quantity,
-      exists,
+      quantity: quantity + reserved,
+      exists: level !== undefined,
     },
   })
   res.json({
