@@ -30,7 +30,8 @@ export async function ShippingForm({ locale, parts, communeCode }: Props) {
         const options = part.options.filter(
           (o) => o.code !== "delivery_commune" || part.seller.communeCode === communeCode,
         )
-        const checked = part.selectedOptionId ?? options[0]?.id
+        // Nothing is preselected: some options cost money, so the buyer chooses each time.
+        const checked = part.selectedOptionId
         return (
           <fieldset key={part.seller.id} className="seller-part" data-testid="seller-part">
             <legend>

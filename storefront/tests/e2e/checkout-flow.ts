@@ -73,10 +73,14 @@ export async function pickUpEverywhere(page: Page) {
 }
 
 /** From the cart page to the order page: address, pick-up at each seller, payment. */
-export async function checkout(page: Page, method: "cod" | "vietqr") {
+export async function checkout(
+  page: Page,
+  method: "cod" | "vietqr",
+  buyer: Partial<typeof BUYER> = {},
+) {
   await page.locator("a", { hasText: "Tiến hành đặt hàng" }).click()
   await page.waitForURL(/\/vi\/checkout/)
-  await fillAddress(page)
+  await fillAddress(page, buyer)
   await page.locator("#shipping button[type=submit]").waitFor()
   await pickUpEverywhere(page)
   await page.locator("#shipping button[type=submit]").click()

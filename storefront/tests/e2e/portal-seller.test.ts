@@ -11,7 +11,7 @@ import { launchChromium } from "@coop/scripts/chromium"
 import pg from "pg"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
-import { addFromProductPage, BUYER, fillAddress, normalise } from "./checkout-flow"
+import { addFromProductPage, BUYER, checkout, normalise } from "./checkout-flow"
 
 const RESULTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../test-results")
 const PASSWORD = "mat-khau-thu-nghiem"
@@ -320,15 +320,7 @@ describe("seller portal", () => {
   it("shows a buyer's VietQR order and confirms the transfer, ships and delivers", async () => {
     const buyer = await phone()
     await addFromProductPage(buyer, url, productHandle, 2)
-    await buyer.locator("a", { hasText: "Tiến hành đặt hàng" }).click()
-    await buyer.waitForURL(/\/vi\/checkout/)
-    await fillAddress(buyer, { name: BUYER_NAME })
-    await buyer.locator("#shipping button[type=submit]").waitFor()
-    await buyer.locator("#shipping button[type=submit]").click()
-    await buyer.locator("[data-testid=place-order]").waitFor()
-    await buyer.check("input[name=payment_method][value=vietqr]")
-    await buyer.locator("[data-testid=place-order]").click()
-    await buyer.waitForURL(/\/vi\/orders\/order_[0-9A-Za-z]+\?placed=1/)
+    await checkout(buyer, "vietqr", { name: BUYER_NAME })
 
     await owner.goto(`${url}/vi/seller/orders`)
     const order = owner.locator("[data-testid=seller-order]")
@@ -379,15 +371,7 @@ describe("seller portal", () => {
   it("cancels an unshipped cash-on-delivery order after asking to confirm", async () => {
     const buyer = await phone()
     await addFromProductPage(buyer, url, productHandle, 1)
-    await buyer.locator("a", { hasText: "Tiến hành đặt hàng" }).click()
-    await buyer.waitForURL(/\/vi\/checkout/)
-    await fillAddress(buyer, { name: BUYER_NAME })
-    await buyer.locator("#shipping button[type=submit]").waitFor()
-    await buyer.locator("#shipping button[type=submit]").click()
-    await buyer.locator("[data-testid=place-order]").waitFor()
-    await buyer.check("input[name=payment_method][value=cod]")
-    await buyer.locator("[data-testid=place-order]").click()
-    await buyer.waitForURL(/\/vi\/orders\/order_[0-9A-Za-z]+\?placed=1/)
+    await checkout(buyer, "cod", { name: BUYER_NAME })
 
     await owner.goto(`${url}/vi/seller/orders`)
     const orders = owner.locator("[data-testid=seller-order]")
