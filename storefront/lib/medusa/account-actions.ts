@@ -2,17 +2,12 @@
 
 import { redirect } from "next/navigation"
 import { getTranslations } from "next-intl/server"
+import { formLocale } from "@/i18n/form-locale"
 import { localePath } from "@/i18n/paths"
-import { type Locale, routing } from "@/i18n/routing"
 import { medusa } from "./client"
 import { clearCustomerToken, readCartId, writeCustomerToken } from "./session"
 
 export type AccountFormState = { email: string; name: string; error: string | null }
-
-function formLocale(form: FormData): Locale {
-  const locale = form.get("locale")
-  return routing.locales.find((l) => l === locale) ?? routing.defaultLocale
-}
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name)

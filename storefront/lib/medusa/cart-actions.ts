@@ -1,8 +1,8 @@
 "use server"
 
 import { redirect } from "next/navigation"
+import { formLocale } from "@/i18n/form-locale"
 import { localePath } from "@/i18n/paths"
-import { type Locale, routing } from "@/i18n/routing"
 import { CART_FIELDS, retrieveRawCart } from "./cart"
 import { type CartErrorCode, classifyCartError } from "./cart-errors"
 import { medusa } from "./client"
@@ -11,11 +11,6 @@ import { customerHeaders, readCartId, writeCartId } from "./session"
 
 // Cart changes are plain form posts: they work without JavaScript, and each ends in a redirect,
 // so a reload never posts twice. Failures come back as `?cart_error=<code>`, explained by the page.
-
-function formLocale(form: FormData): Locale {
-  const locale = form.get("locale")
-  return routing.locales.find((l) => l === locale) ?? routing.defaultLocale
-}
 
 /** Only a path of this site: never an open redirect to another host. */
 function safePath(value: FormDataEntryValue | null, fallback: string): string {

@@ -4,8 +4,9 @@ import type { HttpTypes } from "@medusajs/types"
 import { refresh } from "next/cache"
 import { redirect } from "next/navigation"
 import { getTranslations } from "next-intl/server"
+import { formLocale } from "@/i18n/form-locale"
 import { localePath } from "@/i18n/paths"
-import { type Locale, routing } from "@/i18n/routing"
+import type { Locale } from "@/i18n/routing"
 import {
   type AddressErrors,
   type AddressInput,
@@ -31,11 +32,6 @@ export type AddressFormState = {
   formError: string | null
   /** The communes of the chosen province, so the form can be redrawn without JavaScript. */
   communes?: AdminUnit[]
-}
-
-function formLocale(form: FormData): Locale {
-  const locale = form.get("locale")
-  return routing.locales.find((l) => l === locale) ?? routing.defaultLocale
 }
 
 /**

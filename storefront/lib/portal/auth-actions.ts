@@ -2,8 +2,9 @@
 
 import { redirect } from "next/navigation"
 import { getTranslations } from "next-intl/server"
+import { formLocale } from "@/i18n/form-locale"
 import { localePath } from "@/i18n/paths"
-import { type Locale, routing } from "@/i18n/routing"
+import type { Locale } from "@/i18n/routing"
 import { backend } from "./api"
 import {
   COMMUNE_ACTORS,
@@ -15,11 +16,6 @@ import {
 } from "./session"
 
 export type SignInState = { email: string; actor: string; error: string | null }
-
-function formLocale(form: FormData): Locale {
-  const locale = form.get("locale")
-  return routing.locales.find((l) => l === locale) ?? routing.defaultLocale
-}
 
 /** Only a path inside the portal: never an open redirect. */
 function nextPath(form: FormData, locale: Locale, portal: "seller" | "commune"): string {

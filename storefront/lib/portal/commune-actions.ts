@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation"
 import { getTranslations } from "next-intl/server"
-import { type Locale, routing } from "@/i18n/routing"
+import { formLocale } from "@/i18n/form-locale"
+import type { Locale } from "@/i18n/routing"
 import { type ApiError, backend } from "./api"
 
 // The commune portal's writes. Each returns what was typed and the errors (the backend's own
@@ -19,11 +20,6 @@ export type CommuneFormState = {
    * first option: react#32362).
    */
   attempt?: number
-}
-
-function formLocale(form: FormData): Locale {
-  const locale = form.get("locale")
-  return routing.locales.find((l) => l === locale) ?? routing.defaultLocale
 }
 
 function text(form: FormData, name: string): string {

@@ -2,8 +2,9 @@
 
 import { redirect } from "next/navigation"
 import { getTranslations } from "next-intl/server"
+import { formLocale } from "@/i18n/form-locale"
 import { localePath } from "@/i18n/paths"
-import { type Locale, routing } from "@/i18n/routing"
+import type { Locale } from "@/i18n/routing"
 import { type ApiError, backend, traceability } from "./api"
 import { isBatchId, type OriginBatch, type StampJob } from "./origin-api"
 import {
@@ -38,11 +39,6 @@ export type OriginFormState = {
 
 const MAX_PHOTOS = 10
 type T = Awaited<ReturnType<typeof getTranslations<"Portal.origin">>>
-
-function formLocale(form: FormData): Locale {
-  const locale = form.get("locale")
-  return routing.locales.find((l) => l === locale) ?? routing.defaultLocale
-}
 
 function batchIdOf(form: FormData): string {
   const id = String(form.get("batch_id") ?? "")

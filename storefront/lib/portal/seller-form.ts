@@ -1,4 +1,3 @@
-import { type Locale, routing } from "../../i18n/routing"
 import type { ApiError } from "./api"
 
 // What every seller-portal form and its server action share: the state that comes back (what was
@@ -26,11 +25,6 @@ export const emptyFormState = (values: FormValues = {}): FormState => ({
   errors: {},
   formError: null,
 })
-
-export function formLocale(form: FormData): Locale {
-  const locale = form.get("locale")
-  return routing.locales.find((l) => l === locale) ?? routing.defaultLocale
-}
 
 /** The trimmed text of each named field (missing = ""). */
 export function readText(form: FormData, names: readonly string[]): Record<string, string> {

@@ -2,9 +2,10 @@
 
 import { redirect } from "next/navigation"
 import { getTranslations } from "next-intl/server"
+import { formLocale } from "@/i18n/form-locale"
 import { localePath } from "@/i18n/paths"
 import { backend } from "./api"
-import { type FormState, failureState, formLocale, parseWhole, readText } from "./seller-form"
+import { type FormState, failureState, parseWhole, readText } from "./seller-form"
 
 // The seller's actions on one of its order parts. Each posts to /seller/orders/{id}/{action};
 // on success the order's page opens again with what changed, otherwise the form shows why.

@@ -3,18 +3,12 @@
 import { revalidateTag } from "next/cache"
 import { redirect } from "next/navigation"
 import { getTranslations } from "next-intl/server"
+import { formLocale } from "@/i18n/form-locale"
 import { localePath } from "@/i18n/paths"
 import type { Locale } from "@/i18n/routing"
 import { CACHE_TAGS } from "@/lib/cache-tags"
 import { backend } from "./api"
-import {
-  type FormState,
-  failureState,
-  formLocale,
-  type Option,
-  parseWhole,
-  readText,
-} from "./seller-form"
+import { type FormState, failureState, type Option, parseWhole, readText } from "./seller-form"
 
 // Creating and editing a product from the seller portal. Photos taken with the phone's camera
 // are uploaded first (POST /seller/uploads, the files forwarded as they came); their URLs then

@@ -2,18 +2,12 @@
 
 import { redirect } from "next/navigation"
 import { getTranslations } from "next-intl/server"
+import { formLocale } from "@/i18n/form-locale"
 import { localePath } from "@/i18n/paths"
 import type { Locale } from "@/i18n/routing"
 import { listCommunes } from "@/lib/medusa/admin-units"
 import { type ApiResult, backend } from "./api"
-import {
-  type ErrorTexts,
-  type FormState,
-  failureState,
-  formLocale,
-  type Option,
-  readText,
-} from "./seller-form"
+import { type ErrorTexts, type FormState, failureState, type Option, readText } from "./seller-form"
 import { villagesOf } from "./seller-units"
 import { writePortalSession } from "./session"
 

@@ -2,9 +2,10 @@
 
 import { redirect } from "next/navigation"
 import { getTranslations } from "next-intl/server"
+import { formLocale } from "@/i18n/form-locale"
 import { localePath } from "@/i18n/paths"
 import { backend } from "./api"
-import { type FormState, failureState, formLocale, readText } from "./seller-form"
+import { type FormState, failureState, readText } from "./seller-form"
 
 // The owner's team actions: invite staff by email, grant a signed-up helper (by email), revoke
 // a grant. Each ends on the team page with a short status, or comes back with the reason.

@@ -1,4 +1,5 @@
-import { type Locale, routing } from "@/i18n/routing"
+import { toLocale } from "@/i18n/form-locale"
+import type { Locale } from "@/i18n/routing"
 import { backendUrl } from "@/lib/medusa/config"
 import { chosenQuarter } from "@/lib/portal/commune-quarters"
 import { COMMUNE_ACTORS, readPortalSession } from "@/lib/portal/session"
@@ -16,7 +17,7 @@ function back(location: string) {
 
 export async function GET(request: Request, { params }: Context) {
   const { locale: asked } = await params
-  const locale: Locale = routing.locales.find((l) => l === asked) ?? routing.defaultLocale
+  const locale: Locale = toLocale(asked)
   const search = new URL(request.url).searchParams
   const format = search.get("format") === "csv" ? "csv" : "xlsx"
   const quarter = chosenQuarter(search.get("quarter") ?? undefined)
