@@ -1,6 +1,6 @@
 import type { AdminUnit } from "./cart-types"
 import { medusa } from "./client"
-import { callStore } from "./errors"
+import { callStore, findInStore } from "./errors"
 
 // The two-tier units (province, then commune) change by decree, not by the minute: a day.
 const UNITS_CACHE = { revalidate: 86_400, tags: ["admin-units"] }
@@ -21,14 +21,11 @@ export async function listProvinces(): Promise<AdminUnit[]> {
 /** The communes of a province; empty for an unknown province. */
 export async function listCommunes(provinceCode: string): Promise<AdminUnit[]> {
   if (!/^\d{2}$/.test(provinceCode)) return []
-  try {
-    const { communes } = await medusa().client.fetch<{ communes: UnitRow[] }>(
+  const found = await findInStore(`list communes of ${provinceCode}`, () =>
+    medusa().client.fetch<{ communes: UnitRow[] }>(
       `/store/admin-units/provinces/${provinceCode}/communes`,
       { next: UNITS_CACHE },
-    )
-    return byCode(communes)
-  } catch (error) {
-    if ((error as { status?: number }).status === 404) return []
-    return callStore(`list communes of ${provinceCode}`, () => Promise.reject(error))
-  }
+    ),
+  )
+  return found ? byCode(found.communes) : []
 }

@@ -1,7 +1,7 @@
 import { vnd } from "./cart-reshape"
 import type { Order, OrderPart } from "./cart-types"
 import { medusa } from "./client"
-import { callStore } from "./errors"
+import { callStore, findInStore } from "./errors"
 import { customerHeaders } from "./session"
 
 // biome-ignore lint/suspicious/noExplicitAny: the backend's own routes are untyped JSON
@@ -72,15 +72,10 @@ export function reshapeOrder(body: Json): Order {
 /** A buyer's order with its seller parts (payment state moves, so never cached); null if unknown. */
 export async function getOrder(id: string): Promise<Order | null> {
   if (!/^order_[0-9A-Za-z]+$/.test(id)) return null
-  try {
-    const body = await medusa().client.fetch<Json>(`/store/orders/${id}/parts`, {
-      cache: "no-store",
-    })
-    return reshapeOrder(body)
-  } catch (error) {
-    if ((error as { status?: number }).status === 404) return null
-    return callStore(`get order ${id}`, () => Promise.reject(error))
-  }
+  const body = await findInStore(`get order ${id}`, () =>
+    medusa().client.fetch<Json>(`/store/orders/${id}/parts`, { cache: "no-store" }),
+  )
+  return body ? reshapeOrder(body) : null
 }
 
 /** The signed-in buyer's orders, newest first, each with its parts. */
