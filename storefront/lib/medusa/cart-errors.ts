@@ -1,5 +1,3 @@
-import { FetchError } from "@medusajs/js-sdk"
-
 /** What went wrong with a cart or checkout call, as the pages explain it (messages: CartError). */
 export type CartErrorCode =
   | "out_of_stock"
@@ -32,20 +30,21 @@ export function isCartErrorCode(value: unknown): value is CartErrorCode {
  * is "invalid"; a backend that cannot be reached, or fails, is "unavailable".
  */
 export function classifyCartError(error: unknown): CartErrorCode {
-  if (!(error instanceof FetchError)) return "unavailable"
+  // The js-sdk's FetchError, or a refusal the backend answered in a 200 (a cart that did not
+  // complete): both carry the backend's status. Anything without one never reached it.
+  const status = (error as { status?: unknown } | null)?.status
+  if (!(error instanceof Error) || typeof status !== "number") return "unavailable"
   const message = error.message.toLowerCase()
-  if (!error.status || error.status >= 500) return "unavailable"
+  if (!status || status >= 500) return "unavailable"
   if (message.includes("inventory") || message.includes("stock")) return "out_of_stock"
   if (message.includes("shipping")) {
-    return message.includes("missing") || message.includes("required")
-      ? "shipping_missing"
-      : "shipping_refused"
+    return /missing|require|no shipping/.test(message) ? "shipping_missing" : "shipping_refused"
   }
   if (message.includes("payment")) return "payment_failed"
-  if (message.includes("variant") && (error.status === 404 || message.includes("not found"))) {
+  if (message.includes("variant") && (status === 404 || message.includes("not found"))) {
     return "product_gone"
   }
-  if (message.includes("cart") && (error.status === 404 || message.includes("completed"))) {
+  if (message.includes("cart") && (status === 404 || message.includes("completed"))) {
     return "cart_gone"
   }
   return "invalid"

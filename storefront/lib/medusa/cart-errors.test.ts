@@ -1,0 +1,34 @@
+import { FetchError } from "@medusajs/js-sdk"
+import { describe, expect, it } from "vitest"
+import { classifyCartError } from "./cart-errors"
+
+const refused = (message: string) => Object.assign(new Error(message), { status: 400 })
+
+describe("classifyCartError", () => {
+  it("recognises Medusa's English cart errors, thrown or answered in a refused completion", () => {
+    expect(
+      classifyCartError(
+        new FetchError("Some variant does not have the required inventory", "Bad Request", 400),
+      ),
+    ).toBe("out_of_stock")
+    expect(classifyCartError(refused("Payment authorization failed"))).toBe("payment_failed")
+    expect(
+      classifyCartError(
+        refused("No shipping method selected but the cart contains items that require shipping"),
+      ),
+    ).toBe("shipping_missing")
+    expect(classifyCartError(refused("Shipping option is not valid for this address"))).toBe(
+      "shipping_refused",
+    )
+    expect(classifyCartError(new FetchError("Cart not found", "Not Found", 404))).toBe("cart_gone")
+    expect(classifyCartError(refused("Something else"))).toBe("invalid")
+  })
+
+  it("calls anything that never reached the backend, or a 5xx, unavailable", () => {
+    expect(classifyCartError(new TypeError("fetch failed"))).toBe("unavailable")
+    expect(classifyCartError(new FetchError("boom", "Internal Server Error", 500))).toBe(
+      "unavailable",
+    )
+    expect(classifyCartError("not an error")).toBe("unavailable")
+  })
+})
