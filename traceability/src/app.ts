@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from "fastify"
 import type pg from "pg"
+import { HttpOfficerDirectory, type OfficerDirectory } from "./catalog/officer-directory.js"
 import { HttpProductCatalog, type ProductCatalog } from "./catalog/product-catalog.js"
 import type { Config } from "./config.js"
 import { registerErrorHandler } from "./http/errors.js"
@@ -8,6 +9,7 @@ import { registerResolver } from "./http/resolver-setup.js"
 import { batchRoutes } from "./http/routes/batches.js"
 import { eventRoutes } from "./http/routes/events.js"
 import { healthRoutes } from "./http/routes/health.js"
+import { sellerStateRoutes } from "./http/routes/seller-states.js"
 import { stampRoutes } from "./http/routes/stamps.js"
 import { statsRoutes } from "./http/routes/stats.js"
 import { registerStorefrontRevalidation } from "./http/storefront-revalidate.js"
@@ -20,6 +22,8 @@ export interface AppDeps {
   pool?: pg.Pool
   /** Where product lookups go instead of the backend at config.backendUrl (tests). */
   catalog?: ProductCatalog
+  /** Where officers' areas are asked instead of the backend at config.backendUrl (tests). */
+  officers?: OfficerDirectory
   /** Options of the in-service stamp worker, or false for none (another process runs them). */
   stampWorker?: Partial<StampWorkerOptions> | false
 }
@@ -44,6 +48,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     pool,
     jwtKey: new TextEncoder().encode(config.jwtSecret),
     catalog: deps.catalog ?? new HttpProductCatalog(config.backendUrl),
+    officers: deps.officers ?? new HttpOfficerDirectory(config.backendUrl),
   }
   registerErrorHandler(app)
   // Before any route: the OpenAPI document is collected from routes as they are added.
@@ -64,6 +69,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   stampRoutes(app, context, { kick: () => stampWorker?.kick() })
   registerResolver(app, context)
   statsRoutes(app, context)
+  // Its own JSON parser keeps the raw body for the signature: encapsulated in a plugin.
+  await app.register(async (child) => sellerStateRoutes(child, context))
   await app.ready()
   return app
 }

@@ -8,6 +8,7 @@ import {
   indicatorsProblems,
 } from "./indicators-config.js"
 import { type ResolverConfig, resolverConfig, resolverEnvSchema } from "./resolver-config.js"
+import { type TrustConfig, trustConfig, trustEnvSchema } from "./trust-config.js"
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const
 
@@ -85,6 +86,7 @@ const envSchema = z.object({
   ),
   ...resolverEnvSchema,
   ...indicatorsEnvSchema,
+  ...trustEnvSchema,
   STOREFRONT_REVALIDATE_URL: z.preprocess(
     blankAsUnset,
     urlWithProtocols(["http:", "https:"], "http://localhost:8000/api/revalidate").optional(),
@@ -127,6 +129,8 @@ export interface Config {
   indicators: IndicatorsConfig
   /** Where batch changes are announced to the storefront's cache; null: nowhere. */
   storefrontRevalidate: StorefrontRevalidateConfig | null
+  /** The daily stamp quota and the seller-state push. */
+  trust: TrustConfig
 }
 
 /** Thrown when the environment is incomplete; `problems` holds one line per variable. */
@@ -163,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     // One core stays with the event loop, which answers scans while sheets render.
     stampSheetThreads: e.STAMP_SHEET_THREADS ?? Math.max(0, availableParallelism() - 1),
     ...indicatorsConfig(e),
+    trust: trustConfig(e),
     storefrontRevalidate:
       e.STOREFRONT_REVALIDATE_URL && e.STOREFRONT_REVALIDATE_SECRET
         ? { url: e.STOREFRONT_REVALIDATE_URL, secret: e.STOREFRONT_REVALIDATE_SECRET }

@@ -21,6 +21,8 @@ export interface FakeSeller {
   province_name: string
   village_name: string | null
   phone: string | null
+  state: "pending" | "approved" | "suspended"
+  state_changed_at: string | null
 }
 
 export interface FakeProduct {
@@ -28,6 +30,8 @@ export interface FakeProduct {
   title: string
   handle: string
   thumbnail: string | null
+  /** Medusa's product status. */
+  status: "draft" | "proposed" | "published" | "rejected"
   variants: {
     id: string
     sku: string | null
@@ -37,7 +41,7 @@ export interface FakeProduct {
   }[]
   seller: FakeSeller
   /** The commune registry's certificate linked to the listing, as /seller/products/:id gives it. */
-  ocop?: { stars: 3 | 4 | 5; certificate_number: string; expires_on: string } | null
+  ocop?: { stars: 3 | 4 | 5; certificate_number: string | null; expires_on: string | null } | null
   /** Only in the store listing, as the demo seed sets it (e.g. ocop_stars). */
   metadata?: Record<string, unknown>
 }
@@ -45,9 +49,24 @@ export interface FakeProduct {
 /** The publishable key the fake store API expects. */
 export const PUBLISHABLE_KEY = "pk_test_fake_backend"
 
+/** An officer as the backend's database keeps it (GET /commune/me answers from it). */
+export interface FakeOfficer {
+  level: "commune" | "province"
+  commune_code: string | null
+  province_code: string
+}
+
+/** The officers of harness.ts' tokens, by actor id. */
+export const FAKE_OFFICERS: Record<string, FakeOfficer> = {
+  officer_gp: { level: "commune", commune_code: "02989", province_code: "15" },
+  officer_bc: { level: "commune", commune_code: "02990", province_code: "15" },
+  officer_lc: { level: "province", commune_code: null, province_code: "15" },
+}
+
 export interface FakeBackend {
   url: string
   products: Map<string, FakeProduct>
+  officers: Map<string, FakeOfficer>
   /** Every request: path, and the Authorization header exactly as received. */
   requests: { path: string; authorization: string | undefined }[]
   /** When set, every lookup answers this status (to test an unavailable backend). */
@@ -67,6 +86,8 @@ export const GIA_PHU_SELLER: FakeSeller = {
   province_name: "Tỉnh Lào Cai",
   village_name: "Thôn Phú Hà",
   phone: "0912345678",
+  state: "approved",
+  state_changed_at: "2026-01-05T02:00:00.000Z",
 }
 
 export const OTHER_SELLER: FakeSeller = {
@@ -84,6 +105,7 @@ export function fakeProduct(overrides: Partial<FakeProduct> & { id: string }): F
     title: "Gạo Séng Cù Gia Phú (túi 5 kg)",
     handle: `handle-${overrides.id}`,
     thumbnail: "https://cdn.example.vn/gao.jpg",
+    status: "published",
     variants: [
       { id: `variant_${overrides.id}`, sku: "GAO-5KG", ean: null, upc: null, barcode: null },
     ],
@@ -96,6 +118,7 @@ export async function startFakeBackend(products: FakeProduct[] = []): Promise<Fa
   const key = new TextEncoder().encode(JWT_SECRET)
   const state: Omit<FakeBackend, "url" | "close"> = {
     products: new Map(products.map((p) => [p.id, p])),
+    officers: new Map(Object.entries(FAKE_OFFICERS)),
     requests: [],
     failWith: null,
   }
@@ -132,6 +155,13 @@ export async function startFakeBackend(products: FakeProduct[] = []): Promise<Fa
     const metadata = (claims.app_metadata ?? {}) as Record<string, unknown>
     const seller = /^\/seller\/products\/([^/]+)$/.exec(url.pathname)
     const admin = /^\/admin\/seller-products\/([^/]+)$/.exec(url.pathname)
+    if (url.pathname === "/commune/me") {
+      // As the backend: the officer is loaded by the token's actor id, its area from the database.
+      const officer = state.officers.get(String(claims.actor_id))
+      const level = claims.actor_type === "commune_officer" ? "commune" : "province"
+      if (!officer || officer.level !== level) return send(res, 401, { message: "Unauthorized" })
+      return send(res, 200, { officer: { id: claims.actor_id, ...officer } })
+    }
     if (seller) {
       if (claims.actor_type !== "seller_member" && claims.actor_type !== "helper") {
         return send(res, 401, { message: "Unauthorized" })

@@ -124,20 +124,22 @@ export async function tokens(sellerId: string, otherSellerId: string) {
       actor_type: "customer",
       app_metadata: { seller_id: sellerId },
     }),
+    // As the backend issues them: the token names the officer, its area is in the database
+    // (fake-backend.ts' FAKE_OFFICERS, asked through GET /commune/me).
     communeOfficer: await signToken({
       actor_id: "officer_gp",
       actor_type: "commune_officer",
-      app_metadata: { commune_code: "02989" },
+      app_metadata: { commune_officer_id: "officer_gp" },
     }),
     otherCommuneOfficer: await signToken({
       actor_id: "officer_bc",
       actor_type: "commune_officer",
-      app_metadata: { commune_code: "02990" },
+      app_metadata: { commune_officer_id: "officer_bc" },
     }),
     provinceOfficer: await signToken({
       actor_id: "officer_lc",
       actor_type: "province_officer",
-      app_metadata: { province_code: "15" },
+      app_metadata: { province_officer_id: "officer_lc" },
     }),
     service: await signToken({ actor_id: "backend", actor_type: "service" }),
   }

@@ -19,6 +19,8 @@ const product = {
   title: "Chuối tiêu hồng",
   handle: "chuoi-tieu-hong",
   thumbnail: null,
+  status: "draft",
+  ocop: { id: "ocop_1", stars: 4, certificate_number: "OCOP-LC-2025-017", expires_on: "2099-06-30" },
   variants: [{ id: "v1", sku: null, ean: null, upc: "036000291452", barcode: null }],
   seller: {
     id: "sel_1",
@@ -32,6 +34,8 @@ const product = {
     province_name: "Tỉnh Lào Cai",
     village_name: null,
     phone: null,
+    state: "pending",
+    state_changed_at: null,
   },
 }
 
@@ -56,8 +60,11 @@ describe("HttpProductCatalog", () => {
     const found = await catalog.findProduct(lookup)
     expect(found).toMatchObject({
       id: "prod_1",
+      status: "draft",
       gtin: "00036000291452",
-      seller: { communeCode: "02989", kind: "cooperative" },
+      ocopStars: 4,
+      ocop: { stars: 4, certificateNumber: "OCOP-LC-2025-017", expiresOn: "2099-06-30" },
+      seller: { communeCode: "02989", kind: "cooperative", state: "pending", stateChangedAt: null },
     })
     expect(seen.at(-1)).toEqual({
       url: "/seller/products/prod%201%2Fx",
@@ -86,6 +93,10 @@ describe("HttpProductCatalog", () => {
       body: { product: { ...product, seller: { ...product.seller, kind: "shop" } } },
     }
     await expect(catalog.findProduct(lookup)).rejects.toThrow(/seller\.kind/)
+    // A backend that does not say whether the seller is approved gets no write through.
+    const { state: _state, ...stateless } = product.seller
+    answer = { status: 200, body: { product: { ...product, seller: stateless } } }
+    await expect(catalog.findProduct(lookup)).rejects.toThrow(/seller\.state/)
     answer = { status: 200, body: "<html>" }
     await expect(catalog.findProduct(lookup)).rejects.toBeInstanceOf(CatalogUnavailableError)
     await expect(
@@ -95,6 +106,15 @@ describe("HttpProductCatalog", () => {
 })
 
 describe("gtinOfVariants", () => {
+  it("drops a registry certificate past its last day (Vietnam time)", async () => {
+    answer = {
+      status: 200,
+      body: { product: { ...product, ocop: { ...product.ocop, expires_on: "2020-01-31" } } },
+    }
+    const found = await new HttpProductCatalog(base).findProduct(lookup)
+    expect(found).toMatchObject({ ocopStars: null, ocop: null })
+  })
+
   it("takes the first valid GTIN among ean, upc and barcode, as GTIN-14", () => {
     const v = (ean: string | null, upc: string | null, barcode: string | null) => ({
       id: "v",

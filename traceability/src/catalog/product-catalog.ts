@@ -20,6 +20,20 @@ export interface CatalogSeller {
   provinceName: string
   villageName: string | null
   phone: string | null
+  /** Only approved sellers may write; a suspended seller's stamps resolve `seller_suspended`. */
+  state: SellerState
+  /** When the backend last changed the state; null if it never did. */
+  stateChangedAt: Date | null
+}
+
+export type SellerState = "pending" | "approved" | "suspended"
+
+/** What the commune registry says of the listing: copied onto batches, never taken from clients. */
+export interface RegistryCertificate {
+  stars: 3 | 4 | 5
+  certificateNumber: string | null
+  /** YYYY-MM-DD, the last valid day. */
+  expiresOn: string | null
 }
 
 export interface CatalogProduct {
@@ -27,10 +41,14 @@ export interface CatalogProduct {
   title: string
   handle: string
   thumbnail: string | null
+  /** Medusa's product status: draft, proposed, published or rejected. */
+  status: string
   /** GTIN-14 of the first variant with a valid ean, upc or barcode; null when none has one. */
   gtin: string | null
   /** OCOP stars of the commune registry's certificate linked to the listing, while it is valid. */
   ocopStars: 3 | 4 | 5 | null
+  /** That certificate (null when there is none or it has expired). */
+  ocop: RegistryCertificate | null
   seller: CatalogSeller
 }
 
@@ -64,6 +82,7 @@ const productResponse = z.object({
     title: z.string().min(1),
     handle: z.string().min(1),
     thumbnail: nullableText,
+    status: z.string().min(1),
     variants: z
       .array(
         z.object({
@@ -78,6 +97,7 @@ const productResponse = z.object({
     ocop: z
       .object({
         stars: z.union([z.literal(3), z.literal(4), z.literal(5)]),
+        certificate_number: nullableText,
         expires_on: z.string().nullish(),
       })
       .nullish(),
@@ -93,6 +113,8 @@ const productResponse = z.object({
       province_name: z.string().min(1),
       village_name: nullableText,
       phone: nullableText,
+      state: z.enum(["pending", "approved", "suspended"]),
+      state_changed_at: z.iso.datetime({ offset: true }).nullish(),
     }),
   }),
 })
@@ -113,16 +135,24 @@ export function gtinOfVariants(variants: ProductResponse["variants"]): string | 
 
 export function catalogProduct(product: ProductResponse): CatalogProduct {
   const s = product.seller
+  const expiresOn = product.ocop?.expires_on?.slice(0, 10) ?? null
+  const valid = product.ocop && !(expiresOn && expiresOn < vietnamToday())
+  const ocop: RegistryCertificate | null = valid
+    ? {
+        stars: product.ocop!.stars,
+        certificateNumber: product.ocop!.certificate_number,
+        expiresOn,
+      }
+    : null
   return {
     id: product.id,
     title: product.title,
     handle: product.handle,
     thumbnail: product.thumbnail,
+    status: product.status,
     gtin: gtinOfVariants(product.variants),
-    ocopStars:
-      product.ocop && !(product.ocop.expires_on && new Date(product.ocop.expires_on) < new Date())
-        ? product.ocop.stars
-        : null,
+    ocopStars: ocop?.stars ?? null,
+    ocop,
     seller: {
       id: s.id,
       handle: s.handle,
@@ -135,8 +165,15 @@ export function catalogProduct(product: ProductResponse): CatalogProduct {
       provinceName: s.province_name,
       villageName: s.village_name,
       phone: s.phone,
+      state: s.state,
+      stateChangedAt: s.state_changed_at ? new Date(s.state_changed_at) : null,
     },
   }
+}
+
+/** Today's date in Vietnam (UTC+7, no daylight saving): certificates run through their last day. */
+export function vietnamToday(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)
 }
 
 /** The backend over HTTP (the product lookup contract: /seller/products/:id, /admin/seller-products/:id). */

@@ -25,6 +25,27 @@ const travel = { maxDistanceKm: 200, withinMinutes: 60 }
 const at = (minutes: number) => new Date(Date.UTC(2026, 6, 1, 8, minutes))
 
 describe("verdictFor", () => {
+  it("answers seller_suspended for a suspended or never-approved seller's stamps", () => {
+    expect(verdictFor({ ...genuine, sellerState: "suspended" }, policy)).toBe("seller_suspended")
+    expect(verdictFor({ ...genuine, sellerState: "pending" }, policy)).toBe("seller_suspended")
+    // Never genuine, however few the scans; suspicious counts do not hide it either.
+    expect(verdictFor({ ...genuine, sellerState: "suspended", scanCount: 50 }, policy)).toBe(
+      "seller_suspended",
+    )
+    // A forged serial or a voided stamp is still named as such.
+    expect(
+      verdictFor({ ...genuine, signatureValid: false, sellerState: "suspended" }, policy),
+    ).toBe("not_genuine")
+    expect(verdictFor({ ...genuine, stampState: "voided", sellerState: "suspended" }, policy)).toBe(
+      "voided",
+    )
+  })
+
+  it("restores the ordinary verdicts once the seller is approved again (or never known)", () => {
+    expect(verdictFor({ ...genuine, sellerState: "approved" }, policy)).toBe("genuine_first_scan")
+    expect(verdictFor({ ...genuine, sellerState: null }, policy)).toBe("genuine_first_scan")
+  })
+
   it("calls the first scan of an issued stamp genuine_first_scan", () => {
     expect(verdictFor(genuine, policy)).toBe("genuine_first_scan")
   })

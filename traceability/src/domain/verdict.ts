@@ -9,6 +9,8 @@ export const VERDICTS = [
   "suspicious",
   "voided",
   "not_genuine",
+  // Appended, not inserted: signed scan ids carry a verdict's index (domain/scan-token.ts).
+  "seller_suspended",
 ] as const
 
 export type Verdict = (typeof VERDICTS)[number]
@@ -30,11 +32,21 @@ export interface ScanFacts {
   scanCount: number
   /** Set once two located scans were too far apart too quickly (see impossibleTravel). */
   travelFlagged: boolean
+  /**
+   * The seller's state as the backend last told this service; null or left out when it never
+   * did (only approved sellers create batches, so that is taken as approved).
+   */
+  sellerState?: "pending" | "approved" | "suspended" | null
 }
 
 export function verdictFor(facts: ScanFacts, policy: VerdictPolicy): Verdict {
   if (!facts.signatureValid || facts.stampState === null) return "not_genuine"
   if (facts.stampState === "voided") return "voided"
+  // The commune stopped the seller (or never approved it): the label may be real, the promise
+  // behind it is not, so the buyer is sent to the commune instead of told "genuine".
+  if (facts.sellerState === "suspended" || facts.sellerState === "pending") {
+    return "seller_suspended"
+  }
   if (facts.travelFlagged || facts.scanCount > policy.suspiciousAfter) return "suspicious"
   return facts.scanCount <= 1 ? "genuine_first_scan" : "genuine_repeat"
 }

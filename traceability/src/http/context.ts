@@ -1,4 +1,5 @@
 import type pg from "pg"
+import type { OfficerDirectory } from "../catalog/officer-directory.js"
 import type { ProductCatalog } from "../catalog/product-catalog.js"
 import type { Config } from "../config.js"
 
@@ -10,4 +11,6 @@ export interface RouteContext {
   jwtKey: Uint8Array
   /** The backend's products, as the caller may see them. */
   catalog: ProductCatalog
+  /** Officers' areas, as the backend's database says. */
+  officers: OfficerDirectory
 }

@@ -7,10 +7,26 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The message in Vietnamese, sent instead when the client prefers it (Accept-Language). */
+    readonly vi?: string,
   ) {
     super(message)
   }
+
+  /** Set on a 429 for a daily quota: when it starts again. */
+  resetsAt?: Date
 }
+
+/** An HttpError with its message in both languages. */
+export const localizedError = (
+  statusCode: number,
+  code: string,
+  text: { vi: string; en: string },
+  field?: string,
+) => new HttpError(statusCode, code, text.en, field, text.vi)
+
+const prefersVietnamese = (acceptLanguage: string | undefined) =>
+  /^\s*vi\b/i.test(acceptLanguage ?? "")
 
 export const badRequest = (field: string, message: string) =>
   new HttpError(400, "invalid_request", message, field)
@@ -22,6 +38,7 @@ export const errorSchema = {
     error: { type: "string" },
     message: { type: "string" },
     field: { type: "string" },
+    resets_at: { type: "string", format: "date-time", description: "when a daily quota resets" },
   },
   required: ["error", "message"],
 } as const
@@ -32,8 +49,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof HttpError) {
       return reply.status(error.statusCode).send({
         error: error.code,
-        message: error.message,
+        message:
+          error.vi && prefersVietnamese(request.headers["accept-language"])
+            ? error.vi
+            : error.message,
         ...(error.field ? { field: error.field } : {}),
+        ...(error.resetsAt ? { resets_at: error.resetsAt.toISOString() } : {}),
       })
     }
     if (error.validation) {

@@ -116,9 +116,15 @@ export class ScanService {
     return this.log.flush()
   }
 
-  private verdict(stamp: StampRecord, count: number, flagged: boolean) {
+  private verdict(stamp: StampRecord, batch: CachedBatch, count: number, flagged: boolean) {
     return verdictFor(
-      { signatureValid: true, stampState: stamp.state, scanCount: count, travelFlagged: flagged },
+      {
+        signatureValid: true,
+        stampState: stamp.state,
+        scanCount: count,
+        travelFlagged: flagged,
+        sellerState: batch.provenance.producer.state,
+      },
       this.config.resolver,
     ) as StampAnswer["verdict"]
   }
@@ -186,7 +192,7 @@ export class ScanService {
     summary: ScanSummary,
     client: ClientFacts,
   ): StampAnswer {
-    const verdict = this.verdict(stamp, summary.count, summary.flagged)
+    const verdict = this.verdict(stamp, batch, summary.count, summary.flagged)
     const id = timeOrderedUuid(scannedAt)
     this.log.add({
       id,
@@ -231,7 +237,7 @@ export class ScanService {
       stamp: found.stamp,
       batch: found.batch,
       summary,
-      verdict: this.verdict(found.stamp, number, summary.flagged),
+      verdict: this.verdict(found.stamp, found.batch, number, summary.flagged),
       scan: scan ? { token: scan.token, number, scannedAt: scan.claims.scannedAt } : null,
     }
   }
@@ -239,6 +245,18 @@ export class ScanService {
   /** Records that located scans of this stamp were impossibly far apart. */
   flagStamp(serial: string): Promise<void> {
     return this.counts.flag(serial)
+  }
+
+  /**
+   * The backend changed these sellers' states: their batches' cached provenance (which carries
+   * the state the verdict reads) is dropped here and on every other instance.
+   */
+  async sellersChanged(sellerIds: string[]): Promise<void> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      "SELECT id FROM batch WHERE seller_id = ANY($1::text[])",
+      [sellerIds],
+    )
+    await Promise.all(rows.map((row) => this.batchChanged(row.id)))
   }
 
   /** Drops cached copies of the batch here and, through Redis, on every other instance. */

@@ -37,8 +37,11 @@ export interface BatchDates {
 export interface Certifications {
   vietgap: { number: string; validFrom: string; validUntil: string } | null
   organic: { certifier: string; number: string } | null
-  /** From the request body for now; meant to come from the commune's OCOP registry. */
+  /** The commune OCOP registry's certificate, copied at every write (never from a client). */
   ocopStars: 3 | 4 | 5 | null
+  ocopCertificateNumber: string | null
+  /** YYYY-MM-DD, the certificate's last valid day. */
+  ocopExpiresOn: string | null
 }
 
 /** The parts of a batch its seller may still change while it is open. */
@@ -125,6 +128,8 @@ export const BATCH_COLUMNS = [
   "organic_certifier",
   "organic_number",
   "ocop_stars",
+  "ocop_certificate_number",
+  "ocop_expires_on",
   "event_count",
   "event_head_hash",
 ].join(", ")
@@ -205,6 +210,8 @@ export function batchFromRow(row: BatchRow): Batch {
           ? null
           : { certifier: row.organic_certifier, number: row.organic_number },
       ocopStars: row.ocop_stars,
+      ocopCertificateNumber: row.ocop_certificate_number,
+      ocopExpiresOn: date(row.ocop_expires_on),
     },
     eventCount: row.event_count,
     eventHeadHash: row.event_head_hash,
@@ -232,6 +239,8 @@ function detailValues(details: BatchDetails): [string, unknown][] {
     ["organic_certifier", c.organic?.certifier ?? null],
     ["organic_number", c.organic?.number ?? null],
     ["ocop_stars", c.ocopStars],
+    ["ocop_certificate_number", c.ocopCertificateNumber],
+    ["ocop_expires_on", c.ocopExpiresOn],
   ]
 }
 

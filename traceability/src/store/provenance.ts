@@ -47,11 +47,18 @@ export interface BatchProvenance {
     commune_name: string
     province_code: string
     province_name: string
+    /**
+     * The seller's state as the backend last pushed or answered it; null when never told. A
+     * suspended (or never approved) seller's stamps resolve `seller_suspended`.
+     */
+    state: "pending" | "approved" | "suspended" | null
   }
   certifications: {
     vietgap: { number: string; valid_from: string; valid_until: string } | null
     organic: { certifier: string; number: string } | null
     ocop_stars: 3 | 4 | 5 | null
+    /** The commune registry's certificate behind the stars, with its expiry. */
+    ocop: { stars: 3 | 4 | 5; certificate_number: string | null; expires_on: string | null } | null
   }
   events: ProvenanceEvent[]
   /** The hash chain's length and head; GET /batches/{id}/verify recomputes it. */
@@ -87,7 +94,10 @@ export async function loadBatchProvenance(
            'place_lat', e.place_lat, 'place_lng', e.place_lng, 'actor_name', e.actor_name,
            'photos', e.photos, 'note', e.note, 'details', e.details) ORDER BY e.seq)
          FROM batch_event e WHERE e.batch_id = batch.id
-       ), '[]'::json) AS events
+       ), '[]'::json) AS events,
+       (SELECT s.state FROM seller_state s WHERE s.seller_id = batch.seller_id) AS seller_state,
+       EXISTS (SELECT 1 FROM gtin_claim c
+               WHERE c.gtin = batch.gtin AND c.seller_id = batch.seller_id) AS gtin_owned
      FROM batch WHERE id = $1`,
     [batchId],
   )
@@ -95,7 +105,7 @@ export async function loadBatchProvenance(
   if (!row) return null
   const b = batchFromRow(row)
   const iso = (date: Date | null) => (date ? date.toISOString() : null)
-  const { vietgap, organic, ocopStars } = b.certifications
+  const { vietgap, organic, ocopStars, ocopCertificateNumber, ocopExpiresOn } = b.certifications
   return {
     batch: {
       id: b.id,
@@ -120,7 +130,9 @@ export async function loadBatchProvenance(
       title: b.productTitle,
       handle: b.productHandle,
       thumbnail: b.productThumbnail,
-      gtin: b.gtin,
+      // A GTIN another seller holds (gtin_claim) is not this batch's to answer for: its
+      // Digital Links then resolve nothing, and its lots do not appear under that GTIN.
+      gtin: row.gtin_owned ? b.gtin : null,
     },
     producer: {
       id: b.sellerId,
@@ -134,6 +146,7 @@ export async function loadBatchProvenance(
       commune_name: b.seller.communeName,
       province_code: b.seller.provinceCode,
       province_name: b.seller.provinceName,
+      state: row.seller_state ?? null,
     },
     certifications: {
       vietgap: vietgap
@@ -141,6 +154,9 @@ export async function loadBatchProvenance(
         : null,
       organic,
       ocop_stars: ocopStars,
+      ocop: ocopStars
+        ? { stars: ocopStars, certificate_number: ocopCertificateNumber, expires_on: ocopExpiresOn }
+        : null,
     },
     // biome-ignore lint/suspicious/noExplicitAny: json_agg rows, shaped by the SELECT above
     events: (row.events as any[]).map((e) => ({

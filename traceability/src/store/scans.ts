@@ -73,14 +73,18 @@ export async function findScanSummary(db: pg.Pool, serial: string): Promise<Scan
   return summaryFromRow(rows[0])
 }
 
-/** The batch a Digital Link lot names; the oldest one should two sellers share a GTIN. */
+/**
+ * The batch a Digital Link lot names, among the batches of the seller the GTIN belongs to
+ * (gtin_claim): another seller's batch is never served under it.
+ */
 export async function findBatchIdByLot(
   db: pg.Pool,
   gtin: string,
   lotCode: string,
 ): Promise<string | null> {
   const { rows } = await db.query<{ id: string }>(
-    "SELECT id FROM batch WHERE gtin = $1 AND lot_code = $2 ORDER BY created_at LIMIT 1",
+    `SELECT b.id FROM batch b JOIN gtin_claim c ON c.gtin = b.gtin AND c.seller_id = b.seller_id
+     WHERE b.gtin = $1 AND b.lot_code = $2 ORDER BY b.created_at LIMIT 1`,
     [gtin, lotCode],
   )
   return rows[0]?.id ?? null
@@ -94,13 +98,17 @@ export interface ProductLot {
   expires_on: string | null
 }
 
-/** The newest batches of a GTIN, newest first: what the product level of the resolver shows. */
+/**
+ * The newest batches of a GTIN, newest first, of the seller it belongs to: what the product
+ * level of the resolver shows.
+ */
 export async function findLotsByGtin(db: pg.Pool, gtin: string, limit = 20): Promise<ProductLot[]> {
   const { rows } = await db.query<ProductLot>(
-    `SELECT id, lot_code, state,
-            to_char(COALESCE(harvested_on, produced_on), 'YYYY-MM-DD') AS production_date,
-            to_char(expires_on, 'YYYY-MM-DD') AS expires_on
-     FROM batch WHERE gtin = $1 ORDER BY created_at DESC LIMIT $2`,
+    `SELECT b.id, b.lot_code, b.state,
+            to_char(COALESCE(b.harvested_on, b.produced_on), 'YYYY-MM-DD') AS production_date,
+            to_char(b.expires_on, 'YYYY-MM-DD') AS expires_on
+     FROM batch b JOIN gtin_claim c ON c.gtin = b.gtin AND c.seller_id = b.seller_id
+     WHERE b.gtin = $1 ORDER BY b.created_at DESC LIMIT $2`,
     [gtin, limit],
   )
   return rows

@@ -114,7 +114,10 @@ export function mergeDetails(
               validUntil: vietgap.valid_until,
             },
       organic: pick(c.organic, current.certifications.organic),
-      ocopStars: pick(c.ocop_stars, current.certifications.ocopStars),
+      // The registry's, set by the route from the backend at every write (withRegistry).
+      ocopStars: current.certifications.ocopStars,
+      ocopCertificateNumber: current.certifications.ocopCertificateNumber,
+      ocopExpiresOn: current.certifications.ocopExpiresOn,
     },
   }
 }
@@ -124,7 +127,13 @@ export const EMPTY_DETAILS: BatchDetails = {
   unit: "",
   area: { village: null, plot: null, lat: null, lng: null },
   dates: { startedOn: null, harvestedOn: null, producedOn: null, packedOn: null, expiresOn: null },
-  certifications: { vietgap: null, organic: null, ocopStars: null },
+  certifications: {
+    vietgap: null,
+    organic: null,
+    ocopStars: null,
+    ocopCertificateNumber: null,
+    ocopExpiresOn: null,
+  },
 }
 
 const DATE_ORDER = [
@@ -242,6 +251,15 @@ export const batchSchema = {
           properties: { certifier: { type: "string" }, number: { type: "string" } },
         },
         ocop_stars: { type: ["integer", "null"] },
+        ocop: {
+          type: ["object", "null"],
+          description: "the commune OCOP registry's certificate, copied at every write",
+          properties: {
+            stars: { type: "integer" },
+            certificate_number: nullableString,
+            expires_on: nullableString,
+          },
+        },
       },
     },
     events: {
@@ -302,6 +320,13 @@ export function batchResponse(batch: Batch) {
       },
       organic: c.organic,
       ocop_stars: c.ocopStars,
+      ocop: c.ocopStars
+        ? {
+            stars: c.ocopStars,
+            certificate_number: c.ocopCertificateNumber,
+            expires_on: c.ocopExpiresOn,
+          }
+        : null,
     },
     events: { count: batch.eventCount, head_hash: batch.eventHeadHash },
     created_at: batch.createdAt.toISOString(),

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from "fastify"
-import { CatalogUnauthorizedError, CatalogUnavailableError } from "../../catalog/product-catalog.js"
 import {
   type Batch,
   type BatchState,
@@ -9,10 +8,13 @@ import {
   updateBatch,
 } from "../../store/batches.js"
 import { inTransaction } from "../../store/db.js"
+import { claimGtin } from "../../store/seller-trust.js"
 import { authenticate, isOperator } from "../auth.js"
 import { findReadableBatch, lockBatchForWrite, writerOf } from "../batch-access.js"
 import type { RouteContext } from "../context.js"
-import { badRequest, errorSchema, HttpError } from "../errors.js"
+import { badRequest, errorSchema, HttpError, localizedError } from "../errors.js"
+import { withOfficerArea } from "../officer-area.js"
+import { approvedBatchWrite, productForWrite, withRegistry } from "../product-access.js"
 import { zodSchema, zodValidatorCompiler } from "../zod.js"
 import {
   batchIdParams,
@@ -30,6 +32,8 @@ import {
 } from "./batch-schemas.js"
 
 export { batchResponse, batchSchema }
+
+const DETAIL_KEYS = ["quantity", "unit", "area", "dates", "certifications"] as const
 
 /** Params of routes under /batches/:id, as JSON Schema for routes validated by Fastify's Ajv. */
 export const uuidParams = {
@@ -54,7 +58,10 @@ export function transitionProblem(from: BatchState, to: BatchState): string | nu
   return null
 }
 
-export function batchRoutes(app: FastifyInstance, { pool, jwtKey, catalog }: RouteContext): void {
+export function batchRoutes(app: FastifyInstance, context: RouteContext): void {
+  const { pool, jwtKey } = context
+  // The seller-state facts a lookup brought drop the resolver's cached copies (resolver-setup.ts).
+  const sellersChanged = (ids: string[]) => app.scanService.sellersChanged(ids)
   const params = zodSchema(batchIdParams)
   const withAuth = { preValidation: authenticated(jwtKey), validatorCompiler: zodValidatorCompiler }
 
@@ -81,23 +88,13 @@ export function batchRoutes(app: FastifyInstance, { pool, jwtKey, catalog }: Rou
       const details = mergeDetails(EMPTY_DETAILS, body)
       checkDetails(details)
 
-      let product: Awaited<ReturnType<typeof catalog.findProduct>>
-      try {
-        product = await catalog.findProduct({
-          productId: body.product_id,
-          authorization: request.headers.authorization!,
-          asOperator: isOperator(actor),
-        })
-      } catch (error) {
-        if (error instanceof CatalogUnauthorizedError) {
-          throw new HttpError(401, "unauthorized", "The backend refused the token")
-        }
-        if (error instanceof CatalogUnavailableError) {
-          request.log.error({ err: error }, "product lookup failed")
-          throw new HttpError(502, "backend_unavailable", "The product catalogue is unavailable")
-        }
-        throw error
-      }
+      const product = await productForWrite(
+        request,
+        context,
+        actor,
+        body.product_id,
+        sellersChanged,
+      )
       const sellerId = body.seller_id ?? actor.sellerId!
       // The backend already scopes a seller's lookups; checking again costs nothing.
       if (!product || (!isOperator(actor) && product.seller.id !== sellerId)) {
@@ -109,21 +106,32 @@ export function batchRoutes(app: FastifyInstance, { pool, jwtKey, catalog }: Rou
           `Product ${product.id} belongs to seller ${product.seller.id}, not ${sellerId}`,
         )
       }
-      // OCOP stars are the commune registry's word, not the seller's.
-      const claimed = details.certifications.ocopStars
-      if (claimed != null && claimed !== product.ocopStars) {
-        throw badRequest(
-          "certifications.ocop_stars",
-          product.ocopStars
-            ? `The commune registry certifies this product with ${product.ocopStars} stars`
-            : "The commune registry has no valid OCOP certificate for this product",
-        )
-      }
-      details.certifications = { ...details.certifications, ocopStars: product.ocopStars }
+      // OCOP stars, certificate number and expiry are the commune registry's word, not the seller's.
+      details.certifications = withRegistry(
+        details.certifications,
+        body.certifications?.ocop_stars,
+        product,
+      )
       try {
         const writer = writerOf(actor)
-        const batch = await insertBatch(pool, {
-          ...details,
+        const batch = await inTransaction(pool, async (client) => {
+          // A GTIN belongs to the first seller to make a batch of it (or an operator's choice).
+          if (product.gtin) {
+            const owner = await claimGtin(client, product.gtin, sellerId, writer)
+            if (owner !== sellerId) {
+              throw localizedError(
+                409,
+                "gtin_taken",
+                {
+                  vi: `Mã GTIN ${product.gtin} của sản phẩm đã thuộc về một người bán khác. Hãy sửa mã vạch (ean/upc/barcode) của sản phẩm hoặc liên hệ quản trị.`,
+                  en: `The product's GTIN ${product.gtin} already belongs to another seller. Correct the product's ean/upc/barcode or contact the operator.`,
+                },
+                "product_id",
+              )
+            }
+          }
+          return insertBatch(client, {
+            ...details,
           sellerId,
           productId: product.id,
           productTitle: product.title,
@@ -132,9 +140,10 @@ export function batchRoutes(app: FastifyInstance, { pool, jwtKey, catalog }: Rou
           gtin: product.gtin,
           seller: product.seller,
           lotCode: body.lot_code,
-          createdBy: writer.actorId,
-          createdByType: writer.actorType,
-          onBehalfOf: writer.onBehalfOf,
+            createdBy: writer.actorId,
+            createdByType: writer.actorType,
+            onBehalfOf: writer.onBehalfOf,
+          })
         })
         request.log.info({ batchId: batch.id, sellerId }, "batch created")
         return reply.status(201).send(batchResponse(batch))
@@ -193,8 +202,10 @@ export function batchRoutes(app: FastifyInstance, { pool, jwtKey, catalog }: Rou
   app.get<{ Params: { id: string } }>(
     "/batches/:id",
     { schema: { params, response: { 200: batchSchema, ...errors } }, ...withAuth },
-    async (request) =>
-      batchResponse(await findReadableBatch(pool, request.params.id, request.actor!)),
+    async (request) => {
+      const actor = await withOfficerArea(request, request.actor!, context.officers)
+      return batchResponse(await findReadableBatch(pool, request.params.id, actor))
+    },
   )
 
   /** Changes details and/or state under the row lock, so concurrent edits apply one by one. */
@@ -203,14 +214,18 @@ export function batchRoutes(app: FastifyInstance, { pool, jwtKey, catalog }: Rou
     body: PatchBatchBody,
   ): Promise<Batch> {
     const actor = request.actor!
+    // New details are a promise to buyers: only an approved seller's, with the registry's
+    // certificate copied again. A seal or a recall alone needs neither (a suspended seller may
+    // still recall a lot).
+    const product = DETAIL_KEYS.some((key) => body[key] !== undefined)
+      ? await approvedBatchWrite(request, context, actor, request.params.id, sellersChanged)
+      : null
     return inTransaction(pool, async (client) => {
       const batch = await lockBatchForWrite(client, request.params.id, actor)
       const target = body.state ?? batch.state
       const problem = transitionProblem(batch.state, target)
       if (problem) throw conflict(`Batch ${batch.id}: ${problem}`)
-      const changesDetails = ["quantity", "unit", "area", "dates", "certifications"].some(
-        (key) => body[key as keyof PatchBatchBody] !== undefined,
-      )
+      const changesDetails = product !== null
       if (changesDetails && batch.state !== "open") {
         throw conflict(`Batch ${batch.id} is ${batch.state}; its details no longer change`)
       }
@@ -223,6 +238,13 @@ export function batchRoutes(app: FastifyInstance, { pool, jwtKey, catalog }: Rou
       if (!changesDetails && target === batch.state) return batch
       const details = mergeDetails(batch, body)
       checkDetails(details)
+      if (product) {
+        details.certifications = withRegistry(
+          details.certifications,
+          body.certifications?.ocop_stars,
+          product,
+        )
+      }
       const updated = await updateBatch(client, batch.id, details, {
         state: target,
         recallReason:

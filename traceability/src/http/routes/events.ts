@@ -15,6 +15,8 @@ import { inTransaction } from "../../store/db.js"
 import { appendEvent, type BatchEvent, chainOf, listEvents } from "../../store/events.js"
 import { authenticate } from "../auth.js"
 import { batchNotFound, findReadableBatch, lockBatchForWrite, writerOf } from "../batch-access.js"
+import { withOfficerArea } from "../officer-area.js"
+import { approvedBatchWrite } from "../product-access.js"
 import type { RouteContext } from "../context.js"
 import { errorSchema, HttpError } from "../errors.js"
 import { zodSchema, zodValidatorCompiler } from "../zod.js"
@@ -123,7 +125,8 @@ const epcisSchema = {
 
 const errors = { "4xx": errorSchema, "5xx": errorSchema }
 
-export function eventRoutes(app: FastifyInstance, { pool, jwtKey, config }: RouteContext): void {
+export function eventRoutes(app: FastifyInstance, context: RouteContext): void {
+  const { pool, jwtKey, config } = context
   const params = zodSchema(batchIdParams)
   const withAuth = {
     preValidation: async (request: FastifyRequest) => {
@@ -145,6 +148,10 @@ export function eventRoutes(app: FastifyInstance, { pool, jwtKey, config }: Rout
     async (request, reply) => {
       const actor = request.actor!
       const input = splitEventBody(request.body)
+      // Only an approved seller's events, for a product it still lists (or drafts).
+      await approvedBatchWrite(request, context, actor, request.params.id, (ids) =>
+        app.scanService.sellersChanged(ids),
+      )
       const event = await inTransaction(pool, async (client) => {
         // The row lock orders appends per batch: each one sees the head the previous one left.
         const batch = await lockBatchForWrite(client, request.params.id, actor)
@@ -182,7 +189,8 @@ export function eventRoutes(app: FastifyInstance, { pool, jwtKey, config }: Rout
       ...withAuth,
     },
     async (request) => {
-      const batch = await findReadableBatch(pool, request.params.id, request.actor!)
+      const actor = await withOfficerArea(request, request.actor!, context.officers)
+      const batch = await findReadableBatch(pool, request.params.id, actor)
       return { events: (await listEvents(pool, batch.id)).map(eventResponse) }
     },
   )

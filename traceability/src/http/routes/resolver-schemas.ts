@@ -62,6 +62,12 @@ export const batchProvenanceProperties = {
     commune_name: { type: "string" },
     province_code: { type: "string" },
     province_name: { type: "string" },
+    state: {
+      type: ["string", "null"],
+      enum: ["pending", "approved", "suspended", null],
+      description:
+        "the seller's state as the backend last told this service (null: never told); only approved sellers' stamps read genuine",
+    },
   }),
   certifications: object({
     vietgap: {
@@ -79,6 +85,16 @@ export const batchProvenanceProperties = {
       required: ["certifier", "number"],
     },
     ocop_stars: { type: ["integer", "null"], enum: [3, 4, 5, null] },
+    ocop: {
+      type: ["object", "null"],
+      description: "the commune OCOP registry's certificate, copied from the registry at every write",
+      properties: {
+        stars: { type: "integer", enum: [3, 4, 5] },
+        certificate_number: nullable("string"),
+        expires_on: day,
+      },
+      required: ["stars", "certificate_number", "expires_on"],
+    },
   }),
   events: {
     type: "array",

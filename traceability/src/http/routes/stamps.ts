@@ -14,10 +14,13 @@ import {
   jobStamps,
   type StampJob,
 } from "../../store/stamps.js"
+import { nextVietnamMidnight, quotaRefusal, vietnamDay } from "../../domain/seller-trust.js"
+import { reserveStampQuota } from "../../store/seller-trust.js"
 import { authenticate } from "../auth.js"
 import { lockBatchForWrite, writerOf } from "../batch-access.js"
 import type { RouteContext } from "../context.js"
 import { badRequest, errorSchema, HttpError } from "../errors.js"
+import { approvedBatchWrite } from "../product-access.js"
 import { zodSchema, zodValidatorCompiler } from "../zod.js"
 import { stampJobRoutes } from "./stamp-jobs.js"
 import { stampListRoutes } from "./stamp-list.js"
@@ -41,6 +44,15 @@ export interface JobKicker {
 
 export const authenticated = (jwtKey: Uint8Array) => async (request: FastifyRequest) => {
   request.actor = await authenticate(request, jwtKey)
+}
+
+/** Over the seller's daily quota: 429 with when it starts again (Vietnam's midnight). */
+class QuotaExceededError extends HttpError {
+  constructor(limit: number, used: number, requested: number, resetsAt: Date) {
+    const text = quotaRefusal(limit, used, requested, resetsAt)
+    super(429, "stamp_quota_exceeded", text.en, "count", text.vi)
+    this.resetsAt = resetsAt
+  }
 }
 
 /** Two layouts ask for the same sheet (key order in stored JSON does not matter). */
@@ -73,6 +85,10 @@ export function stampRoutes(app: FastifyInstance, context: RouteContext, jobs: J
       const layout = withDefaults(request.body.layout)
       const problem = layoutProblem(layout)
       if (problem) throw badRequest(problem.field, problem.message)
+      // Only an approved seller's stamps, for a product it still lists (or drafts).
+      await approvedBatchWrite(request, context, actor, id, (ids) =>
+        app.scanService.sellersChanged(ids),
+      )
 
       const result = await inTransaction(pool, async (client) => {
         // The batch row lock serialises issuance per batch: retries racing with the same key
@@ -96,6 +112,25 @@ export function stampRoutes(app: FastifyInstance, context: RouteContext, jobs: J
             "batch_recalled",
             `Batch ${id} is recalled; it gets no new stamps`,
           )
+        }
+        const quota = config.trust.stampDailyQuota
+        if (quota > 0) {
+          const now = new Date()
+          const { granted, used } = await reserveStampQuota(
+            client,
+            batch.sellerId,
+            vietnamDay(now),
+            count,
+            quota,
+          )
+          if (!granted) {
+            const resetsAt = nextVietnamMidnight(now)
+            reply.header(
+              "retry-after",
+              String(Math.ceil((resetsAt.getTime() - now.getTime()) / 1000)),
+            )
+            throw new QuotaExceededError(quota, used, count, resetsAt)
+          }
         }
         const writer = writerOf(actor)
         const newJob = {

@@ -11,6 +11,7 @@ import {
 } from "../auth.js"
 import type { RouteContext } from "../context.js"
 import { badRequest, errorSchema, HttpError } from "../errors.js"
+import { withOfficerArea } from "../officer-area.js"
 
 interface StatsQuery {
   quarter?: string
@@ -95,7 +96,7 @@ function scopeFor(actor: Actor, query: StatsQuery) {
   throw forbidden("Statistics are for the backend, operators and commune or province officers")
 }
 
-export function statsRoutes(app: FastifyInstance, { pool, jwtKey }: RouteContext): void {
+export function statsRoutes(app: FastifyInstance, { pool, jwtKey, officers }: RouteContext): void {
   app.get<{ Querystring: StatsQuery }>(
     "/stats",
     {
@@ -119,7 +120,11 @@ export function statsRoutes(app: FastifyInstance, { pool, jwtKey }: RouteContext
       },
       // Who is asking before what they ask: an anonymous caller learns nothing about the input.
       preValidation: async (request) => {
-        request.actor = await authenticate(request, jwtKey)
+        request.actor = await withOfficerArea(
+          request,
+          await authenticate(request, jwtKey),
+          officers,
+        )
       },
     },
     async (request) => {
