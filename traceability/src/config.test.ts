@@ -45,6 +45,7 @@ describe("loadConfig", () => {
       stampSheetThreads: Math.max(0, availableParallelism() - 1),
       indicators: { webhook: null, batchSize: 500, intervalMs: 1000 },
       storefrontRevalidate: null,
+      trust: { stampDailyQuota: 20_000, sellerStateSecret: null },
     })
   })
 

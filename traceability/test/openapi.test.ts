@@ -52,7 +52,7 @@ describe("the OpenAPI document", () => {
     )
     expect(
       stamp.responses["200"].content["application/json"].schema.properties.verdict.enum,
-    ).toEqual(["genuine_first_scan", "genuine_repeat", "suspicious", "voided"])
+    ).toEqual(["genuine_first_scan", "genuine_repeat", "suspicious", "voided", "seller_suspended"])
   })
 
   it("gives every operation a response schema, and every write a request schema", () => {

@@ -17,7 +17,8 @@ let service: StampService
 
 beforeAll(async () => {
   // No worker inside the service: these tests decide which worker runs when.
-  service = await startStampService({ stampWorker: false })
+  // These runs add up to more than a seller's daily quota (20,000 by default): no quota here.
+  service = await startStampService({ stampWorker: false }, { STAMP_DAILY_QUOTA: "0" })
 })
 
 afterAll(() => service?.close())

@@ -23,8 +23,15 @@ export interface StampService extends Service {
 }
 
 /** The service with the stamp products; the rate limit is off, as the tests scan in bursts. */
-export async function startStampService(deps: AppDeps = {}): Promise<StampService> {
-  const service = await startService([RICE, TEA, FOREIGN], { RESOLVER_RATE_LIMIT: "0" }, deps)
+export async function startStampService(
+  deps: AppDeps = {},
+  env: Record<string, string> = {},
+): Promise<StampService> {
+  const service = await startService(
+    [RICE, TEA, FOREIGN],
+    { RESOLVER_RATE_LIMIT: "0", ...env },
+    deps,
+  )
   return {
     ...service,
     call: client(service.base),
