@@ -34,7 +34,11 @@ const SUSPENDED_LATER = {
 const TEA = fakeProduct({ id: "prod_che", title: "Chè Shan tuyết", seller: SUSPENDED_LATER })
 
 // A 3-star OCOP product in the commune registry.
-const REGISTRY_3 = { stars: 3 as const, certificate_number: "OCOP-LC-2025-031", expires_on: "2028-05-31" }
+const REGISTRY_3 = {
+  stars: 3 as const,
+  certificate_number: "OCOP-LC-2025-031",
+  expires_on: "2028-05-31",
+}
 const HONEY = fakeProduct({ id: "prod_mat_ong_3_sao", ocop: { ...REGISTRY_3 } })
 const REJECTED = fakeProduct({ id: "prod_rejected", status: "rejected" })
 
@@ -70,7 +74,10 @@ const pushStates = (body: unknown, secret = WEBHOOK_SECRET) => {
   const raw = JSON.stringify(body)
   return fetch(`${service.base}/sellers/states`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-coop-signature": signatureHeader(secret, raw) },
+    headers: {
+      "content-type": "application/json",
+      "x-coop-signature": signatureHeader(secret, raw),
+    },
     body: raw,
   })
 }
@@ -99,14 +106,11 @@ const issue = (batchId: string, token: string, count: number, key = `trust-${++k
   })
 
 beforeAll(async () => {
-  service = await startService(
-    [PENDING_PRODUCT, TEA, HONEY, REJECTED, OWNER_RICE, SQUATTER],
-    {
-      RESOLVER_RATE_LIMIT: "0",
-      INDICATORS_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      STAMP_DAILY_QUOTA: String(QUOTA),
-    },
-  )
+  service = await startService([PENDING_PRODUCT, TEA, HONEY, REJECTED, OWNER_RICE, SQUATTER], {
+    RESOLVER_RATE_LIMIT: "0",
+    INDICATORS_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    STAMP_DAILY_QUOTA: String(QUOTA),
+  })
   call = client(service.base)
   t = await tokens(GIA_PHU_SELLER.id, OTHER_SELLER.id)
   pendingMember = await signToken({
@@ -174,9 +178,10 @@ describe("only approved sellers write", () => {
       })
       expect(patch.status).toBe(403)
       expect(await stampsOf(SUSPENDED_LATER.id)).toBe(1)
-      const { rows } = await service.pool.query("SELECT quantity, event_count FROM batch WHERE id = $1", [
-        batch.id,
-      ])
+      const { rows } = await service.pool.query(
+        "SELECT quantity, event_count FROM batch WHERE id = $1",
+        [batch.id],
+      )
       expect({ quantity: Number(rows[0].quantity), events: rows[0].event_count }).toEqual({
         quantity: 600,
         events: 0,
@@ -207,7 +212,9 @@ describe("a suspended seller's stamps", () => {
 
   it("resolve seller_suspended as soon as the backend's signed push arrives, though cached", async () => {
     const pushed = await pushStates({
-      sellers: [{ id: SUSPENDED_LATER.id, state: "suspended", changed_at: new Date().toISOString() }],
+      sellers: [
+        { id: SUSPENDED_LATER.id, state: "suspended", changed_at: new Date().toISOString() },
+      ],
     })
     expect(pushed.status).toBe(200)
     expect(await pushed.json()).toEqual({ received: 1, changed: [SUSPENDED_LATER.id] })
@@ -231,14 +238,20 @@ describe("a suspended seller's stamps", () => {
 
   it("ignores unsigned, wrongly signed and older pushes", async () => {
     const forged = await pushStates(
-      { sellers: [{ id: SUSPENDED_LATER.id, state: "approved", changed_at: new Date().toISOString() }] },
+      {
+        sellers: [
+          { id: SUSPENDED_LATER.id, state: "approved", changed_at: new Date().toISOString() },
+        ],
+      },
       "not-the-secret-at-all-000000",
     )
     expect(forged.status).toBe(401)
     const unsigned = await fetch(`${service.base}/sellers/states`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ sellers: [{ id: SUSPENDED_LATER.id, state: "approved", changed_at: null }] }),
+      body: JSON.stringify({
+        sellers: [{ id: SUSPENDED_LATER.id, state: "approved", changed_at: null }],
+      }),
     })
     expect(unsigned.status).toBe(401)
     // A delayed approval from before the suspension changes nothing.
@@ -252,7 +265,9 @@ describe("a suspended seller's stamps", () => {
 
   it("read genuine again once the commune approves the seller again", async () => {
     const pushed = await pushStates({
-      sellers: [{ id: SUSPENDED_LATER.id, state: "approved", changed_at: new Date().toISOString() }],
+      sellers: [
+        { id: SUSPENDED_LATER.id, state: "approved", changed_at: new Date().toISOString() },
+      ],
     })
     expect(pushed.status).toBe(200)
     expect((await scanJson(uri)).body.verdict).toBe("genuine_repeat")
@@ -267,7 +282,9 @@ describe("a suspended seller's stamps", () => {
     } finally {
       setTeaState("approved")
       await pushStates({
-        sellers: [{ id: SUSPENDED_LATER.id, state: "approved", changed_at: new Date().toISOString() }],
+        sellers: [
+          { id: SUSPENDED_LATER.id, state: "approved", changed_at: new Date().toISOString() },
+        ],
       })
     }
   })
@@ -285,7 +302,11 @@ describe("OCOP certificates come from the registry at every write", () => {
     batchId = created.body.id
     expect(created.body.certifications).toMatchObject({
       ocop_stars: 3,
-      ocop: { stars: 3, certificate_number: REGISTRY_3.certificate_number, expires_on: "2028-05-31" },
+      ocop: {
+        stars: 3,
+        certificate_number: REGISTRY_3.certificate_number,
+        expires_on: "2028-05-31",
+      },
     })
   })
 
@@ -296,7 +317,9 @@ describe("OCOP certificates come from the registry at every write", () => {
     })
     expect(patch.status).toBe(400)
     expect(patch.body.field).toBe("certifications.ocop_stars")
-    const { rows } = await service.pool.query("SELECT ocop_stars FROM batch WHERE id = $1", [batchId])
+    const { rows } = await service.pool.query("SELECT ocop_stars FROM batch WHERE id = $1", [
+      batchId,
+    ])
     expect(rows[0].ocop_stars).toBe(3)
     const { stamps } = await (async () => {
       const issued = await issue(batchId, t.member, 1)
@@ -335,7 +358,10 @@ describe("OCOP certificates come from the registry at every write", () => {
       })
       // The registry withdrew the certificate: the batch no longer claims stars.
       HONEY.ocop = null
-      const again = await call("PATCH", `/batches/${batchId}`, { token: t.member, body: { unit: "hũ" } })
+      const again = await call("PATCH", `/batches/${batchId}`, {
+        token: t.member,
+        body: { unit: "hũ" },
+      })
       expect(again.body.certifications).toMatchObject({ ocop_stars: null, ocop: null })
     } finally {
       HONEY.ocop = { ...REGISTRY_3 }
@@ -389,8 +415,12 @@ describe("officers' own tokens", () => {
     const batchId = rows[0].id
     // Tokens as the backend issues them name only the officer (harness.ts).
     expect((await call("GET", `/batches/${batchId}`, { token: t.communeOfficer })).status).toBe(200)
-    expect((await call("GET", `/batches/${batchId}/events`, { token: t.provinceOfficer })).status).toBe(200)
-    expect((await call("GET", `/batches/${batchId}`, { token: t.otherCommuneOfficer })).status).toBe(404)
+    expect(
+      (await call("GET", `/batches/${batchId}/events`, { token: t.provinceOfficer })).status,
+    ).toBe(200)
+    expect(
+      (await call("GET", `/batches/${batchId}`, { token: t.otherCommuneOfficer })).status,
+    ).toBe(404)
     const stats = await call("GET", "/stats", { token: t.communeOfficer })
     expect(stats.status).toBe(200)
     expect(stats.body.filters.commune_code).toBe("02989")

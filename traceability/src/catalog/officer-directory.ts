@@ -56,7 +56,8 @@ export class HttpOfficerDirectory implements OfficerDirectory {
       this.cache.set(key, null)
       return null
     }
-    if (!response.ok) throw new CatalogUnavailableError(`The backend answered HTTP ${response.status}`)
+    if (!response.ok)
+      throw new CatalogUnavailableError(`The backend answered HTTP ${response.status}`)
     const parsed = meResponse.safeParse(await response.json().catch(() => null))
     if (!parsed.success) throw new CatalogUnavailableError("The backend's officer is malformed")
     const { officer } = parsed.data

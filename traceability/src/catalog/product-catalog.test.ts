@@ -20,7 +20,12 @@ const product = {
   handle: "chuoi-tieu-hong",
   thumbnail: null,
   status: "draft",
-  ocop: { id: "ocop_1", stars: 4, certificate_number: "OCOP-LC-2025-017", expires_on: "2099-06-30" },
+  ocop: {
+    id: "ocop_1",
+    stars: 4,
+    certificate_number: "OCOP-LC-2025-017",
+    expires_on: "2099-06-30",
+  },
   variants: [{ id: "v1", sku: null, ean: null, upc: "036000291452", barcode: null }],
   seller: {
     id: "sel_1",

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest"
-import {
-  nextVietnamMidnight,
-  quotaRefusal,
-  vietnamDay,
-  writeRefusal,
-} from "./seller-trust.js"
+import { nextVietnamMidnight, quotaRefusal, vietnamDay, writeRefusal } from "./seller-trust.js"
 
 describe("writeRefusal", () => {
   it("lets an approved seller write for a published or draft product", () => {

@@ -28,7 +28,9 @@ export async function sellerSnapshot(container: MedusaContainer, sellerId: strin
     handle: seller.handle,
     name: seller.name,
     kind: seller.kind,
+    // Traceability writes only for approved sellers, and keeps the newest state it was told.
     state: seller.state,
+    state_changed_at: seller.state_changed_at ?? null,
     address: seller.address,
     phone: seller.phone,
     commune_code: seller.commune_code,

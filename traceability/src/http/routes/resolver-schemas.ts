@@ -87,7 +87,8 @@ export const batchProvenanceProperties = {
     ocop_stars: { type: ["integer", "null"], enum: [3, 4, 5, null] },
     ocop: {
       type: ["object", "null"],
-      description: "the commune OCOP registry's certificate, copied from the registry at every write",
+      description:
+        "the commune OCOP registry's certificate, copied from the registry at every write",
       properties: {
         stars: { type: "integer", enum: [3, 4, 5] },
         certificate_number: nullable("string"),

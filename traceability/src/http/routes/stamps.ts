@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify"
 import QRCode from "qrcode"
+import { nextVietnamMidnight, quotaRefusal, vietnamDay } from "../../domain/seller-trust.js"
 import { verifySerial } from "../../domain/serial.js"
 import { newStamps } from "../../jobs/stamp-issuer.js"
 import { layoutProblem, type SheetLayout, withDefaults } from "../../render/layout.js"
 import { ERROR_CORRECTION, QUIET_ZONE } from "../../render/qr.js"
 import { inTransaction } from "../../store/db.js"
+import { reserveStampQuota } from "../../store/seller-trust.js"
 import {
   findJobByKey,
   findStampUri,
@@ -14,8 +16,6 @@ import {
   jobStamps,
   type StampJob,
 } from "../../store/stamps.js"
-import { nextVietnamMidnight, quotaRefusal, vietnamDay } from "../../domain/seller-trust.js"
-import { reserveStampQuota } from "../../store/seller-trust.js"
 import { authenticate } from "../auth.js"
 import { lockBatchForWrite, writerOf } from "../batch-access.js"
 import type { RouteContext } from "../context.js"

@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { gtinTakenByOtherSeller } from "../../../lib/gtin-ownership"
 import SellerProductLink from "../../../links/seller-product"
 import { createSellerProductWorkflow } from "../../../workflows/seller-products"
 import { sellerAccess } from "../../utils/access"
@@ -58,6 +59,20 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     throw conflict(
       { vi: `Đường dẫn "${handle}" đã được dùng`, en: `The handle "${handle}" is taken` },
       "handle",
+    )
+  }
+  const gtin = await gtinTakenByOtherSeller(
+    req.scope,
+    access.sellerId,
+    body.variants.map((v) => v.ean),
+  )
+  if (gtin) {
+    throw conflict(
+      {
+        vi: `Mã vạch ${gtin.code} đã thuộc về sản phẩm của người bán khác: mỗi mã GTIN chỉ thuộc một người bán`,
+        en: `The barcode ${gtin.code} already belongs to another seller's product: a GTIN belongs to one seller`,
+      },
+      `variants.${gtin.index}.ean`,
     )
   }
   const titles = body.variants.map((v) => v.title)
