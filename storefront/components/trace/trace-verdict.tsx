@@ -7,12 +7,14 @@ type Props =
   | { verdict: "not_genuine" }
   | { verdict: StampVerdict; provenance: StampProvenance; locale: Locale }
 
-// Colour and mark per verdict: green genuine, amber suspicious, grey voided, red not genuine.
+// Colour and mark per verdict: green genuine, amber suspicious or seller suspended, grey voided,
+// red not genuine.
 const LOOK: Record<Props["verdict"], { className: string; mark: string }> = {
   genuine_first_scan: { className: "verdict-genuine", mark: "✓" },
   genuine_repeat: { className: "verdict-genuine", mark: "✓" },
   suspicious: { className: "verdict-suspicious", mark: "!" },
   voided: { className: "verdict-voided", mark: "✕" },
+  seller_suspended: { className: "verdict-suspicious", mark: "!" },
   not_genuine: { className: "verdict-not-genuine", mark: "!" },
 }
 
@@ -51,6 +53,13 @@ export async function TraceVerdict(props: Props) {
       case "voided":
         title = t("voidedTitle")
         lines = [t("voidedBody", { seller: seller.name }), t("voidedAdvice")]
+        break
+      case "seller_suspended":
+        title = t("sellerSuspendedTitle")
+        lines = [
+          t("sellerSuspendedBody", { seller: seller.name }),
+          t("sellerSuspendedAdvice", { commune: seller.commune || t("sellerSuspendedCommune") }),
+        ]
         break
     }
   }

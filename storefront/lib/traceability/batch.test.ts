@@ -116,6 +116,11 @@ describe("getProductOrigin", () => {
     expect(origin?.batch.state).toBe("open")
     expect(origin?.batch.area).toEqual({ village: null, plot: null })
     expect(origin?.events).toEqual([])
-    expect(origin?.certifications).toEqual({ vietgap: null, organic: null, ocopStars: null })
+    expect(origin?.certifications).toEqual({
+      vietgap: null,
+      organic: null,
+      ocopStars: null,
+      ocopCertificate: null,
+    })
   })
 })

@@ -46,6 +46,7 @@ export function reshapeCertifications(value: unknown): Certifications {
   const certifier = str(organic?.certifier)
   const organicNumber = str(organic?.number)
   const stars = num(c.ocop_stars)
+  const ocop = isObject(c.ocop) ? c.ocop : null
   return {
     vietgap:
       vietgapNumber && validFrom && validUntil
@@ -53,5 +54,9 @@ export function reshapeCertifications(value: unknown): Certifications {
         : null,
     organic: certifier && organicNumber ? { certifier, number: organicNumber } : null,
     ocopStars: stars === 3 || stars === 4 || stars === 5 ? stars : null,
+    ocopCertificate:
+      ocop && (stars === 3 || stars === 4 || stars === 5)
+        ? { number: str(ocop.certificate_number) ?? null, expiresOn: day(ocop.expires_on) }
+        : null,
   }
 }

@@ -50,7 +50,7 @@ describe("reshapeProvenance", () => {
   })
 
   it("keeps each of the service's verdicts as its own case, with the record", () => {
-    for (const verdict of ["genuine_repeat", "suspicious", "voided"] as const) {
+    for (const verdict of ["genuine_repeat", "suspicious", "voided", "seller_suspended"] as const) {
       const provenance = reshapeProvenance({
         ...GENUINE,
         verdict,
@@ -93,7 +93,12 @@ describe("reshapeProvenance", () => {
       commune: "",
       province: "",
     })
-    expect(provenance.certifications).toEqual({ vietgap: null, organic: null, ocopStars: null })
+    expect(provenance.certifications).toEqual({
+      vietgap: null,
+      organic: null,
+      ocopStars: null,
+      ocopCertificate: null,
+    })
     expect(provenance.events).toEqual([])
     expect(provenance.batch).toMatchObject({ harvestedOn: null, area: { village: null } })
   })
@@ -111,6 +116,21 @@ describe("reshapeProvenance", () => {
       vietgap: null,
       organic: { certifier: "PGS Lào Cai", number: "PGS-LC-0042" },
       ocopStars: null,
+      ocopCertificate: null,
+    })
+  })
+
+  it("keeps the registry's OCOP certificate number and expiry beside the stars", () => {
+    const provenance = reshapeProvenance({
+      ...GENUINE,
+      certifications: {
+        ocop_stars: 3,
+        ocop: { stars: 3, certificate_number: "31/2025/OCOP", expires_on: "2028-05-31" },
+      },
+    })
+    expect(provenance.certifications).toMatchObject({
+      ocopStars: 3,
+      ocopCertificate: { number: "31/2025/OCOP", expiresOn: "2028-05-31" },
     })
   })
 })

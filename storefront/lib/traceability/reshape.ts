@@ -9,6 +9,7 @@ const STAMP_VERDICTS: readonly StampVerdict[] = [
   "genuine_repeat",
   "suspicious",
   "voided",
+  "seller_suspended",
 ]
 
 /**

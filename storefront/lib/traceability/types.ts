@@ -3,10 +3,16 @@
 
 /**
  * What the service says about a real stamp (one it issued): genuine on its first scan, genuine
- * and scanned before, suspicious (scanned too often, or in places too far apart), or voided (the
- * cooperative cancelled it, say with a lost roll).
+ * and scanned before, suspicious (scanned too often, or in places too far apart), voided (the
+ * cooperative cancelled it, say with a lost roll), or seller_suspended (the commune suspended the
+ * seller, or never approved it: ask the commune before buying).
  */
-export type StampVerdict = "genuine_first_scan" | "genuine_repeat" | "suspicious" | "voided"
+export type StampVerdict =
+  | "genuine_first_scan"
+  | "genuine_repeat"
+  | "suspicious"
+  | "voided"
+  | "seller_suspended"
 
 export type Quantity = { amount: number; unit: string }
 
@@ -43,6 +49,8 @@ export type Certifications = {
   vietgap: { number: string; validFrom: Day; validUntil: Day } | null
   organic: { certifier: string; number: string } | null
   ocopStars: 3 | 4 | 5 | null
+  /** The commune registry's certificate behind the stars (copied at every write of the batch). */
+  ocopCertificate: { number: string | null; expiresOn: Day | null } | null
 }
 
 export type InputKind = "fertiliser" | "pesticide" | "herbicide" | "fungicide" | "other"
