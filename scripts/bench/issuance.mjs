@@ -66,6 +66,7 @@ function fakeBackend(port) {
     title: "Gạo Séng Cù Gia Phú (túi 5 kg)",
     handle: "gao-seng-cu",
     thumbnail: null,
+    status: "published",
     variants: [{ id: "v1", sku: "GAO", ean: GTIN.slice(1), upc: null, barcode: null }],
     seller: {
       id: SELLER,
@@ -79,6 +80,8 @@ function fakeBackend(port) {
       province_name: "Tỉnh Lào Cai",
       village_name: null,
       phone: null,
+      state: "approved",
+      state_changed_at: null,
     },
   }
   const server = http.createServer((req, res) => {
@@ -204,6 +207,8 @@ const env = {
   JWT_SECRET,
   LOG_LEVEL: "warn",
   RESOLVER_RATE_LIMIT: "0",
+  // Runs add up to more than a seller's daily stamp quota.
+  STAMP_DAILY_QUOTA: "0",
 }
 if (!args["no-build"]) {
   rmSync(DIST, { recursive: true, force: true })

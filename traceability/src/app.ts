@@ -8,6 +8,7 @@ import { registerOpenApi } from "./http/openapi.js"
 import { registerResolver } from "./http/resolver-setup.js"
 import { batchRoutes } from "./http/routes/batches.js"
 import { eventRoutes } from "./http/routes/events.js"
+import { gtinRoutes } from "./http/routes/gtins.js"
 import { healthRoutes } from "./http/routes/health.js"
 import { sellerStateRoutes } from "./http/routes/seller-states.js"
 import { stampRoutes } from "./http/routes/stamps.js"
@@ -69,6 +70,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   stampRoutes(app, context, { kick: () => stampWorker?.kick() })
   registerResolver(app, context)
   statsRoutes(app, context)
+  gtinRoutes(app, context)
   // Its own JSON parser keeps the raw body for the signature: encapsulated in a plugin.
   await app.register(async (child) => sellerStateRoutes(child, context))
   await app.ready()

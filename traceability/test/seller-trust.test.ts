@@ -70,6 +70,16 @@ const stampsOf = async (sellerId: string) =>
     ).rows[0].count,
   )
 
+/** Stamps the outbox told the backend's STAMPS indicator about, for this seller. */
+const stampsIndicated = async (sellerId: string) =>
+  (
+    await service.pool.query(
+      `SELECT coalesce(sum((payload->>'count')::int), 0)::int AS n FROM outbox_event
+       WHERE type = 'stamps.issued' AND payload->>'seller_id' = $1`,
+      [sellerId],
+    )
+  ).rows[0].n as number
+
 const pushStates = (body: unknown, secret = WEBHOOK_SECRET) => {
   const raw = JSON.stringify(body)
   return fetch(`${service.base}/sellers/states`, {
@@ -148,6 +158,8 @@ describe("only approved sellers write", () => {
     expect(en.body.message).toMatch(/not been approved by the commune/)
     const { rows } = await service.pool.query("SELECT count(*)::int AS n FROM batch")
     expect(rows[0].n).toBe(0)
+    // Nothing reaches the commune's STAMPS indicator either.
+    expect(await stampsIndicated(PENDING_SELLER.id)).toBe(0)
   })
 
   it("refuses batches of products that are neither published nor drafts", async () => {
@@ -407,6 +419,25 @@ describe("a GTIN belongs to one seller", () => {
     const product = await scanJson(`${service.base}/01/00036000291452`)
     expect(product.body.lots.map((l: Json) => l.lot_code)).toEqual(["G-1"])
   })
+
+  it("changes owner only by an operator's decision", async () => {
+    const body = { seller_id: SUSPENDED_LATER.id }
+    expect((await call("PUT", "/gtins/0036000291452", { token: teaMember, body })).status).toBe(403)
+    expect(
+      (await call("PUT", "/gtins/0036000291453", { token: t.operator, body })).body.field,
+    ).toBe("gtin")
+    const decided = await call("PUT", "/gtins/0036000291452", { token: t.operator, body })
+    expect(decided.status).toBe(200)
+    expect(decided.body).toEqual({ gtin: "00036000291452", seller_id: SUSPENDED_LATER.id })
+    const product = await scanJson(`${service.base}/01/00036000291452`)
+    expect(product.body.lots.map((l: Json) => l.lot_code)).toEqual(["FAKE-1"])
+    expect(product.body.producer.id).toBe(SUSPENDED_LATER.id)
+    // Give it back, as the later tests expect.
+    await call("PUT", "/gtins/00036000291452", {
+      token: t.operator,
+      body: { seller_id: GIA_PHU_SELLER.id },
+    })
+  })
 })
 
 describe("officers' own tokens", () => {
@@ -473,6 +504,8 @@ describe("the daily stamp quota", () => {
     expect(replay.status).toBe(201)
     expect(replay.headers.get("idempotent-replayed")).toBe("true")
     expect((await issue(batchId, t.member, 1)).status).toBe(429)
+    // The STAMPS indicator hears of exactly the stamps issued, none of the refused ones.
+    expect(await stampsIndicated(GIA_PHU_SELLER.id)).toBe(await stampsOf(GIA_PHU_SELLER.id))
     // Another seller's quota is its own.
     const { batch } = await batchWithStamps(service.base, teaMember, TEA.id, "TEA-Q", 3)
     expect(batch.seller_id).toBe(SUSPENDED_LATER.id)

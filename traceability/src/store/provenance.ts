@@ -96,8 +96,8 @@ export async function loadBatchProvenance(
          FROM batch_event e WHERE e.batch_id = batch.id
        ), '[]'::json) AS events,
        (SELECT s.state FROM seller_state s WHERE s.seller_id = batch.seller_id) AS seller_state,
-       EXISTS (SELECT 1 FROM gtin_claim c
-               WHERE c.gtin = batch.gtin AND c.seller_id = batch.seller_id) AS gtin_owned
+       NOT EXISTS (SELECT 1 FROM gtin_claim c
+                   WHERE c.gtin = batch.gtin AND c.seller_id <> batch.seller_id) AS gtin_owned
      FROM batch WHERE id = $1`,
     [batchId],
   )
@@ -131,7 +131,7 @@ export async function loadBatchProvenance(
       handle: b.productHandle,
       thumbnail: b.productThumbnail,
       // A GTIN another seller holds (gtin_claim) is not this batch's to answer for: its
-      // Digital Links then resolve nothing, and its lots do not appear under that GTIN.
+      // Digital Links then resolve not_genuine, and its lots do not appear under that GTIN.
       gtin: row.gtin_owned ? b.gtin : null,
     },
     producer: {

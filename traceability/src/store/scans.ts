@@ -74,8 +74,8 @@ export async function findScanSummary(db: pg.Pool, serial: string): Promise<Scan
 }
 
 /**
- * The batch a Digital Link lot names, among the batches of the seller the GTIN belongs to
- * (gtin_claim): another seller's batch is never served under it.
+ * The batch a Digital Link lot names. A batch whose GTIN another seller holds (gtin_claim) is
+ * never served under it; a GTIN nobody claimed yet (rows written behind the API) still resolves.
  */
 export async function findBatchIdByLot(
   db: pg.Pool,
@@ -83,8 +83,10 @@ export async function findBatchIdByLot(
   lotCode: string,
 ): Promise<string | null> {
   const { rows } = await db.query<{ id: string }>(
-    `SELECT b.id FROM batch b JOIN gtin_claim c ON c.gtin = b.gtin AND c.seller_id = b.seller_id
-     WHERE b.gtin = $1 AND b.lot_code = $2 ORDER BY b.created_at LIMIT 1`,
+    `SELECT b.id FROM batch b
+     WHERE b.gtin = $1 AND b.lot_code = $2
+       AND NOT EXISTS (SELECT 1 FROM gtin_claim c WHERE c.gtin = b.gtin AND c.seller_id <> b.seller_id)
+     ORDER BY b.created_at LIMIT 1`,
     [gtin, lotCode],
   )
   return rows[0]?.id ?? null
@@ -99,16 +101,18 @@ export interface ProductLot {
 }
 
 /**
- * The newest batches of a GTIN, newest first, of the seller it belongs to: what the product
- * level of the resolver shows.
+ * The newest batches of a GTIN, newest first, leaving out those of sellers other than the one
+ * holding it: what the product level of the resolver shows.
  */
 export async function findLotsByGtin(db: pg.Pool, gtin: string, limit = 20): Promise<ProductLot[]> {
   const { rows } = await db.query<ProductLot>(
     `SELECT b.id, b.lot_code, b.state,
             to_char(COALESCE(b.harvested_on, b.produced_on), 'YYYY-MM-DD') AS production_date,
             to_char(b.expires_on, 'YYYY-MM-DD') AS expires_on
-     FROM batch b JOIN gtin_claim c ON c.gtin = b.gtin AND c.seller_id = b.seller_id
-     WHERE b.gtin = $1 ORDER BY b.created_at DESC LIMIT $2`,
+     FROM batch b
+     WHERE b.gtin = $1
+       AND NOT EXISTS (SELECT 1 FROM gtin_claim c WHERE c.gtin = b.gtin AND c.seller_id <> b.seller_id)
+     ORDER BY b.created_at DESC LIMIT $2`,
     [gtin, limit],
   )
   return rows
