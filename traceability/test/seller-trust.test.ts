@@ -463,9 +463,24 @@ describe("officers' own tokens", () => {
     })
     expect((await call("GET", `/batches/${batchId}`, { token: widened })).status).toBe(404)
     expect((await call("GET", "/stats?commune_code=02989", { token: widened })).status).toBe(403)
+    // They list their commune's (the province's) batches, never another commune's.
+    const listed = await call("GET", "/batches?limit=100", { token: t.communeOfficer })
+    expect(listed.status).toBe(200)
+    expect(listed.body.count).toBeGreaterThan(0)
+    expect(listed.body.batches.every((b: Json) => b.seller.commune_code === "02989")).toBe(true)
+    const neighbours = await call("GET", "/batches?limit=100", { token: t.otherCommuneOfficer })
+    expect(neighbours.body.batches.every((b: Json) => b.seller.commune_code === "02990")).toBe(true)
+    expect(neighbours.body.batches.map((b: Json) => b.id)).not.toContain(batchId)
+    const province = await call("GET", "/batches?limit=100", { token: t.provinceOfficer })
+    expect(province.body.count).toBe(listed.body.count + neighbours.body.count)
+    const oneSeller = await call("GET", `/batches?seller_id=${PENDING_SELLER.id}`, {
+      token: t.communeOfficer,
+    })
+    expect(oneSeller.body.count).toBe(0)
     // An officer the backend does not know sees nothing.
     const gone = await signToken({ actor_id: "officer_gone", actor_type: "commune_officer" })
     expect((await call("GET", "/stats", { token: gone })).status).toBe(403)
+    expect((await call("GET", "/batches", { token: gone })).status).toBe(403)
   })
 })
 

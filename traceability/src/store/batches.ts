@@ -331,27 +331,43 @@ export interface BatchPage {
   total: number
 }
 
-/** A seller's batches, newest first (index batch_seller_created_idx). */
+/**
+ * Batches of a seller, or of a commune or province (officers), newest first (indexes
+ * batch_seller_created_idx, batch_commune_created_idx, batch_province_created_idx).
+ */
 export async function listBatches(
   db: pg.Pool,
-  filter: { sellerId: string; state?: BatchState; productId?: string },
+  filter: {
+    sellerId: string | null
+    state?: BatchState
+    productId?: string
+    communeCode?: string | null
+    provinceCode?: string | null
+  },
   page: { limit: number; offset: number },
 ): Promise<BatchPage> {
+  const where = `($1::text IS NULL OR seller_id = $1) AND ($2::text IS NULL OR state = $2)
+     AND ($3::text IS NULL OR product_id = $3)
+     AND ($4::text IS NULL OR seller_commune_code = $4)
+     AND ($5::text IS NULL OR seller_province_code = $5)`
+  const values = [
+    filter.sellerId,
+    filter.state ?? null,
+    filter.productId ?? null,
+    filter.communeCode ?? null,
+    filter.provinceCode ?? null,
+  ]
   const { rows } = await db.query(
     `SELECT ${BATCH_COLUMNS}, count(*) OVER ()::int AS total_count
      FROM batch
-     WHERE seller_id = $1 AND ($2::text IS NULL OR state = $2) AND ($3::text IS NULL OR product_id = $3)
+     WHERE ${where}
      ORDER BY created_at DESC, id
-     LIMIT $4 OFFSET $5`,
-    [filter.sellerId, filter.state ?? null, filter.productId ?? null, page.limit, page.offset],
+     LIMIT $6 OFFSET $7`,
+    [...values, page.limit, page.offset],
   )
   if (rows.length === 0 && page.offset > 0) {
     // Past the last page the window count is gone; count separately so `total` stays right.
-    const counted = await db.query(
-      `SELECT count(*)::int AS n FROM batch
-       WHERE seller_id = $1 AND ($2::text IS NULL OR state = $2) AND ($3::text IS NULL OR product_id = $3)`,
-      [filter.sellerId, filter.state ?? null, filter.productId ?? null],
-    )
+    const counted = await db.query(`SELECT count(*)::int AS n FROM batch WHERE ${where}`, values)
     return { batches: [], total: counted.rows[0].n }
   }
   return { batches: rows.map(batchFromRow), total: rows[0]?.total_count ?? 0 }

@@ -176,10 +176,15 @@ export function batchRoutes(app: FastifyInstance, context: RouteContext): void {
       ...withAuth,
     },
     async (request) => {
-      const actor = request.actor!
+      const actor = await withOfficerArea(request, request.actor!, context.officers)
       const { seller_id, product_id, state, limit, offset } = request.query
-      let sellerId: string
-      if (isOperator(actor) || actor.actorType === "service") {
+      let sellerId: string | null
+      let area: { communeCode?: string | null; provinceCode?: string | null } = {}
+      if (actor.communeCode || actor.provinceCode) {
+        // Officers list their own commune's (or province's) batches, optionally one seller's.
+        sellerId = seller_id ?? null
+        area = { communeCode: actor.communeCode, provinceCode: actor.provinceCode }
+      } else if (isOperator(actor) || actor.actorType === "service") {
         if (!seller_id) throw badRequest("seller_id", "seller_id is required for this token")
         sellerId = seller_id
       } else if (actor.sellerId) {
@@ -192,7 +197,7 @@ export function batchRoutes(app: FastifyInstance, context: RouteContext): void {
       }
       const page = await listBatches(
         pool,
-        { sellerId, state, productId: product_id },
+        { sellerId, state, productId: product_id, ...area },
         { limit, offset },
       )
       return { batches: page.batches.map(batchResponse), count: page.total, limit, offset }
