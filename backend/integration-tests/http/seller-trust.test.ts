@@ -45,7 +45,11 @@ beforeAll(async () => {
   process.env.INDICATORS_WEBHOOK_SECRET = SECRET
 })
 
-afterAll(() => new Promise((resolve) => traceability.close(resolve)))
+afterAll(async () => {
+  delete process.env.TRACEABILITY_URL
+  delete process.env.INDICATORS_WEBHOOK_SECRET
+  await new Promise((resolve) => traceability.close(resolve))
+})
 
 const waitFor = async <T>(find: () => T | undefined, ms = 10_000): Promise<T> => {
   const until = Date.now() + ms
