@@ -47,7 +47,10 @@ function forge(serial: string): string {
 type ServiceRecord = {
   scans: { count: number; first_scanned_at: string }
   producer: { name: string }
-  certifications: { ocop_stars: number | null }
+  certifications: {
+    ocop_stars: number | null
+    ocop?: { certificate_number: string | null; expires_on: string | null } | null
+  }
 }
 
 /** The service's record of a stamp, read the way the storefront reads it (counts no scan). */
@@ -112,6 +115,14 @@ describe("stamp page with the traceability service", () => {
     expect(certificates).toContain(`VietGAP số ${RICE_BATCH.certifications.vietgap.number}`)
     if (certifications.ocop_stars) {
       expect(certificates).toContain(`Sản phẩm OCOP ${certifications.ocop_stars} sao`)
+    }
+    // The registry's certificate, copied onto the batch: its number and expiry are shown.
+    const ocop = certifications.ocop
+    if (ocop?.expires_on) {
+      expect(await text(page, "[data-testid=ocop-expiry]")).toContain(
+        `hiệu lực đến ${vnDate(ocop.expires_on)}`,
+      )
+      if (ocop.certificate_number) expect(certificates).toContain(ocop.certificate_number)
     }
 
     // The season, in the order it was recorded, each with its day in Vietnam.
