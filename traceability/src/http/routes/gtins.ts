@@ -20,6 +20,9 @@ export function gtinRoutes(app: FastifyInstance, { pool, jwtKey }: RouteContext)
     "/gtins/:gtin",
     {
       schema: {
+        tags: ["sellers"],
+        summary: "An operator decides which seller a GTIN belongs to",
+        security: [{ bearer: [] }],
         params: zodSchema(gtinParams),
         body: zodSchema(assignBody),
         response: {

@@ -45,6 +45,10 @@ export async function sellerStateRoutes(
     "/sellers/states",
     {
       schema: {
+        tags: ["sellers"],
+        summary: "The backend's sellers' states (signed with X-Coop-Signature)",
+        description:
+          "Pushed by the backend on each approval or suspension and for every seller every 5 minutes. A suspended or never-approved seller's stamps resolve `seller_suspended`; an older `changed_at` never overwrites a newer one.",
         body: zodSchema(sellerStatesBody),
         response: {
           200: {
