@@ -20,9 +20,13 @@ export class Migration20261207075015 extends Migration {
     this.addSql(
       `CREATE UNIQUE INDEX IF NOT EXISTS "IDX_indicator_fact_code_subject_id_period_unique" ON "indicator_fact" ("code", "subject_id", "period") WHERE valid_to IS NULL AND deleted_at IS NULL;`,
     )
+    this.addSql(
+      `CREATE INDEX IF NOT EXISTS "IDX_indicator_fact_subject_id_code_period" ON "indicator_fact" ("subject_id", "code", "period") WHERE deleted_at IS NULL;`,
+    )
   }
 
   override async down(): Promise<void> {
+    this.addSql(`DROP INDEX IF EXISTS "IDX_indicator_fact_subject_id_code_period";`)
     this.addSql(`delete from "indicator_fact" where "valid_to" is not null;`)
     this.addSql(`DROP INDEX IF EXISTS "IDX_indicator_fact_code_subject_id_period_unique";`)
     this.addSql(

@@ -37,6 +37,8 @@ export const IndicatorFact = model
       unique: true,
       where: "valid_to IS NULL AND deleted_at IS NULL",
     },
+    // A subject's past facts too: a new fact continues the one it replaces.
+    { on: ["subject_id", "code", "period"] },
     { on: ["commune_code", "period", "code"] },
     { on: ["ref_id", "code"] },
   ])
