@@ -7,14 +7,23 @@ const workerMode = (process.env.MEDUSA_WORKER_MODE ?? "shared") as "shared" | "w
 const storefrontUrl = process.env.STOREFRONT_URL ?? "http://localhost:8000"
 const backendUrl = process.env.MEDUSA_BACKEND_URL ?? "http://localhost:9000"
 
+const production = process.env.NODE_ENV === "production"
+
+/**
+ * Set to "true" on a developer's machine to run without secrets: made-up, publicly known
+ * secrets are used instead. Ignored in production. Without it a missing secret stops the start.
+ */
+const insecureDevSecrets = process.env.ALLOW_INSECURE_DEV_SECRETS === "true" && !production
+
 function requiredSecret(name: string): string {
   const value = process.env[name]
   if (value) return value
-  // Development and tests may run without secrets; a production start must not.
-  if (process.env.NODE_ENV === "production") {
-    throw new Error(`${name} must be set in production (see the configuration table in README.md)`)
-  }
-  return `insecure-development-${name.toLowerCase()}`
+  if (insecureDevSecrets) return `insecure-development-${name.toLowerCase()}`
+  throw new Error(
+    production
+      ? `${name} must be set in production (see the configuration table in README.md)`
+      : `${name} must be set (\`npm start\` generates it), or ALLOW_INSECURE_DEV_SECRETS=true for a throwaway development start`,
+  )
 }
 
 /**
@@ -50,6 +59,14 @@ const redisModules = redisUrl
       },
     ]
   : []
+
+// Without a webhook secret no Stripe notice can be verified: development answers them 503
+// (src/api/hooks/routes.ts); production must not start at all.
+if (production && process.env.STRIPE_API_KEY && !process.env.STRIPE_WEBHOOK_SECRET) {
+  throw new Error(
+    "STRIPE_WEBHOOK_SECRET must be set in production when STRIPE_API_KEY is (Stripe signs its webhooks with it)",
+  )
+}
 
 /**
  * Card payments through Medusa's Stripe provider, only when a Stripe secret key is configured.

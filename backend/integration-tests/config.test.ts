@@ -70,5 +70,42 @@ describe("medusa-config", () => {
     expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: undefined })).toThrow(
       /JWT_SECRET must be set/,
     )
+    // The development flag never applies to production.
+    expect(() =>
+      loadConfig({
+        NODE_ENV: "production",
+        COOKIE_SECRET: undefined,
+        ALLOW_INSECURE_DEV_SECRETS: "true",
+      }),
+    ).toThrow(/COOKIE_SECRET must be set in production/)
+  })
+
+  it("uses no made-up secret outside production unless the development flag is set", () => {
+    for (const NODE_ENV of ["development", "test", undefined]) {
+      expect(() =>
+        loadConfig({ NODE_ENV, JWT_SECRET: undefined, ALLOW_INSECURE_DEV_SECRETS: undefined }),
+      ).toThrow(/JWT_SECRET must be set .*ALLOW_INSECURE_DEV_SECRETS=true/)
+    }
+    const flagged = loadConfig({
+      NODE_ENV: "development",
+      JWT_SECRET: undefined,
+      ALLOW_INSECURE_DEV_SECRETS: "true",
+    }) as unknown as { projectConfig: { http: { jwtSecret: string } } }
+    expect(flagged.projectConfig.http.jwtSecret).toBe("insecure-development-jwt_secret")
+  })
+
+  it("with Stripe on, refuses a production start without a webhook secret", () => {
+    const stripe = { NODE_ENV: "production", STRIPE_API_KEY: "sk_test_x" }
+    expect(() => loadConfig({ ...stripe, STRIPE_WEBHOOK_SECRET: undefined })).toThrow(
+      /STRIPE_WEBHOOK_SECRET must be set in production/,
+    )
+    expect(() => loadConfig({ ...stripe, STRIPE_WEBHOOK_SECRET: "" })).toThrow(
+      /STRIPE_WEBHOOK_SECRET/,
+    )
+    expect(resolves(loadConfig({ ...stripe, STRIPE_WEBHOOK_SECRET: "whsec_x" }))).toBeDefined()
+    // Development starts (its webhook route answers 503 instead).
+    expect(() =>
+      loadConfig({ ...stripe, NODE_ENV: "development", STRIPE_WEBHOOK_SECRET: undefined }),
+    ).not.toThrow()
   })
 })

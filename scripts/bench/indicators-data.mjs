@@ -26,9 +26,10 @@ const DEMO_COMMUNE = "02989"
 // Medusa's bigNumber columns keep a raw jsonb copy beside the numeric.
 const raw = (column) => `jsonb_build_object('value', (${column})::text, 'precision', 20)`
 
+// valid_from last: the data stands for facts that have held since before any quarter read.
 const FACT_COLUMNS = `id, code, dimension, subject_type, subject_id, ref_id, commune_code,
   province_code, period, numerator, denominator, raw_numerator, raw_denominator, created_at,
-  updated_at`
+  updated_at, valid_from`
 const factId = "'ifact_bench_' || lpad(nextval('pg_temp.b_fact_seq')::text, 9, '0')"
 
 /** Vietnam's quarter of a moment, as backend/src/lib/indicators/quarter.ts computes it. */
@@ -45,7 +46,7 @@ export const REBUILD_COUNTS = [
    FROM (
      SELECT code, dimension, commune_code, province_code, period,
             sum(numerator) AS n, sum(denominator) AS d
-     FROM indicator_fact WHERE deleted_at IS NULL
+     FROM indicator_fact WHERE valid_to IS NULL AND deleted_at IS NULL
      GROUP BY 1, 2, 3, 4, 5
    ) sums`,
 ]
@@ -167,13 +168,13 @@ export async function generate(db, size, quarters, log = () => {}) {
     const { rowCount: traceable } = await db.query(
       `INSERT INTO indicator_fact (${FACT_COLUMNS})
        SELECT ${factId}, 'TRACEABLE', '', 'product', id, seller_id, commune_code, province_code,
-              'now', n, d, ${raw("n")}, ${raw("d")}, now(), now()
+              'now', n, d, ${raw("n")}, ${raw("d")}, now(), now(), '-infinity'
        FROM (SELECT *, (live AND stamped)::int AS n, live::int AS d FROM b_product ORDER BY i) p`,
     )
     const { rowCount: stamped } = await db.query(
       `INSERT INTO indicator_fact (${FACT_COLUMNS})
        SELECT ${factId}, 'STAMPED', '', 'product', id, id, commune_code, province_code,
-              'now', stamps, 0, ${raw("stamps")}, ${raw("0")}, now(), now()
+              'now', stamps, 0, ${raw("stamps")}, ${raw("0")}, now(), now(), '-infinity'
        FROM b_product WHERE stamped ORDER BY i`,
     )
     const { live, both } = await one(
@@ -191,7 +192,7 @@ export async function generate(db, size, quarters, log = () => {}) {
     const { rowCount } = await db.query(
       `INSERT INTO indicator_fact (${FACT_COLUMNS})
        SELECT ${factId}, 'SELLERS_ONLINE', s.kind, 'seller', s.id, NULL, s.commune_code,
-              s.province_code, 'now', n, d, ${raw("n")}, ${raw("d")}, now(), now()
+              s.province_code, 'now', n, d, ${raw("n")}, ${raw("d")}, now(), now(), '-infinity'
        FROM (
          SELECT s.*, coalesce(o.online, false)::int AS n, (s.state = 'approved')::int AS d
          FROM b_seller s
@@ -238,7 +239,7 @@ export async function generate(db, size, quarters, log = () => {}) {
     const { rowCount: facts } = await db.query(
       `INSERT INTO indicator_fact (${FACT_COLUMNS})
        SELECT ${factId}, 'OCOP_ONLINE', '', 'ocop_entry', e.id, e.product_id, e.commune_code,
-              b.province_code, 'now', n, d, ${raw("n")}, ${raw("d")}, now(), now()
+              b.province_code, 'now', n, d, ${raw("n")}, ${raw("d")}, now(), now(), '-infinity'
        FROM ocop_entry e
        JOIN b_ocop b ON b.product_id = e.product_id
        CROSS JOIN LATERAL (SELECT e.deleted_at IS NULL AND e.expires_on >= date_trunc('day', now())
@@ -314,7 +315,7 @@ export async function generate(db, size, quarters, log = () => {}) {
       `INSERT INTO indicator_fact (${FACT_COLUMNS})
        SELECT ${factId}, f.code, '', 'order_part', op.id, op.part_order_id, op.commune_code,
               coalesce(s.province_code, ''), ${SQL_QUARTER("op.created_at")}, f.n, f.d,
-              ${raw("f.n")}, ${raw("f.d")}, now(), now()
+              ${raw("f.n")}, ${raw("f.d")}, now(), now(), '-infinity'
        FROM (SELECT * FROM order_part WHERE id LIKE 'opart_bench_%' ORDER BY id) op
        LEFT JOIN seller s ON s.id = op.seller_id
        CROSS JOIN LATERAL (SELECT op.status <> 'canceled' AND op.deleted_at IS NULL AS counted) c
@@ -363,7 +364,7 @@ export async function generate(db, size, quarters, log = () => {}) {
     const { rowCount } = await db.query(
       `INSERT INTO indicator_fact (${FACT_COLUMNS})
        SELECT ${factId}, f.code, '', 'seller', b.seller_id, NULL, b.commune_code,
-              b.province_code, b.quarter, f.n, 0, ${raw("f.n")}, ${raw("0")}, now(), now()
+              b.province_code, b.quarter, f.n, 0, ${raw("f.n")}, ${raw("0")}, now(), now(), '-infinity'
        FROM (
          SELECT *, floor(scans * (0.45 + 0.3 * pg_temp.u(key, 42)))::bigint AS first_scans,
                 floor(scans * 0.004 * pg_temp.u(key, 43))::bigint AS counterfeit

@@ -91,7 +91,7 @@ const READ_SQL = `SELECT code, dimension, commune_code, province_code, period,
 const KINDS = [
   ["transaction", /^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i],
   ["lock", /pg_advisory/i],
-  ["delete old facts", /^DELETE FROM indicator_fact/i],
+  ["close facts gone from the sources", /^UPDATE indicator_fact/i],
   ["write facts (one jsonb statement)", /jsonb_to_recordset/i],
   ["delete counts", /^DELETE FROM indicator_count/i],
   ["rebuild counts", /^INSERT INTO indicator_count/i],
@@ -412,7 +412,7 @@ async function factsByCode(db) {
   const { rows } = await db.query(
     `SELECT code, count(*)::int AS facts, sum(numerator)::float8 AS numerator,
             sum(denominator)::float8 AS denominator
-     FROM indicator_fact WHERE deleted_at IS NULL GROUP BY code ORDER BY code`,
+     FROM indicator_fact WHERE valid_to IS NULL AND deleted_at IS NULL GROUP BY code ORDER BY code`,
   )
   return rows
 }
@@ -443,7 +443,8 @@ async function checkAnswers(db, answers, quarter, province) {
   const sum = async (column, value) => {
     const { rows } = await db.query(
       `SELECT coalesce(sum(numerator), 0)::float8 AS n FROM indicator_fact
-       WHERE deleted_at IS NULL AND code = 'ORDERS' AND period = $1 AND ${column} = $2`,
+       WHERE valid_to IS NULL AND deleted_at IS NULL AND code = 'ORDERS' AND period = $1
+         AND ${column} = $2`,
       [quarter, value],
     )
     return rows[0].n
@@ -560,7 +561,7 @@ async function reconcile(env, db) {
   const seconds = (Date.now() - spawnedAt) / 1000
   const trace = readTrace(traceDir, spawnedAt)
   const { rows } = await db.query(
-    "SELECT count(*)::int AS facts FROM indicator_fact WHERE deleted_at IS NULL",
+    "SELECT count(*)::int AS facts FROM indicator_fact WHERE valid_to IS NULL AND deleted_at IS NULL",
   )
   return {
     seconds,

@@ -254,6 +254,39 @@ medusaIntegrationTestRunner({
         expect(await counts()).toMatchObject({ orders: 0, captures: 0 })
         expect(SELLERS).toHaveLength(3)
       })
+
+      it("without a webhook secret, any Stripe webhook (unsigned or not) answers 503 and is never queued", async () => {
+        const { session } = await cardCart(1)
+        const raw = JSON.stringify({
+          id: "evt_unsigned",
+          type: "payment_intent.succeeded",
+          data: { object: { id: session.data.id } },
+        })
+        const saved = process.env.STRIPE_WEBHOOK_SECRET
+        process.env.STRIPE_WEBHOOK_SECRET = ""
+        try {
+          for (const [headers, lang] of [
+            [{}, "vi"],
+            [{ "stripe-signature": signWebhookPayload(raw, "whsec_anything") }, "en"],
+          ] as const) {
+            const answer = await api
+              .post("/hooks/payment/stripe_stripe", raw, {
+                headers: {
+                  "content-type": "application/json",
+                  "accept-language": lang,
+                  ...headers,
+                },
+              })
+              .catch((e: { response: Json }) => e.response)
+            expect(answer.status).toBe(503)
+            expect(answer.data.message).toContain("STRIPE_WEBHOOK_SECRET")
+          }
+        } finally {
+          process.env.STRIPE_WEBHOOK_SECRET = saved
+        }
+        await sleep(500)
+        expect(await counts()).toMatchObject({ orders: 0, captures: 0 })
+      })
     })
   },
 })

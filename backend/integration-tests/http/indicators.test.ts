@@ -1,6 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import ExcelJS from "exceljs"
+import { previousQuarter, quarterRange } from "../../src/lib/indicators/quarter"
 import { signWebhookPayload } from "../../src/lib/webhook-signature"
 import { COMMUNE_MODULE } from "../../src/modules/commune"
 import type CommuneModuleService from "../../src/modules/commune/service"
@@ -163,39 +164,64 @@ medusaIntegrationTestRunner({
         expect(one.commune.code).toBe(COMMUNE.code)
       })
 
-      it("closing a quarter freezes it; later changes do not alter it until an operator reopens it", async () => {
+      it("closing a past quarter freezes it; a late event does not alter it until an operator reopens it", async () => {
+        const last = previousQuarter(quarter)
+        // The current quarter's figures are still moving: it closes only once it has ended.
+        const early = await api
+          .post("/commune/indicators/close", { quarter }, { headers: officer })
+          .catch((e: { response: Json }) => e.response)
+        expect(early.status).toBe(409)
+        expect(early.data.field).toBe("quarter")
+
         const closed = await api.post(
           "/commune/indicators/close",
-          { quarter },
+          { quarter: last },
           { headers: officer },
         )
         expect(closed.status).toBe(201)
         expect(closed.data.closed_by).toContain("commune_officer")
         const again = await api
-          .post("/commune/indicators/close", { quarter }, { headers: officer })
+          .post("/commune/indicators/close", { quarter: last }, { headers: officer })
           .catch((e: { response: Json }) => e.response)
         expect(again.status).toBe(409)
         // A province officer reads but does not close.
         const readOnly = await api
           .post(
             "/commune/indicators/close",
-            { quarter, commune_code: COMMUNE.code },
+            { quarter: last, commune_code: COMMUNE.code },
             { headers: province },
           )
           .catch((e: { response: Json }) => e.response)
         expect(readOnly.status).toBe(403)
 
-        const entries = await getContainer()
-          .resolve<CommuneModuleService>(COMMUNE_MODULE)
-          .listOcopEntries({ commune_code: COMMUNE.code })
-        const entry = entries.find((e) => e.product_id)!
-        await unpublish(entry.product_id!)
-        await sleep(1500)
-        const { data: frozen } = await get(`/commune/indicators?quarter=${quarter}`, officer)
+        // Stamps issued in that quarter, reported late by the traceability service.
+        const { data: products } = await api.get("/store/products?fields=id,*seller&limit=1", {
+          headers: store,
+        })
+        const product = products.products[0]
+        const raw = JSON.stringify({
+          events: [
+            {
+              id: "late-1",
+              type: "stamps.issued",
+              occurred_at: new Date(quarterRange(last)!.end.getTime() - 86_400_000).toISOString(),
+              seller_id: product.seller.id,
+              product_id: product.id,
+              batch_id: "b-late",
+              count: 5,
+            },
+          ],
+        })
+        const late = await api.post("/webhooks/traceability", raw, {
+          headers: {
+            "content-type": "application/json",
+            "x-coop-signature": signWebhookPayload(raw, EVENTS_SECRET),
+          },
+        })
+        expect(late.data.applied).toBe(1)
+        const { data: frozen } = await get(`/commune/indicators?quarter=${last}`, officer)
         expect(frozen.closed.closed_at).toBeTruthy()
-        expect(frozen.indicators.OCOP_ONLINE).toMatchObject({ numerator: 9, denominator: 9 })
-        const { data: counted } = await get("/commune/indicators/counted?code=OCOP_ONLINE", officer)
-        expect(counted.items.every((i: Json) => i.counted)).toBe(true)
+        expect(frozen.indicators.STAMPS.numerator).toBe(0)
 
         const { data: auth } = await api.post("/auth/user/emailpass", {
           email: "admin@giaphu.example",
@@ -205,19 +231,19 @@ medusaIntegrationTestRunner({
         const noReason = await api
           .post(
             "/admin/indicators/reopen",
-            { commune_code: COMMUNE.code, quarter },
+            { commune_code: COMMUNE.code, quarter: last },
             { headers: operator },
           )
           .catch((e: { response: Json }) => e.response)
         expect(noReason.status).toBe(400)
         await api.post(
           "/admin/indicators/reopen",
-          { commune_code: COMMUNE.code, quarter, reason: "Sửa số liệu sai của HTX" },
+          { commune_code: COMMUNE.code, quarter: last, reason: "Bổ sung tem phát hành muộn" },
           { headers: operator },
         )
-        const { data: reopened } = await get(`/commune/indicators?quarter=${quarter}`, officer)
+        const { data: reopened } = await get(`/commune/indicators?quarter=${last}`, officer)
         expect(reopened.closed).toBeNull()
-        expect(reopened.indicators.OCOP_ONLINE).toMatchObject({ numerator: 8, denominator: 9 })
+        expect(reopened.indicators.STAMPS.numerator).toBe(5)
         const { data: audit } = await api.get("/admin/audit-log?commune_code=02989", {
           headers: operator,
         })
@@ -268,8 +294,13 @@ medusaIntegrationTestRunner({
           numerator: 9,
           denominator: 9,
         })
-        // A past quarter nobody closed has no recorded state.
-        expect(history.quarters[0].indicators.OCOP_ONLINE).toBeNull()
+        // A past quarter reads as it stood at its end: nothing yet (the demo was seeded today).
+        expect(history.quarters[0]).toMatchObject({ closed: false })
+        expect(history.quarters[0].indicators.OCOP_ONLINE).toEqual({
+          numerator: 0,
+          denominator: 0,
+          ratio: null,
+        })
       })
 
       it("applies the traceability service's signed events once, however often they arrive", async () => {

@@ -15,7 +15,7 @@ const HEIGHT = LABEL_Y + 6
 
 /**
  * A plain SVG bar chart, one bar per quarter, oldest on the left. A closed quarter's bar is darker
- * and carries a lock; a gap (dashed outline) is a past quarter nobody closed.
+ * and carries a lock; a gap (dashed outline) is a quarter without a value.
  */
 export function IndicatorChart({ title, bars }: { title: string; bars: Bar[] }) {
   const width = Math.max(1, bars.length) * SLOT

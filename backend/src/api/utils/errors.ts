@@ -12,6 +12,7 @@ const TYPES = {
   403: "not_allowed",
   404: "not_found",
   409: "conflict",
+  503: "unexpected_state",
 } as const
 
 /** An error a client can act on, in both languages, naming the offending field when there is one. */

@@ -154,6 +154,8 @@ export function orderPartFacts(parts: Part[], provinceOf: Map<string, string>): 
       commune_code: part.commune_code,
       province_code: provinceOf.get(part.seller_id) ?? "",
       period: quarterOf(part.created_at as Date),
+      // An order part counts from when it was placed, even when its fact is written later.
+      since: part.created_at as Date,
     }
     const amount = Number(part.amount)
     const counted = part.status !== "canceled" && !part.deleted_at

@@ -8,7 +8,7 @@ import type CommuneModuleService from "../../modules/commune/service"
 import { INDICATORS_MODULE } from "../../modules/indicators"
 import type IndicatorsModuleService from "../../modules/indicators/service"
 import { INDICATOR_CODES, INDICATORS, type IndicatorCode, NOW } from "./codes"
-import { isAfter, previousQuarter, QUARTER_PATTERN, quarterOf } from "./quarter"
+import { isAfter, previousQuarter, QUARTER_PATTERN, quarterOf, quarterRange } from "./quarter"
 import { type IndicatorValues, valuesFromCounts } from "./report"
 
 /** The quarter asked for, checked: well formed and not in the future; the current one by default. */
@@ -28,6 +28,16 @@ export function parseQuarterParam(value: unknown): string {
     })
   }
   return value
+}
+
+/**
+ * The moment a past quarter's figures are read at: its end (the next quarter's first moment, in
+ * Vietnam time); facts that held just before it count. Null for the current quarter, which is
+ * read as it is now.
+ */
+export function quarterEndOf(quarter: string, now = new Date()): Date | null {
+  if (quarter === quarterOf(now)) return null
+  return quarterRange(quarter)!.end
 }
 
 export interface SnapshotBody {
@@ -53,7 +63,9 @@ export async function closedSnapshot(
 
 /**
  * A commune's or a province's indicators for a quarter: a closed commune quarter from its frozen
- * snapshot, otherwise from the running counts (state indicators as they are now).
+ * snapshot; the current quarter from the running counts (state indicators as they are now); a
+ * past quarter as it stood at its last moment (state indicators as they were then, orders as
+ * they stood then).
  */
 export async function readIndicators(
   container: MedusaContainer,
@@ -70,12 +82,14 @@ export async function readIndicators(
       }
     }
   }
-  const rows = await indicators.readCounts({
-    ...("commune_code" in area
+  const where =
+    "commune_code" in area
       ? { commune_codes: [area.commune_code] }
-      : { province_codes: [area.province_code] }),
-    periods: [NOW, quarter],
-  })
+      : { province_codes: [area.province_code] }
+  const end = quarterEndOf(quarter)
+  const rows = end
+    ? await indicators.readCountsAsOf({ ...where, periods: [NOW, quarter], at: end })
+    : await indicators.readCounts({ ...where, periods: [NOW, quarter] })
   return { values: valuesFromCounts(rows, quarter), closed: null }
 }
 
@@ -124,7 +138,11 @@ export async function countedItems(
   if (snapshot) return (snapshot.indicators as unknown as SnapshotBody).counted[code] ?? []
   const indicators = container.resolve<IndicatorsModuleService>(INDICATORS_MODULE)
   const period = INDICATORS[code].kind === "state" ? NOW : quarter
-  const facts = await indicators.readFacts({ commune_code: communeCode, period, codes: [code] })
+  const end = quarterEndOf(quarter)
+  const filter = { commune_code: communeCode, period, codes: [code] }
+  const facts = end
+    ? await indicators.readFactsAsOf({ ...filter, at: end })
+    : await indicators.readFacts(filter)
   const labels = await labelsFor(container, facts)
   return facts.map((f) => ({
     subject_type: f.subject_type,
@@ -188,9 +206,8 @@ async function labelsFor(
 }
 
 /**
- * A commune's indicators quarter by quarter, for charts: flows from the counts; states from each
- * closed quarter's snapshot, as they are now for the current quarter, and null for a past quarter
- * nobody closed (its state was not recorded).
+ * A commune's indicators quarter by quarter, for charts: each closed quarter from its snapshot,
+ * the current one as it is now, and other past quarters as they stood at their last moment.
  */
 export async function readHistory(
   container: MedusaContainer,
@@ -198,30 +215,23 @@ export async function readHistory(
   quarters: string[],
 ) {
   const indicators = container.resolve<IndicatorsModuleService>(INDICATORS_MODULE)
-  const current = quarterOf(new Date())
-  const [rows, snapshots] = await Promise.all([
-    indicators.readCounts({ commune_codes: [communeCode], periods: [NOW, ...quarters] }),
-    indicators.listQuarterSnapshots({
-      commune_code: communeCode,
-      quarter: quarters,
-      reopened_at: null,
-    }),
-  ])
-  return quarters.map((quarter) => {
-    const snapshot = snapshots.find((s) => s.quarter === quarter)
-    if (snapshot) {
-      return {
-        quarter,
-        closed: true,
-        indicators: (snapshot.indicators as unknown as SnapshotBody).values,
-      }
-    }
-    const values = valuesFromCounts(rows, quarter)
-    if (quarter !== current) {
-      for (const code of INDICATOR_CODES) {
-        if (INDICATORS[code].kind === "state") values[code] = null as never
-      }
-    }
-    return { quarter, closed: false, indicators: values }
+  const snapshots = await indicators.listQuarterSnapshots({
+    commune_code: communeCode,
+    quarter: quarters,
+    reopened_at: null,
   })
+  return Promise.all(
+    quarters.map(async (quarter) => {
+      const snapshot = snapshots.find((s) => s.quarter === quarter)
+      if (snapshot) {
+        return {
+          quarter,
+          closed: true,
+          indicators: (snapshot.indicators as unknown as SnapshotBody).values,
+        }
+      }
+      const { values } = await readIndicators(container, { commune_code: communeCode }, quarter)
+      return { quarter, closed: false, indicators: values }
+    }),
+  )
 }

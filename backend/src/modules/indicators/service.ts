@@ -50,7 +50,8 @@ export default class IndicatorsModuleService extends MedusaService({
     const { rows } = await this.sql_.raw<Fact>(
       `SELECT code, dimension, subject_type, subject_id, ref_id, commune_code, province_code, period,
               0 AS numerator, 0 AS denominator
-       FROM indicator_fact WHERE deleted_at IS NULL AND code = ? AND subject_id = ANY(?)`,
+       FROM indicator_fact
+       WHERE valid_to IS NULL AND deleted_at IS NULL AND code = ? AND subject_id = ANY(?)`,
       [code, subjectIds],
     )
     await this.setFacts(rows)
@@ -92,24 +93,48 @@ export default class IndicatorsModuleService extends MedusaService({
   }
 
   /**
-   * Replaces every fact of the given codes with the facts `pages` yields and recomputes all counts
-   * from the facts: the reconciliation's write, in one transaction, exclusive against event
-   * writers while it runs. Pages are written as they come, in statements of at most
-   * REPLACE_CHUNK facts, so memory stays flat and no statement nears PostgreSQL's jsonb limit
-   * whatever the size of the country. Returns how many facts it wrote.
+   * Sets every fact of the given codes to what `pages` yields, and closes the current facts of
+   * those codes that `pages` no longer yields, then recomputes all counts from the current facts:
+   * the reconciliation's write, in one transaction, exclusive against event writers while it
+   * runs. Facts that did not change are left alone, so their history (since when they hold)
+   * survives. Pages are written as they come, in statements of at most REPLACE_CHUNK facts, so
+   * memory stays flat and no statement nears PostgreSQL's jsonb limit whatever the size of the
+   * country. Returns how many facts it derived.
    */
   async replaceFacts(codes: string[], pages: AsyncIterable<Fact[]>): Promise<number> {
     return this.sql_.transaction(async (trx) => {
       await trx.raw("SELECT pg_advisory_xact_lock(hashtext('indicators:all'))")
-      await trx.raw("DELETE FROM indicator_fact WHERE code = ANY(?)", [codes])
+      await trx.raw(
+        `CREATE TEMPORARY TABLE reconciled_fact (code text, subject_id text, period text)
+         ON COMMIT DROP`,
+      )
       let written = 0
+      let at: Date | null = null
       for await (const page of pages) {
-        for (let at = 0; at < page.length; at += REPLACE_CHUNK) {
-          const chunk = page.slice(at, at + REPLACE_CHUNK)
-          await applyFactsSql(trx, dedupe(chunk), "insert")
+        for (let i = 0; i < page.length; i += REPLACE_CHUNK) {
+          const chunk = dedupe(page.slice(i, i + REPLACE_CHUNK))
+          at = await applyFactsSql(trx, chunk, "reconcile")
+          await trx.raw(
+            `INSERT INTO reconciled_fact
+             SELECT code, subject_id, period FROM jsonb_to_recordset(?::jsonb)
+               AS f(code text, subject_id text, period text)`,
+            [JSON.stringify(chunk)],
+          )
           written += chunk.length
         }
       }
+      await trx.raw("CREATE INDEX ON reconciled_fact (code, subject_id, period)")
+      await trx.raw("ANALYZE reconciled_fact")
+      // Subjects gone from the sources stop counting from now on.
+      await trx.raw(
+        `UPDATE indicator_fact f
+         SET valid_to = greatest(coalesce(?::timestamptz, clock_timestamp()), f.valid_from),
+             updated_at = now()
+         WHERE f.code = ANY(?) AND f.valid_to IS NULL AND f.deleted_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM reconciled_fact r
+             WHERE r.code = f.code AND r.subject_id = f.subject_id AND r.period = f.period)`,
+        [at, codes],
+      )
       await rebuildCountsSql(trx)
       return written
     })
@@ -149,10 +174,65 @@ export default class IndicatorsModuleService extends MedusaService({
       `SELECT code, dimension, subject_type, subject_id, ref_id, commune_code, province_code, period,
               numerator::float8 AS numerator, denominator::float8 AS denominator
        FROM indicator_fact
-       WHERE deleted_at IS NULL AND commune_code = ? AND period = ? AND code = ANY(?)
-         AND (numerator <> 0 OR denominator <> 0)
+       WHERE valid_to IS NULL AND deleted_at IS NULL AND commune_code = ? AND period = ?
+         AND code = ANY(?) AND (numerator <> 0 OR denominator <> 0)
        ORDER BY code, subject_id`,
       [filter.commune_code, filter.period, filter.codes],
+    )
+    return rows
+  }
+
+  /**
+   * Counts as they stood just before `at` (a quarter's end): the sums of the facts that held
+   * then, for the present-state period ("now") and the given quarters, in communes (or every
+   * commune of provinces).
+   */
+  async readCountsAsOf(filter: {
+    commune_codes?: string[]
+    province_codes?: string[]
+    periods: string[]
+    at: Date
+  }): Promise<CountRow[]> {
+    const { rows } = await this.sql_.raw<CountRow>(
+      `SELECT code, dimension, commune_code, min(province_code) AS province_code, period,
+              sum(numerator)::float8 AS numerator, sum(denominator)::float8 AS denominator
+       FROM indicator_fact
+       WHERE deleted_at IS NULL AND period = ANY(?)
+         AND valid_from < ? AND (valid_to IS NULL OR valid_to >= ?)
+         AND commune_code = ANY(
+           CASE WHEN ?::text[] IS NULL THEN ARRAY(
+             SELECT DISTINCT commune_code FROM indicator_count
+             WHERE deleted_at IS NULL AND province_code = ANY(?))
+           ELSE ?::text[] END)
+       GROUP BY code, dimension, commune_code, period`,
+      [
+        filter.periods,
+        filter.at,
+        filter.at,
+        filter.commune_codes ?? null,
+        filter.province_codes ?? [],
+        filter.commune_codes ?? null,
+      ],
+    )
+    return rows
+  }
+
+  /** What an indicator counted in a commune and period just before `at` (a quarter's end). */
+  async readFactsAsOf(filter: {
+    commune_code: string
+    period: string
+    codes: string[]
+    at: Date
+  }): Promise<FactRow[]> {
+    const { rows } = await this.sql_.raw<FactRow>(
+      `SELECT code, dimension, subject_type, subject_id, ref_id, commune_code, province_code, period,
+              numerator::float8 AS numerator, denominator::float8 AS denominator
+       FROM indicator_fact
+       WHERE deleted_at IS NULL AND commune_code = ? AND period = ? AND code = ANY(?)
+         AND valid_from < ? AND (valid_to IS NULL OR valid_to >= ?)
+         AND (numerator <> 0 OR denominator <> 0)
+       ORDER BY code, subject_id`,
+      [filter.commune_code, filter.period, filter.codes, filter.at, filter.at],
     )
     return rows
   }
@@ -162,7 +242,8 @@ export default class IndicatorsModuleService extends MedusaService({
     if (!productIds.length) return new Set()
     const { rows } = await this.sql_.raw<{ ref_id: string }>(
       `SELECT DISTINCT ref_id FROM indicator_fact
-       WHERE deleted_at IS NULL AND code = 'STAMPED' AND numerator > 0 AND ref_id = ANY(?)`,
+       WHERE valid_to IS NULL AND deleted_at IS NULL AND code = 'STAMPED' AND numerator > 0
+         AND ref_id = ANY(?)`,
       [productIds],
     )
     return new Set(rows.map((r) => r.ref_id))

@@ -23,8 +23,8 @@ const TEXT = {
   open: { vi: "Chưa chốt", en: "Not closed" },
   reopen: { vi: "Mở lại", en: "Reopen" },
   legend: {
-    vi: "Cột đậm có khoá: quý đã chốt. Ô gạch đứt: quý đã qua chưa chốt nên không có số liệu trạng thái.",
-    en: "Dark bars with a lock: closed quarters. Dashed outlines: past quarters nobody closed, so no state figures.",
+    vi: "Cột đậm có khoá: quý đã chốt. Cột nhạt: quý hiện tại, hoặc quý đã qua chưa chốt (số liệu tại thời điểm cuối quý).",
+    en: "Dark bars with a lock: closed quarters. Light bars: the current quarter, or past quarters nobody closed (figures as they stood at the quarter's end).",
   },
 }
 

@@ -110,7 +110,8 @@ export default async function IndicatorsPage({ params, searchParams }: Props) {
             </p>
           )}
           <div className="commune-buttons">
-            {!province && !read.data.closed ? (
+            {/* A quarter closes once it has ended (the backend refuses the current one). */}
+            {!province && !read.data.closed && quarter !== quarters[0] ? (
               <a
                 className="button"
                 href={`${localePath(locale, "/commune/indicators/close")}?quarter=${quarter}`}

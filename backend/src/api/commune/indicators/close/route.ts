@@ -1,10 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { officerArea } from "../../../../lib/indicators/area"
+import { quarterRange } from "../../../../lib/indicators/quarter"
 import {
   allCountedItems,
   closedSnapshot,
   parseQuarterParam,
+  quarterEndOf,
   readIndicators,
 } from "../../../../lib/indicators/read"
 import { closeQuarterWorkflow } from "../../../../workflows/quarters"
@@ -12,11 +14,24 @@ import { requestActor } from "../../../utils/audit-actor"
 import { conflict } from "../../../utils/errors"
 
 /**
- * A commune officer closes a quarter (`{ quarter }`): its indicators and what each counted are
- * frozen as they are now, and later changes to the sources no longer alter that quarter.
+ * A commune officer closes a past quarter (`{ quarter }`): its indicators and what each counted
+ * are frozen as they stood at the quarter's last moment (Vietnam time), whenever it is closed,
+ * and later changes to the sources no longer alter that quarter. The current quarter cannot be
+ * closed before it ends: its figures are still moving.
  */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const quarter = parseQuarterParam((req.body as { quarter?: unknown } | undefined)?.quarter)
+  const end = quarterEndOf(quarter)
+  if (!end) {
+    const next = quarterRange(quarter)!.end
+    throw conflict(
+      {
+        vi: `Quý ${quarter} chưa kết thúc: chỉ chốt được từ ${vietnamDateTime(next)} (giờ Việt Nam)`,
+        en: `Quarter ${quarter} has not ended: it can be closed from ${vietnamDateTime(next)} (Vietnam time)`,
+      },
+      "quarter",
+    )
+  }
   const { area, describe } = await officerArea(req)
   const communeCode = area.commune_code!
   const locking = req.scope.resolve(Modules.LOCKING)
@@ -27,6 +42,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
         "quarter",
       )
     }
+    // A past quarter reads as it stood at its end (lib/indicators/read.ts).
     const [{ values }, counted] = await Promise.all([
       readIndicators(req.scope, { commune_code: communeCode }, quarter),
       allCountedItems(req.scope, communeCode, quarter),
@@ -52,3 +68,15 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     closed_by: snapshot.closed_by,
   })
 }
+
+/** "00:00 01/01/2027": a moment as Vietnam's clocks showed it. */
+const vietnamDateTime = (at: Date) =>
+  new Intl.DateTimeFormat("vi-VN", {
+    timeZone: "Asia/Ho_Chi_Minh",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(at)

@@ -41,6 +41,10 @@ export default async function CloseQuarterPage({ params, searchParams }: Props) 
       <h1>{t("closeHeading", { quarter: label })}</h1>
       {me.officer.read_only ? (
         <p className="notice">{t("readOnly")}</p>
+      ) : quarter === chosenQuarter(undefined) ? (
+        <p className="notice" data-testid="close-not-ended">
+          {t("notEnded", { quarter: label })}
+        </p>
       ) : (
         <section className="commune-confirm">
           <p>{t("closeBody", { quarter: label })}</p>
