@@ -4,6 +4,7 @@ import { communeRoutes } from "./commune/routes"
 import { helperRoutes } from "./helper/routes"
 import { hookRoutes } from "./hooks/routes"
 import { sellerRoutes } from "./seller/routes"
+import { staticRoutes } from "./static/routes"
 import { storeRoutes } from "./store/routes"
 import { apiErrorHandler } from "./utils/errors"
 
@@ -18,5 +19,6 @@ export default defineMiddlewares({
     ...communeRoutes,
     ...storeRoutes,
     ...adminRoutes,
+    ...staticRoutes,
   ],
 })
