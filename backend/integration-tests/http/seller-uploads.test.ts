@@ -75,8 +75,12 @@ medusaIntegrationTestRunner({
       const upload = (parts: Part[], extra: Record<string, string> = {}) =>
         api.post("/seller/uploads", form(parts), { headers: { ...headers, ...extra }, ...ok })
 
-      beforeEach(async () => {
+      // Seeded once: the runner snapshots the database after beforeAll and restores it per test.
+      beforeAll(async () => {
         await seedDemoCommune(getContainer())
+      })
+
+      beforeEach(async () => {
         const res = await api.post(`/auth/seller_member/emailpass`, {
           email: DEMO_ACCOUNTS.sellerOwner("htx-nong-nghiep-gia-phu"),
           password: PASSWORD,

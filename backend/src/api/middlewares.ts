@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminRoutes } from "./admin/routes"
+import { authRoutes } from "./auth/routes"
 import { communeRoutes } from "./commune/routes"
 import { helperRoutes } from "./helper/routes"
 import { hookRoutes } from "./hooks/routes"
@@ -13,6 +14,7 @@ import { apiErrorHandler } from "./utils/errors"
 export default defineMiddlewares({
   errorHandler: apiErrorHandler,
   routes: [
+    ...authRoutes,
     ...hookRoutes,
     ...sellerRoutes,
     ...helperRoutes,
