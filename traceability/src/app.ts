@@ -3,6 +3,7 @@ import type pg from "pg"
 import { HttpProductCatalog, type ProductCatalog } from "./catalog/product-catalog.js"
 import type { Config } from "./config.js"
 import { registerErrorHandler } from "./http/errors.js"
+import { registerInputGuard } from "./http/input-guard.js"
 import { registerOpenApi } from "./http/openapi.js"
 import { registerResolver } from "./http/resolver-setup.js"
 import { batchRoutes } from "./http/routes/batches.js"
@@ -46,6 +47,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     catalog: deps.catalog ?? new HttpProductCatalog(config.backendUrl),
   }
   registerErrorHandler(app)
+  registerInputGuard(app)
   // Before any route: the OpenAPI document is collected from routes as they are added.
   await registerOpenApi(app, config)
   healthRoutes(app, context)

@@ -54,7 +54,11 @@ type Part = { field?: string; name: string; type: string; body: Buffer | string 
 const form = (parts: Part[]) => {
   const data = new FormData()
   for (const p of parts) {
-    data.append(p.field ?? "files", new Blob([p.body], { type: p.type }), p.name)
+    data.append(
+      p.field ?? "files",
+      new Blob([typeof p.body === "string" ? p.body : new Uint8Array(p.body)], { type: p.type }),
+      p.name,
+    )
   }
   return data
 }
