@@ -1,4 +1,5 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { uploadDir } from "./src/lib/upload-dir"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -139,7 +140,12 @@ module.exports = defineConfig({
           {
             resolve: "@medusajs/medusa/file-local",
             id: "local",
-            options: { backend_url: `${backendUrl}/static` },
+            // Served at /static by src/api/static with headers that keep a file from running as a page.
+            options: {
+              backend_url: `${backendUrl}/static`,
+              upload_dir: uploadDir(),
+              private_upload_dir: uploadDir(),
+            },
           },
         ],
       },

@@ -4,6 +4,7 @@ import { HttpOfficerDirectory, type OfficerDirectory } from "./catalog/officer-d
 import { HttpProductCatalog, type ProductCatalog } from "./catalog/product-catalog.js"
 import type { Config } from "./config.js"
 import { registerErrorHandler } from "./http/errors.js"
+import { registerInputGuard } from "./http/input-guard.js"
 import { registerOpenApi } from "./http/openapi.js"
 import { registerResolver } from "./http/resolver-setup.js"
 import { batchRoutes } from "./http/routes/batches.js"
@@ -52,6 +53,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     officers: deps.officers ?? new HttpOfficerDirectory(config.backendUrl),
   }
   registerErrorHandler(app)
+  registerInputGuard(app)
   // Before any route: the OpenAPI document is collected from routes as they are added.
   await registerOpenApi(app, config)
   healthRoutes(app, context)

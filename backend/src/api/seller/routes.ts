@@ -5,8 +5,8 @@ import {
   type MedusaResponse,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
-import multer from "multer"
 import { fullPath, loadSellerAccess, requireOwner } from "../utils/access"
+import { checkUploadAllowance, receiveUploads } from "./uploads/middlewares"
 
 // Sign-up and accepting an invitation come before the login is bound to a seller.
 const UNBOUND = new Set(["/seller/sign-up", "/seller/invites/accept"])
@@ -23,9 +23,6 @@ function sellerGuard(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFu
   })
 }
 
-// Photos from a phone camera: up to 10 files of at most 10 MB each, kept in memory for the file module.
-const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 10 * 1024 * 1024 } })
-
 export const sellerRoutes: MiddlewareRoute[] = [
   { matcher: "/seller*", middlewares: [sellerGuard] },
   { matcher: "/seller/members*", middlewares: [requireOwner] },
@@ -34,6 +31,6 @@ export const sellerRoutes: MiddlewareRoute[] = [
   {
     matcher: "/seller/uploads",
     method: ["POST"],
-    middlewares: [upload.array("files", 10)],
+    middlewares: [checkUploadAllowance, receiveUploads],
   },
 ]

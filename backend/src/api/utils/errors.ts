@@ -12,6 +12,8 @@ const TYPES = {
   403: "not_allowed",
   404: "not_found",
   409: "conflict",
+  413: "payload_too_large",
+  429: "too_many_requests",
   503: "unexpected_state",
 } as const
 
@@ -21,6 +23,8 @@ export class ApiError extends Error {
     readonly status: keyof typeof TYPES,
     readonly text: Text,
     readonly field?: string,
+    /** Sent as Retry-After: when a refused request may be tried again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(text.en)
     this.name = "ApiError"
@@ -39,6 +43,11 @@ export const sellerNotFound = () =>
 
 export const conflict = (text: Text, field?: string) => new ApiError(409, text, field)
 
+export const tooLarge = (field: string, text: Text) => new ApiError(413, text, field)
+
+export const tooManyRequests = (text: Text, retryAfterSeconds: number, field?: string) =>
+  new ApiError(429, text, field, Math.max(1, Math.ceil(retryAfterSeconds)))
+
 const medusaDefault = medusaErrorHandler()
 
 /**
@@ -53,6 +62,7 @@ export function apiErrorHandler(
 ) {
   if (error instanceof ApiError) {
     const lang = requestLang(req)
+    if (error.retryAfterSeconds) res.setHeader("Retry-After", String(error.retryAfterSeconds))
     res.status(error.status).json({
       type: TYPES[error.status],
       message: error.text[lang],

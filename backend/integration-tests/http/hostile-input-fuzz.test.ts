@@ -1,0 +1,452 @@
+/**
+ * Generated hostile requests against every store route (with the publishable key), the password
+ * logins and every seller route (with a seller's token): NUL characters, lone surrogates, JSON
+ * nested thousands of levels deep, numbers past 2^53 or past a double, in bodies, keys, path
+ * segments and query parameters, mixed with wrong types and huge strings. None may answer 5xx,
+ * every poisoned one must be refused with a 4xx, and the database must not change.
+ *
+ * Reproducible: the generator is seeded (FUZZ_SEED, default below), and a failure prints the
+ * seed and the requests that failed.
+ */
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { PUBLISHABLE_KEY_TITLE, seedDemoCommune } from "../../src/scripts/demo/seed-demo"
+import { DEMO_ACCOUNTS } from "../../src/scripts/demo/seed-sellers"
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261207)
+const POISONED = Number(process.env.FUZZ_POISONED ?? 2500)
+const JUNK = Number(process.env.FUZZ_JUNK ?? 300)
+const PARALLEL = 4
+
+const SNAPSHOT_TABLES = [
+  "seller",
+  "seller_member",
+  "seller_invite",
+  "helper_grant",
+  "audit_entry",
+  "product",
+  "product_variant",
+  "price",
+  "inventory_level",
+  "reservation_item",
+  "product_sales_channel",
+  "cart",
+  "cart_line_item",
+  "cart_address",
+  "customer",
+  "payment_collection",
+  "order",
+  "order_part",
+  "auth_identity",
+  "provider_identity",
+]
+
+/** mulberry32: a small seeded generator, so a failing run can be replayed. */
+function prng(seed: number) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+type Rng = ReturnType<typeof prng>
+const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!
+const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1))
+
+// Raw JSON text, so values JSON.stringify cannot write (1e400, a lone surrogate) reach the parser.
+const str = (s: string) => JSON.stringify(s)
+const deep = (rng: Rng) => {
+  const levels = pick(rng, [MAX_DEPTH_PROBE, 64, 500, 2000, 5000])
+  return rng() < 0.5
+    ? `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`
+    : `${"[".repeat(levels)}${"]".repeat(levels)}`
+}
+const MAX_DEPTH_PROBE = 33
+const POISON_VALUES: ((rng: Rng) => string)[] = [
+  () => '"\\u0000"',
+  () => '"Gạo\\u0000Séng Cù"',
+  () => '"\\ud800"',
+  () => '"HTX \\udfff"',
+  () => '"\\udbff\\u0041"',
+  deep,
+  () => "1e400",
+  () => "-1e400",
+  () => "123456789012345678901234567890",
+  () => "9007199254740993",
+]
+const POISON_KEYS = ['"k\\u0000"', '"\\ud800"', '"metadata\\u0000"']
+const JUNK_VALUES: ((rng: Rng) => string)[] = [
+  () => "true",
+  () => "null",
+  () => "[]",
+  () => "{}",
+  () => "0",
+  () => "-1",
+  () => "1.5",
+  () => "1e21",
+  () => "9007199254740991",
+  () => '""',
+  () => str("Gạo Séng Cù 🌾"),
+  () => str("<script>alert(1)</script>"),
+  () => str("' OR 1=1 --"),
+  () => str("javascript:alert(1)"),
+  (rng) => str("a".repeat(pick(rng, [255, 5000, 60_000, 150_000]))),
+  (rng) => `[${Array.from({ length: int(rng, 1, 4) }, () => int(rng, -5, 5)).join(",")}]`,
+]
+const POISON_PATH = ["x%00y", "%00", "%ED%A0%80", "%C0%80", "%FF", "a%F0%9F%8C", "%uD800"]
+const POISON_QUERY = [
+  "q=%00",
+  "q=g%E1%BA%A1o%00",
+  "limit=%00",
+  "offset=%ED%A0%80",
+  "fields=%00",
+  "q[]=%00",
+  "q[a][b]=%00",
+  "%00=1",
+  "q=%ED%B0%80",
+]
+
+type Route = {
+  method: "get" | "post" | "delete"
+  /** Path with {placeholders} filled from the fixture. */
+  path: string
+  area: "store" | "auth" | "seller"
+  fields?: string[]
+}
+
+const ROUTES: Route[] = [
+  { method: "get", path: "/store/products", area: "store" },
+  { method: "get", path: "/store/products/{product}", area: "store" },
+  { method: "get", path: "/store/product-categories", area: "store" },
+  { method: "get", path: "/store/regions", area: "store" },
+  { method: "get", path: "/store/sellers", area: "store" },
+  { method: "get", path: "/store/sellers/{handle}", area: "store" },
+  { method: "get", path: "/store/admin-units/provinces", area: "store" },
+  { method: "get", path: "/store/admin-units/provinces/15/communes", area: "store" },
+  { method: "get", path: "/store/admin-units/communes/02989", area: "store" },
+  { method: "get", path: "/store/communes", area: "store" },
+  { method: "get", path: "/store/communes/02989/indicators", area: "store" },
+  {
+    method: "post",
+    path: "/store/carts",
+    area: "store",
+    fields: ["region_id", "email", "metadata", "items", "sales_channel_id", "currency_code"],
+  },
+  { method: "get", path: "/store/carts/{cart}", area: "store" },
+  {
+    method: "post",
+    path: "/store/carts/{cart}",
+    area: "store",
+    fields: ["email", "metadata", "shipping_address", "billing_address", "region_id"],
+  },
+  {
+    method: "post",
+    path: "/store/carts/{cart}/line-items",
+    area: "store",
+    fields: ["variant_id", "quantity", "metadata"],
+  },
+  { method: "get", path: "/store/carts/{cart}/seller-shipping-options", area: "store" },
+  { method: "get", path: "/store/shipping-options", area: "store" },
+  { method: "post", path: "/store/payment-collections", area: "store", fields: ["cart_id"] },
+  { method: "post", path: "/store/carts/{cart}/complete", area: "store", fields: [] },
+  { method: "get", path: "/store/orders/order_none/parts", area: "store" },
+  { method: "post", path: "/auth/customer/emailpass", area: "auth", fields: ["email", "password"] },
+  {
+    method: "post",
+    path: "/auth/seller_member/emailpass",
+    area: "auth",
+    fields: ["email", "password"],
+  },
+  { method: "get", path: "/seller/me", area: "seller" },
+  {
+    method: "post",
+    path: "/seller/me",
+    area: "seller",
+    fields: ["name", "address", "phone", "description", "logo_url", "village_code", "bank_bin"],
+  },
+  { method: "get", path: "/seller/products", area: "seller" },
+  {
+    method: "post",
+    path: "/seller/products",
+    area: "seller",
+    fields: ["title", "description", "variants", "images", "weight", "category_ids", "thumbnail"],
+  },
+  { method: "get", path: "/seller/products/{sellerProduct}", area: "seller" },
+  {
+    method: "post",
+    path: "/seller/products/{sellerProduct}",
+    area: "seller",
+    fields: ["title", "description", "images", "weight", "metadata"],
+  },
+  { method: "post", path: "/seller/products/{sellerProduct}/publish", area: "seller", fields: [] },
+  {
+    method: "post",
+    path: "/seller/products/{sellerProduct}/unpublish",
+    area: "seller",
+    fields: [],
+  },
+  {
+    method: "post",
+    path: "/seller/products/{sellerProduct}/variants/{variant}",
+    area: "seller",
+    fields: ["price", "title", "sku", "ean"],
+  },
+  {
+    method: "post",
+    path: "/seller/products/{sellerProduct}/variants/{variant}/stock",
+    area: "seller",
+    fields: ["quantity"],
+  },
+  { method: "get", path: "/seller/orders", area: "seller" },
+  { method: "get", path: "/seller/orders/order_none", area: "seller" },
+  { method: "post", path: "/seller/orders/order_none/ship", area: "seller", fields: [] },
+  { method: "get", path: "/seller/audit-log", area: "seller" },
+  { method: "get", path: "/seller/members", area: "seller" },
+  { method: "post", path: "/seller/invites", area: "seller", fields: ["email", "role"] },
+  { method: "get", path: "/seller/helpers", area: "seller" },
+  { method: "post", path: "/seller/helpers", area: "seller", fields: ["email"] },
+  { method: "delete", path: "/seller/helpers/hgr_none", area: "seller" },
+  { method: "post", path: "/seller/uploads", area: "seller", fields: ["files"] },
+]
+
+/** A JSON object of junk values under plausible and random keys; `poison` goes somewhere inside. */
+function body(rng: Rng, fields: string[], poison: string | null): string {
+  // JSON keeps the last of duplicate keys: the poison's key appears once, or it could be hidden.
+  const poisonKey = fields.length ? pick(rng, fields) : "metadata"
+  const keys = [...fields, "metadata", "extra", "0", "__proto__"].filter(
+    (k) => poison === null || k !== poisonKey,
+  )
+  const entries: string[] = []
+  for (let i = int(rng, 0, 4); i > 0; i--) {
+    const value =
+      rng() < 0.25
+        ? `{${str(pick(rng, keys))}:${pick(rng, JUNK_VALUES)(rng)}}`
+        : pick(rng, JUNK_VALUES)(rng)
+    entries.push(`${str(pick(rng, keys))}:${value}`)
+  }
+  if (poison !== null) {
+    // Somewhere: a top-level value, a value a few levels down, an array element, or a key.
+    const where = int(rng, 0, 3)
+    const key = str(poisonKey)
+    if (where === 0) entries.push(`${key}:${poison}`)
+    else if (where === 1) entries.push(`${key}:{"a":{"b":[1,${poison}]}}`)
+    else if (where === 2) entries.push(`${key}:[${poison}]`)
+    else entries.push(`${pick(rng, POISON_KEYS)}:${pick(rng, JUNK_VALUES)(rng)}`)
+  }
+  // Shuffled, so the poison is not always last.
+  for (let i = entries.length - 1; i > 0; i--) {
+    const j = int(rng, 0, i)
+    ;[entries[i], entries[j]] = [entries[j]!, entries[i]!]
+  }
+  return `{${entries.join(",")}}`
+}
+
+type Attempt = { method: Route["method"]; url: string; data?: string; area: Route["area"] }
+
+/** One generated request; poisoned ones carry at least one value no route may accept. */
+function generate(rng: Rng, fixture: Record<string, string>, poisoned: boolean): Attempt {
+  const route = pick(rng, ROUTES)
+  const hasParam = /\{\w+\}/.test(route.path)
+  const spots = ["query", ...(route.fields ? ["body"] : []), ...(hasParam ? ["path"] : [])]
+  const spot = poisoned ? pick(rng, spots) : null
+  let path = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => fixture[name]!)
+  if (spot === "path") {
+    const params = route.path.match(/\{\w+\}/g)!
+    const name = pick(rng, params).slice(1, -1)
+    path = path.replace(fixture[name]!, pick(rng, POISON_PATH))
+  }
+  const query = [
+    ...(rng() < 0.3 ? [`limit=${pick(rng, ["5", "-1", "1e400", "abc", "99999999999"])}`] : []),
+    ...(spot === "query" ? [pick(rng, POISON_QUERY)] : []),
+  ]
+  const url = query.length ? `${path}?${query.join("&")}` : path
+  const data =
+    route.method === "post" || (route.fields && rng() < 0.5)
+      ? body(rng, route.fields ?? [], spot === "body" ? pick(rng, POISON_VALUES)(rng) : null)
+      : undefined
+  return { method: route.method, url, data, area: route.area }
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    describe("hostile input fuzz", () => {
+      const fixture: Record<string, string> = {}
+      const headers: Record<Route["area"], Record<string, string>> = {
+        store: {},
+        auth: {},
+        seller: {},
+      }
+
+      // Seeded once: the runner snapshots the database after beforeAll and restores it per test.
+      beforeAll(async () => {
+        const container = getContainer()
+        await seedDemoCommune(container)
+        const [key] = await container
+          .resolve(Modules.API_KEY)
+          .listApiKeys({ title: PUBLISHABLE_KEY_TITLE, type: "publishable" })
+        headers.store = { "x-publishable-api-key": key!.token }
+        const login = await api.post("/auth/seller_member/emailpass", {
+          email: DEMO_ACCOUNTS.sellerOwner("htx-nong-nghiep-gia-phu"),
+          password: "giaphu-demo",
+        })
+        headers.seller = { authorization: `Bearer ${login.data.token}` }
+        const own = await api.get("/seller/products", { headers: headers.seller })
+        const product = own.data.products[0]
+        fixture.sellerProduct = product.id
+        fixture.product = product.id
+        fixture.variant = product.variants[0].id
+        fixture.handle = "htx-nong-nghiep-gia-phu"
+        const { data: regions } = await api.get("/store/regions", { headers: headers.store })
+        const cart = await api.post(
+          "/store/carts",
+          { region_id: regions.regions[0].id },
+          { headers: headers.store },
+        )
+        fixture.cart = cart.data.cart.id
+      })
+
+      const snapshot = async () => {
+        const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const parts: string[] = []
+        for (const table of SNAPSHOT_TABLES) {
+          const { rows } = await pg.raw(
+            `select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as h from "${table}" t`,
+          )
+          parts.push(`${table}:${rows[0].h}`)
+        }
+        return parts.join("\n")
+      }
+
+      const send = async (attempt: Attempt) => {
+        const res = await api.request({
+          method: attempt.method,
+          url: attempt.url,
+          data: attempt.data,
+          headers: {
+            ...headers[attempt.area],
+            "content-type": "application/json",
+            // Each request from its own address, so the login throttle never steps in.
+            "x-forwarded-for": `10.${int(Math.random, 0, 255)}.${int(Math.random, 0, 255)}.1`,
+          },
+          // The raw JSON text goes out as written.
+          transformRequest: [(d: unknown) => d],
+          validateStatus: () => true,
+          maxRedirects: 0,
+        })
+        return res
+      }
+
+      /** Runs the requests a few at a time; returns the ones whose status fails `ok`. */
+      const run = async (attempts: Attempt[], ok: (status: number) => boolean) => {
+        const failures: string[] = []
+        let next = 0
+        const statuses = new Map<number, number>()
+        await Promise.all(
+          Array.from({ length: PARALLEL }, async () => {
+            while (next < attempts.length) {
+              const attempt = attempts[next++]!
+              const res = await send(attempt)
+              statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
+              if (!ok(res.status)) {
+                failures.push(
+                  `${res.status} ${attempt.method.toUpperCase()} ${attempt.url} ${(attempt.data ?? "").slice(0, 300)} → ${JSON.stringify(res.data).slice(0, 300)}`,
+                )
+              }
+            }
+          }),
+        )
+        return { failures, statuses }
+      }
+
+      it("answers the reported cases with a 400 naming the field, in the caller's language", async () => {
+        const deepMetadata = `{"metadata":${'{"a":'.repeat(2000)}1${"}".repeat(2000)}}`
+        const cases: [Attempt, string, string][] = [
+          [
+            { method: "post", url: "/seller/me", data: '{"name":"HTX\\u0000"}', area: "seller" },
+            "name",
+            "NUL",
+          ],
+          [
+            {
+              method: "post",
+              url: "/seller/products",
+              data: '{"title":"Gạo\\u0000"}',
+              area: "seller",
+            },
+            "title",
+            "NUL",
+          ],
+          [
+            {
+              method: "post",
+              url: `/store/carts/${fixture.cart}`,
+              data: '{"email":"a\\u0000@b.vn"}',
+              area: "store",
+            },
+            "email",
+            "NUL",
+          ],
+          [{ method: "get", url: `/store/carts/x%00y`, area: "store" }, "url", "NUL"],
+          [{ method: "get", url: "/store/products?q=%00", area: "store" }, "q", "NUL"],
+          [
+            { method: "post", url: "/store/carts", data: deepMetadata, area: "store" },
+            "metadata.a.a.a.a.a…",
+            "nested too deeply",
+          ],
+          [
+            { method: "post", url: "/seller/me", data: '{"name":"\\ud800"}', area: "seller" },
+            "name",
+            "lone surrogate",
+          ],
+          [
+            { method: "get", url: "/store/products?limit=-1", area: "store" },
+            "limit",
+            "whole number",
+          ],
+        ]
+        const before = await snapshot()
+        for (const [attempt, field, words] of cases) {
+          const res = await api.request({
+            method: attempt.method,
+            url: attempt.url,
+            data: attempt.data,
+            headers: {
+              ...headers[attempt.area],
+              "content-type": "application/json",
+              "accept-language": "en",
+            },
+            transformRequest: [(d: unknown) => d],
+            validateStatus: () => true,
+          })
+          expect(res.status, attempt.url).toBe(400)
+          expect(res.data, attempt.url).toMatchObject({ type: "invalid_data", field })
+          expect(res.data.message).toContain(words)
+        }
+        const vi = await send({ method: "get", url: "/store/products?q=%00", area: "store" })
+        expect(vi.data.message).toBe('Trường "q" chứa ký tự không hợp lệ (NUL)')
+        expect(await snapshot()).toBe(before)
+      })
+
+      it(`refuses ${POISONED} poisoned requests with a 4xx and changes nothing (seed ${SEED})`, async () => {
+        const rng = prng(SEED)
+        const attempts = Array.from({ length: POISONED }, () => generate(rng, fixture, true))
+        const before = await snapshot()
+        const { failures, statuses } = await run(attempts, (s) => s >= 400 && s < 500)
+        expect(failures, `FUZZ_SEED=${SEED}: ${failures.length} failures`).toEqual([])
+        expect(await snapshot()).toBe(before)
+        // The guard itself, not some later check, refused them: most name a field.
+        expect(statuses.get(400) ?? 0).toBeGreaterThan(POISONED * 0.8)
+      })
+
+      it(`answers ${JUNK} requests of wrong types and huge values without a 5xx (seed ${SEED + 1})`, async () => {
+        const rng = prng(SEED + 1)
+        const attempts = Array.from({ length: JUNK }, () => generate(rng, fixture, false))
+        const { failures } = await run(attempts, (s) => s < 500)
+        expect(failures, `FUZZ_SEED=${SEED + 1}: ${failures.length} failures`).toEqual([])
+      })
+    })
+  },
+})
