@@ -7,6 +7,7 @@ import {
   productRecordSchema,
   stampProvenanceSchema,
 } from "../src/http/routes/resolver-schemas.js"
+import { resolverDescriptionProblems } from "./gs1-resolver-schema.js"
 import { client, type Json, type Service, startService, tokens } from "./harness.js"
 import { STAMP_SIGNING_SECRET } from "./helpers.js"
 import {
@@ -407,12 +408,17 @@ describe("changes to a stamp or its batch", () => {
 })
 
 describe("/.well-known/gs1resolver", () => {
-  it("describes the resolver", async () => {
+  it("describes the resolver, valid against GS1's description file schema 1.2.0", async () => {
     const answer = await get(`${service.base}/.well-known/gs1resolver`)
     expect(answer.status).toBe(200)
+    expect(resolverDescriptionProblems(answer.body)).toEqual([])
+    // What it said before: a key's name is not what GS1's schema accepts.
+    expect(
+      resolverDescriptionProblems({ ...answer.body, supportedPrimaryKeys: ["gtin"] }),
+    ).not.toEqual([])
     expect(answer.body).toMatchObject({
       resolverRoot: service.base,
-      supportedPrimaryKeys: ["gtin"],
+      supportedPrimaryKeys: ["01"],
       supportedLinkType: [{ namespace: GS1_VOC, prefix: "gs1:" }],
       linkTypes: expect.arrayContaining(["gs1:defaultLink", "gs1:pip", "gs1:traceability"]),
     })
