@@ -156,16 +156,33 @@ describe("a stamp's JSON provenance", () => {
     const query = vi.spyOn(service.pool, "query")
     const connect = vi.spyOn(service.pool, "connect")
     try {
+      const forgedHoney = forge(honey[0]!.serial)
+      const forgedRice = forge(rice[0]!.serial)
       for (const url of [
-        `${service.base}/s/${forge(honey[0]!.serial)}`,
-        `${service.base}/01/${RICE_GTIN}/10/${LOT}/21/${forge(rice[0]!.serial)}`,
-        `${service.base}/01/${RICE_GTIN}/10/${LOT}/21/${forge(rice[0]!.serial)}?linkType=linkset`,
+        `${service.base}/s/${forgedHoney}`,
+        `${service.base}/01/${RICE_GTIN}/10/${LOT}/21/${forgedRice}`,
+        `${service.base}/01/${RICE_GTIN}/10/${LOT}/21/${forgedRice}?linkType=linkset`,
       ]) {
-        for (const headers of [JSON_ACCEPT, BROWSER_ACCEPT]) {
-          const answer = await get(url, headers)
-          expect(answer.status, url).toBe(404)
-          expect(answer.body).toEqual({ verdict: "not_genuine" })
-        }
+        const answer = await get(url, JSON_ACCEPT)
+        expect(answer.status, url).toBe(404)
+        expect(answer.body).toEqual({ verdict: "not_genuine" })
+      }
+      // A linkset stays JSON for a browser too: it asked for data, not a page.
+      const linkset = await get(
+        `${service.base}/01/${RICE_GTIN}/10/${LOT}/21/${forgedRice}?linkType=linkset`,
+        BROWSER_ACCEPT,
+      )
+      expect(linkset.status).toBe(404)
+      expect(linkset.body).toEqual({ verdict: "not_genuine" })
+      // A phone's browser lands on the storefront's warning page instead of a bare JSON body.
+      for (const [url, serial] of [
+        [`${service.base}/s/${forgedHoney}`, forgedHoney],
+        [`${service.base}/01/${RICE_GTIN}/10/${LOT}/21/${forgedRice}`, forgedRice],
+      ]) {
+        const browser = await get(url!, BROWSER_ACCEPT)
+        expect(browser.status, url).toBe(302)
+        expect(browser.headers.get("location")).toBe(`${SHOP}/vi/trace/${serial}`)
+        expect(browser.headers.get("cache-control")).toBe("no-store")
       }
       expect(query).not.toHaveBeenCalled()
       expect(connect).not.toHaveBeenCalled()
@@ -185,7 +202,12 @@ describe("a stamp's JSON provenance", () => {
       const answer = await get(`${service.base}${path}`, JSON_ACCEPT)
       expect(answer.status, path).toBe(404)
       expect(answer.body).toEqual({ verdict: "not_genuine" })
+      // A browser is sent to the warning page; nothing was counted.
+      const browser = await get(`${service.base}${path}`, BROWSER_ACCEPT)
+      expect(browser.status, path).toBe(302)
+      expect(browser.headers.get("location")).toBe(`${SHOP}/vi/trace/${serial}`)
     }
+    expect(await scanCount(serial)).toBe(0)
     // The GTIN and serial without the lot is the same stamp.
     const short = await get(`${service.base}/01/${RICE_GTIN}/21/${serial}`, JSON_ACCEPT)
     expect(short.body.stamp.serial).toBe(serial)
@@ -382,8 +404,15 @@ describe("changes to a stamp or its batch", () => {
       stamp: { state: "voided" },
       scans: { count: 2 },
     })
+    // A browser reaches the storefront's stamp page, which shows the voided warning.
     const browser = await get(stamp.uri, BROWSER_ACCEPT)
     expect(browser.status).toBe(302)
+    const location = new URL(browser.headers.get("location")!)
+    expect(`${location.origin}${location.pathname}`).toBe(`${SHOP}/vi/trace/${stamp.serial}`)
+    const page = await get(
+      `${service.base}/stamps/${stamp.serial}/provenance?scan=${location.searchParams.get("scan")}`,
+    )
+    expect(page.body.verdict).toBe("voided")
   })
 
   it("shows a new event at the next scan, though the batch was cached", async () => {
