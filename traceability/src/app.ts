@@ -29,8 +29,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const app = Fastify({
     logger: { level: config.logLevel, redact: ["req.headers.authorization"] },
     routerOptions: { ignoreTrailingSlash: true },
-    // Behind a proxy, request.ip (rate limits, scans' network prefix) comes from X-Forwarded-For.
-    trustProxy: fastifyTrustProxy(config.trustProxy),
+    // Behind proxies, request.ip (rate limits, scans' network) comes from X-Forwarded-For, read
+    // through TRUST_PROXY_HOPS proxies only: a client cannot name itself by sending the header.
+    trustProxy: fastifyTrustProxy(config.trustProxyHops),
   })
   const pool =
     deps.pool ??

@@ -57,9 +57,14 @@ async function scanCount(serial: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  service = await startService(PRODUCTS, { SCAN_SUSPICIOUS_AFTER: "3", RESOLVER_RATE_LIMIT: "0" })
+  // Scans come through a trusted proxy, so a test can name each scan's network (X-Forwarded-For).
+  service = await startService(PRODUCTS, {
+    SCAN_SUSPICIOUS_NETWORKS: "2",
+    TRUST_PROXY_HOPS: "1",
+    RESOLVER_RATE_LIMIT: "0",
+  })
   t = await tokens(GIA_PHU_SELLER.id, OTHER_SELLER.id)
-  const made = await batchWithStamps(service.base, t.member, RICE.id, LOT, 12)
+  const made = await batchWithStamps(service.base, t.member, RICE.id, LOT, 14)
   riceBatch = made.batch
   rice = made.stamps
   honey = (await batchWithStamps(service.base, t.member, HONEY.id, "MO-2026-01", 2)).stamps
@@ -131,16 +136,49 @@ describe("a stamp's JSON provenance", () => {
     expect(await scanCount(stamp!.serial)).toBe(2)
   })
 
-  it("calls a stamp scanned more often than the threshold suspicious", async () => {
+  it("calls a stamp scanned from more networks than the threshold suspicious", async () => {
     const stamp = rice[1]!
     const verdicts = []
-    for (let i = 0; i < 5; i++) verdicts.push((await get(stamp.uri, JSON_ACCEPT)).body.verdict)
+    for (const address of ["203.0.113.5", "2001:db8:aa::1", "203.0.113.99", "198.51.100.1"]) {
+      const answer = await get(stamp.uri, { ...JSON_ACCEPT, "x-forwarded-for": address })
+      verdicts.push(answer.body.verdict)
+    }
+    // The third scan is from the first one's /24: still two networks; the fourth makes three.
     expect(verdicts).toEqual([
       "genuine_first_scan",
       "genuine_repeat",
       "genuine_repeat",
       "suspicious",
-      "suspicious",
+    ])
+    expect((await get(stamp.uri, JSON_ACCEPT)).body.verdict).toBe("suspicious")
+  })
+
+  it("keeps a genuine stamp genuine through 21 scans from one network, counting them once", async () => {
+    const stamp = rice[12]!
+    const verdicts = new Set<string>()
+    // 21 anonymous GETs from one address, then from other hosts of its /24 and IPv6 /48.
+    for (let i = 0; i < 21; i++) verdicts.add((await get(stamp.uri, JSON_ACCEPT)).body.verdict)
+    for (const address of ["127.0.0.9", "127.0.0.200"]) {
+      const answer = await get(stamp.uri, { ...JSON_ACCEPT, "x-forwarded-for": address })
+      verdicts.add(answer.body.verdict)
+    }
+    expect([...verdicts]).toEqual(["genuine_first_scan", "genuine_repeat"])
+    const v6 = rice[13]!
+    for (let i = 0; i < 5; i++) {
+      const address = `2001:db8:1:${i}::${i + 1}`
+      const answer = await get(v6.uri, { ...JSON_ACCEPT, "x-forwarded-for": address })
+      expect(answer.body.verdict).not.toBe("suspicious")
+    }
+    // Every scan is in the log; only the first of each network counts toward SCANS.
+    await service.app.scanService.flush()
+    const { rows } = await service.pool.query(
+      `SELECT serial, count(*)::int AS scans, count(*) FILTER (WHERE counted)::int AS counted
+       FROM scan WHERE serial = ANY($1) GROUP BY serial ORDER BY scans DESC`,
+      [[stamp.serial, v6.serial]],
+    )
+    expect(rows).toEqual([
+      { serial: stamp.serial, scans: 23, counted: 1 },
+      { serial: v6.serial, scans: 5, counted: 1 },
     ])
   })
 
