@@ -4,6 +4,7 @@ import { HttpProductCatalog, type ProductCatalog } from "./catalog/product-catal
 import type { Config } from "./config.js"
 import { registerErrorHandler } from "./http/errors.js"
 import { registerOpenApi } from "./http/openapi.js"
+import { registerRateLimits } from "./http/rate-limit.js"
 import { registerResolver } from "./http/resolver-setup.js"
 import { batchRoutes } from "./http/routes/batches.js"
 import { eventRoutes } from "./http/routes/events.js"
@@ -13,6 +14,7 @@ import { statsRoutes } from "./http/routes/stats.js"
 import { registerStorefrontRevalidation } from "./http/storefront-revalidate.js"
 import { StampWorker, type StampWorkerOptions } from "./jobs/stamp-worker.js"
 import { fastifyTrustProxy } from "./resolver-config.js"
+import { ScanService } from "./scans/scan-service.js"
 import { createPool } from "./store/db.js"
 
 export interface AppDeps {
@@ -47,7 +49,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     catalog: deps.catalog ?? new HttpProductCatalog(config.backendUrl),
   }
   registerErrorHandler(app)
-  // Before any route: the OpenAPI document is collected from routes as they are added.
+  // The resolver's hot path (caches, counts, scan log) and the Redis the limits share.
+  const scanService = new ScanService(pool, config, app.log)
+  // Before any route: limits and the OpenAPI document are attached to routes as they are added.
+  await registerRateLimits(app, config, scanService.sharedRedis)
   await registerOpenApi(app, config)
   healthRoutes(app, context)
   registerStorefrontRevalidation(app, config.storefrontRevalidate)
@@ -63,7 +68,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     app.addHook("onClose", () => stampWorker.stop())
   }
   stampRoutes(app, context, { kick: () => stampWorker?.kick() })
-  registerResolver(app, context)
+  registerResolver(app, context, scanService)
   statsRoutes(app, context)
   await app.ready()
   return app

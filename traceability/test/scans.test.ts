@@ -85,12 +85,6 @@ async function scansOf(serial: string) {
 const locate = (base: string, scanId: string, body: Json) =>
   client(base)("POST", `/scans/${scanId}/location`, { body })
 
-/** Waits until the current minute has a few seconds left, so a fixed window cannot roll mid-test. */
-async function awayFromMinuteEnd() {
-  const left = 60_000 - (Date.now() % 60_000)
-  if (left < 5_000) await new Promise((resolve) => setTimeout(resolve, left + 50))
-}
-
 beforeAll(async () => {
   database = await createTestDatabase(inject("pgServerUrl"), "trace_test")
   await migrate(database.url)
@@ -319,26 +313,6 @@ describe("consented locations", () => {
   })
 })
 
-describe("the per-IP rate limit", () => {
-  it("answers 429 with Retry-After beyond the limit, on the resolver only", async () => {
-    const { base } = await instance({ RESOLVER_RATE_LIMIT: "3" })
-    const [stamp] = (await batchWithStamps(base, t.member, RICE.id, "RATE-1", 1)).stamps
-    await awayFromMinuteEnd()
-    const statuses = []
-    for (let i = 0; i < 4; i++)
-      statuses.push((await fetch(stamp!.uri, { headers: JSON_ACCEPT })).status)
-    expect(statuses).toEqual([200, 200, 200, 429])
-    const limited = await fetch(stamp!.uri, { headers: JSON_ACCEPT })
-    expect(limited.status).toBe(429)
-    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0)
-    expect(limited.headers.get("access-control-allow-origin")).toBe("*")
-    expect(await limited.json()).toMatchObject({ error: "rate_limited" })
-    // The storefront's server reads provenance for every buyer from one address: not limited.
-    const page = await fetch(`${base}/stamps/${stamp!.serial}/provenance`)
-    expect(page.status).toBe(200)
-  })
-})
-
 if (REDIS_URL)
   describe("several instances with Redis", () => {
     const env = { REDIS_URL, REDIS_KEY_PREFIX: PREFIX }
@@ -376,6 +350,34 @@ if (REDIS_URL)
       expect(first.body).toMatchObject({ verdict: "genuine_first_scan", scan: { number: 1 } })
       await down.app.scanService.flush()
       expect((await scan(down.base, stamp!)).body.scan.number).toBe(2)
+    })
+
+    it("share a stamp's networks and repeat window: one network stays genuine, counted once", async () => {
+      const shared = {
+        ...env,
+        REDIS_KEY_PREFIX: `${PREFIX}networks:`,
+        TRUST_PROXY_HOPS: "1",
+        SCAN_SUSPICIOUS_NETWORKS: "2",
+      }
+      const one = await instance(shared)
+      const two = await instance(shared)
+      const [stamp] = (await batchWithStamps(one.base, t.member, RICE.id, "REDIS-NET", 1)).stamps
+      const verdicts = []
+      // One network through both instances, over and over.
+      for (let i = 0; i < 6; i++) {
+        const base = i % 2 ? two.base : one.base
+        verdicts.push((await scan(base, stamp!, `203.0.113.${i + 1}`)).body.verdict)
+      }
+      expect(new Set(verdicts)).toEqual(new Set(["genuine_first_scan", "genuine_repeat"]))
+      expect((await scan(two.base, stamp!, "2001:db8:4::1")).body.verdict).toBe("genuine_repeat")
+      expect((await scan(one.base, stamp!, "198.51.100.3")).body.verdict).toBe("suspicious")
+      await one.app.scanService.flush()
+      await two.app.scanService.flush()
+      const { rows } = await pool.query(
+        "SELECT count(*)::int AS scans, count(*) FILTER (WHERE counted)::int AS counted FROM scan WHERE serial = $1",
+        [stamp!.serial],
+      )
+      expect(rows[0]).toEqual({ scans: 8, counted: 3 })
     })
 
     it("share the rate limit", async () => {

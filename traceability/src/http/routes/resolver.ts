@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from "fastify"
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
 import type { LogLevel } from "../../config.js"
 import { ipPrefix, preferredLanguage, userAgentFamily } from "../../domain/client-facts.js"
 import { encodeAiValue } from "../../domain/digital-link.js"
@@ -123,7 +123,6 @@ export function resolverRoutes(
   app: FastifyInstance,
   { pool, config }: RouteContext,
   service: ScanService,
-  onRequest: onRequestHookHandler[] = [],
 ): void {
   const { publicUrl, storefrontUrl } = config
 
@@ -303,7 +302,7 @@ export function resolverRoutes(
     ...errors,
   }
   // Every scan would log two lines at info; scans are in the scan log instead.
-  const common = { logLevel: quietLogLevel(config.logLevel), onRequest }
+  const common = { logLevel: quietLogLevel(config.logLevel) }
   const routes: [string, Record<string, unknown>, Record<string, unknown>, string][] = [
     [
       "/s/:serial",

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from "fastify"
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
 import { verifyScanToken } from "../../domain/scan-token.js"
 import { verifySerial } from "../../domain/serial.js"
 import { findImpossibleTravel } from "../../domain/verdict.js"
@@ -44,7 +44,6 @@ export function scanRoutes(
   app: FastifyInstance,
   { config, pool }: RouteContext,
   service: ScanService,
-  onRequest: onRequestHookHandler[],
 ): void {
   app.get<{ Params: { serial: string }; Querystring: { scan?: string } }>(
     "/stamps/:serial/provenance",
@@ -54,7 +53,7 @@ export function scanRoutes(
         tags: ["resolver"],
         summary: "A stamp's provenance and verdict, without counting a scan",
         description:
-          "For the storefront's scan page after the resolver's redirect: `scan` is the scan id the redirect carried; the verdict is that scan's, updated by what is known since.",
+          "For the storefront's scan page after the resolver's redirect: `scan` is the scan id the redirect carried; the verdict is that scan's, updated by what is known since. Rate-limited like the resolver (list the storefront's server in RATE_LIMIT_ALLOW).",
         params: {
           type: "object",
           properties: { serial: { type: "string", maxLength: 40 } },
@@ -113,12 +112,9 @@ export function scanRoutes(
   app.post<{ Params: { scan_id: string }; Body: LocationBody }>(
     "/scans/:scan_id/location",
     {
-      onRequest: [
-        ...onRequest,
-        async (_request: FastifyRequest, reply: FastifyReply) => {
-          cors(reply)
-        },
-      ],
+      onRequest: async (_request: FastifyRequest, reply: FastifyReply) => {
+        cors(reply)
+      },
       schema: locationSchema,
     },
     async (request, reply) => {
