@@ -215,7 +215,7 @@ describe("stamp page with the traceability service", () => {
     expect(await verdict.getAttribute("data-verdict")).toBe("suspicious")
     expect(await text(page, "h1")).toBe("Tem đáng ngờ")
     expect(normalise(await verdict.textContent())).toContain(
-      `tem đã được quét ${21 + SCAN_SUSPICIOUS_NETWORKS + 2} lần`,
+      `Tem đã được quét ${21 + SCAN_SUSPICIOUS_NETWORKS + 2} lần`,
     )
     expect(await text(page, "[data-testid=verdict-why] h2")).toBe("Vì sao tem này bị nghi ngờ")
     expect(normalise(await text(page, "[data-testid=verdict-why]"))).toContain(
@@ -263,11 +263,14 @@ describe("stamp page with the traceability service", () => {
   })
 
   it("takes a shared location, and calls the stamp suspicious when a copy turns up far away", async () => {
-    const share = async (where: typeof GIA_PHU, expected: string) => {
+    // Each phone on its own network (named to the service through its trusted proxy hop): one
+    // network posting two far-apart places proves nothing.
+    const share = async (where: typeof GIA_PHU, expected: string, network: string) => {
       const context = await browser.newContext({
         ...PHONE,
         permissions: ["geolocation"],
         geolocation: where,
+        extraHTTPHeaders: { "x-forwarded-for": network },
       })
       const phone = await context.newPage()
       await phone.goto(located.uri)
@@ -281,13 +284,13 @@ describe("stamp page with the traceability service", () => {
       return { context, phone, message: normalise(await status.textContent()) }
     }
 
-    const first = await share(GIA_PHU, "thanks")
+    const first = await share(GIA_PHU, "thanks", "203.0.113.30")
     expect(first.message).toContain("Cảm ơn bạn! Vị trí đã được ghi lại.")
     await shot(first.phone, "trace-location-thanks-vi")
     await first.context.close()
 
     // The same stamp, minutes later, 1,400 km away: one of the two labels is a copy.
-    const copy = await share(SAIGON, "suspicious")
+    const copy = await share(SAIGON, "suspicious", "2001:db8:5a1::30")
     expect(copy.message).toContain("tem có thể đã bị sao chép")
     await shot(copy.phone, "trace-location-suspicious-vi")
     await copy.phone.reload()
