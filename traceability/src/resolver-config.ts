@@ -25,7 +25,7 @@ const ADDRESS_OR_CIDR = /^[0-9A-Fa-f.:]{2,45}(\/\d{1,3})?$/
 
 export const resolverEnvSchema = {
   RESOLVER_RATE_LIMIT: integer(0, 1_000_000, 600),
-  RENDER_RATE_LIMIT: integer(0, 1_000_000, 120),
+  RENDER_RATE_LIMIT: integer(1, 1_000_000, 120),
   RATE_LIMIT_ALLOW: z.preprocess(
     blankAsUnset,
     z

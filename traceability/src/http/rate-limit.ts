@@ -130,7 +130,7 @@ export async function registerRateLimits(
   const hooks = new Map<Group, onRequestHookHandler>()
   for (const [group, max] of [
     ["public", rateLimitPerMinute],
-    ["render", renderRateLimitPerMinute || rateLimitPerMinute],
+    ["render", renderRateLimitPerMinute],
   ] as const) {
     const limit = app.rateLimit({
       max,
