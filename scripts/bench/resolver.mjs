@@ -426,8 +426,14 @@ async function explainHotQueries(serials, batchId) {
   try {
     const stamps = await explain(
       `SELECT s.serial, s.batch_id, s.uri, s.state, s.issued_at,
-              ss.scan_count, ss.first_scanned_at, ss.last_scanned_at, ss.flagged_at
+              ss.scan_count, ss.first_scanned_at, ss.last_scanned_at, ss.flagged_at,
+              nets.networks, nets.network_times
        FROM stamp s LEFT JOIN stamp_scan_summary ss ON ss.serial = s.serial
+       LEFT JOIN LATERAL (
+         SELECT array_agg(n.ip_prefix) AS networks, array_agg(n.last_scanned_at) AS network_times
+         FROM (SELECT ip_prefix, last_scanned_at FROM stamp_network WHERE serial = s.serial
+               ORDER BY last_scanned_at DESC LIMIT 64) n
+       ) nets ON true
        WHERE s.serial = ANY($1::text[])`,
       [serials.map((stamp) => stamp.serial)],
     )

@@ -6,6 +6,7 @@ import type { Config } from "./config.js"
 import { registerErrorHandler } from "./http/errors.js"
 import { registerInputGuard } from "./http/input-guard.js"
 import { registerOpenApi } from "./http/openapi.js"
+import { registerRateLimits } from "./http/rate-limit.js"
 import { registerResolver } from "./http/resolver-setup.js"
 import { batchRoutes } from "./http/routes/batches.js"
 import { eventRoutes } from "./http/routes/events.js"
@@ -17,6 +18,7 @@ import { statsRoutes } from "./http/routes/stats.js"
 import { registerStorefrontRevalidation } from "./http/storefront-revalidate.js"
 import { StampWorker, type StampWorkerOptions } from "./jobs/stamp-worker.js"
 import { fastifyTrustProxy } from "./resolver-config.js"
+import { ScanService } from "./scans/scan-service.js"
 import { createPool } from "./store/db.js"
 
 export interface AppDeps {
@@ -35,8 +37,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const app = Fastify({
     logger: { level: config.logLevel, redact: ["req.headers.authorization"] },
     routerOptions: { ignoreTrailingSlash: true },
-    // Behind a proxy, request.ip (rate limits, scans' network prefix) comes from X-Forwarded-For.
-    trustProxy: fastifyTrustProxy(config.trustProxy),
+    // Behind proxies, request.ip (rate limits, scans' network) comes from X-Forwarded-For, read
+    // through TRUST_PROXY_HOPS proxies only: a client cannot name itself by sending the header.
+    trustProxy: fastifyTrustProxy(config.trustProxyHops),
   })
   const pool =
     deps.pool ??
@@ -54,7 +57,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   }
   registerErrorHandler(app)
   registerInputGuard(app)
-  // Before any route: the OpenAPI document is collected from routes as they are added.
+  // The resolver's hot path (caches, counts, scan log) and the Redis the limits share.
+  const scanService = new ScanService(pool, config, app.log)
+  // Before any route: limits and the OpenAPI document are attached to routes as they are added.
+  await registerRateLimits(app, config, scanService.sharedRedis)
   await registerOpenApi(app, config)
   healthRoutes(app, context)
   registerStorefrontRevalidation(app, config.storefrontRevalidate)
@@ -70,7 +76,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     app.addHook("onClose", () => stampWorker.stop())
   }
   stampRoutes(app, context, { kick: () => stampWorker?.kick() })
-  registerResolver(app, context)
+  registerResolver(app, context, scanService)
   statsRoutes(app, context)
   gtinRoutes(app, context)
   // Its own JSON parser keeps the raw body for the signature: encapsulated in a plugin.

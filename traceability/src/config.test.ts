@@ -33,7 +33,10 @@ describe("loadConfig", () => {
       redisUrl: undefined,
       resolver: {
         rateLimitPerMinute: 600,
-        suspiciousAfter: 20,
+        renderRateLimitPerMinute: 120,
+        rateLimitAllow: [],
+        suspiciousNetworks: 10,
+        repeatWindowMinutes: 60,
         travelKm: 200,
         travelMinutes: 60,
         flushIntervalMs: 1000,
@@ -41,7 +44,7 @@ describe("loadConfig", () => {
         cacheTtlMs: 30000,
         redisKeyPrefix: "trace:",
       },
-      trustProxy: false,
+      trustProxyHops: 0,
       stampSheetThreads: Math.max(0, availableParallelism() - 1),
       indicators: { webhook: null, batchSize: 500, intervalMs: 1000 },
       storefrontRevalidate: null,
@@ -117,18 +120,24 @@ describe("loadConfig", () => {
     const config = loadConfig({
       ...required,
       RESOLVER_RATE_LIMIT: "0",
-      SCAN_SUSPICIOUS_AFTER: "5",
+      RENDER_RATE_LIMIT: "30",
+      RATE_LIMIT_ALLOW: "10.0.0.5, 2001:db8::/48",
+      SCAN_SUSPICIOUS_NETWORKS: "5",
+      SCAN_REPEAT_WINDOW_MINUTES: "15",
       SCAN_TRAVEL_KM: "150",
       SCAN_TRAVEL_MINUTES: "30",
       SCAN_FLUSH_INTERVAL_MS: "200",
       SCAN_FLUSH_MAX_ROWS: "1000",
       PROVENANCE_CACHE_TTL_MS: "5000",
       REDIS_KEY_PREFIX: "tem:",
-      TRUST_PROXY: "1",
+      TRUST_PROXY_HOPS: "1",
     })
     expect(config.resolver).toEqual({
       rateLimitPerMinute: 0,
-      suspiciousAfter: 5,
+      renderRateLimitPerMinute: 30,
+      rateLimitAllow: ["10.0.0.5", "2001:db8::/48"],
+      suspiciousNetworks: 5,
+      repeatWindowMinutes: 15,
       travelKm: 150,
       travelMinutes: 30,
       flushIntervalMs: 200,
@@ -136,21 +145,32 @@ describe("loadConfig", () => {
       cacheTtlMs: 5000,
       redisKeyPrefix: "tem:",
     })
-    expect(config.trustProxy).toBe(1)
-    expect(loadConfig({ ...required, TRUST_PROXY: "true" }).trustProxy).toBe(true)
+    expect(config.trustProxyHops).toBe(1)
     expect(
       problemsOf({
         ...required,
         RESOLVER_RATE_LIMIT: "-1",
+        RATE_LIMIT_ALLOW: "the storefront",
         SCAN_FLUSH_INTERVAL_MS: "5",
-        SCAN_SUSPICIOUS_AFTER: "many",
-        TRUST_PROXY: "yes",
+        SCAN_SUSPICIOUS_NETWORKS: "many",
+        TRUST_PROXY_HOPS: "true",
       }).map((p) => p.split(":")[0]),
     ).toEqual([
       "RESOLVER_RATE_LIMIT",
-      "SCAN_SUSPICIOUS_AFTER",
+      "RATE_LIMIT_ALLOW",
+      "SCAN_SUSPICIOUS_NETWORKS",
       "SCAN_FLUSH_INTERVAL_MS",
-      "TRUST_PROXY",
+      "TRUST_PROXY_HOPS",
+    ])
+  })
+
+  it("refuses the variables that were replaced, naming their replacement", () => {
+    // Trusting every proxy let any client name its own address in X-Forwarded-For.
+    expect(problemsOf({ ...required, TRUST_PROXY: "true" })).toEqual([
+      expect.stringMatching(/^TRUST_PROXY: replaced by TRUST_PROXY_HOPS/),
+    ])
+    expect(problemsOf({ ...required, SCAN_SUSPICIOUS_AFTER: "20" })).toEqual([
+      expect.stringMatching(/^SCAN_SUSPICIOUS_AFTER: replaced by SCAN_SUSPICIOUS_NETWORKS/),
     ])
   })
 

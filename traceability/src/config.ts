@@ -121,8 +121,8 @@ export interface Config {
   redisUrl: string | undefined
   /** Scans, verdicts, caches and the rate limit of the public resolver. */
   resolver: ResolverConfig
-  /** Fastify's trustProxy: whether (or through how many hops) X-Forwarded-For names the client. */
-  trustProxy: boolean | number
+  /** Proxies in front of the service whose X-Forwarded-For is believed (0: none). */
+  trustProxyHops: number
   /** Worker threads drawing QR codes for PDF sheets; 0 draws them on the event loop. */
   stampSheetThreads: number
   /** Delivery of indicator events (the outbox) to the Medusa backend. */

@@ -157,6 +157,7 @@ describe("scans.recorded", () => {
     userAgentFamily: "zalo",
     language: "vi",
     ipPrefix: null,
+    counted: true,
   })
 
   async function stampsOf(productId: string, count: number) {
@@ -189,9 +190,11 @@ describe("scans.recorded", () => {
         counterfeit: 0,
       },
     ])
-    // b2 was flagged (a located scan's impossible journey) before any scan of it was written.
+    // b2 was flagged (a located scan's impossible journey) before any scan of it was written:
+    // its first signal, counted by the location post's stamps.flagged, as flagImpossibleTravel does.
     await service.pool.query(
-      "INSERT INTO stamp_scan_summary (serial, flagged_at) VALUES ($1, now())",
+      `INSERT INTO stamp_scan_summary (serial, flagged_at, signal_count, signalled_at)
+       VALUES ($1, now(), 1, now())`,
       [b2.serial],
     )
 
@@ -203,6 +206,7 @@ describe("scans.recorded", () => {
       row(a2, "2026-06-30T17:00:01Z", "genuine_repeat"),
       row(a3, "2026-06-30T17:05:00Z", "voided"),
       row(a2, "2026-06-30T17:10:00Z", "suspicious"),
+      row(a2, "2026-06-30T17:20:00Z", "suspicious"),
       row(b1, "2026-07-01T01:00:00Z", "genuine_first_scan"),
       row(b1, "2026-07-01T02:00:00Z", "genuine_repeat"),
       row(b2, "2026-07-01T03:00:00Z", "suspicious"),
@@ -217,21 +221,24 @@ describe("scans.recorded", () => {
       { ...rice, count: 1, first_scans: 1, counterfeit: 0, at: "2026-06-30T09:00:00.000Z" },
       // Q2: a1 again, a2's first scan.
       { ...rice, count: 2, first_scans: 1, counterfeit: 0, at: "2026-06-30T16:59:59.000Z" },
-      // Q3: a2 twice (once suspicious), a3's first scan, voided.
-      { ...rice, count: 3, first_scans: 1, counterfeit: 2, at: "2026-06-30T17:10:00.000Z" },
+      // Q3: a2 three times (twice suspicious), a3's first scan, voided: two stamps with signals.
+      { ...rice, count: 4, first_scans: 1, counterfeit: 2, at: "2026-06-30T17:20:00.000Z" },
     ])
     const tea = { seller_id: TEA.seller.id, product_id: TEA.id, batch_id: b.batchId }
     expect(payloadAndTime(await eventsOf(b.batchId, "scans.recorded"))).toEqual([
-      { ...tea, count: 3, first_scans: 2, counterfeit: 1, at: "2026-07-01T03:00:00.000Z" },
+      // b2's suspicious scan is not a new signal: its flag was counted already.
+      { ...tea, count: 3, first_scans: 2, counterfeit: 0, at: "2026-07-01T03:00:00.000Z" },
     ])
 
-    // Summed over events, the counts are the scan log's.
+    // Summed over events, the counts are the scan log's: counted scans, stamps, and stamps
+    // whose first signal was a scan (b2's came from its location).
     for (const batch of [a, b]) {
       const { rows } = await service.pool.query(
-        `SELECT count(*)::int AS scans, count(DISTINCT serial)::int AS stamps,
-                count(*) FILTER (WHERE verdict IN ('suspicious', 'voided'))::int AS counterfeit
+        `SELECT count(*) FILTER (WHERE counted)::int AS scans, count(DISTINCT serial)::int AS stamps,
+                count(DISTINCT serial) FILTER (WHERE verdict IN ('suspicious', 'voided')
+                  AND serial <> $2)::int AS counterfeit
          FROM scan WHERE batch_id = $1`,
-        [batch.batchId],
+        [batch.batchId, b2.serial],
       )
       const events = await eventsOf(batch.batchId, "scans.recorded")
       expect({
@@ -240,6 +247,37 @@ describe("scans.recorded", () => {
         counterfeit: sum(events, "counterfeit"),
       }).toEqual(rows[0])
     }
+  })
+
+  it("counts a stamp's counterfeit signal once, across writes and two instances at once", async () => {
+    const { batchId, stamps } = await stampsOf(RICE.id, 1)
+    const [stamp] = stamps
+    const other = await service.pool.connect()
+    try {
+      await other.query("BEGIN")
+      await insertScans(other as unknown as pg.Pool, [
+        row(stamp, "2026-08-02T01:00:00Z", "suspicious"),
+      ])
+      const second = insertScans(service.pool, [row(stamp, "2026-08-02T01:00:01Z", "suspicious")])
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      await other.query("COMMIT")
+      await second
+    } finally {
+      other.release()
+    }
+    // A later write of more suspicious scans, and a repeat the window keeps out of SCANS.
+    await insertScans(service.pool, [
+      row(stamp, "2026-08-02T02:00:00Z", "suspicious"),
+      { ...row(stamp, "2026-08-02T02:01:00Z", "suspicious"), counted: false },
+    ])
+    const events = await eventsOf(batchId, "scans.recorded")
+    expect(sum(events)).toBe(3)
+    expect(sum(events, "counterfeit")).toBe(1)
+    const { rows } = await service.pool.query(
+      "SELECT signal_count, signalled_at FROM stamp_scan_summary WHERE serial = $1",
+      [stamp.serial],
+    )
+    expect(rows).toEqual([{ signal_count: 4, signalled_at: new Date("2026-08-02T01:00:00Z") }])
   })
 
   it("counts one first scan when two instances write a stamp's first scans at once", async () => {
@@ -288,11 +326,12 @@ describe("scans.recorded", () => {
     for (const event of events) {
       expect(event.payload).toMatchObject({ seller_id: TEA.seller.id, product_id: TEA.id })
     }
-    expect([sum(events), sum(events, "first_scans"), sum(events, "counterfeit")]).toEqual([3, 2, 0])
+    // stamps[0] twice from one network within the window: one scan toward SCANS.
+    expect([sum(events), sum(events, "first_scans"), sum(events, "counterfeit")]).toEqual([2, 2, 0])
     // Every scan written by this file's tests is in exactly one event, and every scanned stamp's
     // first scan too; nothing else is (a forged serial has no scan row to count).
     const { rows } = await service.pool.query(
-      `SELECT (SELECT count(*)::int FROM scan) AS scans,
+      `SELECT (SELECT count(*) FILTER (WHERE counted)::int FROM scan) AS scans,
               (SELECT count(*)::int FROM stamp_scan_summary WHERE scan_count > 0) AS stamps,
               (SELECT sum((payload->>'count')::int)::int FROM outbox_event
                WHERE type = 'scans.recorded') AS counted,

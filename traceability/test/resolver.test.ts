@@ -7,6 +7,7 @@ import {
   productRecordSchema,
   stampProvenanceSchema,
 } from "../src/http/routes/resolver-schemas.js"
+import { resolverDescriptionProblems } from "./gs1-resolver-schema.js"
 import { client, type Json, type Service, startService, tokens } from "./harness.js"
 import { STAMP_SIGNING_SECRET } from "./helpers.js"
 import {
@@ -56,9 +57,14 @@ async function scanCount(serial: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  service = await startService(PRODUCTS, { SCAN_SUSPICIOUS_AFTER: "3", RESOLVER_RATE_LIMIT: "0" })
+  // Scans come through a trusted proxy, so a test can name each scan's network (X-Forwarded-For).
+  service = await startService(PRODUCTS, {
+    SCAN_SUSPICIOUS_NETWORKS: "2",
+    TRUST_PROXY_HOPS: "1",
+    RESOLVER_RATE_LIMIT: "0",
+  })
   t = await tokens(GIA_PHU_SELLER.id, OTHER_SELLER.id)
-  const made = await batchWithStamps(service.base, t.member, RICE.id, LOT, 12)
+  const made = await batchWithStamps(service.base, t.member, RICE.id, LOT, 14)
   riceBatch = made.batch
   rice = made.stamps
   honey = (await batchWithStamps(service.base, t.member, HONEY.id, "MO-2026-01", 2)).stamps
@@ -130,16 +136,49 @@ describe("a stamp's JSON provenance", () => {
     expect(await scanCount(stamp!.serial)).toBe(2)
   })
 
-  it("calls a stamp scanned more often than the threshold suspicious", async () => {
+  it("calls a stamp scanned from more networks than the threshold suspicious", async () => {
     const stamp = rice[1]!
     const verdicts = []
-    for (let i = 0; i < 5; i++) verdicts.push((await get(stamp.uri, JSON_ACCEPT)).body.verdict)
+    for (const address of ["203.0.113.5", "2001:db8:aa::1", "203.0.113.99", "198.51.100.1"]) {
+      const answer = await get(stamp.uri, { ...JSON_ACCEPT, "x-forwarded-for": address })
+      verdicts.push(answer.body.verdict)
+    }
+    // The third scan is from the first one's /24: still two networks; the fourth makes three.
     expect(verdicts).toEqual([
       "genuine_first_scan",
       "genuine_repeat",
       "genuine_repeat",
       "suspicious",
-      "suspicious",
+    ])
+    expect((await get(stamp.uri, JSON_ACCEPT)).body.verdict).toBe("suspicious")
+  })
+
+  it("keeps a genuine stamp genuine through 21 scans from one network, counting them once", async () => {
+    const stamp = rice[12]!
+    const verdicts = new Set<string>()
+    // 21 anonymous GETs from one address, then from other hosts of its /24 and IPv6 /48.
+    for (let i = 0; i < 21; i++) verdicts.add((await get(stamp.uri, JSON_ACCEPT)).body.verdict)
+    for (const address of ["127.0.0.9", "127.0.0.200"]) {
+      const answer = await get(stamp.uri, { ...JSON_ACCEPT, "x-forwarded-for": address })
+      verdicts.add(answer.body.verdict)
+    }
+    expect([...verdicts]).toEqual(["genuine_first_scan", "genuine_repeat"])
+    const v6 = rice[13]!
+    for (let i = 0; i < 5; i++) {
+      const address = `2001:db8:1:${i}::${i + 1}`
+      const answer = await get(v6.uri, { ...JSON_ACCEPT, "x-forwarded-for": address })
+      expect(answer.body.verdict).not.toBe("suspicious")
+    }
+    // Every scan is in the log; only the first of each network counts toward SCANS.
+    await service.app.scanService.flush()
+    const { rows } = await service.pool.query(
+      `SELECT serial, count(*)::int AS scans, count(*) FILTER (WHERE counted)::int AS counted
+       FROM scan WHERE serial = ANY($1) GROUP BY serial ORDER BY scans DESC`,
+      [[stamp.serial, v6.serial]],
+    )
+    expect(rows).toEqual([
+      { serial: stamp.serial, scans: 23, counted: 1 },
+      { serial: v6.serial, scans: 5, counted: 1 },
     ])
   })
 
@@ -155,16 +194,33 @@ describe("a stamp's JSON provenance", () => {
     const query = vi.spyOn(service.pool, "query")
     const connect = vi.spyOn(service.pool, "connect")
     try {
+      const forgedHoney = forge(honey[0]!.serial)
+      const forgedRice = forge(rice[0]!.serial)
       for (const url of [
-        `${service.base}/s/${forge(honey[0]!.serial)}`,
-        `${service.base}/01/${RICE_GTIN}/10/${LOT}/21/${forge(rice[0]!.serial)}`,
-        `${service.base}/01/${RICE_GTIN}/10/${LOT}/21/${forge(rice[0]!.serial)}?linkType=linkset`,
+        `${service.base}/s/${forgedHoney}`,
+        `${service.base}/01/${RICE_GTIN}/10/${LOT}/21/${forgedRice}`,
+        `${service.base}/01/${RICE_GTIN}/10/${LOT}/21/${forgedRice}?linkType=linkset`,
       ]) {
-        for (const headers of [JSON_ACCEPT, BROWSER_ACCEPT]) {
-          const answer = await get(url, headers)
-          expect(answer.status, url).toBe(404)
-          expect(answer.body).toEqual({ verdict: "not_genuine" })
-        }
+        const answer = await get(url, JSON_ACCEPT)
+        expect(answer.status, url).toBe(404)
+        expect(answer.body).toEqual({ verdict: "not_genuine" })
+      }
+      // A linkset stays JSON for a browser too: it asked for data, not a page.
+      const linkset = await get(
+        `${service.base}/01/${RICE_GTIN}/10/${LOT}/21/${forgedRice}?linkType=linkset`,
+        BROWSER_ACCEPT,
+      )
+      expect(linkset.status).toBe(404)
+      expect(linkset.body).toEqual({ verdict: "not_genuine" })
+      // A phone's browser lands on the storefront's warning page instead of a bare JSON body.
+      for (const [url, serial] of [
+        [`${service.base}/s/${forgedHoney}`, forgedHoney],
+        [`${service.base}/01/${RICE_GTIN}/10/${LOT}/21/${forgedRice}`, forgedRice],
+      ]) {
+        const browser = await get(url!, BROWSER_ACCEPT)
+        expect(browser.status, url).toBe(302)
+        expect(browser.headers.get("location")).toBe(`${SHOP}/vi/trace/${serial}`)
+        expect(browser.headers.get("cache-control")).toBe("no-store")
       }
       expect(query).not.toHaveBeenCalled()
       expect(connect).not.toHaveBeenCalled()
@@ -184,7 +240,12 @@ describe("a stamp's JSON provenance", () => {
       const answer = await get(`${service.base}${path}`, JSON_ACCEPT)
       expect(answer.status, path).toBe(404)
       expect(answer.body).toEqual({ verdict: "not_genuine" })
+      // A browser is sent to the warning page; nothing was counted.
+      const browser = await get(`${service.base}${path}`, BROWSER_ACCEPT)
+      expect(browser.status, path).toBe(302)
+      expect(browser.headers.get("location")).toBe(`${SHOP}/vi/trace/${serial}`)
     }
+    expect(await scanCount(serial)).toBe(0)
     // The GTIN and serial without the lot is the same stamp.
     const short = await get(`${service.base}/01/${RICE_GTIN}/21/${serial}`, JSON_ACCEPT)
     expect(short.body.stamp.serial).toBe(serial)
@@ -381,8 +442,15 @@ describe("changes to a stamp or its batch", () => {
       stamp: { state: "voided" },
       scans: { count: 2 },
     })
+    // A browser reaches the storefront's stamp page, which shows the voided warning.
     const browser = await get(stamp.uri, BROWSER_ACCEPT)
     expect(browser.status).toBe(302)
+    const location = new URL(browser.headers.get("location")!)
+    expect(`${location.origin}${location.pathname}`).toBe(`${SHOP}/vi/trace/${stamp.serial}`)
+    const page = await get(
+      `${service.base}/stamps/${stamp.serial}/provenance?scan=${location.searchParams.get("scan")}`,
+    )
+    expect(page.body.verdict).toBe("voided")
   })
 
   it("shows a new event at the next scan, though the batch was cached", async () => {
@@ -407,12 +475,17 @@ describe("changes to a stamp or its batch", () => {
 })
 
 describe("/.well-known/gs1resolver", () => {
-  it("describes the resolver", async () => {
+  it("describes the resolver, valid against GS1's description file schema 1.2.0", async () => {
     const answer = await get(`${service.base}/.well-known/gs1resolver`)
     expect(answer.status).toBe(200)
+    expect(resolverDescriptionProblems(answer.body)).toEqual([])
+    // What it said before: a key's name is not what GS1's schema accepts.
+    expect(
+      resolverDescriptionProblems({ ...answer.body, supportedPrimaryKeys: ["gtin"] }),
+    ).not.toEqual([])
     expect(answer.body).toMatchObject({
       resolverRoot: service.base,
-      supportedPrimaryKeys: ["gtin"],
+      supportedPrimaryKeys: ["01"],
       supportedLinkType: [{ namespace: GS1_VOC, prefix: "gs1:" }],
       linkTypes: expect.arrayContaining(["gs1:defaultLink", "gs1:pip", "gs1:traceability"]),
     })

@@ -53,11 +53,19 @@ async function instance(env: Record<string, string> = {}) {
   return { app, base }
 }
 
-/** Resolves a stamp as a phone asking for JSON would, through `base`. */
-async function scan(base: string, stamp: Stamp) {
+/**
+ * Resolves a stamp as a phone asking for JSON would, through `base`; from `address` through a
+ * proxy the instance trusts (TRUST_PROXY_HOPS=1), else from 127.0.0.1.
+ */
+async function scan(base: string, stamp: Stamp, address?: string) {
   const path = new URL(stamp.uri).pathname
   const response = await fetch(`${base}${path}`, {
-    headers: { ...JSON_ACCEPT, "accept-language": "vi-VN,vi;q=0.9", "user-agent": "Zalo android" },
+    headers: {
+      ...JSON_ACCEPT,
+      "accept-language": "vi-VN,vi;q=0.9",
+      "user-agent": "Zalo android",
+      ...(address ? { "x-forwarded-for": address } : {}),
+    },
   })
   return {
     status: response.status,
@@ -76,12 +84,6 @@ async function scansOf(serial: string) {
 
 const locate = (base: string, scanId: string, body: Json) =>
   client(base)("POST", `/scans/${scanId}/location`, { body })
-
-/** Waits until the current minute has a few seconds left, so a fixed window cannot roll mid-test. */
-async function awayFromMinuteEnd() {
-  const left = 60_000 - (Date.now() % 60_000)
-  if (left < 5_000) await new Promise((resolve) => setTimeout(resolve, left + 50))
-}
 
 beforeAll(async () => {
   database = await createTestDatabase(inject("pgServerUrl"), "trace_test")
@@ -174,6 +176,7 @@ describe("the scan log when the database fails", () => {
     userAgentFamily: "zalo",
     language: null,
     ipPrefix: null,
+    counted: true,
   })
 
   it("keeps the scans of a failed write and writes them once, later", async () => {
@@ -209,16 +212,17 @@ describe("the scan log when the database fails", () => {
 
 describe("consented locations", () => {
   it("records one location per scan and flags a stamp scanned in two far places within an hour", async () => {
-    const { app, base } = await instance()
+    const { app, base } = await instance({ TRUST_PROXY_HOPS: "1" })
     const [stamp] = (await batchWithStamps(base, t.member, RICE.id, "LOC-1", 1)).stamps
-    const first = await scan(base, stamp!)
+    const first = await scan(base, stamp!, "203.0.113.7")
     const inHanoi = await locate(base, first.body.scan.id, { ...HANOI, accuracy: 25 })
     expect(inHanoi.status, JSON.stringify(inHanoi.body)).toBe(201)
     expect(inHanoi.body).toEqual({ verdict: "genuine_first_scan", impossible_travel: false })
     const again = await locate(base, first.body.scan.id, HANOI)
     expect(again.status).toBe(409)
 
-    const second = await scan(base, stamp!)
+    // Another buyer's phone, on another network (the posts themselves come from the storefront).
+    const second = await scan(base, stamp!, "2001:db8:77:1::9")
     expect(second.body.verdict).toBe("genuine_repeat")
     const inSaigon = await locate(base, second.body.scan.id, { ...SAIGON, accuracy: 40 })
     expect(inSaigon.body).toEqual({ verdict: "suspicious", impossible_travel: true })
@@ -235,6 +239,41 @@ describe("consented locations", () => {
       { impossible_travel: false, flagged: true },
       { impossible_travel: true, flagged: true },
     ])
+    // COUNTERFEIT counts the stamp once: the location post's event, not the suspicious scan after.
+    const events = await pool.query(
+      `SELECT type, payload FROM outbox_event e JOIN stamp st
+         ON st.batch_id::text = e.payload->>'batch_id'
+       WHERE st.serial = $1 AND type IN ('stamps.flagged', 'scans.recorded')`,
+      [stamp!.serial],
+    )
+    const flagged = events.rows.filter((e) => e.type === "stamps.flagged")
+    expect(flagged.map((e) => e.payload.count)).toEqual([1])
+    const fromScans = events.rows
+      .filter((e) => e.type === "scans.recorded")
+      .reduce((sum, e) => sum + e.payload.counterfeit, 0)
+    expect(fromScans).toBe(0)
+  })
+
+  it("does not flag a stamp when one network posts two far-apart locations", async () => {
+    const { app, base } = await instance({ TRUST_PROXY_HOPS: "1" })
+    const [stamp] = (await batchWithStamps(base, t.member, RICE.id, "LOC-3", 1)).stamps
+    // Two scans from one /24 (different hosts), then Hà Nội and Sài Gòn typed in a minute apart.
+    const first = await scan(base, stamp!, "198.51.100.10")
+    const second = await scan(base, stamp!, "198.51.100.200")
+    expect((await locate(base, first.body.scan.id, HANOI)).status).toBe(201)
+    const far = await locate(base, second.body.scan.id, SAIGON)
+    expect(far.status).toBe(201)
+    expect(far.body).toEqual({ verdict: "genuine_repeat", impossible_travel: false })
+    expect((await scan(base, stamp!, "198.51.100.10")).body.verdict).toBe("genuine_repeat")
+    await app.scanService.flush()
+    const { rows } = await pool.query(
+      `SELECT s.flagged_at, s.signal_count,
+              (SELECT count(*)::int FROM outbox_event WHERE type = 'stamps.flagged'
+                 AND payload->>'batch_id' = st.batch_id::text) AS flagged_events
+       FROM stamp_scan_summary s JOIN stamp st USING (serial) WHERE serial = $1`,
+      [stamp!.serial],
+    )
+    expect(rows).toEqual([{ flagged_at: null, signal_count: 0, flagged_events: 0 }])
   })
 
   it("refuses bad coordinates, unknown scans and late locations, and writes nothing", async () => {
@@ -271,26 +310,6 @@ describe("consented locations", () => {
       [stamp!.serial],
     )
     expect(rows[0].n).toBe(0)
-  })
-})
-
-describe("the per-IP rate limit", () => {
-  it("answers 429 with Retry-After beyond the limit, on the resolver only", async () => {
-    const { base } = await instance({ RESOLVER_RATE_LIMIT: "3" })
-    const [stamp] = (await batchWithStamps(base, t.member, RICE.id, "RATE-1", 1)).stamps
-    await awayFromMinuteEnd()
-    const statuses = []
-    for (let i = 0; i < 4; i++)
-      statuses.push((await fetch(stamp!.uri, { headers: JSON_ACCEPT })).status)
-    expect(statuses).toEqual([200, 200, 200, 429])
-    const limited = await fetch(stamp!.uri, { headers: JSON_ACCEPT })
-    expect(limited.status).toBe(429)
-    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0)
-    expect(limited.headers.get("access-control-allow-origin")).toBe("*")
-    expect(await limited.json()).toMatchObject({ error: "rate_limited" })
-    // The storefront's server reads provenance for every buyer from one address: not limited.
-    const page = await fetch(`${base}/stamps/${stamp!.serial}/provenance`)
-    expect(page.status).toBe(200)
   })
 })
 
@@ -331,6 +350,34 @@ if (REDIS_URL)
       expect(first.body).toMatchObject({ verdict: "genuine_first_scan", scan: { number: 1 } })
       await down.app.scanService.flush()
       expect((await scan(down.base, stamp!)).body.scan.number).toBe(2)
+    })
+
+    it("share a stamp's networks and repeat window: one network stays genuine, counted once", async () => {
+      const shared = {
+        ...env,
+        REDIS_KEY_PREFIX: `${PREFIX}networks:`,
+        TRUST_PROXY_HOPS: "1",
+        SCAN_SUSPICIOUS_NETWORKS: "2",
+      }
+      const one = await instance(shared)
+      const two = await instance(shared)
+      const [stamp] = (await batchWithStamps(one.base, t.member, RICE.id, "REDIS-NET", 1)).stamps
+      const verdicts = []
+      // One network through both instances, over and over.
+      for (let i = 0; i < 6; i++) {
+        const base = i % 2 ? two.base : one.base
+        verdicts.push((await scan(base, stamp!, `203.0.113.${i + 1}`)).body.verdict)
+      }
+      expect(new Set(verdicts)).toEqual(new Set(["genuine_first_scan", "genuine_repeat"]))
+      expect((await scan(two.base, stamp!, "2001:db8:4::1")).body.verdict).toBe("genuine_repeat")
+      expect((await scan(one.base, stamp!, "198.51.100.3")).body.verdict).toBe("suspicious")
+      await one.app.scanService.flush()
+      await two.app.scanService.flush()
+      const { rows } = await pool.query(
+        "SELECT count(*)::int AS scans, count(*) FILTER (WHERE counted)::int AS counted FROM scan WHERE serial = $1",
+        [stamp!.serial],
+      )
+      expect(rows[0]).toEqual({ scans: 8, counted: 3 })
     })
 
     it("share the rate limit", async () => {

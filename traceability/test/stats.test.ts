@@ -22,8 +22,10 @@ let call: ReturnType<typeof client>
 let t: Awaited<ReturnType<typeof tokens>>
 const quarter = quarterOf(new Date())
 
-const scan = async (stamp: Stamp) => {
-  const response = await fetch(stamp.uri, { headers: JSON_ACCEPT })
+/** A scan from `address` (through the proxy the service trusts), else from 127.0.0.1. */
+const scan = async (stamp: Stamp, address?: string) => {
+  const headers = address ? { ...JSON_ACCEPT, "x-forwarded-for": address } : JSON_ACCEPT
+  const response = await fetch(stamp.uri, { headers })
   expect(response.status).toBe(200)
   return (await response.json()) as Json
 }
@@ -32,7 +34,10 @@ const stats = (query: string, token?: string) => call("GET", `/stats${query}`, {
 const sellerIds = (body: Json) => body.sellers.map((row: Json) => row.seller_id)
 
 beforeAll(async () => {
-  service = await startService([...PRODUCTS, GREENS], { RESOLVER_RATE_LIMIT: "0" })
+  service = await startService([...PRODUCTS, GREENS], {
+    RESOLVER_RATE_LIMIT: "0",
+    TRUST_PROXY_HOPS: "1",
+  })
   call = client(service.base)
   t = await tokens(GIA_PHU_SELLER.id, OTHER_SELLER.id)
   const farMember = await signToken({
@@ -46,9 +51,11 @@ beforeAll(async () => {
   const foreign = await batchWithStamps(service.base, t.otherMember, FOREIGN.id, "ST-3", 3)
   const greens = await batchWithStamps(service.base, farMember, GREENS.id, "ST-4", 1)
 
-  // Gia Phú: 2 + 1 genuine scans, a voided stamp scanned once, and a label copied to Sài Gòn.
+  // Gia Phú: 2 + 1 genuine scans (and a repeat from one network, not counted), a voided stamp
+  // scanned twice, and a label copied to Sài Gòn.
   await scan(rice.stamps[0]!)
-  await scan(rice.stamps[0]!)
+  await scan(rice.stamps[0]!, "203.0.113.8")
+  await scan(rice.stamps[0]!, "203.0.113.9")
   await scan(rice.stamps[1]!)
   const voided = await call("POST", `/batches/${rice.batch.id}/stamps/void`, {
     token: t.member,
@@ -56,11 +63,12 @@ beforeAll(async () => {
   })
   expect(voided.status, JSON.stringify(voided.body)).toBe(200)
   await scan(rice.stamps[4]!)
-  for (const place of [
-    { lat: 22.43, lng: 104.01 },
-    { lat: 10.77, lng: 106.7 },
-  ]) {
-    const { scan: thisScan } = await scan(rice.stamps[2]!)
+  await scan(rice.stamps[4]!, "198.51.100.4")
+  for (const [place, address] of [
+    [{ lat: 22.43, lng: 104.01 }, "192.0.2.10"],
+    [{ lat: 10.77, lng: 106.7 }, "2001:db8:9::1"],
+  ] as const) {
+    const { scan: thisScan } = await scan(rice.stamps[2]!, address)
     const located = await call("POST", `/scans/${thisScan.id}/location`, { body: place })
     expect(located.status).toBe(201)
   }
@@ -83,9 +91,9 @@ describe("GET /stats", () => {
     province_code: "15",
     batches: 2,
     stamps_issued: 7,
-    scans: 6,
+    scans: 7,
     stamps_scanned: 4,
-    // The voided stamp's scan and the impossible journey.
+    // Stamps, once each: the voided one (scanned twice) and the one with the impossible journey.
     counterfeit_signals: 2,
   }
   const other = {
@@ -125,7 +133,7 @@ describe("GET /stats", () => {
           sellers: 1,
           batches: 2,
           stamps_issued: 7,
-          scans: 6,
+          scans: 7,
           stamps_scanned: 4,
           counterfeit_signals: 2,
         },

@@ -200,16 +200,20 @@ medusaIntegrationTestRunner({
               product_id: product.id,
               batch_id: `batch_${product.id}`,
             }
+            const roll = rand()
             const event: TraceEvent =
-              rand() < 0.4
+              roll < 0.35
                 ? { ...base, type: "stamps.issued", count: 1 + Math.floor(rand() * 100) }
-                : {
-                    ...base,
-                    type: "scans.recorded",
-                    count: 1 + Math.floor(rand() * 20),
-                    first_scans: Math.floor(rand() * 5),
-                    counterfeit: rand() < 0.2 ? 1 : 0,
-                  }
+                : roll < 0.45
+                  ? // A stamp whose first counterfeit signal was a located scan's impossible journey.
+                    { ...base, type: "stamps.flagged", count: 1 }
+                  : {
+                      ...base,
+                      type: "scans.recorded",
+                      count: 1 + Math.floor(rand() * 20),
+                      first_scans: Math.floor(rand() * 5),
+                      counterfeit: rand() < 0.2 ? 1 : 0,
+                    }
             traced.push(event)
             emit({ kind: "trace", event })
           },
@@ -300,7 +304,10 @@ medusaIntegrationTestRunner({
         expect(total("STAMPS")).toBe(sum("stamps.issued", "count"))
         expect(total("SCANS")).toBe(sum("scans.recorded", "count"))
         expect(total("SCANNED")).toBe(sum("scans.recorded", "first_scans"))
-        expect(total("COUNTERFEIT")).toBe(sum("scans.recorded", "counterfeit"))
+        // Stamps with a signal, once each: from the scans, or from their located scans.
+        expect(total("COUNTERFEIT")).toBe(
+          sum("scans.recorded", "counterfeit") + sum("stamps.flagged", "count"),
+        )
         // The run moved real numbers, not just zeros.
         expect(recomputed.some((r) => r.startsWith("ORDERS/"))).toBe(true)
         expect(recomputed.some((r) => r.startsWith("SCANS/"))).toBe(true)

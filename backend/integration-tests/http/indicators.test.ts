@@ -330,6 +330,16 @@ medusaIntegrationTestRunner({
             counterfeit: 1,
           },
           {
+            // A stamp whose first signal was a located scan's impossible journey: one more stamp.
+            id: "e4",
+            type: "stamps.flagged",
+            occurred_at: now.toISOString(),
+            seller_id: product.seller.id,
+            product_id: product.id,
+            batch_id: "b1",
+            count: 1,
+          },
+          {
             id: "e3",
             type: "scans.recorded",
             occurred_at: now.toISOString(),
@@ -355,11 +365,11 @@ medusaIntegrationTestRunner({
         expect((await send({ events }, "wrong-secret")).status).toBe(401)
         expect((await send({ events: [{ ...events[0], count: -1 }] })).status).toBe(400)
         const first = await send({ events })
-        expect(first.data).toEqual({ applied: 3, duplicates: 0, unknown_sellers: 1 })
+        expect(first.data).toEqual({ applied: 4, duplicates: 0, unknown_sellers: 1 })
         // Redelivered, and the scans once more on their own, out of order.
         expect((await send({ events: [...events].reverse() })).data).toMatchObject({
           applied: 0,
-          duplicates: 3,
+          duplicates: 4,
         })
         expect((await send({ events: [events[1]] })).data).toMatchObject({
           applied: 0,
@@ -370,7 +380,8 @@ medusaIntegrationTestRunner({
         expect(data.indicators.STAMPS.numerator).toBe(20)
         expect(data.indicators.SCANS.numerator).toBe(5)
         expect(data.indicators.SCANNED.numerator).toBe(3)
-        expect(data.indicators.COUNTERFEIT.numerator).toBe(1)
+        // Stamps with a counterfeit signal: one from the scans, one from its located scans.
+        expect(data.indicators.COUNTERFEIT.numerator).toBe(2)
         // The stamped product's listing is now traceable.
         expect(data.indicators.TRACEABLE.numerator).toBe(1)
         expect(data.indicators.TRACEABLE.denominator).toBeGreaterThanOrEqual(9)

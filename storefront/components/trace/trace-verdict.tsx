@@ -24,6 +24,8 @@ export async function TraceVerdict(props: Props) {
   const { className, mark } = LOOK[props.verdict]
   let title: string
   let lines: string[]
+  // The rules behind a suspicious verdict, in plain words (traceability/README.md, "Verdicts").
+  let why: string[] = []
   if (props.verdict === "not_genuine") {
     title = t("notGenuineTitle")
     lines = [t("notGenuineAdvice")]
@@ -49,6 +51,7 @@ export async function TraceVerdict(props: Props) {
       case "suspicious":
         title = t("suspiciousTitle")
         lines = [t("suspiciousBody", { count }), t("suspiciousAdvice", { seller: seller.name })]
+        why = [t("suspiciousWhyNetworks"), t("suspiciousWhyTravel"), t("suspiciousWhyNotRepeats")]
         break
       case "voided":
         title = t("voidedTitle")
@@ -75,6 +78,16 @@ export async function TraceVerdict(props: Props) {
             {line}
           </p>
         ))}
+        {why.length ? (
+          <div className="verdict-why" data-testid="verdict-why">
+            <h2>{t("suspiciousWhyTitle")}</h2>
+            <ul>
+              {why.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </div>
     </section>
   )

@@ -8,8 +8,8 @@ export const RICE = {
 
 export const TRACE_LOT = "GP-E2E-LO01"
 
-/** The test service's threshold: a stamp scanned more often than this is suspicious. */
-export const SCAN_SUSPICIOUS_AFTER = 20
+/** The test service's threshold: a stamp scanned from more distinct networks than this is suspicious. */
+export const SCAN_SUSPICIOUS_NETWORKS = 3
 
 /** The rice batch's details besides its product (POST /batches). */
 export const RICE_BATCH = {

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url"
 import { launchChromium } from "@coop/scripts/chromium"
 import type { Browser, BrowserContextOptions, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
-import { RICE, RICE_BATCH, RICE_EVENTS, SCAN_SUSPICIOUS_AFTER, TRACE_LOT } from "./fixtures"
+import { RICE, RICE_BATCH, RICE_EVENTS, SCAN_SUSPICIOUS_NETWORKS, TRACE_LOT } from "./fixtures"
 
 const RESULTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../test-results")
 
@@ -199,18 +199,38 @@ describe("stamp page with the traceability service", () => {
     await shot(page, "trace-voided-vi")
   })
 
-  it("shows a stamp scanned too often in amber", async () => {
-    // Buyers' phones asking the resolver for JSON: each is a counted scan.
-    for (let i = 0; i < SCAN_SUSPICIOUS_AFTER; i++) {
+  it("shows a stamp scanned from too many networks in amber, and says why", async () => {
+    // One phone scanning again and again is not a copy.
+    for (let i = 0; i < 21; i++) {
       const response = await fetch(suspicious.uri, { headers: { accept: "application/json" } })
+      expect(((await response.json()) as { verdict: string }).verdict).not.toBe("suspicious")
+    }
+    // Buyers' phones on other networks asking the resolver for JSON: each is a counted scan.
+    for (let i = 1; i < SCAN_SUSPICIOUS_NETWORKS; i++) {
+      const response = await fetch(suspicious.uri, {
+        headers: { accept: "application/json", "x-forwarded-for": `203.0.${i}.7` },
+      })
       expect(response.status).toBe(200)
     }
+    // The browser's own scan (from 127.0.0.1's network, scanned already) ...
+    await page.goto(suspicious.uri)
+    expect(await page.locator("[data-testid=verdict]").getAttribute("data-verdict")).not.toBe(
+      "suspicious",
+    )
+    // ... and one more network makes one too many.
+    await fetch(suspicious.uri, {
+      headers: { accept: "application/json", "x-forwarded-for": "2001:db8:e2e::1" },
+    })
     await page.goto(suspicious.uri)
     const verdict = page.locator("[data-testid=verdict]")
     expect(await verdict.getAttribute("data-verdict")).toBe("suspicious")
     expect(await text(page, "h1")).toBe("Tem đáng ngờ")
     expect(normalise(await verdict.textContent())).toContain(
-      `tem đã được quét ${SCAN_SUSPICIOUS_AFTER + 1} lần`,
+      `Tem đã được quét ${21 + SCAN_SUSPICIOUS_NETWORKS + 2} lần`,
+    )
+    expect(await text(page, "[data-testid=verdict-why] h2")).toBe("Vì sao tem này bị nghi ngờ")
+    expect(normalise(await text(page, "[data-testid=verdict-why]"))).toContain(
+      "Quét lại nhiều lần từ cùng một điện thoại",
     )
     expect(await background(page)).toBe("rgb(255, 244, 214)")
     await shot(page, "trace-suspicious-vi")
@@ -254,11 +274,14 @@ describe("stamp page with the traceability service", () => {
   })
 
   it("takes a shared location, and calls the stamp suspicious when a copy turns up far away", async () => {
-    const share = async (where: typeof GIA_PHU, expected: string) => {
+    // Each phone on its own network (named to the service through its trusted proxy hop): one
+    // network posting two far-apart places proves nothing.
+    const share = async (where: typeof GIA_PHU, expected: string, network: string) => {
       const context = await browser.newContext({
         ...PHONE,
         permissions: ["geolocation"],
         geolocation: where,
+        extraHTTPHeaders: { "x-forwarded-for": network },
       })
       const phone = await context.newPage()
       await phone.goto(located.uri)
@@ -272,13 +295,13 @@ describe("stamp page with the traceability service", () => {
       return { context, phone, message: normalise(await status.textContent()) }
     }
 
-    const first = await share(GIA_PHU, "thanks")
+    const first = await share(GIA_PHU, "thanks", "203.0.113.30")
     expect(first.message).toContain("Cảm ơn bạn! Vị trí đã được ghi lại.")
     await shot(first.phone, "trace-location-thanks-vi")
     await first.context.close()
 
     // The same stamp, minutes later, 1,400 km away: one of the two labels is a copy.
-    const copy = await share(SAIGON, "suspicious")
+    const copy = await share(SAIGON, "suspicious", "2001:db8:5a1::30")
     expect(copy.message).toContain("tem có thể đã bị sao chép")
     await shot(copy.phone, "trace-location-suspicious-vi")
     await copy.phone.reload()

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { createTestDatabase, type ResolvedPostgres, resolvePostgres } from "@coop/scripts/pg"
-import { SCAN_SUSPICIOUS_AFTER } from "./fixtures"
+import { SCAN_SUSPICIOUS_NETWORKS } from "./fixtures"
 import { freePort, runGroup, startGroup, stopGroup, waitForHttp } from "./processes"
 
 // The real traceability service (traceability/), built and started on a free port against a
@@ -78,8 +78,10 @@ export async function startTraceability(
         TRACEABILITY_PUBLIC_URL: url,
         STOREFRONT_URL: storefrontUrl,
         STAMP_SIGNING_SECRET: randomBytes(32).toString("hex"),
-        // Set here, not left to the default, because trace.test.ts scans one stamp past it.
-        SCAN_SUSPICIOUS_AFTER: String(SCAN_SUSPICIOUS_AFTER),
+        // Set here, not left to the default, because trace.test.ts scans one stamp past it, from
+        // networks it names in X-Forwarded-For (the test's own proxy hop is trusted).
+        SCAN_SUSPICIOUS_NETWORKS: String(SCAN_SUSPICIOUS_NETWORKS),
+        TRUST_PROXY_HOPS: "1",
         JWT_SECRET: jwtSecret,
         MEDUSA_BACKEND_URL: backend.url,
         LOG_LEVEL: process.env.E2E_VERBOSE ? "info" : "warn",

@@ -49,6 +49,10 @@ export class ProvenanceCache {
   private readonly generations = new Map<string, number>()
   private invalidations = 0
   private readonly loadingBatches = new Map<string, Promise<CachedBatch | null>>()
+  /** Values computed from a batch's events (its chain check, its EPCIS document). */
+  private readonly derivedValues: LruCache<string, unknown>
+  private readonly computing = new Map<string, Promise<unknown>>()
+  private readonly derivedKinds = new Set<string>()
   /** Cache misses of this turn of the event loop, read together (see stamp). */
   private missed = new Map<string, Deferred<StampForScan | null>[]>()
 
@@ -59,6 +63,31 @@ export class ProvenanceCache {
     this.stamps = new LruCache(options.maxStamps ?? 100_000, options.ttlMs)
     this.batches = new LruCache(options.maxBatches ?? 2_000, options.ttlMs)
     this.lots = new LruCache(options.maxBatches ?? 2_000, options.ttlMs)
+    this.derivedValues = new LruCache(options.maxBatches ?? 2_000, options.ttlMs)
+  }
+
+  /**
+   * A value computed from a batch (`kind` names which), cached like its provenance and dropped
+   * with it by invalidateBatch: the public chain check and EPCIS export hash or map every event,
+   * so a flood asks the database and the CPU once per batch and TTL, not once per request.
+   * Concurrent misses share one computation; one that raced a write is not kept.
+   */
+  async derived<T>(batchId: string, kind: string, compute: () => Promise<T>): Promise<T> {
+    const key = `${batchId}:${kind}`
+    const cached = this.derivedValues.get(key)
+    if (cached !== undefined) return cached as T
+    const pending = this.computing.get(key)
+    if (pending) return pending as Promise<T>
+    this.derivedKinds.add(kind)
+    const generation = this.generation(batchId)
+    const computed = compute()
+      .then((value) => {
+        if (this.generation(batchId) === generation) this.derivedValues.set(key, value)
+        return value
+      })
+      .finally(() => this.computing.delete(key))
+    this.computing.set(key, computed)
+    return computed
   }
 
   private generation(batchId: string): number {
@@ -164,5 +193,6 @@ export class ProvenanceCache {
     this.invalidations += 1
     this.generations.set(batchId, this.generation(batchId) + 1)
     this.batches.delete(batchId)
+    for (const kind of this.derivedKinds) this.derivedValues.delete(`${batchId}:${kind}`)
   }
 }

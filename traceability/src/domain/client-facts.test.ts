@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { ipPrefix, preferredLanguage, userAgentFamily } from "./client-facts.js"
+import { ipPrefix, preferredLanguage, rateLimitKey, userAgentFamily } from "./client-facts.js"
 
 describe("userAgentFamily", () => {
   it("names the browsers Vietnamese phones scan with", () => {
@@ -58,5 +58,24 @@ describe("ipPrefix", () => {
     expect(ipPrefix(undefined)).toBeNull()
     expect(ipPrefix("localhost")).toBeNull()
     expect(ipPrefix("1:2:3")).toBeNull()
+  })
+})
+
+describe("rateLimitKey", () => {
+  it("keys IPv4 on the whole address, mapped or not", () => {
+    expect(rateLimitKey("203.0.113.77")).toBe("203.0.113.77")
+    expect(rateLimitKey("::ffff:203.0.113.77")).toBe("203.0.113.77")
+    expect(rateLimitKey("203.0.113.78")).not.toBe(rateLimitKey("203.0.113.77"))
+  })
+
+  it("keys IPv6 on its /64, however the address is written", () => {
+    const key = rateLimitKey("2001:db8:1:2:aaaa::1")
+    expect(key).toBe("2001:db8:1:2::/64")
+    expect(rateLimitKey("2001:0db8:0001:0002:ffff:ffff:ffff:fffe")).toBe(key)
+    expect(rateLimitKey("2001:db8:1:3::1")).not.toBe(key)
+  })
+
+  it("keeps anything unreadable as it is", () => {
+    expect(rateLimitKey("not-an-address")).toBe("not-an-address")
   })
 })

@@ -32,11 +32,10 @@ export function preferredLanguage(acceptLanguage: string | undefined): string | 
   return first && LANGUAGE_TAG.test(first) ? first : null
 }
 
-/** The network an address belongs to: 203.0.113.0/24 or 2001:db8:1::/48; null when unreadable. */
-export function ipPrefix(ip: string | undefined): string | null {
-  if (!ip) return null
-  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/i.exec(ip)
-  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`
+const IPV4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/i
+
+/** An IPv6 address's eight groups (leading zeros dropped), or null when it is not one. */
+function ipv6Groups(ip: string): string[] | null {
   if (!ip.includes(":")) return null
   const [head = "", tail] = ip.split("::")
   const headGroups = head ? head.split(":") : []
@@ -50,6 +49,26 @@ export function ipPrefix(ip: string | undefined): string | null {
           ...tailGroups,
         ]
   if (groups.length !== 8 || !groups.every((g) => /^[0-9a-f]{1,4}$/i.test(g))) return null
-  const prefix = groups.slice(0, 3).map((g) => Number.parseInt(g, 16).toString(16))
-  return `${prefix.join(":")}::/48`
+  return groups.map((g) => Number.parseInt(g, 16).toString(16))
+}
+
+/** The network an address belongs to: 203.0.113.0/24 or 2001:db8:1::/48; null when unreadable. */
+export function ipPrefix(ip: string | undefined): string | null {
+  if (!ip) return null
+  const v4 = IPV4.exec(ip)
+  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`
+  const groups = ipv6Groups(ip)
+  return groups ? `${groups.slice(0, 3).join(":")}::/48` : null
+}
+
+/**
+ * Whose requests a rate limit counts together: an IPv4 address on its own (a shop floor's NAT is
+ * one address), an IPv6 address by its /64 (one subscriber's LAN, whose 2^64 addresses are all
+ * the same client); anything unreadable as itself.
+ */
+export function rateLimitKey(ip: string): string {
+  const v4 = IPV4.exec(ip)
+  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.${v4[4]}`
+  const groups = ipv6Groups(ip)
+  return groups ? `${groups.slice(0, 4).join(":")}::/64` : ip
 }

@@ -15,12 +15,20 @@ export const VERDICTS = [
 
 export type Verdict = (typeof VERDICTS)[number]
 
-/** Verdicts that count as counterfeit signals in the commune's statistics. */
+/**
+ * Verdicts that are counterfeit signals. A stamp is counted once in the commune's COUNTERFEIT,
+ * when it gets its first signal (such a scan, or located scans proving an impossible journey),
+ * however often it is scanned afterwards.
+ */
 export const COUNTERFEIT_SIGNALS: readonly Verdict[] = ["suspicious", "voided"]
 
 export interface VerdictPolicy {
-  /** More scans than this make a stamp suspicious: a copied label keeps being scanned. */
-  suspiciousAfter: number
+  /**
+   * Scans from more distinct networks than this make a stamp suspicious: a copied label is
+   * scanned by many buyers in many places, while one phone, household or attacker sits on one
+   * network however often it scans.
+   */
+  suspiciousNetworks: number
 }
 
 export interface ScanFacts {
@@ -30,7 +38,9 @@ export interface ScanFacts {
   stampState: "issued" | "voided" | null
   /** Scans of the stamp including this one. */
   scanCount: number
-  /** Set once two located scans were too far apart too quickly (see impossibleTravel). */
+  /** Distinct networks (IPv4 /24, IPv6 /48) the stamp was scanned from, this scan's included. */
+  networks: number
+  /** Set once located scans from two networks were too far apart too quickly (see impossibleTravel). */
   travelFlagged: boolean
   /**
    * The seller's state as the backend last told this service; null or left out when it never
@@ -47,13 +57,28 @@ export function verdictFor(facts: ScanFacts, policy: VerdictPolicy): Verdict {
   if (facts.sellerState === "suspended" || facts.sellerState === "pending") {
     return "seller_suspended"
   }
-  if (facts.travelFlagged || facts.scanCount > policy.suspiciousAfter) return "suspicious"
+  if (facts.travelFlagged || facts.networks > policy.suspiciousNetworks) return "suspicious"
   return facts.scanCount <= 1 ? "genuine_first_scan" : "genuine_repeat"
+}
+
+/**
+ * Whether a scan counts toward the public SCANS: not when the same network scanned the same
+ * stamp less than `windowMs` before (its last scan, counted or not), so one network scanning
+ * again and again counts once per quiet spell. A scan whose network is unknown always counts.
+ */
+export function countsAsScan(
+  previousFromNetwork: number | null | undefined,
+  at: number,
+  windowMs: number,
+): boolean {
+  return previousFromNetwork == null || at - previousFromNetwork >= windowMs
 }
 
 export interface LocatedScan {
   lat: number
   lng: number
+  /** The network the scan came from (IPv4 /24, IPv6 /48), null when unknown. */
+  network: string | null
   /** The phone's own estimate, in metres; a vague position must not accuse a real stamp. */
   accuracyM?: number | null
   at: Date
@@ -79,8 +104,13 @@ export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; ln
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)))
 }
 
-/** Whether one bag could not have been at both places: too far apart, too close in time. */
+/**
+ * Whether one bag could not have been at both places: too far apart, too close in time, and
+ * scanned from two known, different networks. One network posting two far-apart positions proves
+ * nothing but that someone can type coordinates.
+ */
 export function impossibleTravel(a: LocatedScan, b: LocatedScan, policy: TravelPolicy): boolean {
+  if (!a.network || !b.network || a.network === b.network) return false
   const minutes = Math.abs(a.at.getTime() - b.at.getTime()) / 60_000
   if (minutes > policy.withinMinutes) return false
   // Both positions may be off by their accuracy, towards each other.

@@ -1,103 +1,160 @@
-import type { FastifyReply, FastifyRequest } from "fastify"
+import { BlockList, isIPv4 } from "node:net"
+import rateLimit from "@fastify/rate-limit"
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestHookHandler,
+  RouteOptions,
+} from "fastify"
 import type { Redis } from "ioredis"
-import { ipPrefix } from "../domain/client-facts.js"
+import type { Config } from "../config.js"
+import { ipPrefix, rateLimitKey } from "../domain/client-facts.js"
+import { HttpError } from "./errors.js"
 
 /**
- * Per-IP request limits on the public resolver: fixed one-minute windows, counted in this
- * process or, with Redis, across every instance. The limit is far above what a shop floor
- * scanning bags sends (a phone scans a few stamps a minute); it stops floods and scrapers.
+ * Per-client limits on every public route (`@fastify/rate-limit`), counted in this process or,
+ * with Redis, across every instance. A client is an IPv4 address or an IPv6 /64 (rateLimitKey),
+ * as `request.ip` names it (TRUST_PROXY_HOPS). Two groups, each one bucket per client shared by
+ * its routes:
+ *
+ * - `public` (RESOLVER_RATE_LIMIT a minute): the resolver, the stamp page's reads, location posts,
+ *   product provenance, the resolver description, the OpenAPI document, /health. Far above what a
+ *   phone scanning bags sends; it stops floods and scrapers.
+ * - `render` (RENDER_RATE_LIMIT a minute): routes that compute per request when not cached: QR
+ *   images, chain checks and EPCIS exports (hashing every event of a batch).
+ *
+ * Routes behind a bearer token are not limited here: the storefront's server calls them for every
+ * seller from one address. RATE_LIMIT_ALLOW lists addresses never limited (the storefront's
+ * server, which reads stamp pages and posts locations for every buyer; monitors).
  */
 
-export interface RateDecision {
-  allowed: boolean
-  /** Seconds until the window resets. */
-  retryAfter: number
-}
+type Group = "public" | "render"
 
-export interface RateLimiter {
-  hit(key: string): RateDecision | Promise<RateDecision>
-  close(): Promise<void>
+const RENDER_ROUTES = new Set([
+  "/stamps/:serial.png",
+  "/stamps/:serial.svg",
+  "/batches/:id/verify",
+  "/batches/:id/epcis",
+])
+
+const PUBLIC_ROUTES = new Set([
+  "/s/:serial",
+  "/stamps/:serial/provenance",
+  "/scans/:scan_id/location",
+  "/products/:product_id/provenance",
+  "/.well-known/gs1resolver",
+  "/openapi.json",
+  "/health",
+])
+
+/** Which limit a route falls under, or null for routes behind a bearer token. */
+export function rateLimitGroup(url: string): Group | null {
+  if (RENDER_ROUTES.has(url)) return "render"
+  if (PUBLIC_ROUTES.has(url) || url === "/01" || url.startsWith("/01/")) return "public"
+  return null
 }
 
 const WINDOW_MS = 60_000
 
-export class MemoryRateLimiter implements RateLimiter {
-  private window = -1
-  private counts = new Map<string, number>()
-
-  constructor(
-    private readonly limit: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  hit(key: string): RateDecision {
-    const now = this.now()
-    const window = Math.floor(now / WINDOW_MS)
-    // A new window forgets the old one whole: memory stays bounded by one minute of clients.
-    if (window !== this.window) {
-      this.window = window
-      this.counts = new Map()
-    }
-    const count = (this.counts.get(key) ?? 0) + 1
-    this.counts.set(key, count)
-    return {
-      allowed: count <= this.limit,
-      retryAfter: Math.ceil(((window + 1) * WINDOW_MS - now) / 1000),
-    }
-  }
-
-  async close(): Promise<void> {}
+/** The 429 body, in Vietnamese then English, with the wait in seconds. */
+export function rateLimitedError(retryAfterSeconds: number): HttpError {
+  return new HttpError(
+    429,
+    "rate_limited",
+    `Quá nhiều yêu cầu từ địa chỉ này; vui lòng thử lại sau ${retryAfterSeconds} giây. (Too many requests from this address; retry in ${retryAfterSeconds} s.)`,
+  )
 }
 
-const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return {count, redis.call('PTTL', KEYS[1])}
-`
-
-export class RedisRateLimiter implements RateLimiter {
-  private readonly redis: Redis & {
-    traceRateHit(key: string, windowMs: number): Promise<[number, number]>
+function allowList(addresses: string[]): BlockList | null {
+  if (addresses.length === 0) return null
+  const list = new BlockList()
+  for (const entry of addresses) {
+    const [address = "", bits] = entry.split("/")
+    const family = isIPv4(address) ? "ipv4" : "ipv6"
+    if (bits === undefined) list.addAddress(address, family)
+    else list.addSubnet(address, Number(bits), family)
   }
-
-  constructor(
-    redis: Redis,
-    private readonly limit: number,
-    private readonly prefix: string,
-    private readonly onError: (error: unknown) => void = () => {},
-  ) {
-    redis.defineCommand("traceRateHit", { numberOfKeys: 1, lua: HIT_SCRIPT })
-    this.redis = redis as typeof this.redis
-  }
-
-  async hit(key: string): Promise<RateDecision> {
-    try {
-      const [count, ttl] = await this.redis.traceRateHit(this.prefix + key, WINDOW_MS)
-      return { allowed: count <= this.limit, retryAfter: Math.max(1, Math.ceil(ttl / 1000)) }
-    } catch (error) {
-      // Redis down: better to answer scans unlimited than to refuse every buyer.
-      this.onError(error)
-      return { allowed: true, retryAfter: 0 }
-    }
-  }
-
-  async close(): Promise<void> {}
+  return list
 }
 
-/** An onRequest hook that answers 429 with Retry-After once the caller's IP is over the limit. */
-export function rateLimitHook(limiter: RateLimiter) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    const decision = await limiter.hit(request.ip)
-    if (decision.allowed) return
-    request.log.warn({ network: ipPrefix(request.ip) }, "rate limit reached")
-    return reply
-      .status(429)
-      .header("retry-after", String(decision.retryAfter))
-      .header("access-control-allow-origin", "*")
-      .header("access-control-expose-headers", "Retry-After")
-      .send({
-        error: "rate_limited",
-        message: `Quá nhiều yêu cầu từ địa chỉ này; thử lại sau ${decision.retryAfter} giây. (Too many requests; retry in ${decision.retryAfter} s.)`,
-      })
+function allowed(list: BlockList, ip: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)
+  const address = mapped ? mapped[1]! : ip
+  try {
+    return list.check(address, isIPv4(address) ? "ipv4" : "ipv6")
+  } catch {
+    return false
   }
+}
+
+/**
+ * Registers the limits before any route, so every public route declared afterwards gets its
+ * group's hook. Does nothing when RESOLVER_RATE_LIMIT is 0 (benchmarks, tests of other things).
+ */
+export async function registerRateLimits(
+  app: FastifyInstance,
+  config: Config,
+  redis: Redis | null,
+): Promise<void> {
+  const { rateLimitPerMinute, renderRateLimitPerMinute, rateLimitAllow, redisKeyPrefix } =
+    config.resolver
+  if (rateLimitPerMinute === 0) return
+  const allow = allowList(rateLimitAllow)
+  await app.register(rateLimit, {
+    global: false,
+    timeWindow: WINDOW_MS,
+    ...(redis ? { redis, nameSpace: `${redisKeyPrefix}rate:` } : {}),
+    // Keys of one window: bounded, oldest clients forgotten first.
+    cache: 100_000,
+    // Redis unreachable: better to answer scans unlimited than to refuse every buyer.
+    skipOnError: true,
+    // Headers only on a refusal: every scan passes here, and they would cost each answer.
+    addHeadersOnExceeding: {
+      "x-ratelimit-limit": false,
+      "x-ratelimit-remaining": false,
+      "x-ratelimit-reset": false,
+    },
+    addHeaders: {
+      "x-ratelimit-limit": false,
+      "x-ratelimit-remaining": false,
+      "x-ratelimit-reset": false,
+      "retry-after": true,
+    },
+    errorResponseBuilder: (_request, context) =>
+      rateLimitedError(Math.max(1, Math.ceil(context.ttl / 1000))),
+    onExceeded: (request) =>
+      request.log.warn({ network: ipPrefix(request.ip) }, "rate limit reached"),
+  })
+
+  const hooks = new Map<Group, onRequestHookHandler>()
+  for (const [group, max] of [
+    ["public", rateLimitPerMinute],
+    ["render", renderRateLimitPerMinute],
+  ] as const) {
+    const limit = app.rateLimit({
+      max,
+      keyGenerator: (request: FastifyRequest) => `${group}:${rateLimitKey(request.ip)}`,
+      ...(allow ? { allowList: (request: FastifyRequest) => allowed(allow, request.ip) } : {}),
+    })
+    hooks.set(group, async function limited(request: FastifyRequest, reply: FastifyReply) {
+      try {
+        await limit.call(this, request, reply)
+      } catch (error) {
+        // A browser reading the refusal needs CORS like the answers it replaces.
+        reply
+          .header("access-control-allow-origin", "*")
+          .header("access-control-expose-headers", "Retry-After")
+        throw error
+      }
+    })
+  }
+
+  app.addHook("onRoute", (route: RouteOptions) => {
+    const group = rateLimitGroup(route.url ?? "")
+    if (!group) return
+    const hook = hooks.get(group)!
+    // First: a refused request costs nothing else (no token check, no body parsing).
+    route.onRequest = [hook, ...(route.onRequest ? [route.onRequest].flat() : [])]
+  })
 }

@@ -1,12 +1,6 @@
-import type { FastifyInstance, onRequestHookHandler } from "fastify"
-import { ScanService } from "../scans/scan-service.js"
+import type { FastifyInstance } from "fastify"
+import type { ScanService } from "../scans/scan-service.js"
 import type { RouteContext } from "./context.js"
-import {
-  MemoryRateLimiter,
-  type RateLimiter,
-  RedisRateLimiter,
-  rateLimitHook,
-} from "./rate-limit.js"
 import { productProvenanceRoutes } from "./routes/product-provenance.js"
 import { resolverRoutes } from "./routes/resolver.js"
 import { scanRoutes } from "./routes/scans.js"
@@ -23,11 +17,13 @@ const READS = new Set(["GET", "HEAD", "OPTIONS"])
 
 /**
  * The public side of the service: the resolver, the storefront's scan routes and the resolver
- * description, with their shared scan service and the per-IP rate limit.
+ * description, with their shared scan service (rate limits: see rate-limit.ts).
  */
-export function registerResolver(app: FastifyInstance, context: RouteContext): void {
-  const { config } = context
-  const service = new ScanService(context.pool, config, app.log)
+export function registerResolver(
+  app: FastifyInstance,
+  context: RouteContext,
+  service: ScanService,
+): void {
   app.decorate("scanService", service)
   // Fastify runs onClose hooks last-registered first, so this writes pending scans before
   // buildApp's own hook ends the pool (test/scans.test.ts checks it).
@@ -47,20 +43,8 @@ export function registerResolver(app: FastifyInstance, context: RouteContext): v
     )
   })
 
-  let limiter: RateLimiter | null = null
-  const limit = config.resolver.rateLimitPerMinute
-  if (limit > 0) {
-    const redis = service.sharedRedis
-    limiter = redis
-      ? new RedisRateLimiter(redis, limit, `${config.resolver.redisKeyPrefix}rate:`, (error) =>
-          app.log.warn({ err: error }, "rate limit: redis"),
-        )
-      : new MemoryRateLimiter(limit)
-  }
-  const onRequest: onRequestHookHandler[] = limiter ? [rateLimitHook(limiter)] : []
-
-  resolverRoutes(app, context, service, onRequest)
-  scanRoutes(app, context, service, onRequest)
+  resolverRoutes(app, context, service)
+  scanRoutes(app, context, service)
   productProvenanceRoutes(app, context, service)
   wellKnownRoutes(app, context)
 }

@@ -3,6 +3,7 @@ import { Redis } from "ioredis"
 import type pg from "pg"
 import { type CachedBatch, ProvenanceCache } from "../cache/provenance-cache.js"
 import {
+  type CountedScan,
   type LoadSummary,
   MemoryScanCounts,
   RedisScanCounts,
@@ -72,6 +73,7 @@ export class ScanService {
     private readonly logger: Logger,
   ) {
     const { resolver } = config
+    const repeatWindowMs = resolver.repeatWindowMinutes * 60_000
     this.cache = new ProvenanceCache(pool, { ttlMs: resolver.cacheTtlMs })
     this.tokenKey = scanTokenKey(config.stampSigningSecret)
     this.channel = `${resolver.redisKeyPrefix}batch-changed`
@@ -84,6 +86,7 @@ export class ScanService {
       this.redis.on("error", (error) => logger.warn({ err: error }, "redis"))
       this.counts = new RedisScanCounts(this.redis, {
         prefix: `${resolver.redisKeyPrefix}scans:`,
+        repeatWindowMs,
         onError: (error) => logger.warn({ err: error }, "redis: scan counts from the database"),
       })
       // Writes on other instances drop this instance's cached copies too.
@@ -96,7 +99,7 @@ export class ScanService {
     } else {
       this.redis = null
       this.subscriber = null
-      this.counts = new MemoryScanCounts()
+      this.counts = new MemoryScanCounts(200_000, repeatWindowMs)
     }
     this.log = new ScanLog(pool, {
       intervalMs: resolver.flushIntervalMs,
@@ -116,13 +119,14 @@ export class ScanService {
     return this.log.flush()
   }
 
-  private verdict(stamp: StampRecord, batch: CachedBatch, count: number, flagged: boolean) {
+  private verdict(stamp: StampRecord, batch: CachedBatch, count: number, summary: ScanSummary) {
     return verdictFor(
       {
         signatureValid: true,
         stampState: stamp.state,
         scanCount: count,
-        travelFlagged: flagged,
+        networks: summary.networks,
+        travelFlagged: summary.flagged,
         sellerState: batch.provenance.producer.state,
       },
       this.config.resolver,
@@ -166,7 +170,7 @@ export class ScanService {
     if (stamp && batch) {
       if (!this.matches(batch, expected)) return null
       const scannedAt = new Date()
-      const summary = this.counts.countIfKnown(serial, scannedAt)
+      const summary = this.counts.countIfKnown(serial, scannedAt, client.ipPrefix)
       if (summary) return this.record(stamp, batch, scannedAt, summary, client)
     }
     return this.scanSlowly(serial, expected, client)
@@ -180,7 +184,7 @@ export class ScanService {
     const found = await this.lookup(serial, expected)
     if (!found) return null
     const scannedAt = new Date()
-    const summary = await this.counts.count(serial, scannedAt, found.load)
+    const summary = await this.counts.count(serial, scannedAt, client.ipPrefix, found.load)
     return this.record(found.stamp, found.batch, scannedAt, summary, client)
   }
 
@@ -189,10 +193,10 @@ export class ScanService {
     stamp: StampRecord,
     batch: CachedBatch,
     scannedAt: Date,
-    summary: ScanSummary,
+    summary: CountedScan,
     client: ClientFacts,
   ): StampAnswer {
-    const verdict = this.verdict(stamp, batch, summary.count, summary.flagged)
+    const verdict = this.verdict(stamp, batch, summary.count, summary)
     const id = timeOrderedUuid(scannedAt)
     this.log.add({
       id,
@@ -204,6 +208,7 @@ export class ScanService {
       userAgentFamily: client.userAgentFamily,
       language: client.language,
       ipPrefix: client.ipPrefix,
+      counted: summary.counted,
     })
     const token = signScanToken(
       {
@@ -237,7 +242,7 @@ export class ScanService {
       stamp: found.stamp,
       batch: found.batch,
       summary,
-      verdict: this.verdict(found.stamp, found.batch, number, summary.flagged),
+      verdict: this.verdict(found.stamp, found.batch, number, summary),
       scan: scan ? { token: scan.token, number, scannedAt: scan.claims.scannedAt } : null,
     }
   }

@@ -1,5 +1,5 @@
 import type pg from "pg"
-import type { ScanSummary } from "../cache/scan-counts.js"
+import { NETWORKS_KEPT, type StoredSummary } from "../cache/scan-counts.js"
 import type { Verdict } from "../domain/verdict.js"
 
 /** What the resolver needs of a stamp; the rest of the provenance comes from its batch. */
@@ -16,24 +16,40 @@ interface SummaryRow {
   first_scanned_at: Date | null
   last_scanned_at: Date | null
   flagged_at: Date | null
+  networks: string[] | null
+  network_times: Date[] | null
 }
 
-const summaryFromRow = (row: SummaryRow | undefined): ScanSummary => ({
-  count: row?.scan_count ?? 0,
-  firstScannedAt: row?.first_scanned_at ?? null,
-  lastScannedAt: row?.last_scanned_at ?? null,
-  flagged: Boolean(row?.flagged_at),
-})
+const summaryFromRow = (row: SummaryRow | undefined): StoredSummary => {
+  const networks = row?.networks ?? []
+  const times = row?.network_times ?? []
+  return {
+    count: row?.scan_count ?? 0,
+    firstScannedAt: row?.first_scanned_at ?? null,
+    lastScannedAt: row?.last_scanned_at ?? null,
+    flagged: Boolean(row?.flagged_at),
+    networks: networks.length,
+    seen: networks.map((network, i) => [network, times[i]!.getTime()]),
+  }
+}
+
+// The networks that scanned a stamp, newest first, as many as the counts keep (one index range).
+const NETWORKS_OF = (serial: string) => `
+  LEFT JOIN LATERAL (
+    SELECT array_agg(n.ip_prefix) AS networks, array_agg(n.last_scanned_at) AS network_times
+    FROM (SELECT ip_prefix, last_scanned_at FROM stamp_network WHERE serial = ${serial}
+          ORDER BY last_scanned_at DESC LIMIT ${NETWORKS_KEPT}) n
+  ) nets ON true`
 
 export interface StampForScan {
   stamp: StampRecord
-  summary: ScanSummary
+  summary: StoredSummary
 }
 
 /**
- * Stamps and their scan summaries in one indexed read, for every serial the resolver missed in
- * its cache during one turn of the event loop. A named statement: PostgreSQL plans it once per
- * connection.
+ * Stamps and their scan summaries (with the networks that scanned them) in one indexed read, for
+ * every serial the resolver missed in its cache during one turn of the event loop. A named
+ * statement: PostgreSQL plans it once per connection.
  */
 export async function findStampsForScan(
   db: pg.Pool,
@@ -42,8 +58,10 @@ export async function findStampsForScan(
   const { rows } = await db.query({
     name: "find-stamps-for-scan",
     text: `SELECT s.serial, s.batch_id, s.uri, s.state, s.issued_at,
-                  ss.scan_count, ss.first_scanned_at, ss.last_scanned_at, ss.flagged_at
+                  ss.scan_count, ss.first_scanned_at, ss.last_scanned_at, ss.flagged_at,
+                  nets.networks, nets.network_times
            FROM stamp s LEFT JOIN stamp_scan_summary ss ON ss.serial = s.serial
+           ${NETWORKS_OF("s.serial")}
            WHERE s.serial = ANY($1::text[])`,
     values: [serials],
   })
@@ -63,11 +81,14 @@ export async function findStampsForScan(
   return found
 }
 
-export async function findScanSummary(db: pg.Pool, serial: string): Promise<ScanSummary> {
+export async function findScanSummary(db: pg.Pool, serial: string): Promise<StoredSummary> {
   const { rows } = await db.query<SummaryRow>({
     name: "find-scan-summary",
-    text: `SELECT scan_count, first_scanned_at, last_scanned_at, flagged_at
-           FROM stamp_scan_summary WHERE serial = $1`,
+    text: `SELECT ss.scan_count, ss.first_scanned_at, ss.last_scanned_at, ss.flagged_at,
+                  nets.networks, nets.network_times
+           FROM (SELECT $1::text AS serial) k
+           LEFT JOIN stamp_scan_summary ss ON ss.serial = k.serial
+           ${NETWORKS_OF("k.serial")}`,
     values: [serial],
   })
   return summaryFromRow(rows[0])
@@ -129,66 +150,87 @@ export interface ScanRow {
   userAgentFamily: string
   language: string | null
   ipPrefix: string | null
+  /** Whether it counts toward the public SCANS (not a repeat from its network, see countsAsScan). */
+  counted: boolean
 }
 
 /**
- * Writes scans with one statement, and adds them to their stamps' summaries in the same
- * statement. Scan ids make a retried write harmless: rows already written are skipped and not
- * counted twice. Summary rows are locked in serial order, so two instances writing at once
- * cannot deadlock.
+ * Writes scans with one statement, and adds them to their stamps' summaries and networks in the
+ * same statement. Scan ids make a retried write harmless: rows already written are skipped and
+ * not counted twice. Summary and network rows are locked in key order, so two instances writing
+ * at once cannot deadlock.
  *
  * The same statement writes the `scans.recorded` indicator events of what it wrote: one per
- * batch and quarter (Vietnam's time) among the written scans, counting scans, first scans and
- * counterfeit signals, computed from the rows this statement wrote (so a retried write adds no
- * event either). A stamp's first scan is its earliest scan in the write that took its summary
- * from no scans to some: the summary upsert returns the new count, and when that equals this
- * write's count for the stamp, no scan of it was written before (checked under the summary row's
- * lock, so two instances writing scans of one stamp at once count one first scan between them).
- * Counterfeit signals are scans with a `suspicious` or `voided` verdict, as in stats.ts (located
- * scans that prove an impossible journey are recorded later, by the location post, and are not
- * part of these events). Scans of forged or unknown serials never reach the scan log: they have
- * no stamp, hence no batch or seller to be attributed to, and appear in no event. Returns the
- * number of events written.
+ * batch and quarter (Vietnam's time) among the written scans, with
+ * - `count`: the written scans that count toward SCANS (`counted`: not a repeat of its network
+ *   within the window), as `/stats` counts them;
+ * - `first_scans`: a stamp's first scan is its earliest scan in the write that took its summary
+ *   from no scans to some: the summary upsert returns the new count, and when that equals this
+ *   write's count for the stamp, no scan of it was written before (checked under the summary
+ *   row's lock, so two instances writing scans of one stamp at once count one first scan);
+ * - `counterfeit`: stamps whose first counterfeit signal (a `suspicious` or `voided` scan) is in
+ *   this write, found the same way with the summary's `signal_count`; a stamp flagged earlier,
+ *   by another write or a location post (`stamps.flagged`), is not counted again.
+ * Events whose counts are all zero (a flood of repeats) are not written. Scans of forged or
+ * unknown serials never reach the scan log: they have no stamp, hence no batch or seller to be
+ * attributed to, and appear in no event. Returns the number of events written.
  */
 export async function insertScans(db: pg.Pool, scans: readonly ScanRow[]): Promise<number> {
   const { rowCount } = await db.query({
     name: "insert-scans",
     text: `WITH input AS (
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::timestamptz[], $5::int[],
-                            $6::text[], $7::text[], $8::text[], $9::text[])
+                            $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[])
          AS r (id, serial, batch_id, scanned_at, number, verdict, user_agent_family, language,
-               ip_prefix)
+               ip_prefix, counted)
      ), written AS (
        INSERT INTO scan (id, serial, batch_id, scanned_at, number, verdict, user_agent_family,
-                         language, ip_prefix)
+                         language, ip_prefix, counted)
        SELECT * FROM input
        ON CONFLICT (id) DO NOTHING
-       RETURNING serial, batch_id, scanned_at, verdict
+       RETURNING serial, batch_id, scanned_at, verdict, ip_prefix, counted
      ), per_stamp AS (
        SELECT serial, (array_agg(batch_id))[1] AS batch_id, count(*)::int AS n,
-              min(scanned_at) AS first_at, max(scanned_at) AS last_at
+              min(scanned_at) AS first_at, max(scanned_at) AS last_at,
+              (count(*) FILTER (WHERE verdict IN ('suspicious', 'voided')))::int AS signals,
+              min(scanned_at) FILTER (WHERE verdict IN ('suspicious', 'voided')) AS first_signal_at
        FROM written GROUP BY serial
      ), summary AS (
-       INSERT INTO stamp_scan_summary AS ss (serial, scan_count, first_scanned_at, last_scanned_at)
-       SELECT serial, n, first_at, last_at
+       INSERT INTO stamp_scan_summary AS ss
+         (serial, scan_count, first_scanned_at, last_scanned_at, signal_count, signalled_at)
+       SELECT serial, n, first_at, last_at, signals, first_signal_at
        FROM per_stamp ORDER BY serial
        ON CONFLICT (serial) DO UPDATE SET
          scan_count = ss.scan_count + EXCLUDED.scan_count,
          first_scanned_at = LEAST(ss.first_scanned_at, EXCLUDED.first_scanned_at),
-         last_scanned_at = GREATEST(ss.last_scanned_at, EXCLUDED.last_scanned_at)
-       RETURNING ss.serial, ss.scan_count
+         last_scanned_at = GREATEST(ss.last_scanned_at, EXCLUDED.last_scanned_at),
+         signal_count = ss.signal_count + EXCLUDED.signal_count,
+         signalled_at = COALESCE(ss.signalled_at, EXCLUDED.signalled_at)
+       RETURNING ss.serial, ss.scan_count, ss.signal_count
+     ), networks AS (
+       INSERT INTO stamp_network AS sn (serial, ip_prefix, last_scanned_at)
+       SELECT serial, ip_prefix, max(scanned_at) FROM written
+       WHERE ip_prefix IS NOT NULL
+       GROUP BY serial, ip_prefix ORDER BY serial, ip_prefix
+       ON CONFLICT (serial, ip_prefix) DO UPDATE SET
+         last_scanned_at = GREATEST(sn.last_scanned_at, EXCLUDED.last_scanned_at)
      ), facts (batch_id, at, scans, first_scans, counterfeit) AS (
-       SELECT batch_id, scanned_at, 1, 0, CASE WHEN verdict IN ('suspicious', 'voided') THEN 1 ELSE 0 END
+       SELECT batch_id, scanned_at, CASE WHEN counted THEN 1 ELSE 0 END, 0, 0
        FROM written
        UNION ALL
        SELECT p.batch_id, p.first_at, 0, 1, 0
        FROM per_stamp p JOIN summary s ON s.serial = p.serial
        WHERE s.scan_count = p.n
+       UNION ALL
+       SELECT p.batch_id, p.first_signal_at, 0, 0, 1
+       FROM per_stamp p JOIN summary s ON s.serial = p.serial
+       WHERE p.signals > 0 AND s.signal_count = p.signals
      ), grouped AS (
        SELECT batch_id, sum(scans)::int AS scans, sum(first_scans)::int AS first_scans,
               sum(counterfeit)::int AS counterfeit, max(at) AS occurred_at
        FROM facts
        GROUP BY batch_id, date_trunc('quarter', at AT TIME ZONE 'Asia/Ho_Chi_Minh')
+       HAVING sum(scans) + sum(first_scans) + sum(counterfeit) > 0
      )
      INSERT INTO outbox_event (type, payload, occurred_at)
      SELECT 'scans.recorded',
@@ -208,6 +250,7 @@ export async function insertScans(db: pg.Pool, scans: readonly ScanRow[]): Promi
       scans.map((s) => s.userAgentFamily),
       scans.map((s) => s.language),
       scans.map((s) => s.ipPrefix),
+      scans.map((s) => s.counted),
     ],
   })
   return rowCount ?? 0
@@ -227,11 +270,14 @@ export interface LocatedScanRow {
   lng: number
   accuracy_m: number | null
   scanned_at: Date
+  /** The network of the located scan (from the scan log), null when unknown or not yet written. */
+  ip_prefix: string | null
 }
 
 /**
  * Stores a scan's location unless it has one, and returns the stamp's other located scans within
- * `windowMinutes` of it (for the travel check); null when the scan already had a location.
+ * `windowMinutes` of it, with their scans' networks (for the travel check); null when the scan
+ * already had a location.
  */
 export async function insertScanLocation(
   db: pg.PoolClient,
@@ -252,23 +298,51 @@ export async function insertScanLocation(
   )
   if (inserted.rowCount === 0) return null
   const { rows } = await db.query<LocatedScanRow>(
-    `SELECT lat, lng, accuracy_m, scanned_at FROM scan_location
-     WHERE serial = $1 AND scan_id <> $2
-       AND scanned_at BETWEEN $3::timestamptz - make_interval(mins => $4)
-                          AND $3::timestamptz + make_interval(mins => $4)`,
+    `SELECT l.lat, l.lng, l.accuracy_m, l.scanned_at, sc.ip_prefix
+     FROM scan_location l LEFT JOIN scan sc ON sc.id = l.scan_id
+     WHERE l.serial = $1 AND l.scan_id <> $2
+       AND l.scanned_at BETWEEN $3::timestamptz - make_interval(mins => $4)
+                            AND $3::timestamptz + make_interval(mins => $4)`,
     [location.serial, location.scanId, location.scannedAt, windowMinutes],
   )
   return rows
 }
 
-/** Marks the location as a counterfeit signal and flags its stamp as suspicious from now on. */
+/** The network a written scan came from; null when unknown or not written yet. */
+export async function findScanNetwork(db: pg.PoolClient, scanId: string): Promise<string | null> {
+  const { rows } = await db.query<{ ip_prefix: string | null }>(
+    "SELECT ip_prefix FROM scan WHERE id = $1",
+    [scanId],
+  )
+  return rows[0]?.ip_prefix ?? null
+}
+
+/**
+ * Marks the location as a counterfeit signal and flags its stamp as suspicious from now on. When
+ * this is the stamp's first counterfeit signal, it also writes the `stamps.flagged` indicator
+ * event (in the caller's transaction), so COUNTERFEIT counts the stamp once.
+ */
 export async function flagImpossibleTravel(db: pg.PoolClient, location: ScanLocation) {
   await db.query("UPDATE scan_location SET impossible_travel = true WHERE scan_id = $1", [
     location.scanId,
   ])
   await db.query(
-    `INSERT INTO stamp_scan_summary AS ss (serial, flagged_at) VALUES ($1, now())
-     ON CONFLICT (serial) DO UPDATE SET flagged_at = COALESCE(ss.flagged_at, EXCLUDED.flagged_at)`,
-    [location.serial],
+    `WITH summary AS (
+       INSERT INTO stamp_scan_summary AS ss (serial, flagged_at, signal_count, signalled_at)
+       VALUES ($1, now(), 1, $2)
+       ON CONFLICT (serial) DO UPDATE SET
+         flagged_at = COALESCE(ss.flagged_at, EXCLUDED.flagged_at),
+         signal_count = ss.signal_count + 1,
+         signalled_at = COALESCE(ss.signalled_at, EXCLUDED.signalled_at)
+       RETURNING ss.signal_count
+     )
+     INSERT INTO outbox_event (type, payload, occurred_at)
+     SELECT 'stamps.flagged',
+            jsonb_build_object('seller_id', b.seller_id, 'product_id', b.product_id,
+                               'batch_id', b.id, 'count', 1),
+            $2
+     FROM summary, stamp s JOIN batch b ON b.id = s.batch_id
+     WHERE summary.signal_count = 1 AND s.serial = $1`,
+    [location.serial, location.scannedAt],
   )
 }

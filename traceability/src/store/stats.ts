@@ -24,10 +24,12 @@ export interface SellerStats {
 }
 
 /**
- * Counts per quarter (Vietnam time) and seller: batches created, stamps issued, scans, stamps
- * scanned at least once, and counterfeit signals (scans with a suspicious or voided verdict, and
- * located scans that proved a label copied). Sellers are placed by their batches' snapshot of
- * the seller's commune and province.
+ * Counts per quarter (Vietnam time) and seller: batches created, stamps issued, scans (those
+ * that count: not a repeat from one network within the window), stamps scanned at least once,
+ * and counterfeit signals: stamps whose first signal (a scan with a suspicious or voided verdict,
+ * or located scans that proved a label copied) fell in the quarter, each stamp once, as the
+ * indicator events count them. Sellers are placed by their batches' snapshot of the seller's
+ * commune and province.
  */
 export async function sellerStats(db: pg.Pool, filter: StatsFilter): Promise<SellerStats[]> {
   const { rows } = await db.query(
@@ -50,17 +52,16 @@ export async function sellerStats(db: pg.Pool, filter: StatsFilter): Promise<Sel
        GROUP BY 1, 2
        UNION ALL
        SELECT to_char(sc.scanned_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-"Q"Q'), sc.batch_id,
-              0, 0, count(*), count(DISTINCT sc.serial),
-              count(*) FILTER (WHERE sc.verdict IN ('suspicious', 'voided'))
+              0, 0, count(*) FILTER (WHERE sc.counted), count(DISTINCT sc.serial), 0
        FROM scan sc JOIN b ON b.id = sc.batch_id
        WHERE ($4::timestamptz IS NULL OR sc.scanned_at >= $4) AND ($5::timestamptz IS NULL OR sc.scanned_at < $5)
        GROUP BY 1, 2
        UNION ALL
-       SELECT to_char(l.scanned_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-"Q"Q'), s.batch_id,
+       SELECT to_char(ss.signalled_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-"Q"Q'), s.batch_id,
               0, 0, 0, 0, count(*)
-       FROM scan_location l JOIN stamp s ON s.serial = l.serial JOIN b ON b.id = s.batch_id
-       WHERE l.impossible_travel
-         AND ($4::timestamptz IS NULL OR l.scanned_at >= $4) AND ($5::timestamptz IS NULL OR l.scanned_at < $5)
+       FROM stamp_scan_summary ss JOIN stamp s ON s.serial = ss.serial JOIN b ON b.id = s.batch_id
+       WHERE ss.signalled_at IS NOT NULL
+         AND ($4::timestamptz IS NULL OR ss.signalled_at >= $4) AND ($5::timestamptz IS NULL OR ss.signalled_at < $5)
        GROUP BY 1, 2
      )
      SELECT f.quarter, b.seller_id,

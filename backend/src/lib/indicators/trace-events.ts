@@ -7,7 +7,7 @@ import { quarterOf } from "./quarter"
 /** An event of the traceability service's outbox (traceability/README.md, "Indicator events"). */
 export interface TraceEvent {
   id: string
-  type: "stamps.issued" | "stamps.voided" | "scans.recorded" | string
+  type: "stamps.issued" | "stamps.voided" | "scans.recorded" | "stamps.flagged" | string
   occurred_at: string
   seller_id: string
   product_id: string
@@ -19,10 +19,16 @@ export interface TraceEvent {
 
 type Seller = { id: string; commune_code: string; province_code: string }
 
+/** The events that change a product's stamp total (and so whether its listing is traceable). */
+export const STAMP_COUNT_EVENTS = new Set(["stamps.issued", "stamps.voided"])
+
 /**
  * What each event adds: stamps issued (and the product's stamp total, which makes its listing
- * traceable), scans, first scans and counterfeit signals, in the event's quarter and the seller's
- * commune. Events of unknown sellers or types add nothing.
+ * traceable), scans, first scans and stamps with a counterfeit signal, in the event's quarter and
+ * the seller's commune. COUNTERFEIT counts stamps, once each: `scans.recorded`'s `counterfeit` is
+ * the stamps whose first signal was among its scans, `stamps.flagged`'s `count` the stamps whose
+ * first signal was a located scan's impossible journey (the service sends each stamp in exactly
+ * one of them). Events of unknown sellers or types add nothing.
  */
 export function traceIncrements(event: TraceEvent, seller: Seller | undefined): FactIncrement[] {
   if (!seller) return []
@@ -61,6 +67,8 @@ export function traceIncrements(event: TraceEvent, seller: Seller | undefined): 
         quarterly("SCANNED", event.first_scans ?? 0),
         quarterly("COUNTERFEIT", event.counterfeit ?? 0),
       ]
+    case "stamps.flagged":
+      return [quarterly("COUNTERFEIT", event.count)]
     default:
       return []
   }

@@ -203,8 +203,11 @@ export function eventRoutes(app: FastifyInstance, context: RouteContext): void {
       validatorCompiler: zodValidatorCompiler,
     },
     async (request) => {
-      const { batch, events } = await batchWithEvents(request.params.id)
-      return verifyChain(chainOf(events), { count: batch.eventCount, hash: batch.eventHeadHash })
+      const { id } = request.params
+      return app.scanService.cache.derived(id, "verify", async () => {
+        const { batch, events } = await batchWithEvents(id)
+        return verifyChain(chainOf(events), { count: batch.eventCount, hash: batch.eventHeadHash })
+      })
     },
   )
 
@@ -216,34 +219,40 @@ export function eventRoutes(app: FastifyInstance, context: RouteContext): void {
       validatorCompiler: zodValidatorCompiler,
     },
     async (request, reply) => {
-      const { batch, events } = await batchWithEvents(request.params.id)
-      const document = epcisDocument(
-        {
-          id: batch.id,
-          lotCode: batch.lotCode,
-          gtin: batch.gtin,
-          productTitle: batch.productTitle,
-          sellerName: batch.seller.name || batch.sellerId,
-          quantity: batch.quantity,
-          unit: batch.unit,
-          state: batch.state,
-          recalledAt: batch.recalledAt,
-          recallReason: batch.recallReason,
-          harvestedOn: batch.dates.harvestedOn,
-          producedOn: batch.dates.producedOn,
-          expiresOn: batch.dates.expiresOn,
-          area: batch.area,
-        },
-        events,
-        {
-          publicUrl: config.publicUrl,
-          documentId: `urn:uuid:${randomUUID()}`,
-          creationDate: new Date(),
-        },
+      const document = await app.scanService.cache.derived(request.params.id, "epcis", () =>
+        epcisOf(request.params.id),
       )
       return reply.type("application/ld+json; charset=utf-8").send(document)
     },
   )
+
+  async function epcisOf(id: string) {
+    const { batch, events } = await batchWithEvents(id)
+    return epcisDocument(
+      {
+        id: batch.id,
+        lotCode: batch.lotCode,
+        gtin: batch.gtin,
+        productTitle: batch.productTitle,
+        sellerName: batch.seller.name || batch.sellerId,
+        quantity: batch.quantity,
+        unit: batch.unit,
+        state: batch.state,
+        recalledAt: batch.recalledAt,
+        recallReason: batch.recallReason,
+        harvestedOn: batch.dates.harvestedOn,
+        producedOn: batch.dates.producedOn,
+        expiresOn: batch.dates.expiresOn,
+        area: batch.area,
+      },
+      events,
+      {
+        publicUrl: config.publicUrl,
+        documentId: `urn:uuid:${randomUUID()}`,
+        creationDate: new Date(),
+      },
+    )
+  }
 
   async function batchWithEvents(id: string) {
     // One snapshot for both reads, so an append between them cannot look like a broken chain.

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from "fastify"
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
 import type { LogLevel } from "../../config.js"
 import { ipPrefix, preferredLanguage, userAgentFamily } from "../../domain/client-facts.js"
 import { encodeAiValue } from "../../domain/digital-link.js"
@@ -123,7 +123,6 @@ export function resolverRoutes(
   app: FastifyInstance,
   { pool, config }: RouteContext,
   service: ScanService,
-  onRequest: onRequestHookHandler[] = [],
 ): void {
   const { publicUrl, storefrontUrl } = config
 
@@ -151,6 +150,16 @@ export function resolverRoutes(
     return reply.redirect(target, want.kind === "link" ? 307 : 302)
   }
 
+  /**
+   * A forged or unknown serial: JSON clients, linksets and link types get `404 {verdict}`; a
+   * browser (or a bare scanner) is sent to the storefront's stamp page, which shows the warning
+   * in the buyer's language instead of a bare JSON body. Nothing is looked up or counted.
+   */
+  function notGenuine(reply: FastifyReply, serial: string, want: Wanted) {
+    if (want.kind !== "default") return reply.status(404).type(JSON_TYPE).send(NOT_GENUINE)
+    return reply.redirect(`${storefrontUrl}/vi/trace/${encodeURIComponent(serial)}`, 302)
+  }
+
   async function resolveStamp(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -159,9 +168,7 @@ export function resolverRoutes(
     want: Wanted,
     query: URLSearchParams,
   ) {
-    if (!verifySerial(serial, config.stampSigningSecret)) {
-      return reply.status(404).type(JSON_TYPE).send(NOT_GENUINE)
-    }
+    if (!verifySerial(serial, config.stampSigningSecret)) return notGenuine(reply, serial, want)
     const expected = link.kind === "gtin" ? { gtin: link.gtin, lot: link.lot } : null
     // HEAD and linksets describe the stamp; only a resolution someone acts on is a scan.
     const counts = request.method === "GET" && want.kind !== "linkset"
@@ -175,7 +182,7 @@ export function resolverRoutes(
     // A scan answered from memory is not a promise: answering without a detour through the
     // microtask queue measured about a quarter less CPU per scan (docs/benchmarks.md).
     const answer = pending instanceof Promise ? await pending : pending
-    if (!answer) return reply.status(404).type(JSON_TYPE).send(NOT_GENUINE)
+    if (!answer) return notGenuine(reply, serial, want)
 
     reply.header("link", linksetHeader(answer.stamp.uri))
     if (want.kind === "json") return reply.type(JSON_TYPE).send(stampJson(answer))
@@ -295,7 +302,7 @@ export function resolverRoutes(
     ...errors,
   }
   // Every scan would log two lines at info; scans are in the scan log instead.
-  const common = { logLevel: quietLogLevel(config.logLevel), onRequest }
+  const common = { logLevel: quietLogLevel(config.logLevel) }
   const routes: [string, Record<string, unknown>, Record<string, unknown>, string][] = [
     [
       "/s/:serial",

@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from "fastify"
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
 import { verifyScanToken } from "../../domain/scan-token.js"
 import { verifySerial } from "../../domain/serial.js"
 import { findImpossibleTravel } from "../../domain/verdict.js"
 import type { ScanService } from "../../scans/scan-service.js"
 import { inTransaction } from "../../store/db.js"
-import { flagImpossibleTravel, insertScanLocation } from "../../store/scans.js"
+import { findScanNetwork, flagImpossibleTravel, insertScanLocation } from "../../store/scans.js"
 import type { RouteContext } from "../context.js"
 import { badRequest, errorSchema, HttpError } from "../errors.js"
 import { quietLogLevel, stampJson } from "./resolver.js"
@@ -44,7 +44,6 @@ export function scanRoutes(
   app: FastifyInstance,
   { config, pool }: RouteContext,
   service: ScanService,
-  onRequest: onRequestHookHandler[],
 ): void {
   app.get<{ Params: { serial: string }; Querystring: { scan?: string } }>(
     "/stamps/:serial/provenance",
@@ -54,7 +53,7 @@ export function scanRoutes(
         tags: ["resolver"],
         summary: "A stamp's provenance and verdict, without counting a scan",
         description:
-          "For the storefront's scan page after the resolver's redirect: `scan` is the scan id the redirect carried; the verdict is that scan's, updated by what is known since.",
+          "For the storefront's scan page after the resolver's redirect: `scan` is the scan id the redirect carried; the verdict is that scan's, updated by what is known since. Rate-limited like the resolver (list the storefront's server in RATE_LIMIT_ALLOW).",
         params: {
           type: "object",
           properties: { serial: { type: "string", maxLength: 40 } },
@@ -90,7 +89,7 @@ export function scanRoutes(
   const locationSchema = {
     tags: ["resolver"],
     summary: "Attach the location a buyer agreed to share to their scan",
-    description: `The path holds the scan id the resolver gave (it is signed: no other authorisation). Accepted once per scan, within ${LOCATION_WINDOW_MINUTES} minutes of it. Two located scans of one stamp too far apart too quickly make the stamp suspicious.`,
+    description: `The path holds the scan id the resolver gave (it is signed: no other authorisation). Accepted once per scan, within ${LOCATION_WINDOW_MINUTES} minutes of it. Two located scans of one stamp from different networks, too far apart too quickly, make the stamp suspicious.`,
     params: {
       type: "object",
       properties: { scan_id: { type: "string", maxLength: 200 } },
@@ -113,12 +112,9 @@ export function scanRoutes(
   app.post<{ Params: { scan_id: string }; Body: LocationBody }>(
     "/scans/:scan_id/location",
     {
-      onRequest: [
-        ...onRequest,
-        async (_request: FastifyRequest, reply: FastifyReply) => {
-          cors(reply)
-        },
-      ],
+      onRequest: async (_request: FastifyRequest, reply: FastifyReply) => {
+        cors(reply)
+      },
       schema: locationSchema,
     },
     async (request, reply) => {
@@ -144,7 +140,11 @@ export function scanRoutes(
         accuracyM: accuracy ?? null,
       }
       const { travelKm, travelMinutes } = config.resolver
+      // The scan's own network (not the poster's: the storefront's server posts for the buyer)
+      // comes from the scan log; write this instance's pending scans so it is there.
+      await service.flush()
       const impossible = await inTransaction(pool, async (client) => {
+        const network = await findScanNetwork(client, claims.scanId)
         const others = await insertScanLocation(client, location, travelMinutes)
         if (others === null) {
           throw new HttpError(
@@ -154,11 +154,12 @@ export function scanRoutes(
           )
         }
         const conflict = findImpossibleTravel(
-          { lat, lng, accuracyM: location.accuracyM, at: claims.scannedAt },
+          { lat, lng, accuracyM: location.accuracyM, network, at: claims.scannedAt },
           others.map((o) => ({
             lat: o.lat,
             lng: o.lng,
             accuracyM: o.accuracy_m,
+            network: o.ip_prefix,
             at: o.scanned_at,
           })),
           { maxDistanceKm: travelKm, withinMinutes: travelMinutes },

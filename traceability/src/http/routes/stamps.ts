@@ -5,6 +5,7 @@ import { verifySerial } from "../../domain/serial.js"
 import { newStamps } from "../../jobs/stamp-issuer.js"
 import { layoutProblem, type SheetLayout, withDefaults } from "../../render/layout.js"
 import { ERROR_CORRECTION, QUIET_ZONE } from "../../render/qr.js"
+import { type QrFormat, QrImageCache } from "../../render/qr-images.js"
 import { inTransaction } from "../../store/db.js"
 import { reserveStampQuota } from "../../store/seller-trust.js"
 import {
@@ -60,6 +61,28 @@ const sameLayout = (a: SheetLayout, b: SheetLayout) =>
   (Object.keys(b) as (keyof SheetLayout)[]).every((key) => a[key] === b[key])
 
 const notFound = (serial: string) => new HttpError(404, "not_found", `No stamp ${serial}`)
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The stamps' QR images, rendered once each (tests read its renders). */
+    qrImages: QrImageCache
+  }
+}
+
+/** A stamp's QR code as the label shows it: error correction M, a 4-module quiet zone. */
+const renderQr = (uri: string, format: QrFormat): Promise<Buffer> =>
+  format === "png"
+    ? QRCode.toBuffer(uri, {
+        type: "png",
+        errorCorrectionLevel: ERROR_CORRECTION,
+        margin: QUIET_ZONE,
+        scale: 8,
+      })
+    : QRCode.toString(uri, {
+        type: "svg",
+        errorCorrectionLevel: ERROR_CORRECTION,
+        margin: QUIET_ZONE,
+      }).then((svg) => Buffer.from(svg))
 
 export function stampRoutes(app: FastifyInstance, context: RouteContext, jobs: JobKicker): void {
   const { pool, jwtKey, config } = context
@@ -177,45 +200,26 @@ export function stampRoutes(app: FastifyInstance, context: RouteContext, jobs: J
   stampListRoutes(app, context)
 
   // The QR codes a seller prints. Public: anyone holding the serial already holds the label.
-  app.get<{ Params: { serial: string } }>(
-    "/stamps/:serial.png",
-    { schema: { params: serialParams } },
-    async (request, reply) => {
-      const uri = await stampUriOrThrow(request.params.serial)
-      const png = await QRCode.toBuffer(uri, {
-        type: "png",
-        errorCorrectionLevel: ERROR_CORRECTION,
-        margin: QUIET_ZONE,
-        scale: 8,
-      })
-      return reply
-        .type("image/png")
-        .header("cache-control", "public, max-age=31536000, immutable")
-        .send(png)
-    },
-  )
-
-  app.get<{ Params: { serial: string } }>(
-    "/stamps/:serial.svg",
-    { schema: { params: serialParams } },
-    async (request, reply) => {
-      const uri = await stampUriOrThrow(request.params.serial)
-      const svg = await QRCode.toString(uri, {
-        type: "svg",
-        errorCorrectionLevel: ERROR_CORRECTION,
-        margin: QUIET_ZONE,
-      })
-      return reply
-        .type("image/svg+xml")
-        .header("cache-control", "public, max-age=31536000, immutable")
-        .send(svg)
-    },
-  )
-
-  async function stampUriOrThrow(serial: string): Promise<string> {
-    if (!verifySerial(serial, config.stampSigningSecret)) throw notFound(serial)
-    const uri = await findStampUri(pool, serial)
-    if (!uri) throw notFound(serial)
-    return uri
+  // A serial's image never changes: rendered once, cached here and by every client (immutable).
+  const images = new QrImageCache(renderQr)
+  app.decorate("qrImages", images)
+  const uriOf = (serial: string) => findStampUri(pool, serial)
+  for (const format of ["png", "svg"] as const) {
+    app.get<{ Params: { serial: string } }>(
+      `/stamps/:serial.${format}`,
+      { schema: { params: serialParams } },
+      async (request, reply) => {
+        const { serial } = request.params
+        if (!verifySerial(serial, config.stampSigningSecret)) throw notFound(serial)
+        const found = images.get(serial, format, uriOf)
+        const image = found instanceof Promise ? await found : found
+        if (!image) throw notFound(serial)
+        reply
+          .header("cache-control", "public, max-age=31536000, immutable")
+          .header("etag", image.etag)
+        if (request.headers["if-none-match"] === image.etag) return reply.status(304).send()
+        return reply.type(format === "png" ? "image/png" : "image/svg+xml").send(image.bytes)
+      },
+    )
   }
 }

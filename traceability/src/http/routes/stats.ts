@@ -23,12 +23,16 @@ interface StatsQuery {
 const counts = {
   batches: { type: "integer" },
   stamps_issued: { type: "integer" },
-  scans: { type: "integer" },
+  scans: {
+    type: "integer",
+    description:
+      "scans that count: a stamp's repeats from one network within the window count once",
+  },
   stamps_scanned: { type: "integer", description: "stamps scanned at least once in the quarter" },
   counterfeit_signals: {
     type: "integer",
     description:
-      "scans with a suspicious or voided verdict, and located scans proving a copied label",
+      "stamps whose first counterfeit signal (a suspicious or voided scan, located scans proving a copied label) fell in the quarter, each once",
   },
 }
 const place = {

@@ -7,7 +7,8 @@ export function resolverDescription(publicUrl: string) {
   return {
     name: "Truy xuất nguồn gốc nông sản - tem QR (origin stamp resolver)",
     resolverRoot: publicUrl,
-    supportedPrimaryKeys: ["gtin"],
+    // GS1's schema names primary keys by their AI: 01 is the GTIN (the only key stamps carry).
+    supportedPrimaryKeys: ["01"],
     supportedLinkType: [
       { namespace: GS1_VOC, prefix: "gs1:", profile: "https://ref.gs1.org/voc/?show=linktypes" },
     ],
@@ -26,7 +27,7 @@ const descriptionSchema = {
   properties: {
     name: { type: "string" },
     resolverRoot: { type: "string" },
-    supportedPrimaryKeys: { type: "array", items: { type: "string" } },
+    supportedPrimaryKeys: { type: "array", items: { type: "string", enum: ["01"] } },
     supportedLinkType: {
       type: "array",
       items: {

@@ -3,7 +3,12 @@ import type { Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { z } from "zod"
 import { refreshIndicators } from "../../../lib/indicators/refresh"
-import { sellersOf, type TraceEvent, traceIncrements } from "../../../lib/indicators/trace-events"
+import {
+  STAMP_COUNT_EVENTS,
+  sellersOf,
+  type TraceEvent,
+  traceIncrements,
+} from "../../../lib/indicators/trace-events"
 import { queueRevalidation } from "../../../lib/storefront-revalidate"
 import { verifyWebhookSignature } from "../../../lib/webhook-signature"
 import { INDICATORS_MODULE } from "../../../modules/indicators"
@@ -32,7 +37,7 @@ const Body = z.strictObject({
 })
 
 /**
- * The traceability service's counted events (stamps issued and voided, scans), signed with
+ * The traceability service's counted events (stamps issued, voided and flagged, scans), signed with
  * `X-Coop-Signature` (INDICATORS_WEBHOOK_SECRET). Each event is applied once by its id, so the
  * at-least-once delivery's repeats change nothing; events naming an unknown seller are
  * acknowledged and add nothing, so one bad event never holds back the others.
@@ -70,7 +75,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   )
   // Stamps make listings traceable (or not, once voided): derive those listings again.
   const stampedProducts = events
-    .filter((e) => e.type.startsWith("stamps."))
+    .filter((e) => STAMP_COUNT_EVENTS.has(e.type))
     .map((e) => e.product_id)
   if (result.applied && stampedProducts.length) {
     await refreshIndicators(req.scope, { products: stampedProducts })
