@@ -84,6 +84,9 @@ try {
     TRACEABILITY_PUBLIC_URL: URLS.traceability,
     TRACEABILITY_URL: URLS.traceability,
     TRACEABILITY_PORT: String(PORTS.traceability),
+    // The storefront's server reads stamp pages and relays location shares for every buyer from
+    // this machine: traceability's per-client rate limits must not count it as one buyer.
+    RATE_LIMIT_ALLOW: process.env.RATE_LIMIT_ALLOW ?? "127.0.0.1,::1",
     // The traceability service's stamp and scan events feed the backend's indicators.
     INDICATORS_WEBHOOK_URL: `${URLS.backend}/webhooks/traceability`,
     // The backend tells the storefront which cached pages a change made stale (same machine).
