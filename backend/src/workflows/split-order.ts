@@ -1,14 +1,8 @@
-import { Modules } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createRemoteLinkStep, emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { IndicatorSourceEvents } from "../lib/indicators/events"
-import {
-  partReference,
-  paymentMethodOf,
-  planParts,
-  type SellerForSplit,
-  SplitError,
-} from "../lib/order-split"
+import { partReference, paymentMethodOf, planParts, type SellerForSplit } from "../lib/order-split"
 import { acceptsVietQr, payeeOf } from "../lib/seller-review"
 import { SELLER_MODULE } from "../modules/seller"
 import { createOrderPartsStep, type NewOrderPart } from "./steps/create-order-parts"
@@ -88,8 +82,10 @@ export const splitOrderWorkflow = createWorkflow(
       if (paymentMethodOf(payment?.provider_id) === "vietqr") {
         const refused = plans.find((p) => !acceptsVietQr(p.seller))
         if (refused) {
-          throw new SplitError(
-            `Seller ${refused.seller.id} has no payee confirmed by the commune: VietQR is not available for it`,
+          // A MedusaError reaches the buyer with its message (anything else is "unknown error").
+          throw new MedusaError(
+            MedusaError.Types.NOT_ALLOWED,
+            `VietQR payment is not available for seller ${refused.seller.id}: it has no payee confirmed by the commune`,
           )
         }
       }
