@@ -274,6 +274,30 @@ medusaIntegrationTestRunner({
         expect(rows[0].n).toBe(0)
       })
 
+      it("makes an approved payee the one every unpaid VietQR order of the seller pays", async () => {
+        const seller = await sellerByHandle(HELPED_SELLER)
+        const placed = (await payAndComplete(sdk, await cartOf(HELPED_SELLER), VIETQR)) as Json
+        expect(placed.type).toBe("order")
+        const qr = async () =>
+          (await api.get(`/store/orders/${placed.order.id}/parts`, { headers: storeHeaders })).data
+            .parts[0].vietqr
+        expect(await qr()).toMatchObject({ account_number: seller.bank_account_number })
+
+        // The owner corrects the account; until the commune confirms, the order keeps the old one.
+        await api.post("/seller/me", NEW_PAYEE, { headers: await owner(HELPED_SELLER) })
+        expect(await qr()).toMatchObject({ account_number: seller.bank_account_number })
+        const officer = await login("commune_officer", DEMO_ACCOUNTS.communeOfficer)
+        await api.post(`/commune/sellers/${seller.id}/changes/approve`, {}, { headers: officer })
+        expect(await qr()).toMatchObject({
+          bank_bin: NEW_PAYEE.bank_bin,
+          account_number: NEW_PAYEE.bank_account_number,
+        })
+        const approval = (await auditActions(seller.id)).find(
+          (e) => e.action === "seller.approve_changes",
+        )
+        expect(approval?.data?.repointed_parts).toHaveLength(1)
+      })
+
       it("lets an operator reject a change: the confirmed payee stays and VietQR resumes", async () => {
         const seller = await sellerByHandle(HELPED_SELLER)
         await api.post("/seller/me", NEW_PAYEE, { headers: await owner(HELPED_SELLER) })

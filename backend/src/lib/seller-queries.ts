@@ -7,7 +7,13 @@ import { reviewSellerChangesWorkflow } from "../workflows/review-seller-changes"
 import { setSellerStateWorkflow } from "../workflows/set-seller-state"
 import type { AuditActor } from "../workflows/steps/record-audit"
 import { loadAreaNames } from "./area-names"
-import { approvedValues, type PendingChanges } from "./seller-review"
+import {
+  approvedValues,
+  isPayeeField,
+  type PendingChanges,
+  payeeOf,
+  type ReviewableSeller,
+} from "./seller-review"
 import { OFFICER_SELLER_FIELDS, officerSeller, PRODUCT_SUMMARY_FIELDS } from "./seller-views"
 
 // Shared by the commune portal (area-scoped) and the operator's admin API (unscoped).
@@ -168,6 +174,10 @@ export async function reviewSellerChanges(
       reason: input.reason ?? null,
       pending,
       values,
+      payee:
+        input.decision === "approve" && Object.keys(pending).some(isPayeeField)
+          ? payeeOf({ ...seller, ...values } as ReviewableSeller)
+          : null,
       previous: Object.fromEntries(Object.keys(pending).map((k) => [k, live[k] ?? null])),
       owner_emails: await ownerEmails(container, seller.id),
       actor: input.actor,

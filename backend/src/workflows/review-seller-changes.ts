@@ -2,6 +2,10 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { emitEventStep, sendNotificationsStep } from "@medusajs/medusa/core-flows"
 import type { PendingChanges } from "../lib/seller-review"
 import { type AuditActor, recordAuditStep } from "./steps/record-audit"
+import {
+  type RepointAwaitingPayeesInput,
+  repointAwaitingPayeesStep,
+} from "./steps/repoint-awaiting-payees"
 import { updateSellerStep } from "./steps/update-seller"
 
 export interface ReviewSellerChangesInput {
@@ -14,6 +18,8 @@ export interface ReviewSellerChangesInput {
   pending: PendingChanges
   /** What the seller's record becomes (approvedValues, or the pending set cleared). */
   values: Record<string, unknown>
+  /** The whole payee once approved, when the approval confirms one; else null. */
+  payee: RepointAwaitingPayeesInput["payee"]
   /** The live values the approved ones replace, for the audit trail. */
   previous: Record<string, unknown>
   owner_emails: string[]
@@ -24,8 +30,8 @@ export const SELLER_CHANGES_REVIEWED = "seller.changes_reviewed"
 
 /**
  * The commune officer (or an operator) approves or rejects a seller's pending changes: approved
- * values become the live ones (a payee becomes confirmed), rejected ones are dropped. Audited,
- * and the owners are told either way.
+ * values become the live ones (a payee becomes confirmed, and the seller's unpaid VietQR parts
+ * pay it from now on), rejected ones are dropped. Audited, and the owners are told either way.
  */
 export const reviewSellerChangesWorkflow = createWorkflow(
   "review-seller-changes",
@@ -33,8 +39,11 @@ export const reviewSellerChangesWorkflow = createWorkflow(
     const seller = updateSellerStep(
       transform({ input }, ({ input }) => ({ id: input.seller_id, update: input.values })),
     )
+    const repointed = repointAwaitingPayeesStep(
+      transform({ input }, ({ input }) => ({ seller_id: input.seller_id, payee: input.payee })),
+    )
     recordAuditStep(
-      transform({ input }, ({ input }) => ({
+      transform({ input, repointed }, ({ input, repointed }) => ({
         actor: input.actor,
         action: input.decision === "approve" ? "seller.approve_changes" : "seller.reject_changes",
         resource_type: "seller",
@@ -45,6 +54,7 @@ export const reviewSellerChangesWorkflow = createWorkflow(
           changes: input.pending,
           ...(input.decision === "approve" ? { previous: input.previous } : {}),
           ...(input.reason ? { reason: input.reason } : {}),
+          ...(repointed.length ? { repointed_parts: repointed } : {}),
         },
       })),
     )
