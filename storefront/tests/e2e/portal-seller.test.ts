@@ -219,6 +219,14 @@ describe("seller portal", () => {
       {},
     )
     expect(approved.status).toBe(200)
+    // The payee given at sign-up waits for the commune too; VietQR needs it confirmed.
+    const confirmed = await api<{ seller: { accepts_vietqr: boolean } }>(
+      "POST",
+      `${backendUrl}/commune/sellers/${sellerId}/changes/approve`,
+      officer,
+      {},
+    )
+    expect(confirmed.body.seller.accepts_vietqr).toBe(true)
   })
 
   it("lists a product with a photo, prices it and puts it on sale in the shop", async () => {
