@@ -155,8 +155,9 @@ module.exports = defineConfig({
       options: {
         providers: [
           {
-            resolve: "@medusajs/medusa/notification-local",
-            id: "local",
+            // Logs no mail content and stores none: see src/modules/mail-outbox.
+            resolve: "./src/modules/mail-outbox",
+            id: "outbox",
             options: { channels: ["email"] },
           },
         ],

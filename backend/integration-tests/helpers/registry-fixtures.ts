@@ -58,6 +58,8 @@ export interface SellerSpec {
   commune_code: string
   state: "pending" | "approved" | "suspended"
   kind?: "cooperative" | "household"
+  /** Whether the payee counts as confirmed by the commune (VietQR offered); true unless false. */
+  payeeConfirmed?: boolean
 }
 
 /** The store, its channel, the VND region and a publishable key; returns the store headers. */
@@ -145,6 +147,9 @@ export async function createSeller(container: MedusaContainer, spec: SellerSpec)
         bank_bin: "970405",
         bank_account_number: "1234567890",
         bank_account_name: spec.name.toUpperCase(),
+        ...(spec.payeeConfirmed === false
+          ? {}
+          : { payee_confirmed_at: new Date(), payee_confirmed_by: "test" }),
       },
       owner: { email: `${spec.handle}@example.test`, name: `Chủ ${spec.name}` },
     },

@@ -346,6 +346,17 @@ medusaIntegrationTestRunner({
           return sellers.createHelpers({ email, name: "Người hỗ trợ mới" })
         }
 
+        // A change awaiting review, so that approving or rejecting one has something to decide.
+        const pend = async (sellerId: string) => {
+          await sellers.updateSellers({
+            id: sellerId,
+            pending_changes: { phone: `0912 ${String(counter++).padStart(3, "0")} 000` },
+            pending_changes_at: new Date(),
+            pending_changes_by: "test",
+          })
+          return sellerId
+        }
+
         const routes: Route[] = [
           {
             area: "seller",
@@ -362,6 +373,16 @@ medusaIntegrationTestRunner({
             write: true,
             path: () => "/seller/me",
             body: () => ({ description: "Mô tả mới" }),
+          },
+          {
+            area: "seller",
+            method: "post",
+            label: "POST /seller/me (payee)",
+            resources: ["none"],
+            ownerOnly: true,
+            write: true,
+            path: () => "/seller/me",
+            body: () => ({ bank_account_number: `${Date.now()}${counter++}` }),
           },
           {
             area: "seller",
@@ -576,12 +597,29 @@ medusaIntegrationTestRunner({
           },
           {
             area: "admin",
+            method: "post",
+            label: "POST /admin/sellers/:id/changes/approve",
+            resources: ["A"],
+            write: true,
+            path: async () => `/admin/sellers/${await pend(f.A!)}/changes/approve`,
+          },
+          {
+            area: "admin",
+            method: "post",
+            label: "POST /admin/sellers/:id/changes/reject",
+            resources: ["A"],
+            write: true,
+            path: async () => `/admin/sellers/${await pend(f.A!)}/changes/reject`,
+            body: () => ({ reason: "Không khớp hồ sơ" }),
+          },
+          {
+            area: "admin",
             method: "get",
             label: "GET /admin/audit-log",
             resources: ["none"],
             path: () => "/admin/audit-log",
           },
-          ...communeRoutes(f, (r) =>
+          ...communeRoutes(f, pend, (r) =>
             communes.createOcopEntries({
               commune_code: r === "A" ? "02989" : FOREIGN_COMMUNE,
               seller_id: r === "A" ? f.A! : f.C!,
@@ -658,13 +696,18 @@ medusaIntegrationTestRunner({
           [f.A],
         )
         expect(rows[0].n).toBeGreaterThan(5)
-      })
+        // Some 800 requests, each between two hashes of the tables: minutes on a loaded machine.
+      }, 600_000)
     })
   },
 })
 
 /** The /commune routes; resource A is a Gia Phú seller's, B one of Xuân Quang's. */
-function communeRoutes(f: Fixture, fresh: FreshEntry): Route[] {
+function communeRoutes(
+  f: Fixture,
+  pend: (sellerId: string) => Promise<string>,
+  fresh: FreshEntry,
+): Route[] {
   const seller = (r: Resource) => (r === "A" ? f.A! : f.C!)
   const entry = (r: Resource) => (r === "A" ? f.entryA! : f.entryC!)
   return [
@@ -707,6 +750,23 @@ function communeRoutes(f: Fixture, fresh: FreshEntry): Route[] {
       resources: ["A", "B"],
       write: true,
       path: (_f, r) => `/commune/sellers/${seller(r)}/approve`,
+    },
+    {
+      area: "commune",
+      method: "post",
+      label: "POST /commune/sellers/:id/changes/approve",
+      resources: ["A", "B"],
+      write: true,
+      path: async (_f, r) => `/commune/sellers/${await pend(seller(r))}/changes/approve`,
+    },
+    {
+      area: "commune",
+      method: "post",
+      label: "POST /commune/sellers/:id/changes/reject",
+      resources: ["A", "B"],
+      write: true,
+      path: async (_f, r) => `/commune/sellers/${await pend(seller(r))}/changes/reject`,
+      body: () => ({ reason: "Không khớp hồ sơ" }),
     },
     {
       area: "commune",

@@ -6,6 +6,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { AUDIT_MODULE } from "../../src/modules/audit"
 import type AuditModuleService from "../../src/modules/audit/service"
+import { mailsTo } from "../../src/modules/mail-outbox/outbox"
 import { PUBLISHABLE_KEY_TITLE, seedDemoCommune } from "../../src/scripts/demo/seed-demo"
 import { DEMO_ACCOUNTS, HELPED_SELLER } from "../../src/scripts/demo/seed-sellers"
 
@@ -172,13 +173,28 @@ medusaIntegrationTestRunner({
         expect(invite.status).toBe(201)
         expect(JSON.stringify(invite.data)).not.toMatch(/token/)
 
-        // The local notification provider received the mail with the link.
+        // The mail provider received the mail with the link.
         const notifications = await getContainer()
           .resolve(Modules.NOTIFICATION)
           .listNotifications({ to: "nhanvien@example.com" })
         expect(notifications).toHaveLength(1)
-        const link = String(notifications[0]!.data!.accept_url)
+        const mail = mailsTo("nhanvien@example.com").at(-1)!
+        const link = /https?:\/\/\S+token=\S+/.exec(mail.text ?? "")![0]
         const token = new URL(link).searchParams.get("token")!
+        expect(token.length).toBeGreaterThan(20)
+        // The token is nowhere at rest: not in the stored notification, not in any table's text.
+        expect(JSON.stringify(notifications)).not.toContain(token)
+        const db = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const { rows: stored } = await db.raw(
+          "select count(*)::int as n from notification where data::text like ?",
+          [`%${token}%`],
+        )
+        expect(stored[0].n).toBe(0)
+        const { rows: invites } = await db.raw(
+          "select count(*)::int as n from seller_invite where token_hash = ?",
+          [token],
+        )
+        expect(invites[0].n).toBe(0)
 
         const stranger = await register("seller_member", "nguoila@example.com")
         const wrong = await api.post(
@@ -236,6 +252,17 @@ medusaIntegrationTestRunner({
           { headers: bearer(owner) },
         )
         expect(grant.status).toBe(201)
+        expect(JSON.stringify(grant.data)).not.toMatch(/token/)
+        // Not live until the helper accepts with the link mailed to its address.
+        expect((await api.get("/seller/me", { headers: asHelper, ...ok })).status).toBe(404)
+        const link = /https?:\/\/\S+token=\S+/.exec(mailsTo(helperEmail).at(-1)?.text ?? "")![0]
+        expect(link).toContain("/seller/helper-accept")
+        const accepted = await api.post(
+          "/helper/grants/accept",
+          { token: new URL(link).searchParams.get("token") },
+          { headers: bearer(helper) },
+        )
+        expect(accepted.status).toBe(200)
 
         const acting = await api.get("/seller/me", { headers: asHelper })
         expect(acting.data).toMatchObject({

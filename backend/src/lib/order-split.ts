@@ -23,6 +23,8 @@ export interface SellerForSplit {
   bank_bin?: string | null
   bank_account_number?: string | null
   bank_account_name?: string | null
+  payee_confirmed_at?: Date | string | null
+  pending_changes?: Record<string, unknown> | null
 }
 
 export interface PartPlan {

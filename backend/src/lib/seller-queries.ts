@@ -3,9 +3,17 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { conflict, sellerNotFound } from "../api/utils/errors"
 import { SELLER_MODULE } from "../modules/seller"
 import type SellerModuleService from "../modules/seller/service"
+import { reviewSellerChangesWorkflow } from "../workflows/review-seller-changes"
 import { setSellerStateWorkflow } from "../workflows/set-seller-state"
 import type { AuditActor } from "../workflows/steps/record-audit"
 import { loadAreaNames } from "./area-names"
+import {
+  approvedValues,
+  isPayeeField,
+  type PendingChanges,
+  payeeOf,
+  type ReviewableSeller,
+} from "./seller-review"
 import { OFFICER_SELLER_FIELDS, officerSeller, PRODUCT_SUMMARY_FIELDS } from "./seller-views"
 
 // Shared by the commune portal (area-scoped) and the operator's admin API (unscoped).
@@ -111,4 +119,69 @@ export async function changeSellerState(
   const { area: _area, ...change } = input
   await setSellerStateWorkflow(container).run({ input: change })
   return sellerDetail(container, { id: input.seller_id })
+}
+
+/** The e-mails of a seller's owners: told of every change to the reviewed fields. */
+export async function ownerEmails(container: MedusaContainer, sellerId: string) {
+  const sellers = container.resolve<SellerModuleService>(SELLER_MODULE)
+  const owners = await sellers.listSellerMembers(
+    { seller: { id: sellerId }, role: "owner" },
+    { select: ["email"] },
+  )
+  return owners.map((o) => o.email)
+}
+
+/**
+ * Approves or rejects the changes a seller's owner submitted for review, inside an area (none
+ * for the operator). A seller outside the area is a 404; nothing pending is a 409 and writes
+ * nothing.
+ */
+export async function reviewSellerChanges(
+  container: MedusaContainer,
+  input: {
+    seller_id: string
+    decision: "approve" | "reject"
+    reason?: string | null
+    actor: AuditActor
+    area: Omit<SellerFilters, "state" | "q">
+  },
+) {
+  const sellers = container.resolve<SellerModuleService>(SELLER_MODULE)
+  const [seller] = await sellers.listSellers({ id: input.seller_id, ...input.area })
+  if (!seller) throw sellerNotFound()
+  const pending = (seller.pending_changes ?? null) as PendingChanges | null
+  if (!pending || !Object.keys(pending).length) {
+    throw conflict(
+      {
+        vi: "Người bán không có thay đổi nào đang chờ duyệt",
+        en: "The seller has no changes awaiting review",
+      },
+      "pending_changes",
+    )
+  }
+  const reviewer = `${input.actor.actor_type}:${input.actor.actor_id}`
+  const values =
+    input.decision === "approve"
+      ? approvedValues(seller, reviewer, new Date())
+      : { pending_changes: null, pending_changes_at: null, pending_changes_by: null }
+  const live = seller as unknown as Record<string, unknown>
+  await reviewSellerChangesWorkflow(container).run({
+    input: {
+      seller_id: seller.id,
+      seller_name: seller.name,
+      commune_code: seller.commune_code,
+      decision: input.decision,
+      reason: input.reason ?? null,
+      pending,
+      values,
+      payee:
+        input.decision === "approve" && Object.keys(pending).some(isPayeeField)
+          ? payeeOf({ ...seller, ...values } as ReviewableSeller)
+          : null,
+      previous: Object.fromEntries(Object.keys(pending).map((k) => [k, live[k] ?? null])),
+      owner_emails: await ownerEmails(container, seller.id),
+      actor: input.actor,
+    },
+  })
+  return sellerDetail(container, { id: seller.id })
 }

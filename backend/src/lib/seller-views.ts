@@ -1,5 +1,6 @@
 import { ProductStatus } from "@medusajs/framework/utils"
 import { type AreaNames, sellerArea } from "./area-names"
+import { acceptsVietQr, type ReviewableSeller } from "./seller-review"
 
 /**
  * What anyone may read about a seller. Tax code, e-mail, bank account and the approval history
@@ -27,6 +28,11 @@ export const OFFICER_SELLER_FIELDS = [
   "bank_bin",
   "bank_account_number",
   "bank_account_name",
+  "payee_confirmed_at",
+  "payee_confirmed_by",
+  "pending_changes",
+  "pending_changes_at",
+  "pending_changes_by",
   "state",
   "state_reason",
   "state_changed_at",
@@ -82,6 +88,7 @@ export function officerSeller(row: SellerRow, names: AreaNames) {
   return {
     ...pick(row, OFFICER_SELLER_FIELDS),
     ...sellerArea(row, names),
+    accepts_vietqr: acceptsVietQr(row as ReviewableSeller),
     product_count: products.length,
     published_product_count: products.filter((p) => p.status === ProductStatus.PUBLISHED).length,
   }

@@ -41,6 +41,8 @@ const TAGS_BY_EVENT: Record<string, StorefrontTag[]> = {
   // A suspended seller's products leave the shop.
   [IndicatorSourceEvents.SELLER_STATE_CHANGED]: ["sellers", "products", "indicators"],
   [IndicatorSourceEvents.OCOP_ENTRY_CHANGED]: ["ocop", "products", "indicators"],
+  // The commune approved a seller's new public name, address or phone.
+  "seller.changes_reviewed": ["sellers", "products"],
 }
 
 export const STOREFRONT_REVALIDATE_EVENTS = Object.keys(TAGS_BY_EVENT)

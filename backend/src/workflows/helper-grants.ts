@@ -1,4 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { sendNotificationsStep } from "@medusajs/medusa/core-flows"
 import { type AuditActor, recordAuditStep } from "./steps/record-audit"
 import { createSellerRecordStep, updateSellerRecordStep } from "./steps/seller-records"
 import { setAuthAppMetadataStep } from "./steps/set-auth-app-metadata"
@@ -10,8 +11,21 @@ interface GrantInput {
   actor: AuditActor
 }
 
-/** A seller's owner lets a community tech helper act for the seller. */
-export const grantHelperWorkflow = createWorkflow("grant-helper", (input: GrantInput) => {
+interface NewGrantInput extends GrantInput {
+  seller_name: string
+  helper_email: string
+  token_hash: string
+  expires_at: string
+  /** Carries the only copy of the token: mailed in `content`, never stored or logged. */
+  accept_url: string
+}
+
+/**
+ * A seller's owner offers a community tech helper to act for the seller. The grant is live only
+ * once accepted with the token mailed to the helper's address (acceptHelperGrantWorkflow), so an
+ * account someone registered under another person's e-mail cannot take it.
+ */
+export const grantHelperWorkflow = createWorkflow("grant-helper", (input: NewGrantInput) => {
   const grant = createSellerRecordStep(
     transform({ input }, ({ input }) => ({
       entity: "HelperGrant" as const,
@@ -19,6 +33,8 @@ export const grantHelperWorkflow = createWorkflow("grant-helper", (input: GrantI
         seller_id: input.seller_id,
         helper_id: input.helper_id,
         granted_by: input.actor.actor_id,
+        token_hash: input.token_hash,
+        expires_at: input.expires_at,
       },
     })),
   )
@@ -33,8 +49,55 @@ export const grantHelperWorkflow = createWorkflow("grant-helper", (input: GrantI
       data: { helper_id: input.helper_id },
     })),
   )
+  sendNotificationsStep(
+    transform({ input }, ({ input }) => {
+      const subject = `${input.seller_name} nhờ bạn hỗ trợ / ${input.seller_name} asks for your help`
+      return [
+        {
+          to: input.helper_email,
+          channel: "email",
+          template: "helper-grant",
+          data: { subject, seller_name: input.seller_name, expires_at: input.expires_at },
+          content: {
+            subject,
+            text: [
+              `${input.seller_name} cho phép bạn thay mặt họ trên Chợ số HTX. Đăng nhập bằng tài khoản hỗ trợ của bạn rồi mở liên kết sau để nhận (hết hạn ${input.expires_at}):`,
+              `${input.seller_name} lets you act for it on Chợ số HTX. Sign in with your helper account, then open this link to accept (expires ${input.expires_at}):`,
+              input.accept_url,
+            ].join("\n\n"),
+          },
+        },
+      ]
+    }),
+  )
   return new WorkflowResponse(grant)
 })
+
+/** The helper, signed in and holding the mailed token, accepts the grant: it becomes live. */
+export const acceptHelperGrantWorkflow = createWorkflow(
+  "accept-helper-grant",
+  (input: GrantInput & { grant_id: string }) => {
+    const grant = updateSellerRecordStep(
+      transform({ input }, ({ input }) => ({
+        entity: "HelperGrant" as const,
+        id: input.grant_id,
+        data: { accepted_at: new Date(), token_hash: null },
+      })),
+    )
+    recordAuditStep(
+      transform({ input }, ({ input }) => ({
+        actor: input.actor,
+        action: "helper.accept_grant",
+        resource_type: "helper_grant",
+        resource_id: input.grant_id,
+        seller_id: input.seller_id,
+        commune_code: input.commune_code,
+        data: { helper_id: input.helper_id },
+      })),
+    )
+    return new WorkflowResponse(grant)
+  },
+)
 
 /** The owner withdraws a helper's permission; the grant stays as history. */
 export const revokeHelperWorkflow = createWorkflow(

@@ -40,20 +40,28 @@ export const inviteStaffWorkflow = createWorkflow("invite-staff", (input: Invite
     })),
   )
   // Last, so a failed write never leaves a mail pointing at an invitation that does not exist.
+  // The link (the only copy of the token) goes in `content`, which the provider renders and
+  // Medusa never stores; `data`, stored with the notification, holds nothing usable.
   sendNotificationsStep(
-    transform({ input }, ({ input }) => [
-      {
-        to: input.email,
-        channel: "email",
-        template: "seller-invite",
-        data: {
-          subject: `Lời mời tham gia ${input.seller_name} / Invitation to join ${input.seller_name}`,
-          seller_name: input.seller_name,
-          accept_url: input.accept_url,
-          expires_at: input.expires_at,
+    transform({ input }, ({ input }) => {
+      const subject = `Lời mời tham gia ${input.seller_name} / Invitation to join ${input.seller_name}`
+      return [
+        {
+          to: input.email,
+          channel: "email",
+          template: "seller-invite",
+          data: { subject, seller_name: input.seller_name, expires_at: input.expires_at },
+          content: {
+            subject,
+            text: [
+              `${input.seller_name} mời bạn tham gia bán hàng trên Chợ số HTX. Mở liên kết sau để nhận lời mời (hết hạn ${input.expires_at}):`,
+              `${input.seller_name} invites you to sell on Chợ số HTX. Open this link to accept (expires ${input.expires_at}):`,
+              input.accept_url,
+            ].join("\n\n"),
+          },
         },
-      },
-    ]),
+      ]
+    }),
   )
   return new WorkflowResponse(invite)
 })

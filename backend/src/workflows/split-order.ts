@@ -1,8 +1,9 @@
-import { Modules } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createRemoteLinkStep, emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { IndicatorSourceEvents } from "../lib/indicators/events"
 import { partReference, paymentMethodOf, planParts, type SellerForSplit } from "../lib/order-split"
+import { acceptsVietQr, payeeOf } from "../lib/seller-review"
 import { SELLER_MODULE } from "../modules/seller"
 import { createOrderPartsStep, type NewOrderPart } from "./steps/create-order-parts"
 import { createPartOrdersStep } from "./steps/create-part-orders"
@@ -34,6 +35,8 @@ const SELLER_FIELDS = [
   "seller.bank_bin",
   "seller.bank_account_number",
   "seller.bank_account_name",
+  "seller.payee_confirmed_at",
+  "seller.pending_changes",
 ]
 
 export interface SplitOrderInput {
@@ -72,7 +75,21 @@ export const splitOrderWorkflow = createWorkflow(
       for (const p of products as { id: string; seller?: SellerForSplit }[]) {
         if (p.seller) sellerByProduct.set(p.id, p.seller)
       }
-      return planParts(orders[0]!, sellerByProduct)
+      const plans = planParts(orders[0]!, sellerByProduct)
+      const payment = orders[0]!.payment_collections?.[0]?.payments?.[0]
+      // The last guard, under the cart's lock: an unconfirmed payee is never paid by VietQR,
+      // whatever a client sent (the payment-session check in api/store/vietqr-guard.ts is the first).
+      if (paymentMethodOf(payment?.provider_id) === "vietqr") {
+        const refused = plans.find((p) => !acceptsVietQr(p.seller))
+        if (refused) {
+          // A MedusaError reaches the buyer with its message (anything else is "unknown error").
+          throw new MedusaError(
+            MedusaError.Types.NOT_ALLOWED,
+            `VietQR payment is not available for seller ${refused.seller.id}: it has no payee confirmed by the commune`,
+          )
+        }
+      }
+      return plans
     })
 
     const created = createPartOrdersStep(
@@ -105,14 +122,7 @@ export const splitOrderWorkflow = createWorkflow(
             payment_method: method,
             payment_status: payment?.captured_at ? "captured" : "awaiting",
             captured_at: payment?.captured_at ? new Date(payment.captured_at) : null,
-            payee:
-              method === "vietqr"
-                ? {
-                    bank_bin: seller.bank_bin ?? null,
-                    account_number: seller.bank_account_number ?? null,
-                    account_name: seller.bank_account_name ?? null,
-                  }
-                : null,
+            payee: method === "vietqr" ? payeeOf(seller) : null,
           }
         })
       }),

@@ -78,6 +78,21 @@ export async function getPaymentMethods(regionId: string): Promise<PaymentMethod
   )
 }
 
+/**
+ * The sellers in the cart a VietQR transfer cannot pay yet: their payee awaits the commune's
+ * confirmation (the backend refuses such a session and such an order anyway). Empty when VietQR
+ * can pay every seller in the cart.
+ */
+export async function getSellersWithoutVietQr(cartId: string): Promise<string[]> {
+  const { sellers_without_payee } = await callStore("check VietQR payees", () =>
+    medusa().client.fetch<{ sellers_without_payee: { name: string }[] }>(
+      `/store/carts/${cartId}/vietqr`,
+      { cache: "no-store" },
+    ),
+  )
+  return sellers_without_payee.map((s) => s.name)
+}
+
 /** Read per request (not inlined at build time), like the Medusa key: see lib/medusa/config.ts. */
 export function stripePublishableKey(): string | undefined {
   const key = Reflect.get(process.env, "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY") as string | undefined

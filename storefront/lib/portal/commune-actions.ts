@@ -102,6 +102,48 @@ export async function suspendSeller(
   redirect(backTo(form, locale, "suspended"))
 }
 
+/** Approves the seller's pending changes: its new name, address, phone or payee go live. */
+export async function approveSellerChanges(
+  _previous: CommuneFormState,
+  form: FormData,
+): Promise<CommuneFormState> {
+  const locale = formLocale(form)
+  const id = text(form, "id")
+  const result = await backend(`/commune/sellers/${encodeURIComponent(id)}/changes/approve`, {
+    method: "POST",
+    body: {},
+    locale,
+  })
+  if (!result.ok) return failure(locale, result.error, {}, [])
+  redirect(backTo(form, locale, "changesApproved"))
+}
+
+/** Rejects them, with the reason the owner is told. */
+export async function rejectSellerChanges(
+  _previous: CommuneFormState,
+  form: FormData,
+): Promise<CommuneFormState> {
+  const locale = formLocale(form)
+  const id = text(form, "id")
+  const values = { reason: text(form, "reason") }
+  if (values.reason.length < 3) {
+    const t = await getTranslations({ locale, namespace: "Portal.sellers.errors" })
+    return {
+      values,
+      errors: { reason: t("reason") },
+      formError: t("fixFields"),
+      attempt: Date.now(),
+    }
+  }
+  const result = await backend(`/commune/sellers/${encodeURIComponent(id)}/changes/reject`, {
+    method: "POST",
+    body: { reason: values.reason },
+    locale,
+  })
+  if (!result.ok) return failure(locale, result.error, values, ["reason"])
+  redirect(backTo(form, locale, "changesRejected"))
+}
+
 const ENTRY_FIELDS = [
   "seller_id",
   "product_name",

@@ -4,6 +4,17 @@
 export const SELLER_STATES = ["pending", "approved", "suspended"] as const
 export type SellerState = (typeof SELLER_STATES)[number]
 
+/** The fields a change of which waits for the commune (backend/src/lib/seller-review.ts). */
+export const REVIEWED_FIELDS = [
+  "name",
+  "address",
+  "phone",
+  "bank_bin",
+  "bank_account_number",
+  "bank_account_name",
+] as const
+export type ReviewedField = (typeof REVIEWED_FIELDS)[number]
+
 export type CommuneSeller = {
   id: string
   handle: string
@@ -16,6 +27,11 @@ export type CommuneSeller = {
   bank_bin: string | null
   bank_account_number: string | null
   bank_account_name: string | null
+  /** The owner's changes awaiting the commune's review, by field; null when none. */
+  pending_changes: Partial<Record<ReviewedField, string | null>> | null
+  pending_changes_at: string | null
+  payee_confirmed_at: string | null
+  accepts_vietqr: boolean
   state: SellerState
   state_reason: string | null
   state_changed_at: string | null

@@ -6,6 +6,8 @@ export type Invite = { id: string; email: string; expires_at: string }
 export type HelperGrant = {
   grant_id: string
   granted_at: string
+  /** Null until the helper accepts the grant from the mailed link; only then may it act. */
+  accepted_at: string | null
   helper: { id: string; name: string; email: string; phone: string | null }
 }
 export type AuditEntry = {
@@ -31,6 +33,10 @@ export const KNOWN_ACTIONS = [
   "seller.accept_invite",
   "seller.grant_helper",
   "seller.revoke_helper",
+  "seller.submit_changes",
+  "seller.approve_changes",
+  "seller.reject_changes",
+  "helper.accept_grant",
   "product.create",
   "product.update",
   "product.publish",

@@ -1,6 +1,8 @@
 import type { ChildProcess } from "node:child_process"
 import { randomBytes } from "node:crypto"
+import { mkdtempSync } from "node:fs"
 import { createRequire } from "node:module"
+import { tmpdir } from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import type { ResolvedPostgres } from "@coop/scripts/pg"
@@ -41,6 +43,8 @@ declare module "vitest" {
     traceabilityUrl: string
     /** Its database, to make a change behind the backend's back (no event, no revalidation). */
     backendDatabaseUrl: string
+    /** Where the backend's development mail provider writes each mail (MAIL_OUTBOX_DIR). */
+    mailDir: string
     /** The secret the online storefront's /api/revalidate checks signatures with. */
     revalidateSecret: string
   }
@@ -138,9 +142,12 @@ export default async function setup(project: TestProject) {
     // The service redirects scanning browsers to the storefront, the storefront asks the service
     // for the verdict and the backend posts revalidations to it: its port is chosen first.
     const storefrontPort = await freePort()
+    // Mailed links (invitations, helper grants) are stored nowhere else: read them from here.
+    const mailDir = mkdtempSync(path.join(tmpdir(), "coop-e2e-mail-"))
     const revalidateEnv = {
       STOREFRONT_REVALIDATE_URL: `http://localhost:${storefrontPort}/api/revalidate`,
       STOREFRONT_REVALIDATE_SECRET: REVALIDATE_SECRET,
+      MAIL_OUTBOX_DIR: mailDir,
     }
     // Build, boot the backend and prepare the traceability service side by side; wait for all
     // three so none is left running alone.
@@ -215,6 +222,7 @@ export default async function setup(project: TestProject) {
     project.provide("backendUrl", backend.url)
     project.provide("traceabilityUrl", traceability.url)
     project.provide("backendDatabaseUrl", backend.databaseUrl)
+    project.provide("mailDir", mailDir)
     project.provide("revalidateSecret", REVALIDATE_SECRET)
   } catch (error) {
     await teardown()

@@ -2,7 +2,12 @@ import { z } from "zod"
 import { SELLER_STATES } from "../commune/validators"
 import { communeCode, Pagination } from "../utils/fields"
 
-export { ApproveSeller, SuspendSeller } from "../commune/validators"
+export {
+  ApproveChanges,
+  ApproveSeller,
+  RejectChanges,
+  SuspendSeller,
+} from "../commune/validators"
 
 export const AdminListSellers = Pagination.extend({
   state: z.enum(SELLER_STATES).optional(),

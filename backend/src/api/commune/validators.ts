@@ -20,6 +20,12 @@ export const SuspendSeller = z.strictObject({
   reason: z.string().trim().min(3).max(500),
 })
 
+/** Approving a seller's pending changes; an optional note for the audit log and the owner. */
+export const ApproveChanges = ApproveSeller
+
+/** Rejecting them needs a reason: the owner is told what to correct. */
+export const RejectChanges = SuspendSeller
+
 /** valid: not yet expired; expiring_soon: valid but within 90 days of expiry; expired. */
 export const CERTIFICATE_STATUSES = ["valid", "expiring_soon", "expired"] as const
 

@@ -6,3 +6,5 @@ export const SignUpHelper = z.strictObject({
   phone: phone.optional(),
   commune_code: communeCode.optional(),
 })
+
+export const AcceptHelperGrant = z.strictObject({ token: z.string().min(20).max(200) })

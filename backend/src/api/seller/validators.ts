@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { communeCode, phone } from "../utils/fields"
+import { communeCode, imageUrl, phone } from "../utils/fields"
 
 const handle = z
   .string()
@@ -33,7 +33,7 @@ export const SellerProfile = z.strictObject({
   phone,
   email: z.email().optional(),
   description: z.string().max(4000).optional(),
-  logo_url: z.url().optional(),
+  logo_url: imageUrl.optional(),
   bank_bin: z
     .string()
     .regex(/^[0-9]{6}$/, "Mã BIN ngân hàng gồm 6 chữ số|A bank BIN has 6 digits")
@@ -87,7 +87,7 @@ export const CreateProduct = z.strictObject({
   subtitle: z.string().max(200).optional(),
   description: z.string().max(10_000).optional(),
   category_ids: z.array(z.string().min(1)).max(5).optional(),
-  images: z.array(z.url()).max(10).optional(),
+  images: z.array(imageUrl).max(10).optional(),
   variants: z.array(variant).min(1).max(20),
 })
 
@@ -96,7 +96,7 @@ export const UpdateProduct = z.strictObject({
   subtitle: z.string().max(200).optional(),
   description: z.string().max(10_000).optional(),
   category_ids: z.array(z.string().min(1)).max(5).optional(),
-  images: z.array(z.url()).max(10).optional(),
+  images: z.array(imageUrl).max(10).optional(),
 })
 
 export const UpdateVariant = z.strictObject({

@@ -9,6 +9,14 @@ import {
 } from "@medusajs/framework/http"
 import { FeatureFlag } from "@medusajs/framework/utils"
 import { PUBLIC_SELLER_FIELDS } from "../../lib/seller-views"
+import { refuseUnconfirmedVietQr } from "./vietqr-guard"
+
+type Middleware = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown
+
+/** An async middleware whose rejection reaches the error handler. */
+const wrap =
+  (middleware: Middleware) => (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) =>
+    Promise.resolve(middleware(req, res, next)).catch(next)
 
 /** The OCOP badge a product card shows. */
 export const BADGE_FIELDS = ["id", "stars", "group", "certificate_number", "expires_on"] as const
@@ -78,6 +86,11 @@ export const storeRoutes: MiddlewareRoute[] = [
   {
     matcher: "/store/carts*",
     middlewares: [allowFields("shipping_address.metadata", "billing_address.metadata")],
+  },
+  {
+    matcher: "/store/payment-collections/:id/payment-sessions",
+    method: ["POST"],
+    middlewares: [wrap(refuseUnconfirmedVietQr)],
   },
   // With a method this runs after Medusa's middlewares for the route, just before the handler.
   { matcher: "/store/products", method: ["GET"], middlewares: [listOnlyChannelProducts] },

@@ -88,7 +88,7 @@ export async function loadSellerAccess(
       })
     }
     const [grant] = await sellers.listHelperGrants(
-      { helper_id: actor_id, seller_id: sellerId, revoked_at: null },
+      { helper_id: actor_id, seller_id: sellerId, revoked_at: null, accepted_at: { $ne: null } },
       { relations: ["seller"] },
     )
     if (!grant?.seller) throw sellerNotFound()

@@ -54,6 +54,9 @@ export async function seedSellers(
         bank_bin: "970415",
         bank_account_number: `10${String(SELLERS.indexOf(s) + 1).padStart(8, "0")}`,
         bank_account_name: s.name.toUpperCase(),
+        // The demo's payees count as confirmed by the commune, so VietQR works from the start.
+        payee_confirmed_at: new Date(),
+        payee_confirmed_by: "seed",
         state: "approved" as const,
         state_changed_at: new Date(),
         state_changed_by: "seed",
@@ -61,6 +64,27 @@ export async function seedSellers(
     )
     for (const s of made) byHandle.set(s.handle, s)
     created.push(`${made.length} sellers`)
+  }
+  // A demo database from before payee review had its payees moved to review by the migration.
+  const unconfirmed = SELLERS.filter((s) => {
+    const row = byHandle.get(s.handle)
+    return row && !row.payee_confirmed_at
+  })
+  if (unconfirmed.length) {
+    await sellers.updateSellers(
+      unconfirmed.map((s) => ({
+        id: byHandle.get(s.handle)!.id,
+        bank_bin: "970415",
+        bank_account_number: `10${String(SELLERS.indexOf(s) + 1).padStart(8, "0")}`,
+        bank_account_name: s.name.toUpperCase(),
+        payee_confirmed_at: new Date(),
+        payee_confirmed_by: "seed",
+        pending_changes: null,
+        pending_changes_at: null,
+        pending_changes_by: null,
+      })),
+    )
+    created.push(`${unconfirmed.length} confirmed payees`)
   }
 
   // Links: each seller to its stock location and to its products (only the missing ones).
@@ -202,6 +226,7 @@ async function seedAccounts(
       helper_id: made.id,
       seller_id: seller.id,
       granted_by: "seed",
+      accepted_at: new Date(),
     })
     await container.resolve<AuditModuleService>(AUDIT_MODULE).createAuditEntries({
       actor_type: "seed",

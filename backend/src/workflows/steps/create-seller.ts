@@ -18,6 +18,11 @@ export interface NewSeller {
   bank_bin?: string | null
   bank_account_number?: string | null
   bank_account_name?: string | null
+  payee_confirmed_at?: Date | null
+  payee_confirmed_by?: string | null
+  pending_changes?: Record<string, string> | null
+  pending_changes_at?: Date | null
+  pending_changes_by?: string | null
   state?: "pending" | "approved" | "suspended"
 }
 

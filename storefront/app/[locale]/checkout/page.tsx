@@ -13,7 +13,13 @@ import { pageLocale } from "@/i18n/locale"
 import { localePath } from "@/i18n/paths"
 import { getShopRegion, StoreUnavailableError } from "@/lib/medusa"
 import { listCommunes, listProvinces } from "@/lib/medusa/admin-units"
-import { getCart, getPaymentMethods, getSellerParts, stripePublishableKey } from "@/lib/medusa/cart"
+import {
+  getCart,
+  getPaymentMethods,
+  getSellerParts,
+  getSellersWithoutVietQr,
+  stripePublishableKey,
+} from "@/lib/medusa/cart"
 import { formatVnd } from "@/lib/money"
 
 type Props = {
@@ -38,11 +44,14 @@ async function load() {
       listProvinces(),
     ])
     const provinceCode = cart.address?.provinceCode ?? DEFAULT_PROVINCE
-    const [methods, communes] = await Promise.all([
+    const [offered, communes, vietQrHeldBy] = await Promise.all([
       getPaymentMethods(region.id),
       listCommunes(provinceCode),
+      getSellersWithoutVietQr(cart.id),
     ])
-    return { cart, parts, provinces, communes, methods, provinceCode } as const
+    // A seller whose payee the commune has not confirmed is never paid by VietQR.
+    const methods = vietQrHeldBy.length ? offered.filter((m) => m !== "vietqr") : offered
+    return { cart, parts, provinces, communes, methods, vietQrHeldBy, provinceCode } as const
   } catch (error) {
     if (error instanceof StoreUnavailableError) return "unavailable" as const
     throw error
@@ -80,7 +89,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
       </PageShell>
     )
   }
-  const { cart, parts, provinces, communes, methods, provinceCode } = data
+  const { cart, parts, provinces, communes, methods, vietQrHeldBy, provinceCode } = data
   const editing = edit === "address" || !cart.address
   const shippingChosen = parts.length > 0 && parts.every((p) => p.selectedOptionId)
   const stripeKey = stripePublishableKey()
@@ -139,6 +148,11 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
             ) : (
               <PaymentForm locale={locale} methods={methods} total={formatVnd(cart.total.amount)} />
             )}
+            {vietQrHeldBy.length ? (
+              <p className="muted" data-testid="vietqr-held">
+                {tPay("vietqrHeld", { sellers: vietQrHeldBy.join(", ") })}
+              </p>
+            ) : null}
           </section>
         </li>
       </ol>

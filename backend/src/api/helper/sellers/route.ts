@@ -6,7 +6,7 @@ import type SellerModuleService from "../../../modules/seller/service"
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const sellers = req.scope.resolve<SellerModuleService>(SELLER_MODULE)
   const grants = await sellers.listHelperGrants(
-    { helper_id: req.auth_context.actor_id, revoked_at: null },
+    { helper_id: req.auth_context.actor_id, revoked_at: null, accepted_at: { $ne: null } },
     { relations: ["seller"] },
   )
   res.json({

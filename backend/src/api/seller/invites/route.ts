@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from "node:crypto"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { hashOneTimeToken, newOneTimeToken, storefrontLink } from "../../../lib/one-time-token"
 import { SELLER_MODULE } from "../../../modules/seller"
 import type SellerModuleService from "../../../modules/seller/service"
 import { inviteStaffWorkflow } from "../../../workflows/invite-staff"
@@ -11,7 +11,7 @@ import { InviteStaff } from "../validators"
 
 const INVITE_DAYS = 7
 
-export const hashInviteToken = (token: string) => createHash("sha256").update(token).digest("hex")
+export const hashInviteToken = hashOneTimeToken
 
 /** The owner invites staff by email; the storefront's accept page takes the token from the link. */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -29,8 +29,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     )
   }
   const seller = await sellers.retrieveSeller(access.sellerId, { select: ["id", "name"] })
-  const token = randomBytes(24).toString("base64url")
-  const storefront = process.env.STOREFRONT_URL ?? "http://localhost:8000"
+  const token = newOneTimeToken()
   const { result } = await inviteStaffWorkflow(req.scope).run({
     input: {
       seller_id: seller.id,
@@ -38,7 +37,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       commune_code: access.communeCode,
       email,
       token_hash: hashInviteToken(token),
-      accept_url: `${storefront}/vi/seller/invite?token=${token}`,
+      accept_url: storefrontLink("/seller/invite", token),
       expires_at: new Date(Date.now() + INVITE_DAYS * 24 * 3600 * 1000).toISOString(),
       actor: sellerActor(access),
     },

@@ -1,9 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ownerEmails } from "../../../lib/seller-queries"
+import { changedPayeeFields, planProfileUpdate } from "../../../lib/seller-review"
 import { SELLER_MODULE } from "../../../modules/seller"
 import type SellerModuleService from "../../../modules/seller/service"
 import { updateSellerProfileWorkflow } from "../../../workflows/update-seller-profile"
 import { sellerAccess } from "../../utils/access"
 import { sellerActor } from "../../utils/audit-actor"
+import { ApiError } from "../../utils/errors"
 import { parseInput } from "../../utils/validate"
 import { UpdateSellerProfile } from "../validators"
 
@@ -25,14 +28,40 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   })
 }
 
+/**
+ * Edits the profile. Description, logo, e-mail and the like apply at once; public name, address,
+ * phone and the payee wait for the commune's review (src/lib/seller-review.ts), and only the
+ * owner may change the payee.
+ */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const update = parseInput(UpdateSellerProfile, req.body)
   const access = sellerAccess(req)
+  const sellers = req.scope.resolve<SellerModuleService>(SELLER_MODULE)
+  const seller = await sellers.retrieveSeller(access.sellerId)
+  if (access.role !== "owner") {
+    const [field] = changedPayeeFields(seller, update)
+    if (field) {
+      throw new ApiError(
+        403,
+        {
+          vi: `Chỉ chủ tài khoản người bán mới được đổi tài khoản nhận tiền (${field})`,
+          en: `Only the seller's owner may change the payee (${field})`,
+        },
+        field,
+      )
+    }
+  }
+  const plan = planProfileUpdate(seller, update)
   const { result } = await updateSellerProfileWorkflow(req.scope).run({
     input: {
       seller_id: access.sellerId,
+      seller_name: seller.name,
       commune_code: access.communeCode,
-      update,
+      ...plan,
+      had_pending: !!seller.pending_changes,
+      owner_emails: Object.keys(plan.changed).length
+        ? await ownerEmails(req.scope, access.sellerId)
+        : [],
       actor: sellerActor(access),
     },
   })

@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
+import { PAYEE_FIELDS } from "../../../lib/seller-review"
 import { SELLER_MODULE } from "../../../modules/seller"
 import type SellerModuleService from "../../../modules/seller/service"
 import { signUpSellerWorkflow } from "../../../workflows/sign-up-seller"
@@ -8,6 +9,21 @@ import { toHandle } from "../../utils/handle"
 import { requireCommune } from "../../utils/units"
 import { parseInput } from "../../utils/validate"
 import { SignUpSeller } from "../validators"
+
+function withoutPayee<T extends Record<string, unknown>>(seller: T) {
+  const rest: Record<string, unknown> = { ...seller }
+  for (const key of PAYEE_FIELDS) delete rest[key]
+  return rest as Omit<T, (typeof PAYEE_FIELDS)[number]>
+}
+
+function pendingPayee(seller: Record<string, unknown>) {
+  const payee = Object.fromEntries(
+    PAYEE_FIELDS.filter((k) => seller[k] != null).map((k) => [k, seller[k] as string]),
+  )
+  return Object.keys(payee).length
+    ? { pending_changes: payee, pending_changes_at: new Date(), pending_changes_by: "sign-up" }
+    : {}
+}
 
 /** A new cooperative or household signs up; it stays pending until the commune approves it. */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -49,7 +65,9 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     input: {
       auth_identity_id,
       seller: {
-        ...body.seller,
+        ...withoutPayee(body.seller),
+        // The payee given at sign-up waits for the commune like any later change.
+        ...pendingPayee(body.seller),
         handle,
         province_code: commune.province_code,
         state: "pending",

@@ -7,6 +7,11 @@ export const HelperGrant = model
   .define("helper_grant", {
     id: model.id({ prefix: "hgr" }).primaryKey(),
     granted_by: model.text(),
+    // A grant is live only once accepted with the one-time token mailed to the helper's address:
+    // an account registered under someone else's e-mail never sees that token.
+    token_hash: model.text().nullable(),
+    expires_at: model.dateTime().nullable(),
+    accepted_at: model.dateTime().nullable(),
     revoked_at: model.dateTime().nullable(),
     revoked_by: model.text().nullable(),
     seller: model.belongsTo(() => Seller, { mappedBy: "helper_grants" }),

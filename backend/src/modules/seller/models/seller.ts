@@ -24,6 +24,14 @@ export const Seller = model
     bank_bin: model.text().nullable(),
     bank_account_number: model.text().nullable(),
     bank_account_name: model.text().nullable(),
+    // When the commune (or an operator) confirmed the payee above; VietQR needs a confirmed one.
+    payee_confirmed_at: model.dateTime().nullable(),
+    payee_confirmed_by: model.text().nullable(),
+    // An owner's change to reviewed fields (public name, address, phone; the payee), held until
+    // the commune approves or rejects it: { field: new value }. See src/lib/seller-review.ts.
+    pending_changes: model.json().nullable(),
+    pending_changes_at: model.dateTime().nullable(),
+    pending_changes_by: model.text().nullable(),
     state: model.enum(["pending", "approved", "suspended"]).default("pending"),
     state_reason: model.text().nullable(),
     state_changed_at: model.dateTime().nullable(),

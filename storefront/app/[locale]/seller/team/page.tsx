@@ -115,6 +115,7 @@ export default async function SellerTeamPage({ params, searchParams }: Props) {
                 <span className="muted">
                   {h.helper.email} ·{" "}
                   {t("grantedOn", { date: formatDate(new Date(h.granted_at), locale) })}
+                  {h.accepted_at ? null : ` · ${t("awaitingAcceptance")}`}
                 </span>
                 <SellerForm
                   id={`revoke-${h.grant_id}`}

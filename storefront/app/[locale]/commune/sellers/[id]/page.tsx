@@ -12,8 +12,14 @@ import { PortalShell } from "@/components/portal/portal-shell"
 import { pageLocale } from "@/i18n/locale"
 import { localePath } from "@/i18n/paths"
 import { formatDate } from "@/lib/format"
-import { approveSeller, suspendSeller } from "@/lib/portal/commune-actions"
+import {
+  approveSeller,
+  approveSellerChanges,
+  rejectSellerChanges,
+  suspendSeller,
+} from "@/lib/portal/commune-actions"
 import { getSeller } from "@/lib/portal/commune-data"
+import { REVIEWED_FIELDS } from "@/lib/portal/commune-types"
 import { communeContext } from "@/lib/portal/context"
 
 type Props = {
@@ -21,7 +27,7 @@ type Props = {
   searchParams: Promise<{ confirm?: string; status?: string }>
 }
 
-const STATUSES = ["approved", "suspended"] as const
+const STATUSES = ["approved", "suspended", "changesApproved", "changesRejected"] as const
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await pageLocale(params)
@@ -75,8 +81,11 @@ export default async function CommuneSellerPage({ params, searchParams }: Props)
         ? `${seller.bank_account_name ?? ""} · ${seller.bank_account_number} (BIN ${seller.bank_bin ?? "?"})`
         : none,
     ],
+    [t("fields.vietqr"), seller.accepts_vietqr ? t("vietqrOn") : t("vietqrOff")],
     [t("fields.signedUp"), formatDate(new Date(seller.created_at), locale)],
   ]
+  const pending = seller.pending_changes ?? {}
+  const pendingFields = REVIEWED_FIELDS.filter((f) => f in pending)
   return (
     <CommuneFrame locale={locale} me={me} section="/sellers" pathname={pathname}>
       <p>
@@ -103,6 +112,70 @@ export default async function CommuneSellerPage({ params, searchParams }: Props)
           </div>
         ))}
       </dl>
+      {pendingFields.length ? (
+        <section id="changes" className="commune-confirm" aria-labelledby="changes-title">
+          <h2 id="changes-title">{t("changes.title")}</h2>
+          <p>{t("changes.intro")}</p>
+          {seller.pending_changes_at ? (
+            <p className="muted">
+              {t("changes.submitted", {
+                date: formatDate(new Date(seller.pending_changes_at), locale),
+              })}
+            </p>
+          ) : null}
+          <table data-testid="pending-changes">
+            <thead>
+              <tr>
+                <th scope="col">{t("changes.field")}</th>
+                <th scope="col">{t("changes.current")}</th>
+                <th scope="col">{t("changes.proposed")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pendingFields.map((field) => (
+                <tr key={field}>
+                  <th scope="row">{t(`changes.names.${field}`)}</th>
+                  <td>{seller[field] ?? none}</td>
+                  <td>{pending[field] ?? none}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {pendingFields.some((f) => f.startsWith("bank_")) ? (
+            <p>{t("changes.payeeWarning")}</p>
+          ) : null}
+          {readOnly ? null : (
+            <>
+              <CommuneActionForm
+                action={approveSellerChanges}
+                hidden={{ locale, id: seller.id, back: here }}
+                submit={t("changes.approve")}
+                pending={t("working")}
+                testId="approve-changes-form"
+              />
+              <CommuneActionForm
+                action={rejectSellerChanges}
+                hidden={{ locale, id: seller.id, back: here }}
+                fields={[
+                  {
+                    kind: "textarea",
+                    name: "reason",
+                    label: t("changes.reason"),
+                    hint: t("changes.reasonHint"),
+                    required: true,
+                    minLength: 3,
+                    maxLength: 500,
+                  },
+                ]}
+                submit={t("changes.reject")}
+                pending={t("working")}
+                danger
+                testId="reject-changes-form"
+              />
+            </>
+          )}
+        </section>
+      ) : null}
       {readOnly ? null : seller.state === "approved" ? (
         confirming ? (
           <section id="suspend" className="commune-confirm" aria-labelledby="suspend-title">

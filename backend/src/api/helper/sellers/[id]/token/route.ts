@@ -15,7 +15,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const sellers = req.scope.resolve<SellerModuleService>(SELLER_MODULE)
   const { actor_id, auth_identity_id } = req.auth_context
   const [grant] = await sellers.listHelperGrants(
-    { helper_id: actor_id, seller_id: req.params.id, revoked_at: null },
+    { helper_id: actor_id, seller_id: req.params.id, revoked_at: null, accepted_at: { $ne: null } },
     { select: ["id", "seller_id"] },
   )
   if (!grant) throw sellerNotFound()
