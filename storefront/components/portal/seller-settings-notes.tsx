@@ -44,7 +44,7 @@ export async function SellerPendingChanges({ locale, seller, owner }: Props) {
             <div key={field} data-testid={`pending-${field}`}>
               <dt>{t(field)}</dt>
               <dd>
-                {t("liveValue")} <del>{shown(field, live) || t("empty")}</del>
+                {t("liveValue")} {shown(field, live) || t("empty")}
               </dd>
               <dd>
                 {t("pendingValue")} <strong>{shown(field, pending ?? "") || t("empty")}</strong>

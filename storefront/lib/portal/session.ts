@@ -58,7 +58,9 @@ export async function writeActingFor(sellerId: string | null) {
 
 export async function clearPortalSession() {
   const jar = await cookies()
-  for (const name of [TOKEN_COOKIE, ACTOR_COOKIE, ACTING_COOKIE]) jar.delete(name)
+  for (const name of [TOKEN_COOKIE, ACTOR_COOKIE, ACTING_COOKIE, CHOICE_COOKIE]) {
+    jar.delete(name)
+  }
 }
 
 /**

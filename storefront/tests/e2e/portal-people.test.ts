@@ -300,17 +300,17 @@ describe("the seller's settings", () => {
 
     const pending = owner.locator("[data-testid=settings-pending]")
     expect(normalise(await pending.locator("h2").textContent())).toBe("Chờ xã duyệt")
-    expect(normalise(await owner.locator("[data-testid=pending-phone]").textContent())).toBe(
+    expect(normalise(await owner.locator("[data-testid=pending-phone]").innerText())).toBe(
       "Số điện thoại Đang dùng: 0912 111 222 Chờ duyệt: 0987 654 321",
     )
-    expect(normalise(await owner.locator("[data-testid=pending-bank_bin]").textContent())).toMatch(
+    expect(normalise(await owner.locator("[data-testid=pending-bank_bin]").innerText())).toMatch(
       /Đang dùng: Agribank Chờ duyệt: Vietcombank/,
     )
     expect(
-      normalise(await owner.locator("[data-testid=pending-bank_account_number]").textContent()),
+      normalise(await owner.locator("[data-testid=pending-bank_account_number]").innerText()),
     ).toMatch(/Chờ duyệt: 007100123456/)
     expect(
-      normalise(await owner.locator("[data-testid=pending-bank_account_name]").textContent()),
+      normalise(await owner.locator("[data-testid=pending-bank_account_name]").innerText()),
     ).toMatch(/Chờ duyệt: HOP TAC XA MAN HAU DONG TAM/)
     expect(
       normalise(await owner.locator("[data-testid=settings-payee-state]").textContent()),
