@@ -111,6 +111,12 @@ async function signIn(page: Page, email: string, password: string, portal = "sel
   await page.locator("form button[type=submit]").click()
 }
 
+/** One row of the "Chờ xã duyệt" box as read aloud: field, value in use, proposed value. */
+async function reviewRow(page: Page, testId: string) {
+  const parts = await page.locator(`[data-testid=${testId}]`).locator("dt, dd").allTextContents()
+  return parts.map(normalise).join(" ")
+}
+
 const officerToken = () => login("commune_officer", OFFICER, DEMO_PASSWORD)
 
 beforeAll(async () => {
@@ -300,18 +306,16 @@ describe("the seller's settings", () => {
 
     const pending = owner.locator("[data-testid=settings-pending]")
     expect(normalise(await pending.locator("h2").textContent())).toBe("Chờ xã duyệt")
-    expect(normalise(await owner.locator("[data-testid=pending-phone]").innerText())).toBe(
+    expect(await reviewRow(owner, "pending-phone")).toBe(
       "Số điện thoại Đang dùng: 0912 111 222 Chờ duyệt: 0987 654 321",
     )
-    expect(normalise(await owner.locator("[data-testid=pending-bank_bin]").innerText())).toMatch(
+    expect(await reviewRow(owner, "pending-bank_bin")).toMatch(
       /Đang dùng: Agribank Chờ duyệt: Vietcombank/,
     )
-    expect(
-      normalise(await owner.locator("[data-testid=pending-bank_account_number]").innerText()),
-    ).toMatch(/Chờ duyệt: 007100123456/)
-    expect(
-      normalise(await owner.locator("[data-testid=pending-bank_account_name]").innerText()),
-    ).toMatch(/Chờ duyệt: HOP TAC XA MAN HAU DONG TAM/)
+    expect(await reviewRow(owner, "pending-bank_account_number")).toMatch(/Chờ duyệt: 007100123456/)
+    expect(await reviewRow(owner, "pending-bank_account_name")).toMatch(
+      /Chờ duyệt: HOP TAC XA MAN HAU DONG TAM/,
+    )
     expect(
       normalise(await owner.locator("[data-testid=settings-payee-state]").textContent()),
     ).toMatch(/VietQR tạm dừng cho đến khi xã xác nhận/)
