@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server"
 import type { Locale } from "@/i18n/routing"
 import { formatDate } from "@/lib/format"
 import type { SellerMe } from "@/lib/portal/context"
-import { NAPAS_BANKS } from "@/lib/portal/seller-banks"
+import { bankName } from "@/lib/portal/seller-banks"
 import {
   payeeState,
   pendingFields,
@@ -11,8 +11,6 @@ import {
 } from "@/lib/portal/seller-settings"
 
 type Props = { locale: Locale; seller: SellerMe["seller"]; owner: boolean }
-
-const bankName = (bin: string) => NAPAS_BANKS.find((b) => b.bin === bin)?.name ?? bin
 
 /** A reviewed value as a person reads it: the bank's name rather than its BIN. */
 const shown = (field: ReviewedField, value: string) =>

@@ -334,8 +334,20 @@ describe("the seller's settings", () => {
     )
     expect(me.body.seller.phone).toBe("0912 111 222")
     expect(me.body.seller.logo_url).toBe(await logo.getAttribute("src"))
+    // The bank by name there too, not its BIN.
+    expect(normalise(await owner.locator("#settings-bank_bin-hint").textContent())).toBe(
+      "Chờ xã duyệt. Đang dùng: Agribank",
+    )
     await shot(owner, "6-settings-pending")
     expect(await axe(owner)).toEqual([])
+    // The same page in English.
+    await owner.goto(`${url}/en/seller/settings`)
+    expect(normalise(await owner.locator("h1").textContent())).toBe("Seller settings")
+    expect(normalise(await owner.locator("[data-testid=settings-pending] h2").textContent())).toBe(
+      "Awaiting the commune's review",
+    )
+    await shot(owner, "6-settings-pending-en")
+    await owner.goto(`${url}/vi/seller/settings`)
   }, 90_000)
 
   it("staff never see the payee, and save without JavaScript", async () => {

@@ -7,7 +7,7 @@ import { SellerPayeeState, SellerPendingChanges } from "@/components/portal/sell
 import { pageLocale } from "@/i18n/locale"
 import { localePath } from "@/i18n/paths"
 import { sellerContext } from "@/lib/portal/context"
-import { NAPAS_BANKS } from "@/lib/portal/seller-banks"
+import { bankName, NAPAS_BANKS } from "@/lib/portal/seller-banks"
 import { emptyFormState } from "@/lib/portal/seller-form"
 import { isOwner, type ReviewedField, reviewed } from "@/lib/portal/seller-settings"
 import { saveSellerSettings } from "@/lib/portal/seller-settings-actions"
@@ -45,7 +45,9 @@ export default async function SellerSettingsPage({ params, searchParams }: Props
   const hint = (field: ReviewedField, extra?: string) => {
     const { live, pending } = reviewed(seller, field)
     const review =
-      pending === null ? t("reviewedHint") : t("pendingHint", { live: live || t("empty") })
+      pending === null
+        ? t("reviewedHint")
+        : t("pendingHint", { live: (field === "bank_bin" ? bankName(live) : live) || t("empty") })
     return extra ? `${extra} ${review}` : review
   }
   const fields: FieldSpec[] = [
