@@ -18,6 +18,8 @@ export type FieldSpec = {
     | "select"
     | "radio"
     | "photos"
+    /** One picture (a logo): the current one shown and kept, a file input to replace it. */
+    | "image"
     /** The two-tier unit pickers: choosing a province loads its communes, a commune its villages. */
     | "province"
     | "commune"
@@ -128,6 +130,15 @@ export function SellerForm(props: Props) {
         )
       case "radio":
         return null
+      case "image":
+        return (
+          <input
+            {...common}
+            name={`${f.name}_file`}
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+          />
+        )
       case "photos":
         return (
           <input
@@ -236,6 +247,13 @@ export function SellerForm(props: Props) {
         return (
           <div key={f.name} className="seller-field">
             <label htmlFor={fid}>{f.label}</label>
+            {f.type === "image" && text(f.name) ? (
+              <>
+                {/* biome-ignore lint/performance/noImgElement: the uploaded logo as it is stored */}
+                <img className="seller-logo" src={text(f.name)} alt={f.keepLabel ?? ""} />
+                <input type="hidden" name={f.name} value={text(f.name)} />
+              </>
+            ) : null}
             {control(f)}
             {hint}
             {error}

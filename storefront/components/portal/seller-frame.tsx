@@ -5,7 +5,14 @@ import type { Locale } from "@/i18n/routing"
 import type { SellerMe } from "@/lib/portal/context"
 import { PortalShell } from "./portal-shell"
 
-export const SELLER_SECTIONS = ["", "/products", "/orders", "/origin", "/team"] as const
+export const SELLER_SECTIONS = [
+  "",
+  "/products",
+  "/orders",
+  "/origin",
+  "/team",
+  "/settings",
+] as const
 export type SellerSection = (typeof SELLER_SECTIONS)[number]
 
 type Props = {
@@ -28,6 +35,7 @@ export async function SellerFrame({ locale, me, section, pathname, children }: P
     "/orders": t("nav.orders"),
     "/origin": t("nav.origin"),
     "/team": t("nav.team"),
+    "/settings": t("nav.settings"),
   }
   const helper = me.actor.type === "helper"
   return (

@@ -1,50 +1,68 @@
 "use client"
 
 import { useActionState } from "react"
-import { portalSignIn, type SignInState } from "@/lib/portal/auth-actions"
+import { portalChooseRole, portalSignIn, type SignInState } from "@/lib/portal/auth-actions"
+import type { PortalActor } from "@/lib/portal/session"
 
 export type SignInLabels = {
   email: string
   password: string
-  role: string
   submit: string
-  roles: { value: string; label: string }[]
+  /** "This account has several roles: choose one." */
+  severalRoles: string
+  chooseRole: string
+  continue: string
+  roleNames: Record<PortalActor, string>
 }
 
 type Props = { locale: string; portal: "seller" | "commune"; next: string; labels: SignInLabels }
 
-/** Sign-in for a portal; a plain post that also works without JavaScript. */
+/**
+ * Sign-in for every portal role: e-mail and password only; the server finds the login's roles
+ * and asks only when there are several. Plain posts that also work without JavaScript.
+ */
 export function SignInForm({ locale, portal, next, labels }: Props) {
   const [state, action, pending] = useActionState<SignInState, FormData>(portalSignIn, {
     email: "",
-    actor: labels.roles[0]?.value ?? "",
     error: null,
   })
-  return (
-    <form action={action} className="checkout-form">
+  const hidden = (
+    <>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="portal" value={portal} />
       <input type="hidden" name="next" value={next} />
+    </>
+  )
+  if (state.roles?.length) {
+    return (
+      <form action={portalChooseRole} className="checkout-form" data-testid="sign-in-roles">
+        {hidden}
+        <p className="notice" role="status">
+          {labels.severalRoles}
+        </p>
+        <fieldset>
+          <legend>{labels.chooseRole}</legend>
+          {state.roles.map((role, i) => (
+            <label key={role} className="choice">
+              <input type="radio" name="actor" value={role} defaultChecked={i === 0} required />
+              <span>{labels.roleNames[role]}</span>
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="button button-wide">
+          {labels.continue}
+        </button>
+      </form>
+    )
+  }
+  return (
+    <form action={action} className="checkout-form">
+      {hidden}
       {state.error ? (
-        <p className="notice notice-error" role="alert">
+        <p className="notice notice-error" role="alert" data-testid="sign-in-error">
           {state.error}
         </p>
       ) : null}
-      <fieldset>
-        <legend>{labels.role}</legend>
-        {labels.roles.map((role) => (
-          <label key={role.value} className="choice">
-            <input
-              type="radio"
-              name="actor"
-              value={role.value}
-              defaultChecked={state.actor === role.value}
-              required
-            />
-            <span>{role.label}</span>
-          </label>
-        ))}
-      </fieldset>
       <label htmlFor="portal-email">{labels.email}</label>
       <input
         id="portal-email"

@@ -16,7 +16,20 @@ export type SellerMe = {
     state: string
     commune_code: string
     village?: string | null
+    village_code?: string | null
+    address?: string | null
     phone?: string | null
+    logo_url?: string | null
+    /** What the officer wrote when approving or suspending. */
+    state_reason?: string | null
+    bank_bin?: string | null
+    bank_account_number?: string | null
+    bank_account_name?: string | null
+    /** When the commune confirmed the payee; VietQR is held until then. */
+    payee_confirmed_at?: string | null
+    /** Reviewed fields (name, address, phone, payee) changed and waiting for the commune. */
+    pending_changes?: Record<string, string | null> | null
+    pending_changes_at?: string | null
   }
   actor: {
     type: "seller_member" | "helper"

@@ -14,3 +14,6 @@ export const NAPAS_BANKS: readonly { bin: string; name: string }[] = [
   { bin: "970403", name: "Sacombank" },
   { bin: "970423", name: "TPBank" },
 ]
+
+/** A bank's name for its BIN; the BIN itself for a bank not in the list. */
+export const bankName = (bin: string) => NAPAS_BANKS.find((b) => b.bin === bin)?.name ?? bin

@@ -13,6 +13,8 @@ export const COMMUNE_ACTORS: PortalActor[] = ["commune_officer", "province_offic
 const TOKEN_COOKIE = "coop_portal"
 const ACTOR_COOKIE = "coop_portal_actor"
 const ACTING_COOKIE = "coop_portal_acting"
+/** A login with several roles, between the password check and the person's choice. */
+const CHOICE_COOKIE = "coop_portal_choice"
 
 const BASE = {
   httpOnly: true,
@@ -56,5 +58,30 @@ export async function writeActingFor(sellerId: string | null) {
 
 export async function clearPortalSession() {
   const jar = await cookies()
-  for (const name of [TOKEN_COOKIE, ACTOR_COOKIE, ACTING_COOKIE]) jar.delete(name)
+  for (const name of [TOKEN_COOKIE, ACTOR_COOKIE, ACTING_COOKIE, CHOICE_COOKIE]) {
+    jar.delete(name)
+  }
+}
+
+/**
+ * The tokens of each role a login holds, kept for five minutes while the person picks one, so
+ * the password is checked once and never typed twice.
+ */
+export async function writeRoleChoice(tokens: Partial<Record<PortalActor, string>>) {
+  const jar = await cookies()
+  jar.set(CHOICE_COOKIE, JSON.stringify(tokens), { ...BASE, maxAge: 5 * 60 })
+}
+
+/** Takes the chosen role's token out of the choice (and forgets the others). */
+export async function takeRoleChoice(actor: PortalActor): Promise<string | null> {
+  const jar = await cookies()
+  const raw = jar.get(CHOICE_COOKIE)?.value
+  jar.delete(CHOICE_COOKIE)
+  if (!raw) return null
+  try {
+    const token = (JSON.parse(raw) as Record<string, unknown>)[actor]
+    return typeof token === "string" ? token : null
+  } catch {
+    return null
+  }
 }

@@ -47,12 +47,8 @@ export function previousQuarter(): string {
   return q === 1 ? `${now.getUTCFullYear() - 1}-Q4` : `${now.getUTCFullYear()}-Q${q - 1}`
 }
 
-export async function signIn(
-  on: Page,
-  email: string,
-  role: "commune_officer" | "province_officer",
-) {
-  await on.locator(`input[name=actor][value=${role}]`).check()
+/** The one sign-in page finds the officer's role (commune or province) by itself. */
+export async function signIn(on: Page, email: string) {
   await on.fill("#portal-email", email)
   await on.fill("#portal-password", PASSWORD)
   await on.locator("form button[type=submit]").click()

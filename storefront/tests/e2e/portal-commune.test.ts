@@ -83,7 +83,7 @@ describe("commune portal", () => {
   it("asks an officer to sign in, then lists the commune's sellers a page at a time", async () => {
     await page.goto(`${url}/vi/commune/sellers`)
     await page.waitForURL(/\/vi\/commune\/sign-in\?next=/)
-    await signIn(page, OFFICER, "commune_officer")
+    await signIn(page, OFFICER)
     expect(new URL(page.url()).pathname).toBe("/vi/commune/sellers")
     // The test commune has 9 seeded sellers and this file's 2: ten a page.
     expect(await page.locator("[data-testid=commune-seller]").count()).toBe(10)
@@ -322,7 +322,7 @@ describe("commune portal", () => {
     })
     const on = await province.newPage()
     await on.goto(`${url}/vi/commune/indicators`)
-    await signIn(on, PROVINCE_OFFICER, "province_officer")
+    await signIn(on, PROVINCE_OFFICER)
     expect(await on.locator("[data-testid=indicators-area]").textContent()).toMatch(/^Tỉnh Lào Cai/)
     expect(await on.locator("a[href*='/indicators/close']").count()).toBe(0)
     const value = await on

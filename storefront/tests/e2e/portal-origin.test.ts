@@ -52,7 +52,6 @@ async function signIn(target: Page, email: string, next: string) {
   await target.goto(`${url}${next}`)
   // Not signed in: the portal sends the person to sign in, and back afterwards.
   expect(new URL(target.url()).pathname).toBe("/vi/seller/sign-in")
-  await target.check('input[name=actor][value="seller_member"]')
   await target.fill("#portal-email", email)
   await target.fill("#portal-password", PASSWORD)
   await Promise.all([

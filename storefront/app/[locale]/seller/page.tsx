@@ -42,9 +42,15 @@ export default async function SellerHomePage({ params, searchParams }: Props) {
           {t(`welcome.${welcome}`)}
         </p>
       ) : null}
-      <p className={`notice seller-state-${state}`} data-testid="seller-state">
-        {t(`state.${state as "pending" | "approved" | "suspended"}`)}
-      </p>
+      <div className={`notice seller-state-${state}`} data-testid="seller-state">
+        <p>{t(`state.${state as "pending" | "approved" | "suspended"}`)}</p>
+        {state === "suspended" && me.seller.state_reason ? (
+          // The officer's own words: the seller needs them to put things right.
+          <p data-testid="seller-suspension-reason">
+            <strong>{t("suspensionReason")}</strong> {me.seller.state_reason}
+          </p>
+        ) : null}
+      </div>
       <ul className="portal-cards">
         <li>
           <a href={localePath(locale, "/seller/products")}>{t("nav.products")}</a>
@@ -61,6 +67,10 @@ export default async function SellerHomePage({ params, searchParams }: Props) {
         <li>
           <a href={localePath(locale, "/seller/team")}>{t("nav.team")}</a>
           <p className="muted">{t("cards.team")}</p>
+        </li>
+        <li>
+          <a href={localePath(locale, "/seller/settings")}>{t("nav.settings")}</a>
+          <p className="muted">{t("cards.settings")}</p>
         </li>
       </ul>
     </SellerFrame>
