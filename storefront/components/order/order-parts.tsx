@@ -3,6 +3,8 @@ import type { Locale } from "@/i18n/routing"
 import { formatDate } from "@/lib/format"
 import type { OrderPart } from "@/lib/medusa/cart-types"
 import { formatVnd } from "@/lib/money"
+import { formatPhone, telHref } from "@/lib/phone"
+import { shippingNames } from "../checkout/shipping-names"
 import { VietQrPanel } from "./vietqr-panel"
 
 type Props = { parts: OrderPart[]; locale: Locale; showQr?: boolean }
@@ -27,6 +29,7 @@ function paymentKey(
 /** Each seller's part of an order: what it holds, how it comes, and where it stands. */
 export async function OrderParts({ parts, locale, showQr = true }: Props) {
   const t = await getTranslations("Order")
+  const names = await shippingNames()
   return (
     <ol className="order-parts">
       {parts.map((part) => (
@@ -56,10 +59,10 @@ export async function OrderParts({ parts, locale, showQr = true }: Props) {
             ))}
           </ul>
           {part.shipping ? (
-            <p className="muted">
+            <p className="muted" data-testid="part-shipping">
               {t("shipping", {
-                name: part.shipping.name,
-                price: formatVnd(part.shipping.amount.amount),
+                name: names.name(part.shipping),
+                price: names.price(part.shipping.amount.amount),
               })}
             </p>
           ) : null}
@@ -72,7 +75,12 @@ export async function OrderParts({ parts, locale, showQr = true }: Props) {
             </p>
           ) : null}
           {part.seller.phone ? (
-            <p className="muted">{t("sellerPhone", { phone: part.seller.phone })}</p>
+            <p className="muted" data-testid="seller-phone">
+              {t.rich("sellerPhone", {
+                phone: formatPhone(part.seller.phone),
+                call: (text) => <a href={telHref(part.seller.phone ?? "")}>{text}</a>,
+              })}
+            </p>
           ) : null}
           {showQr && part.vietqr ? (
             <VietQrPanel qr={part.vietqr} sellerName={part.seller.name} />
