@@ -17,6 +17,7 @@ export type AddressLabels = {
   lineHint: string
   submit: string
   saving: string
+  remember: string
 }
 
 type Props = {
@@ -82,12 +83,14 @@ export function AddressForm({
       />
       {error("full_name")}
       <label htmlFor="address-phone">{labels.phone}</label>
+      {/* The browser only stops letters; the server's rule (lib/phone.ts) names what is wrong. */}
       <input
         {...field("phone")}
         type="tel"
         defaultValue={v.phone}
         required
-        pattern="[\s.\-]*(0|\+84)([\s.\-]*[0-9]){9,10}[\s.\-]*"
+        pattern="\+?[0-9 .\-\(\)]{9,20}"
+        maxLength={20}
         autoComplete="tel"
         inputMode="tel"
       />
@@ -98,7 +101,7 @@ export function AddressForm({
         {...field("email")}
         type="email"
         defaultValue={v.email}
-        required
+        maxLength={200}
         autoComplete="email"
       />
       {error("email")}
@@ -138,6 +141,16 @@ export function AddressForm({
       />
       <p className="field-hint">{labels.lineHint}</p>
       {error("line")}
+      <label className="choice">
+        <input
+          type="checkbox"
+          name="remember"
+          value="1"
+          defaultChecked={state.remember ?? true}
+          data-testid="remember-buyer"
+        />
+        <span>{labels.remember}</span>
+      </label>
       <button type="submit" className="button button-wide" disabled={pending}>
         {pending ? labels.saving : labels.submit}
       </button>
