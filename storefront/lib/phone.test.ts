@@ -56,7 +56,8 @@ describe("phoneError", () => {
 describe("formatPhone and telHref", () => {
   it("groups the national number and dials the international one", () => {
     expect(formatPhone("0912345678")).toBe("0912 345 678")
-    expect(formatPhone("+84 214 385 2555")).toBe("0214 385 2555")
+    expect(formatPhone("+84 214 386 0101")).toBe("0214 3860 101")
+    expect(formatPhone("02438253536")).toBe("024 3825 3536")
     expect(telHref("0912 345 678")).toBe("tel:+84912345678")
     expect(telHref("0214 385 2555")).toBe("tel:+842143852555")
   })

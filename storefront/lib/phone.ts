@@ -30,11 +30,16 @@ export function phoneError(input: string): "phoneMissing" | "phone" | null {
   return parsePhone(input) ? null : "phone"
 }
 
-/** "0912 345 678" (mobile) or "0204 385 2555" (landline): grouped as people read them aloud. */
+/**
+ * Grouped as people read numbers aloud: "0912 345 678" (mobile), "024 3825 3536" (Hà Nội and
+ * TP Hồ Chí Minh, whose area codes have 3 digits), "0214 3860 101" (every other province).
+ */
 export function formatPhone(phone: string): string {
-  const national = parsePhone(phone)
-  if (!national) return phone
-  return `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`
+  const n = parsePhone(phone)
+  if (!n) return phone
+  if (n.length === 10) return `${n.slice(0, 4)} ${n.slice(4, 7)} ${n.slice(7)}`
+  if (/^02[48]/.test(n)) return `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`
+  return `${n.slice(0, 4)} ${n.slice(4, 8)} ${n.slice(8)}`
 }
 
 /** A `tel:` link for any phone the shop shows; a number we cannot parse keeps its digits. */
