@@ -108,6 +108,7 @@ export function AddressForm({
       <label htmlFor="address-province_code">{labels.province}</label>
       <select
         {...field("province_code")}
+        key={v.province_code}
         defaultValue={v.province_code}
         required
         onChange={(event) => chooseProvince(event.target.value)}
@@ -121,7 +122,14 @@ export function AddressForm({
       </select>
       {error("province_code")}
       <label htmlFor="address-commune_code">{labels.commune}</label>
-      <select {...field("commune_code")} key={province} defaultValue={v.commune_code} required>
+      {/* React resets the form after each post, and a select resets to the option it was mounted
+          with: keyed by the value posted, it is mounted again with it and keeps the buyer's choice. */}
+      <select
+        {...field("commune_code")}
+        key={`${province}:${v.commune_code}`}
+        defaultValue={v.commune_code}
+        required
+      >
         <option value="">{labels.chooseCommune}</option>
         {shown.map((c) => (
           <option key={c.code} value={c.code}>

@@ -46,11 +46,10 @@ export async function SiteHeader({ locale, pathname, query }: Props) {
           {tHeader("cart")}
           {cartCount > 0 ? (
             <>
-              {" "}
               <span className="cart-count" data-testid="cart-count" aria-hidden="true">
                 {cartCount}
               </span>
-              <span className="visually-hidden">{tHeader("cartCount", { count: cartCount })}</span>
+              <span className="visually-hidden"> {tHeader("cartCount", { count: cartCount })}</span>
             </>
           ) : null}
         </a>
