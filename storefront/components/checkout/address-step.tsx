@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server"
 import type { Locale } from "@/i18n/routing"
 import type { AddressInput } from "@/lib/address"
 import type { AdminUnit, Cart } from "@/lib/medusa/cart-types"
+import { formatPhone } from "@/lib/phone"
 import { AddressForm } from "./address-form"
 
 type Props = {
@@ -34,7 +35,7 @@ export async function AddressStep({
         values: {
           email: cart.email ?? prefill?.email ?? "",
           full_name: a?.fullName ?? prefill?.full_name ?? "",
-          phone: a?.phone ?? prefill?.phone ?? "",
+          phone: formatPhone(a?.phone ?? prefill?.phone ?? ""),
           province_code: provinceCode,
           commune_code: a?.communeCode ?? prefill?.commune_code ?? "",
           line: a?.line ?? prefill?.line ?? "",
