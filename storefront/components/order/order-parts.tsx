@@ -7,7 +7,13 @@ import { formatPhone, telHref } from "@/lib/phone"
 import { shippingNames } from "../checkout/shipping-names"
 import { VietQrPanel } from "./vietqr-panel"
 
-type Props = { parts: OrderPart[]; locale: Locale; showQr?: boolean }
+type Props = {
+  parts: OrderPart[]
+  locale: Locale
+  showQr?: boolean
+  /** The parts' heading level: 2 under the order page's h1, 4 under an order's h3 in a list. */
+  level?: 2 | 4
+}
 
 /** Where the buyer's state of one part of the order is read from: shipping, then payment. */
 const STATUSES = ["placed", "shipped", "delivered", "canceled"] as const
@@ -27,7 +33,8 @@ function paymentKey(
 }
 
 /** Each seller's part of an order: what it holds, how it comes, and where it stands. */
-export async function OrderParts({ parts, locale, showQr = true }: Props) {
+export async function OrderParts({ parts, locale, showQr = true, level = 2 }: Props) {
+  const Heading = level === 2 ? "h2" : "h4"
   const t = await getTranslations("Order")
   const names = await shippingNames()
   return (
@@ -39,9 +46,9 @@ export async function OrderParts({ parts, locale, showQr = true }: Props) {
           data-testid="order-part"
           data-reference={part.reference}
         >
-          <h3>
+          <Heading className="order-part-title">
             {part.seller.name} <span className="muted mono">{part.reference}</span>
-          </h3>
+          </Heading>
           <p className="part-state">
             <span className={`badge badge-${statusKey(part)}`} data-testid="part-status">
               {t(`status.${statusKey(part)}`)}
