@@ -39,7 +39,24 @@ describe("validateAddress", () => {
     expect(validateAddress(valid, provinces, [])).toEqual({ commune_code: "commune" })
   })
 
-  it("normalises phone separators", () => {
+  it("normalises the phone to one stored form", () => {
     expect(normalisePhone("0912 345-678")).toBe("0912345678")
+    expect(normalisePhone("+84 912 345 678")).toBe("0912345678")
+  })
+
+  it("takes no e-mail at all, but checks one that is given", () => {
+    expect(validateAddress({ ...valid, email: "" }, provinces, communes)).toEqual({})
+    expect(validateAddress({ ...valid, email: "an@" }, provinces, communes)).toEqual({
+      email: "email",
+    })
+  })
+
+  it("tells a missing phone from a wrong one", () => {
+    expect(validateAddress({ ...valid, phone: "" }, provinces, communes)).toEqual({
+      phone: "phoneMissing",
+    })
+    expect(validateAddress({ ...valid, phone: "0612 345 678" }, provinces, communes)).toEqual({
+      phone: "phone",
+    })
   })
 })

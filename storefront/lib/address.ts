@@ -1,4 +1,5 @@
 import type { AdminUnit } from "./medusa/cart-types"
+import { parsePhone, phoneError } from "./phone"
 
 // The delivery address a buyer types at checkout, checked the same way as they type (in the
 // browser, by the input attributes) and here on the server, which alone decides.
@@ -27,8 +28,6 @@ export const ADDRESS_FIELDS: AddressField[] = [
 ]
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-/** 0xx xxx xxxx or +84 xx xxx xxxx, spaces, dots and dashes allowed. */
-const PHONE = /^(?:0|\+84)\d{9,10}$/
 
 export function readAddressInput(form: FormData): AddressInput {
   const value = (name: AddressField) => {
@@ -38,8 +37,9 @@ export function readAddressInput(form: FormData): AddressInput {
   return Object.fromEntries(ADDRESS_FIELDS.map((f) => [f, value(f)])) as AddressInput
 }
 
+/** The phone in its stored form (lib/phone.ts); call only after validateAddress passed. */
 export function normalisePhone(phone: string): string {
-  return phone.replace(/[\s.-]/g, "")
+  return parsePhone(phone) ?? phone
 }
 
 export function validateAddress(
@@ -48,9 +48,11 @@ export function validateAddress(
   communes: AdminUnit[],
 ): AddressErrors {
   const errors: AddressErrors = {}
-  if (!EMAIL.test(input.email) || input.email.length > 200) errors.email = "email"
+  // The phone is how a seller reaches the buyer; the e-mail is optional (many buyers have none).
+  if (input.email && (!EMAIL.test(input.email) || input.email.length > 200)) errors.email = "email"
   if (input.full_name.length < 2 || input.full_name.length > 100) errors.full_name = "fullName"
-  if (!PHONE.test(normalisePhone(input.phone))) errors.phone = "phone"
+  const phone = phoneError(input.phone)
+  if (phone) errors.phone = phone
   if (!provinces.some((p) => p.code === input.province_code)) errors.province_code = "province"
   if (!communes.some((c) => c.code === input.commune_code)) errors.commune_code = "commune"
   if (input.line.length < 2 || input.line.length > 200) errors.line = "line"

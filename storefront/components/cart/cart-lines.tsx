@@ -48,7 +48,15 @@ export async function CartLines({ lines, locale }: Props) {
               <button type="submit" className="button button-secondary">
                 {t("update")}
               </button>
-              <button type="submit" name="remove" value="1" className="button-link">
+              {/* Removing ignores the quantity box, so a box left empty, 0 or 500 never blocks it. */}
+              <button
+                type="submit"
+                name="remove"
+                value="1"
+                className="button-link"
+                formNoValidate
+                data-testid="remove-line"
+              >
                 {t("remove")}
               </button>
             </form>

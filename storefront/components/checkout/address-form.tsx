@@ -17,6 +17,7 @@ export type AddressLabels = {
   lineHint: string
   submit: string
   saving: string
+  remember: string
 }
 
 type Props = {
@@ -82,12 +83,14 @@ export function AddressForm({
       />
       {error("full_name")}
       <label htmlFor="address-phone">{labels.phone}</label>
+      {/* The browser only stops letters; the server's rule (lib/phone.ts) names what is wrong. */}
       <input
         {...field("phone")}
         type="tel"
         defaultValue={v.phone}
         required
-        pattern="[\s.\-]*(0|\+84)([\s.\-]*[0-9]){9,10}[\s.\-]*"
+        pattern="\+?[0-9 .\-\(\)]{9,20}"
+        maxLength={20}
         autoComplete="tel"
         inputMode="tel"
       />
@@ -98,13 +101,14 @@ export function AddressForm({
         {...field("email")}
         type="email"
         defaultValue={v.email}
-        required
+        maxLength={200}
         autoComplete="email"
       />
       {error("email")}
       <label htmlFor="address-province_code">{labels.province}</label>
       <select
         {...field("province_code")}
+        key={v.province_code}
         defaultValue={v.province_code}
         required
         onChange={(event) => chooseProvince(event.target.value)}
@@ -118,7 +122,14 @@ export function AddressForm({
       </select>
       {error("province_code")}
       <label htmlFor="address-commune_code">{labels.commune}</label>
-      <select {...field("commune_code")} key={province} defaultValue={v.commune_code} required>
+      {/* React resets the form after each post, and a select resets to the option it was mounted
+          with: keyed by the value posted, it is mounted again with it and keeps the buyer's choice. */}
+      <select
+        {...field("commune_code")}
+        key={`${province}:${v.commune_code}`}
+        defaultValue={v.commune_code}
+        required
+      >
         <option value="">{labels.chooseCommune}</option>
         {shown.map((c) => (
           <option key={c.code} value={c.code}>
@@ -138,6 +149,16 @@ export function AddressForm({
       />
       <p className="field-hint">{labels.lineHint}</p>
       {error("line")}
+      <label className="choice">
+        <input
+          type="checkbox"
+          name="remember"
+          value="1"
+          defaultChecked={state.remember ?? true}
+          data-testid="remember-buyer"
+        />
+        <span>{labels.remember}</span>
+      </label>
       <button type="submit" className="button button-wide" disabled={pending}>
         {pending ? labels.saving : labels.submit}
       </button>

@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server"
 import type { Locale } from "@/i18n/routing"
+import type { AddressInput } from "@/lib/address"
 import type { AdminUnit, Cart } from "@/lib/medusa/cart-types"
+import { formatPhone } from "@/lib/phone"
 import { AddressForm } from "./address-form"
 
 type Props = {
@@ -9,10 +11,19 @@ type Props = {
   provinces: AdminUnit[]
   communes: AdminUnit[]
   provinceCode: string
+  /** What to show when the cart has no address yet: the remembered buyer or a saved address. */
+  prefill: AddressInput | null
 }
 
 /** The address form with its labels in the page's language and the cart's saved values. */
-export async function AddressStep({ locale, cart, provinces, communes, provinceCode }: Props) {
+export async function AddressStep({
+  locale,
+  cart,
+  provinces,
+  communes,
+  provinceCode,
+  prefill,
+}: Props) {
   const t = await getTranslations("Checkout.address")
   const a = cart.address
   return (
@@ -22,12 +33,12 @@ export async function AddressStep({ locale, cart, provinces, communes, provinceC
       communes={communes}
       initial={{
         values: {
-          email: cart.email ?? "",
-          full_name: a?.fullName ?? "",
-          phone: a?.phone ?? "",
+          email: cart.email ?? prefill?.email ?? "",
+          full_name: a?.fullName ?? prefill?.full_name ?? "",
+          phone: formatPhone(a?.phone ?? prefill?.phone ?? ""),
           province_code: provinceCode,
-          commune_code: a?.communeCode ?? "",
-          line: a?.line ?? "",
+          commune_code: a?.communeCode ?? prefill?.commune_code ?? "",
+          line: a?.line ?? prefill?.line ?? "",
         },
         errors: {},
         formError: null,
@@ -45,6 +56,7 @@ export async function AddressStep({ locale, cart, provinces, communes, provinceC
         lineHint: t("lineHint"),
         submit: t("submit"),
         saving: t("saving"),
+        remember: t("remember"),
       }}
     />
   )

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server"
 import type { Address } from "@/lib/medusa/cart-types"
+import { formatPhone } from "@/lib/phone"
 
 /** The saved address, with a link to change it. */
 export async function AddressSummary({
@@ -15,7 +16,7 @@ export async function AddressSummary({
   return (
     <div className="address-summary" data-testid="address-summary">
       <p>
-        <strong>{address.fullName}</strong> · {address.phone}
+        <strong>{address.fullName}</strong> · {formatPhone(address.phone)}
         {email ? <> · {email}</> : null}
       </p>
       <p>

@@ -11,6 +11,7 @@ export async function OrderSummary({
   shippingChosen: boolean
 }) {
   const t = await getTranslations("Checkout")
+  const tShipping = await getTranslations("Shipping")
   return (
     <section className="order-summary" aria-labelledby="summary-title">
       <h2 id="summary-title">{t("summary")}</h2>
@@ -28,7 +29,13 @@ export async function OrderSummary({
         <dt>{t("subtotal")}</dt>
         <dd>{formatVnd(cart.subtotal.amount)}</dd>
         <dt>{t("shipping")}</dt>
-        <dd>{shippingChosen ? formatVnd(cart.shippingTotal.amount) : t("shippingPending")}</dd>
+        <dd data-testid="checkout-shipping">
+          {!shippingChosen
+            ? t("shippingPending")
+            : cart.shippingTotal.amount === 0
+              ? tShipping("free")
+              : formatVnd(cart.shippingTotal.amount)}
+        </dd>
         <dt>{t("total")}</dt>
         <dd data-testid="checkout-total">
           <strong>{formatVnd(cart.total.amount)}</strong>

@@ -1,14 +1,10 @@
 import { getTranslations } from "next-intl/server"
 import type { Locale } from "@/i18n/routing"
-import type { SellerPart, ShippingOption } from "@/lib/medusa/cart-types"
+import type { SellerPart } from "@/lib/medusa/cart-types"
 import { saveShipping } from "@/lib/medusa/checkout-actions"
-import { formatVnd } from "@/lib/money"
+import { shippingNames } from "./shipping-names"
 
 type Props = { locale: Locale; parts: SellerPart[]; communeCode: string }
-
-const KNOWN = ["pickup_seller", "pickup_village", "delivery_commune", "delivery_elsewhere"] as const
-type KnownCode = (typeof KNOWN)[number]
-const isKnown = (code: string): code is KnownCode => (KNOWN as readonly string[]).includes(code)
 
 /**
  * One choice per seller: each cooperative hands over its own part. Delivery inside the commune
@@ -16,12 +12,7 @@ const isKnown = (code: string): code is KnownCode => (KNOWN as readonly string[]
  */
 export async function ShippingForm({ locale, parts, communeCode }: Props) {
   const t = await getTranslations("Shipping")
-  const label = (option: ShippingOption) => {
-    const code = option.code
-    if (!isKnown(code)) return option.name
-    const village = /thôn\s+(.+)$/i.exec(option.name)?.[1]
-    return t(`options.${code}`, { village: village ?? "" })
-  }
+  const names = await shippingNames()
   return (
     <form action={saveShipping} className="checkout-form">
       <input type="hidden" name="locale" value={locale} />
@@ -57,13 +48,9 @@ export async function ShippingForm({ locale, parts, communeCode }: Props) {
                     required
                   />
                   <span>
-                    {label(option)}
+                    {names.name(option)}
                     <strong className="choice-price">
-                      {option.amount === null
-                        ? t("priceLater")
-                        : option.amount.amount === 0
-                          ? t("free")
-                          : formatVnd(option.amount.amount)}
+                      {names.price(option.amount?.amount ?? null)}
                     </strong>
                   </span>
                 </label>

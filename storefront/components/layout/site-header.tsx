@@ -4,6 +4,7 @@ import { SearchForm } from "@/components/catalogue/search-form"
 import { localePath } from "@/i18n/paths"
 import type { Locale } from "@/i18n/routing"
 import { type Category, listCategories, StoreUnavailableError } from "@/lib/medusa"
+import { getCartItemCount } from "@/lib/medusa/cart"
 import { LocaleSwitch } from "./locale-switch"
 
 type Props = {
@@ -31,7 +32,7 @@ async function headerCategories(): Promise<Category[]> {
 export async function SiteHeader({ locale, pathname, query }: Props) {
   const t = await getTranslations("Metadata")
   const tHeader = await getTranslations("Header")
-  const categories = await headerCategories()
+  const [categories, cartCount] = await Promise.all([headerCategories(), getCartItemCount()])
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -43,6 +44,14 @@ export async function SiteHeader({ locale, pathname, query }: Props) {
         </a>
         <a className="cart-link" href={localePath(locale, "/cart")} data-testid="cart-link">
           {tHeader("cart")}
+          {cartCount > 0 ? (
+            <>
+              <span className="cart-count" data-testid="cart-count" aria-hidden="true">
+                {cartCount}
+              </span>
+              <span className="visually-hidden"> {tHeader("cartCount", { count: cartCount })}</span>
+            </>
+          ) : null}
         </a>
         <LocaleSwitch locale={locale} pathname={pathname} />
       </div>

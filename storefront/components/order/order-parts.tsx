@@ -3,9 +3,17 @@ import type { Locale } from "@/i18n/routing"
 import { formatDate } from "@/lib/format"
 import type { OrderPart } from "@/lib/medusa/cart-types"
 import { formatVnd } from "@/lib/money"
+import { formatPhone, telHref } from "@/lib/phone"
+import { shippingNames } from "../checkout/shipping-names"
 import { VietQrPanel } from "./vietqr-panel"
 
-type Props = { parts: OrderPart[]; locale: Locale; showQr?: boolean }
+type Props = {
+  parts: OrderPart[]
+  locale: Locale
+  showQr?: boolean
+  /** The parts' heading level: 2 under the order page's h1, 4 under an order's h3 in a list. */
+  level?: 2 | 4
+}
 
 /** Where the buyer's state of one part of the order is read from: shipping, then payment. */
 const STATUSES = ["placed", "shipped", "delivered", "canceled"] as const
@@ -25,8 +33,10 @@ function paymentKey(
 }
 
 /** Each seller's part of an order: what it holds, how it comes, and where it stands. */
-export async function OrderParts({ parts, locale, showQr = true }: Props) {
+export async function OrderParts({ parts, locale, showQr = true, level = 2 }: Props) {
+  const Heading = level === 2 ? "h2" : "h4"
   const t = await getTranslations("Order")
+  const names = await shippingNames()
   return (
     <ol className="order-parts">
       {parts.map((part) => (
@@ -36,9 +46,9 @@ export async function OrderParts({ parts, locale, showQr = true }: Props) {
           data-testid="order-part"
           data-reference={part.reference}
         >
-          <h3>
+          <Heading className="order-part-title">
             {part.seller.name} <span className="muted mono">{part.reference}</span>
-          </h3>
+          </Heading>
           <p className="part-state">
             <span className={`badge badge-${statusKey(part)}`} data-testid="part-status">
               {t(`status.${statusKey(part)}`)}
@@ -56,10 +66,10 @@ export async function OrderParts({ parts, locale, showQr = true }: Props) {
             ))}
           </ul>
           {part.shipping ? (
-            <p className="muted">
+            <p className="muted" data-testid="part-shipping">
               {t("shipping", {
-                name: part.shipping.name,
-                price: formatVnd(part.shipping.amount.amount),
+                name: names.name(part.shipping),
+                price: names.price(part.shipping.amount.amount),
               })}
             </p>
           ) : null}
@@ -72,7 +82,12 @@ export async function OrderParts({ parts, locale, showQr = true }: Props) {
             </p>
           ) : null}
           {part.seller.phone ? (
-            <p className="muted">{t("sellerPhone", { phone: part.seller.phone })}</p>
+            <p className="muted" data-testid="seller-phone">
+              {t.rich("sellerPhone", {
+                phone: formatPhone(part.seller.phone),
+                call: (text) => <a href={telHref(part.seller.phone ?? "")}>{text}</a>,
+              })}
+            </p>
           ) : null}
           {showQr && part.vietqr ? (
             <VietQrPanel qr={part.vietqr} sellerName={part.seller.name} />

@@ -52,6 +52,27 @@ export async function getCart(): Promise<Cart | null> {
   return cart ? reshapeCart(cart) : null
 }
 
+/**
+ * How many pieces the buyer's open cart holds (2 bags of one rice = 2), for the header on every
+ * page; 0 without a cart, and 0 rather than an error when the backend is down, so no page fails
+ * over its header. Asks for the quantities only: no totals are computed.
+ */
+export async function getCartItemCount(): Promise<number> {
+  const id = await readCartId()
+  if (!id) return 0
+  try {
+    const { cart } = await medusa().store.cart.retrieve(
+      id,
+      { fields: "id,completed_at,items.id,items.quantity" },
+      await customerHeaders(),
+    )
+    if (cart.completed_at) return 0
+    return (cart.items ?? []).reduce((sum, item) => sum + Number(item.quantity), 0)
+  } catch {
+    return 0
+  }
+}
+
 /** The cart's items grouped by seller, with each seller's shipping options priced. */
 export async function getSellerParts(cartId: string): Promise<SellerPart[]> {
   const { parts } = await callStore("list seller shipping options", () =>

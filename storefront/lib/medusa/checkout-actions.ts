@@ -19,7 +19,14 @@ import { PAYMENT_PROVIDERS, retrieveRawCart } from "./cart"
 import { type CartErrorCode, classifyCartError } from "./cart-errors"
 import type { AdminUnit, PaymentMethod } from "./cart-types"
 import { medusa } from "./client"
-import { clearCartId, customerHeaders, readCartId } from "./session"
+import { type MedusaAddress, retrieveSavedAddress, saveCustomerAddress } from "./customer-addresses"
+import {
+  clearCartId,
+  customerHeaders,
+  forgetBuyer,
+  readCartId,
+  writeRememberedBuyer,
+} from "./session"
 
 // Each checkout step is a server action. Address errors come back as state (the form keeps what
 // was typed); the other steps end in a redirect, carrying `?cart_error=` when they fail.
@@ -32,6 +39,8 @@ export type AddressFormState = {
   formError: string | null
   /** The communes of the chosen province, so the form can be redrawn without JavaScript. */
   communes?: AdminUnit[]
+  /** Whether "remember on this device" is ticked (it is, until the buyer unticks it). */
+  remember?: boolean
 }
 
 /**
@@ -57,6 +66,7 @@ export async function saveAddress(
 ): Promise<AddressFormState> {
   const locale = formLocale(form)
   const values = readAddressInput(form)
+  const remember = form.get("remember") === "1"
   const t = await getTranslations({ locale, namespace: "Checkout.errors" })
   const cartId = await readCartId()
   if (!cartId) redirect(`${localePath(locale, "/cart")}?cart_error=cart_gone`)
@@ -73,27 +83,40 @@ export async function saveAddress(
         errors: await translated(locale, errors),
         formError: t("fixFields"),
         communes,
+        remember,
       }
     }
     const province = provinces.find((p) => p.code === values.province_code)
     const commune = communes.find((c) => c.code === values.commune_code)
-    const address = {
+    const address: MedusaAddress = {
       first_name: values.full_name,
       last_name: "",
       address_1: values.line,
-      city: commune?.name,
-      province: province?.name,
+      city: commune?.name ?? "",
+      province: province?.name ?? "",
       country_code: "vn",
       phone: normalisePhone(values.phone),
       metadata: { commune_code: values.commune_code, province_code: values.province_code },
     }
+    // Medusa takes a cart and an order without an e-mail (both columns are nullable), so none is
+    // sent, and none is made up, when the buyer gives only a phone. One caveat of Medusa's update:
+    // a cart keeps an e-mail it was given once, even if the buyer later clears the box.
     await medusa().store.cart.update(
       cartId,
-      { email: values.email, shipping_address: address, billing_address: address },
+      {
+        ...(values.email ? { email: values.email } : {}),
+        shipping_address: address,
+        billing_address: address,
+      },
       { fields: "id" },
       await customerHeaders(),
     )
     saved = true
+    await rememberBuyer(remember, { ...values, phone: address.phone })
+    // The account's address book is a convenience: failing to add to it never blocks the order.
+    await saveCustomerAddress(address).catch((error) =>
+      console.error(`[checkout] save customer address failed: ${(error as Error).message}`),
+    )
   } catch (error) {
     console.error(`[checkout] save address failed: ${(error as Error).message}`)
     const code = classifyCartError(error)
@@ -102,6 +125,7 @@ export async function saveAddress(
       values,
       errors: {},
       formError: t(code === "unavailable" ? "unavailable" : "saveFailed"),
+      remember,
     }
   }
   if (saved) {
@@ -109,6 +133,46 @@ export async function saveAddress(
     redirect(checkoutPath(locale, undefined, "#shipping"))
   }
   return { values, errors: {}, formError: null }
+}
+
+/** Remembers (or forgets, when the box is unticked) the buyer's details on this device. */
+async function rememberBuyer(remember: boolean, values: AddressInput) {
+  if (remember) await writeRememberedBuyer(values)
+  else await forgetBuyer()
+}
+
+/** A signed-in buyer's saved address, put on the cart as it is (it was checked when saved). */
+export async function chooseSavedAddress(form: FormData) {
+  const locale = formLocale(form)
+  const cartId = await readCartId()
+  if (!cartId) redirect(`${localePath(locale, "/cart")}?cart_error=cart_gone`)
+  const id = form.get("address_id")
+  const saved = typeof id === "string" ? await retrieveSavedAddress(id) : null
+  if (!saved) redirect(`${localePath(locale, "/checkout")}?edit=address#address`)
+  let failure: CartErrorCode | null = null
+  try {
+    const address: MedusaAddress = {
+      first_name: saved.fullName,
+      last_name: "",
+      address_1: saved.line,
+      city: saved.communeName,
+      province: saved.provinceName,
+      country_code: "vn",
+      phone: saved.phone,
+      metadata: { commune_code: saved.communeCode, province_code: saved.provinceCode },
+    }
+    await medusa().store.cart.update(
+      cartId,
+      { shipping_address: address, billing_address: address },
+      { fields: "id" },
+      await customerHeaders(),
+    )
+  } catch (error) {
+    console.error(`[checkout] choose saved address failed: ${(error as Error).message}`)
+    failure = classifyCartError(error)
+  }
+  refresh()
+  redirect(checkoutPath(locale, failure ?? undefined, failure ? "#address" : "#shipping"))
 }
 
 /** The communes of a province, for the address form's second picker. */

@@ -4,6 +4,14 @@ import { cookies } from "next/headers"
 // browser never runs code that reads them, and every backend call is made by the server.
 const CART_COOKIE = "coop_cart"
 const CUSTOMER_COOKIE = "coop_customer"
+/**
+ * What a buyer asked this device to remember for the next order: name, phone (stored form),
+ * e-mail if given, province, commune and street line. Never a card, a cart or an order. Kept
+ * 180 days (a season between two orders of rice or honey), renewed by each order's address step,
+ * and deleted when the buyer unticks "remember" there.
+ */
+const BUYER_COOKIE = "coop_buyer"
+const BUYER_MAX_AGE = 60 * 60 * 24 * 180
 
 const BASE = {
   httpOnly: true,
@@ -36,6 +44,50 @@ export async function writeCustomerToken(token: string) {
 
 export async function clearCustomerToken() {
   ;(await cookies()).delete(CUSTOMER_COOKIE)
+}
+
+export type RememberedBuyer = {
+  full_name: string
+  phone: string
+  email: string
+  province_code: string
+  commune_code: string
+  line: string
+}
+
+const BUYER_FIELDS: (keyof RememberedBuyer)[] = [
+  "full_name",
+  "phone",
+  "email",
+  "province_code",
+  "commune_code",
+  "line",
+]
+
+/** The remembered buyer, or null; a cookie that is not ours (edited, truncated) is ignored. */
+export async function readRememberedBuyer(): Promise<RememberedBuyer | null> {
+  const raw = (await cookies()).get(BUYER_COOKIE)?.value
+  if (!raw) return null
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"))
+    if (!parsed || typeof parsed !== "object") return null
+    const buyer = Object.fromEntries(
+      BUYER_FIELDS.map((field) => [field, typeof parsed[field] === "string" ? parsed[field] : ""]),
+    ) as RememberedBuyer
+    // Only ever a form's prefill: the address step checks every value again when it is posted.
+    return buyer.phone ? buyer : null
+  } catch {
+    return null
+  }
+}
+
+export async function writeRememberedBuyer(buyer: RememberedBuyer) {
+  const value = Buffer.from(JSON.stringify(buyer), "utf8").toString("base64url")
+  ;(await cookies()).set(BUYER_COOKIE, value, { ...BASE, maxAge: BUYER_MAX_AGE })
+}
+
+export async function forgetBuyer() {
+  ;(await cookies()).delete(BUYER_COOKIE)
 }
 
 /** Authorization header of the signed-in buyer, or none. */

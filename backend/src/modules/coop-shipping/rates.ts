@@ -72,13 +72,13 @@ export function sellerShippingOptions(seller: { village_name?: string | null }) 
     },
     {
       code: "delivery_commune" as const,
-      name: "Giao trong xã",
+      name: "Giao tận nhà trong xã",
       description: "Giao tận nơi trong xã của người bán (đồng giá)",
       amount: COMMUNE_DELIVERY_VND,
     },
     {
       code: "delivery_elsewhere" as const,
-      name: "Giao ngoài xã",
+      name: "Giao ngoài xã (theo cân nặng)",
       description: "Giao qua bưu điện, giá theo cân nặng",
       amount: null,
     },

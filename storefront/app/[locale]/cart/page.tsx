@@ -53,6 +53,7 @@ export default async function CartPage({ params, searchParams }: Props) {
             <>
               <CartLines lines={cart.lines} locale={locale} />
               <div className="cart-summary">
+                <p data-testid="cart-count-line">{t("count", { count: cart.itemCount })}</p>
                 <p>
                   {t("subtotal")}{" "}
                   <strong data-testid="cart-subtotal">{formatVnd(cart.subtotal.amount)}</strong>

@@ -6,6 +6,7 @@ import { AddressSummary } from "@/components/checkout/address-summary"
 import { CardPayment } from "@/components/checkout/card-payment"
 import { OrderSummary } from "@/components/checkout/order-summary"
 import { PaymentForm } from "@/components/checkout/payment-form"
+import { SavedAddresses } from "@/components/checkout/saved-addresses"
 import { ShippingForm } from "@/components/checkout/shipping-form"
 import { StoreUnavailable } from "@/components/feedback/store-unavailable"
 import { PageShell } from "@/components/layout/page-shell"
@@ -20,6 +21,8 @@ import {
   getSellersWithoutVietQr,
   stripePublishableKey,
 } from "@/lib/medusa/cart"
+import { listSavedAddresses, type SavedAddress } from "@/lib/medusa/customer-addresses"
+import { readRememberedBuyer } from "@/lib/medusa/session"
 import { formatVnd } from "@/lib/money"
 
 type Props = {
@@ -38,12 +41,16 @@ async function load() {
   try {
     const cart = await getCart()
     if (!cart?.lines.length) return { cart: null } as const
-    const [region, parts, provinces] = await Promise.all([
+    const [region, parts, provinces, saved, remembered] = await Promise.all([
       getShopRegion(),
       getSellerParts(cart.id),
       listProvinces(),
+      cart.address ? [] : listSavedAddresses(),
+      cart.address ? null : readRememberedBuyer(),
     ])
-    const provinceCode = cart.address?.provinceCode ?? DEFAULT_PROVINCE
+    // A new cart starts from what this device remembers, else from the account's newest address.
+    const prefill = remembered ?? (saved[0] ? savedAsInput(saved[0]) : null)
+    const provinceCode = cart.address?.provinceCode || prefill?.province_code || DEFAULT_PROVINCE
     const [offered, communes, vietQrHeldBy] = await Promise.all([
       getPaymentMethods(region.id),
       listCommunes(provinceCode),
@@ -51,10 +58,31 @@ async function load() {
     ])
     // A seller whose payee the commune has not confirmed is never paid by VietQR.
     const methods = vietQrHeldBy.length ? offered.filter((m) => m !== "vietqr") : offered
-    return { cart, parts, provinces, communes, methods, vietQrHeldBy, provinceCode } as const
+    return {
+      cart,
+      parts,
+      provinces,
+      communes,
+      methods,
+      vietQrHeldBy,
+      provinceCode,
+      saved,
+      prefill,
+    } as const
   } catch (error) {
     if (error instanceof StoreUnavailableError) return "unavailable" as const
     throw error
+  }
+}
+
+function savedAsInput(address: SavedAddress) {
+  return {
+    email: "",
+    full_name: address.fullName,
+    phone: address.phone,
+    province_code: address.provinceCode,
+    commune_code: address.communeCode,
+    line: address.line,
   }
 }
 
@@ -89,7 +117,8 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
       </PageShell>
     )
   }
-  const { cart, parts, provinces, communes, methods, vietQrHeldBy, provinceCode } = data
+  const { cart, parts, provinces, communes, methods, vietQrHeldBy, provinceCode, saved, prefill } =
+    data
   const editing = edit === "address" || !cart.address
   const shippingChosen = parts.length > 0 && parts.every((p) => p.selectedOptionId)
   const stripeKey = stripePublishableKey()
@@ -103,13 +132,17 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
           <section id="address" aria-labelledby="address-title">
             <h2 id="address-title">{t("addressTitle")}</h2>
             {editing ? (
-              <AddressStep
-                locale={locale}
-                cart={cart}
-                provinces={provinces}
-                communes={communes}
-                provinceCode={provinceCode}
-              />
+              <>
+                <SavedAddresses locale={locale} addresses={saved} />
+                <AddressStep
+                  locale={locale}
+                  cart={cart}
+                  provinces={provinces}
+                  communes={communes}
+                  provinceCode={provinceCode}
+                  prefill={prefill}
+                />
+              </>
             ) : cart.address ? (
               <AddressSummary
                 address={cart.address}

@@ -56,7 +56,10 @@ export default async function SellerOrdersPage({ params, searchParams }: Props) 
                   </span>
                 </p>
                 <p className="muted">
-                  {formatVnd(order.amount)} · {t("itemCount", { count: order.items.length })}
+                  {formatVnd(order.amount)} ·{" "}
+                  {t("itemCount", {
+                    count: order.items.reduce((sum, item) => sum + item.quantity, 0),
+                  })}
                   {buyer.name ? ` · ${buyer.name}` : ""}
                 </p>
               </li>

@@ -1,12 +1,14 @@
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import { getTranslations } from "next-intl/server"
+import { shippingNames } from "@/components/checkout/shipping-names"
 import { SellerStatus, SellerUnavailable } from "@/components/portal/seller-bits"
 import { SellerForm } from "@/components/portal/seller-form"
 import { SellerFrame } from "@/components/portal/seller-frame"
 import { pageLocale } from "@/i18n/locale"
 import { localePath } from "@/i18n/paths"
 import { formatVnd } from "@/lib/money"
+import { formatPhone, telHref } from "@/lib/phone"
 import { sellerContext } from "@/lib/portal/context"
 import { emptyFormState } from "@/lib/portal/seller-form"
 import { orderAction } from "@/lib/portal/seller-order-actions"
@@ -42,6 +44,7 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
   if (!found.ok) return <SellerUnavailable locale={locale} path={path} />
   const order = found.data.order
   const buyer = buyerLines(order)
+  const names = await shippingNames()
   // While the seller confirms a cancellation, the other buttons step aside.
   const cancelling = confirm === "cancel" && orderActions(order).cancel
   const can = cancelling
@@ -80,7 +83,9 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
         <dl>
           <dt>{t("shipping")}</dt>
           <dd>
-            {order.shipping ? `${order.shipping.name} (${formatVnd(order.shipping.amount)})` : "—"}
+            {order.shipping
+              ? `${names.name(order.shipping)} · ${names.price(order.shipping.amount)}`
+              : "—"}
           </dd>
           <dt>{t("total")}</dt>
           <dd data-testid="order-amount">{formatVnd(order.amount)}</dd>
@@ -93,7 +98,7 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
         <p>{buyer.address || t("noAddress")}</p>
         {buyer.phone ? (
           <p>
-            <a href={`tel:${buyer.phone.replace(/[^\d+]/g, "")}`}>{buyer.phone}</a>
+            <a href={telHref(buyer.phone)}>{formatPhone(buyer.phone)}</a>
           </p>
         ) : null}
       </section>
