@@ -16,3 +16,22 @@ export function formatDate(date: Date, locale: Locale): string {
 export function formatQuantity(quantity: number, locale: Locale): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 3 }).format(quantity)
 }
+
+// Since 2025 a commune-level unit is a xã, a phường or a đặc khu, its name starting with the kind.
+const COMMUNE_KINDS: [prefix: string, en: string][] = [
+  ["Xã ", "commune"],
+  ["Phường ", "ward"],
+  ["Đặc khu ", "special zone"],
+]
+
+/**
+ * A commune's official name ("Xã Gia Phú") as it reads inside a sentence: "xã Gia Phú" after
+ * "UBND", "Gia Phú commune" in English. A name of no known kind is left as it is.
+ */
+export function communeInSentence(name: string, locale: Locale): string {
+  const kind = COMMUNE_KINDS.find(([prefix]) => name.startsWith(prefix))
+  if (!kind) return name
+  const [prefix, en] = kind
+  const rest = name.slice(prefix.length)
+  return locale === "vi" ? `${prefix.toLowerCase()}${rest}` : `${rest} ${en}`
+}
