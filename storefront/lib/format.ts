@@ -35,3 +35,12 @@ export function communeInSentence(name: string, locale: Locale): string {
   const rest = name.slice(prefix.length)
   return locale === "vi" ? `${prefix.toLowerCase()}${rest}` : `${rest} ${en}`
 }
+
+// A number and its unit ("nải 2 kg", "gói 500 g") split at the end of a phone's line read as two
+// things: a no-break space keeps them together.
+const NUMBER_UNIT = /(\d)[ \t]+(kg|g|ml|l|lít|quả|túi|gói)(?![\p{L}\p{N}])/gu
+
+/** `text` with a no-break space between each number and its unit. */
+export function keepQuantitiesTogether(text: string): string {
+  return text.replace(NUMBER_UNIT, "$1\u00a0$2")
+}
