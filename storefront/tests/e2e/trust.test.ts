@@ -1,7 +1,9 @@
 import { mkdir } from "node:fs/promises"
+import { createRequire } from "node:module"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { launchChromium } from "@coop/scripts/chromium"
+import type { AxeResults } from "axe-core"
 import type { Browser, BrowserContextOptions, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 import { addFromProductPage, fillAddress, normalise, pickUpEverywhere } from "./checkout-flow"
@@ -14,6 +16,7 @@ import { type IssuedStamp, prepareBatch, voidStamps } from "./traceability"
 // and put back: the banana cooperative (suspended) and Khe Lắc (a new bank account).
 
 const RESULTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../test-results")
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js")
 const PASSWORD = process.env.DEMO_PASSWORD ?? "giaphu-demo"
 const OFFICER = "canbo@giaphu.example"
 const BANANA = { seller: "htx-cay-an-qua-phu-ha", handle: "chuoi-tieu-hong-phu-ha" }
@@ -79,12 +82,27 @@ const background = (on: Page) =>
 const shot = (on: Page, name: string) =>
   on.screenshot({ path: path.join(RESULTS, `trust-${name}.png`), fullPage: true })
 
-/** Nothing wider than the phone, and no message key or ICU placeholder left untranslated. */
+/**
+ * Nothing wider than the phone, no message key or ICU placeholder left untranslated, and not one
+ * axe-core violation (WCAG 2.1 A/AA and best practices), whatever its impact.
+ */
 async function readsWell(on: Page) {
   expect(await on.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
   // biome-ignore lint/performance/useDomNodeTextContent: what is shown, without the page's scripts
   const body = normalise(await on.locator("main").innerText())
-  expect(body).not.toMatch(/\b(Trace|TraceLocation|Payment)\.[a-zA-Z]+|\{[a-z]+\}/)
+  expect(body).not.toMatch(/\b(Trace|TraceLocation|Payment)\.[a-zA-Z]+|\{[a-z]+\}|<\/?nb>/)
+  await on.addScriptTag({ path: AXE })
+  const axe = (await on.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
+        runOnly: { type: "tag", values: tags },
+      }),
+    ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+  )) as AxeResults
+  expect(axe.passes.length).toBeGreaterThan(10)
+  expect(
+    axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([])
 }
 
 /** The verdict the service now gives the stamp, read without counting a scan. */
@@ -187,6 +205,8 @@ describe("stamp page verdicts at 360 px", () => {
     // The certificate's number and its date each stay on one line of the phone.
     const unbroken = await page.locator("[data-testid=trace-certifications] .nowrap").all()
     expect(unbroken).toHaveLength(2)
+    // So do a quantity and its unit in the product's name ("nải 2 kg").
+    expect(await page.locator("[data-testid=trace-product]").textContent()).toContain("2\u00a0kg")
     for (const part of unbroken) {
       expect(await part.evaluate((el) => el.getClientRects().length)).toBe(1)
     }
