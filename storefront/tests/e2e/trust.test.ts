@@ -372,6 +372,18 @@ describe("a seller whose new bank account awaits the commune", () => {
     await page.waitForURL(/\/vi\/orders\/order_[0-9A-Za-z]+\?placed=1/)
     // The QR pays the account the commune confirmed.
     expect(await text(page, "[data-testid=vietqr]")).toContain(NEW_PAYEE.bank_account_number)
+    // What the buyer types into a banking app (bank, account number, reference) is never broken
+    // mid-word on the phone.
+    for (const value of await page.locator("[data-testid=vietqr] dd").all()) {
+      if (/\s/.test(((await value.textContent()) ?? "").trim())) continue
+      const lines = await value.evaluate((el) => {
+        const range = document.createRange()
+        range.selectNodeContents(el)
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+      })
+      expect(lines, (await value.textContent()) ?? "").toBe(1)
+    }
+    await readsWell(page)
     await shot(page, "checkout-vietqr-confirmed-vi")
   })
 })
