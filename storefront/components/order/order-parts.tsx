@@ -5,7 +5,13 @@ import type { OrderPart } from "@/lib/medusa/cart-types"
 import { formatVnd } from "@/lib/money"
 import { VietQrPanel } from "./vietqr-panel"
 
-type Props = { parts: OrderPart[]; locale: Locale; showQr?: boolean }
+type Props = {
+  parts: OrderPart[]
+  locale: Locale
+  showQr?: boolean
+  /** The level of each part's title: h2 on the order's own page, h4 under an order in a list. */
+  heading?: "h2" | "h4"
+}
 
 /** Where the buyer's state of one part of the order is read from: shipping, then payment. */
 const STATUSES = ["placed", "shipped", "delivered", "canceled"] as const
@@ -25,8 +31,9 @@ function paymentKey(
 }
 
 /** Each seller's part of an order: what it holds, how it comes, and where it stands. */
-export async function OrderParts({ parts, locale, showQr = true }: Props) {
+export async function OrderParts({ parts, locale, showQr = true, heading = "h2" }: Props) {
   const t = await getTranslations("Order")
+  const Heading = heading
   return (
     <ol className="order-parts">
       {parts.map((part) => (
@@ -36,9 +43,9 @@ export async function OrderParts({ parts, locale, showQr = true }: Props) {
           data-testid="order-part"
           data-reference={part.reference}
         >
-          <h3>
+          <Heading className="order-part-title">
             {part.seller.name} <span className="muted mono">{part.reference}</span>
-          </h3>
+          </Heading>
           <p className="part-state">
             <span className={`badge badge-${statusKey(part)}`} data-testid="part-status">
               {t(`status.${statusKey(part)}`)}

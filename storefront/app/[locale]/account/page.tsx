@@ -99,7 +99,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
               <p className="muted">
                 {formatDate(order.createdAt, locale)} · {formatVnd(order.total.amount)}
               </p>
-              <OrderParts parts={order.parts} locale={locale} showQr={false} />
+              <OrderParts parts={order.parts} locale={locale} showQr={false} heading="h4" />
             </li>
           ))}
         </ul>
