@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { formatDate, formatQuantity } from "./format"
+import { communeInSentence, formatDate, formatQuantity, keepQuantitiesTogether } from "./format"
 
 describe("formatDate", () => {
   it("writes the date the language's way", () => {
@@ -21,5 +21,32 @@ describe("formatQuantity", () => {
     expect(formatQuantity(1500.5, "vi")).toBe("1.500,5")
     expect(formatQuantity(1500.5, "en")).toBe("1,500.5")
     expect(formatQuantity(600, "vi")).toBe("600")
+  })
+})
+
+describe("communeInSentence", () => {
+  it("lowers the kind after UBND and puts it after the name in English", () => {
+    expect(communeInSentence("Xã Gia Phú", "vi")).toBe("xã Gia Phú")
+    expect(communeInSentence("Xã Gia Phú", "en")).toBe("Gia Phú commune")
+    expect(communeInSentence("Phường Cốc Lếu", "vi")).toBe("phường Cốc Lếu")
+    expect(communeInSentence("Phường Cốc Lếu", "en")).toBe("Cốc Lếu ward")
+    expect(communeInSentence("Đặc khu Phú Quốc", "en")).toBe("Phú Quốc special zone")
+  })
+
+  it("leaves a name of no known kind as it is", () => {
+    expect(communeInSentence("Gia Phú", "vi")).toBe("Gia Phú")
+    expect(communeInSentence("Gia Phú", "en")).toBe("Gia Phú")
+  })
+})
+
+describe("keepQuantitiesTogether", () => {
+  it("joins a number to its unit with a no-break space, and nothing else", () => {
+    expect(keepQuantitiesTogether("Chuối tiêu hồng Phú Hà (nải 2 kg)")).toBe(
+      "Chuối tiêu hồng Phú Hà (nải 2\u00a0kg)",
+    )
+    expect(keepQuantitiesTogether("Mật ong rừng 500 ml, 10 quả")).toBe(
+      "Mật ong rừng 500\u00a0ml, 10\u00a0quả",
+    )
+    expect(keepQuantitiesTogether("Gạo 5 kgx, 2 giống")).toBe("Gạo 5 kgx, 2 giống")
   })
 })

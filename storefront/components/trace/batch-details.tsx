@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server"
 import type { Locale } from "@/i18n/routing"
-import { formatDate, formatQuantity } from "@/lib/format"
+import { formatDate, formatQuantity, keepQuantitiesTogether } from "@/lib/format"
 import type { Day, StampProvenance } from "@/lib/traceability"
 import { dayToDate } from "@/lib/traceability/days"
 
@@ -18,13 +18,14 @@ export async function BatchDetails({ provenance, locale, productHref }: Props) {
   const vouched = verdict === "genuine_first_scan" || verdict === "genuine_repeat"
   const day = (value: Day) => <time dateTime={value}>{formatDate(dayToDate(value), locale)}</time>
   const area = [batch.area.plot, batch.area.village].filter(Boolean).join(", ")
+  const title = keepQuantitiesTogether(product.title)
   return (
     <section className="provenance" aria-labelledby="provenance-heading">
       <h2 id="provenance-heading">{vouched ? t("details") : t("claimedDetails")}</h2>
       <dl>
         <dt>{t("product")}</dt>
         <dd data-testid="trace-product">
-          {productHref ? <a href={productHref}>{product.title}</a> : product.title}
+          {productHref ? <a href={productHref}>{title}</a> : title}
         </dd>
         <dt>{t("lot")}</dt>
         <dd data-testid="trace-lot">{batch.lotCode}</dd>

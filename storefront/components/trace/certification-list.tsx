@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server"
+import type { ReactNode } from "react"
 import type { Locale } from "@/i18n/routing"
 import { formatDate } from "@/lib/format"
 import type { Certifications } from "@/lib/traceability"
@@ -7,6 +8,10 @@ import { dayToDate } from "@/lib/traceability/days"
 const vietnamToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)
 
 type Props = { certifications: Certifications; locale: Locale }
+
+// A certificate number or a date broken across two lines of a phone ("OCOP-GP-2024-" / "06",
+// "14 tháng 10," / "2027") reads as two things: each stays on one line.
+const nb = (chunks: ReactNode) => <span className="nowrap">{chunks}</span>
 
 /** VietGAP, organic and OCOP, as the batch declared them; says so when it declared none. */
 export async function CertificationList({ certifications, locale }: Props) {
@@ -22,22 +27,22 @@ export async function CertificationList({ certifications, locale }: Props) {
         <span aria-hidden="true">{"★".repeat(ocopStars)} </span>
         {t("ocop", { stars: ocopStars })}
         {ocopCertificate?.number ? (
-          <>, {t("ocopNumber", { number: ocopCertificate.number })}</>
+          <>, {t.rich("ocopNumber", { number: ocopCertificate.number, nb })}</>
         ) : null}
         {ocopExpiry ? (
           <span data-testid="ocop-expiry" className={ocopExpired ? "warning" : undefined}>
             {", "}
             {ocopExpired
-              ? t("ocopExpired", { date: day(ocopExpiry) })
-              : t("ocopValidUntil", { date: day(ocopExpiry) })}
+              ? t.rich("ocopExpired", { date: day(ocopExpiry), nb })
+              : t.rich("ocopValidUntil", { date: day(ocopExpiry), nb })}
           </span>
         ) : null}
       </li>
     ) : null,
     vietgap ? (
       <li key="vietgap">
-        {t("vietgap", { number: vietgap.number })},{" "}
-        {t("validity", { from: day(vietgap.validFrom), until: day(vietgap.validUntil) })}
+        {t.rich("vietgap", { number: vietgap.number, nb })},{" "}
+        {t.rich("validity", { from: day(vietgap.validFrom), until: day(vietgap.validUntil), nb })}
       </li>
     ) : null,
     organic ? (

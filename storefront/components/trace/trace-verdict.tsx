@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server"
 import type { Locale } from "@/i18n/routing"
-import { formatDate } from "@/lib/format"
+import { communeInSentence, formatDate } from "@/lib/format"
 import type { StampProvenance, StampVerdict } from "@/lib/traceability"
 
 type Props =
@@ -61,7 +61,11 @@ export async function TraceVerdict(props: Props) {
         title = t("sellerSuspendedTitle")
         lines = [
           t("sellerSuspendedBody", { seller: seller.name }),
-          t("sellerSuspendedAdvice", { commune: seller.commune || t("sellerSuspendedCommune") }),
+          t("sellerSuspendedAdvice", {
+            commune: seller.commune
+              ? communeInSentence(seller.commune, props.locale)
+              : t("sellerSuspendedCommune"),
+          }),
         ]
         break
     }

@@ -63,6 +63,9 @@ type StorefrontEnv = { backendUrl: string; publishableKey: string; traceabilityU
 
 // The backend posts changed cache tags to the online storefront (app/api/revalidate), signed.
 const REVALIDATE_SECRET = randomBytes(32).toString("hex")
+// The backend pushes seller states to the traceability service, signed with the secret the two
+// share (INDICATORS_WEBHOOK_SECRET): a suspended seller's stamps then read seller_suspended.
+const WEBHOOK_SECRET = randomBytes(32).toString("hex")
 
 async function startStorefront(env: StorefrontEnv, port?: number) {
   const listenPort = port ?? (await freePort())
@@ -142,12 +145,16 @@ export default async function setup(project: TestProject) {
     // The service redirects scanning browsers to the storefront, the storefront asks the service
     // for the verdict and the backend posts revalidations to it: its port is chosen first.
     const storefrontPort = await freePort()
+    // The backend pushes seller states to the service: its port is chosen before either starts.
+    const traceabilityPort = await freePort()
     // Mailed links (invitations, helper grants) are stored nowhere else: read them from here.
     const mailDir = mkdtempSync(path.join(tmpdir(), "coop-e2e-mail-"))
     const revalidateEnv = {
       STOREFRONT_REVALIDATE_URL: `http://localhost:${storefrontPort}/api/revalidate`,
       STOREFRONT_REVALIDATE_SECRET: REVALIDATE_SECRET,
       MAIL_OUTBOX_DIR: mailDir,
+      TRACEABILITY_URL: `http://127.0.0.1:${traceabilityPort}`,
+      INDICATORS_WEBHOOK_SECRET: WEBHOOK_SECRET,
     }
     // Build, boot the backend and prepare the traceability service side by side; wait for all
     // three so none is left running alone.
@@ -165,7 +172,8 @@ export default async function setup(project: TestProject) {
     const traceability = await startTraceability(
       traceDb.url,
       `http://localhost:${storefrontPort}`,
-      { url: backend.url, jwtSecret: backend.jwtSecret },
+      { url: backend.url, jwtSecret: backend.jwtSecret, webhookSecret: WEBHOOK_SECRET },
+      traceabilityPort,
       log,
     )
     children.push(traceability.child)

@@ -4,7 +4,7 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { createTestDatabase, type ResolvedPostgres, resolvePostgres } from "@coop/scripts/pg"
 import { SCAN_SUSPICIOUS_NETWORKS } from "./fixtures"
-import { freePort, runGroup, startGroup, stopGroup, waitForHttp } from "./processes"
+import { runGroup, startGroup, stopGroup, waitForHttp } from "./processes"
 
 // The real traceability service (traceability/), built and started on a free port against a
 // fresh database, so the browser test follows a real stamp through its real resolver.
@@ -52,14 +52,18 @@ export async function migrateTraceability(databaseUrl: string, log: Log) {
 
 export type Traceability = { url: string; child: ChildProcess; jwtSecret: string }
 
-/** Starts `node traceability/dist/server.js`; browsers that scan are sent to `storefrontUrl`. */
+/**
+ * Starts `node traceability/dist/server.js` on `port`; browsers that scan are sent to
+ * `storefrontUrl`. `backend.webhookSecret` signs the backend's seller-state pushes, so the port
+ * is chosen before the backend starts and learns where to push.
+ */
 export async function startTraceability(
   databaseUrl: string,
   storefrontUrl: string,
-  backend: { url: string; jwtSecret: string },
+  backend: { url: string; jwtSecret: string; webhookSecret: string },
+  port: number,
   log: Log,
 ): Promise<Traceability> {
-  const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   // The backend's secret: the service verifies the tokens the backend issues, as in production.
   const jwtSecret = backend.jwtSecret
@@ -84,6 +88,7 @@ export async function startTraceability(
         TRUST_PROXY_HOPS: "1",
         JWT_SECRET: jwtSecret,
         MEDUSA_BACKEND_URL: backend.url,
+        INDICATORS_WEBHOOK_SECRET: backend.webhookSecret,
         LOG_LEVEL: process.env.E2E_VERBOSE ? "info" : "warn",
       },
       log,
@@ -135,7 +140,7 @@ export type PreparedBatch = {
  * issues `count` stamps.
  */
 export async function prepareBatch(
-  service: Traceability,
+  service: Pick<Traceability, "url">,
   seller: Seller,
   batch: Record<string, unknown>,
   events: Record<string, unknown>[],
@@ -168,7 +173,7 @@ export async function prepareBatch(
 
 /** Voids stamps as their seller does when a roll is lost. */
 export async function voidStamps(
-  service: Traceability,
+  service: Pick<Traceability, "url">,
   headers: Record<string, string>,
   batchId: string,
   serials: string[],

@@ -165,6 +165,12 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
         <li>
           <section id="payment" aria-labelledby="payment-title">
             <h2 id="payment-title">{t("paymentTitle")}</h2>
+            {/* Before the choices: a buyer looking for VietQR learns why it is missing first. */}
+            {vietQrHeldBy.length ? (
+              <p className="notice" data-testid="vietqr-held">
+                {tPay("vietqrHeld", { sellers: vietQrHeldBy.join(", ") })}
+              </p>
+            ) : null}
             {!shippingChosen || editing || !cart.address ? (
               <p className="muted">{t("shippingFirst")}</p>
             ) : pay === "card" && stripeKey && methods.includes("card") ? (
@@ -181,11 +187,6 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
             ) : (
               <PaymentForm locale={locale} methods={methods} total={formatVnd(cart.total.amount)} />
             )}
-            {vietQrHeldBy.length ? (
-              <p className="muted" data-testid="vietqr-held">
-                {tPay("vietqrHeld", { sellers: vietQrHeldBy.join(", ") })}
-              </p>
-            ) : null}
           </section>
         </li>
       </ol>

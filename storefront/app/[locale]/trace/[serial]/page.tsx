@@ -114,6 +114,10 @@ async function StampPage({
   const scanId = locatableScan(provenance, Date.now())
   const vouched =
     provenance.verdict === "genuine_first_scan" || provenance.verdict === "genuine_repeat"
+  // "Buy straight from the producer" would contradict the verdict, and the shop drops a suspended
+  // seller's products only once its cached catalogue is revalidated, a moment after the service
+  // already says so.
+  const sellerSuspended = provenance.verdict === "seller_suspended"
   return (
     <>
       <TraceVerdict verdict={provenance.verdict} provenance={provenance} locale={locale} />
@@ -121,7 +125,7 @@ async function StampPage({
         <RecallNotice reason={provenance.batch.recallReason} />
       ) : null}
       <BatchDetails provenance={provenance} locale={locale} productHref={productHref} />
-      {productHref && variant && provenance.batch.state !== "recalled" ? (
+      {productHref && variant && provenance.batch.state !== "recalled" && !sellerSuspended ? (
         <BuyProduct
           locale={locale}
           variantId={variant.id}
