@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react"
 import type { AdminUnit } from "@/lib/medusa/cart-types"
 import { type AddressFormState, communesOf, saveAddress } from "@/lib/medusa/checkout-actions"
+import { CommunePicker } from "./commune-picker"
 
 export type AddressLabels = {
   email: string
@@ -13,6 +14,10 @@ export type AddressLabels = {
   commune: string
   chooseProvince: string
   chooseCommune: string
+  searchCommune: string
+  searchCommunePlaceholder: string
+  communeMatches: string
+  communeNoMatch: string
   line: string
   lineHint: string
   submit: string
@@ -29,7 +34,8 @@ type Props = {
 
 /**
  * The delivery address. Works without JavaScript (a plain post; the server answers with the
- * errors and what was typed). With JavaScript, choosing a province loads its communes at once.
+ * errors and what was typed). With JavaScript, choosing a province loads its communes at once
+ * and a search box narrows them as the buyer types.
  */
 export function AddressForm({
   locale,
@@ -117,15 +123,20 @@ export function AddressForm({
         ))}
       </select>
       {error("province_code")}
-      <label htmlFor="address-commune_code">{labels.commune}</label>
-      <select {...field("commune_code")} key={province} defaultValue={v.commune_code} required>
-        <option value="">{labels.chooseCommune}</option>
-        {shown.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.name}
-          </option>
-        ))}
-      </select>
+      <CommunePicker
+        key={province}
+        field={field("commune_code")}
+        communes={shown}
+        defaultValue={v.commune_code}
+        labels={{
+          commune: labels.commune,
+          chooseCommune: labels.chooseCommune,
+          search: labels.searchCommune,
+          searchPlaceholder: labels.searchCommunePlaceholder,
+          matches: labels.communeMatches,
+          noMatch: labels.communeNoMatch,
+        }}
+      />
       {error("commune_code")}
       <label htmlFor="address-line">{labels.line}</label>
       <input
