@@ -45,10 +45,18 @@ export function AddressForm({
   labels,
 }: Props) {
   const [state, action, pending] = useActionState(saveAddress, initial)
-  const [communes, setCommunes] = useState(initialCommunes)
-  const [province, setProvince] = useState(initial.values.province_code)
-  const shown =
-    state.communes && state.values.province_code === province ? state.communes : communes
+  // From the action's state, not the page's: a post without JavaScript comes back with the
+  // province the buyer sent and its communes, which the cart (not yet saved) does not know.
+  const [province, setProvince] = useState(state.values.province_code)
+  const [communes, setCommunes] = useState(state.communes ?? initialCommunes)
+  const [answered, setAnswered] = useState(state)
+  if (answered !== state) {
+    setAnswered(state)
+    if (state.communes) {
+      setProvince(state.values.province_code)
+      setCommunes(state.communes)
+    }
+  }
   const v = state.values
   const e = state.errors
   const field = (name: keyof AddressFormState["values"]) => ({
@@ -126,7 +134,7 @@ export function AddressForm({
       <CommunePicker
         key={province}
         field={field("commune_code")}
-        communes={shown}
+        communes={communes}
         defaultValue={v.commune_code}
         labels={{
           commune: labels.commune,

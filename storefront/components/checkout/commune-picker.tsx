@@ -1,6 +1,6 @@
 "use client"
 
-import { useEffect, useId, useMemo, useState } from "react"
+import { useEffect, useMemo, useState } from "react"
 import type { AdminUnit } from "@/lib/medusa/cart-types"
 import { fold, matchUnits } from "@/lib/text/fold"
 
@@ -37,7 +37,7 @@ export function CommunePicker({ communes, defaultValue, labels, field }: Props) 
   const [enhanced, setEnhanced] = useState(false)
   const [query, setQuery] = useState("")
   const [value, setValue] = useState(defaultValue)
-  const searchId = useId()
+  const searchId = `${field.id}-search`
   const statusId = `${searchId}-status`
   useEffect(() => setEnhanced(true), [])
 
