@@ -1,6 +1,6 @@
 "use client"
 
-import { useActionState, useState } from "react"
+import { useActionState, useEffect, useState } from "react"
 import type { AdminUnit } from "@/lib/medusa/cart-types"
 import { type AddressFormState, communesOf, saveAddress } from "@/lib/medusa/checkout-actions"
 import { CommunePicker } from "./commune-picker"
@@ -14,6 +14,7 @@ export type AddressLabels = {
   commune: string
   chooseProvince: string
   chooseCommune: string
+  showCommunes: string
   searchCommune: string
   searchCommunePlaceholder: string
   communeMatches: string
@@ -49,6 +50,8 @@ export function AddressForm({
   // province the buyer sent and its communes, which the cart (not yet saved) does not know.
   const [province, setProvince] = useState(state.values.province_code)
   const [communes, setCommunes] = useState(state.communes ?? initialCommunes)
+  const [scripted, setScripted] = useState(false)
+  useEffect(() => setScripted(true), [])
   const [answered, setAnswered] = useState(state)
   if (answered !== state) {
     setAnswered(state)
@@ -80,6 +83,7 @@ export function AddressForm({
   return (
     <form action={action} className="checkout-form" noValidate={false}>
       <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="communes_of" value={province} />
       {state.formError ? (
         <p className="notice notice-error" role="alert">
           {state.formError}
@@ -130,6 +134,20 @@ export function AddressForm({
           </option>
         ))}
       </select>
+      {scripted ? null : (
+        // Without JavaScript the commune list is the province the page was drawn with: this asks
+        // the server for the chosen province's, skipping the browser's checks of unfilled fields.
+        // An input, not a button, so tests and scripts find one "button". Enter in any field
+        // also sends this (the first submit control); the server then saves when the list shown
+        // already is the chosen province's (communes_of).
+        <input
+          type="submit"
+          name="show_communes"
+          value={labels.showCommunes}
+          formNoValidate
+          className="button button-secondary"
+        />
+      )}
       {error("province_code")}
       <CommunePicker
         key={province}

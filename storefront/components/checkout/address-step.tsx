@@ -41,6 +41,7 @@ export async function AddressStep({ locale, cart, provinces, communes, provinceC
         commune: t("commune"),
         chooseProvince: t("chooseProvince"),
         chooseCommune: t("chooseCommune"),
+        showCommunes: t("showCommunes"),
         searchCommune: t("searchCommune"),
         searchCommunePlaceholder: t("searchCommunePlaceholder"),
         communeMatches: t.raw("communeMatches") as string,

@@ -75,6 +75,8 @@ describe("checkout from anywhere in the country", () => {
     expect(
       normalise(await page.locator("#address-commune_code-search-status").textContent()),
     ).toMatch(/^\d+ xã \/ phường khớp/)
+    // With JavaScript the province loads its communes by itself: no button for it.
+    expect(await page.locator("input[name=show_communes]").count()).toBe(0)
     await page.locator("#address-commune_code").scrollIntoViewIfNeeded()
     await page.screenshot({ path: path.join(RESULTS, "nationwide-1-picker.png") })
 
@@ -112,20 +114,30 @@ describe("checkout from anywhere in the country", () => {
     await shot("2-confirmed")
   })
 
-  it("without JavaScript: choose the province, send, then choose the ward", async () => {
+  it("without JavaScript: choose the province, ask for its wards, then choose one", async () => {
     await newPage(false)
     await addFromProductPage(page, url, RICE.handle)
     await page.goto(`${url}/vi/checkout`)
     // No script, no search box: the plain select is the whole picker.
     expect(await page.locator("#address-commune_code-search").count()).toBe(0)
+    await page.screenshot({
+      path: path.join(RESULTS, "nationwide-3-nojs-form.png"),
+      fullPage: true,
+    })
     await fillContact()
     await page.selectOption("#address-province_code", HANOI.province)
-    await page.locator("#address button[type=submit]").click()
-    await page.locator("#address-commune_code-error").waitFor()
+    // The province's own button: the commune is still empty, which the browser would refuse.
+    await page.locator("input[name=show_communes]").click()
+    await page.waitForFunction(
+      () => document.querySelectorAll("#address-commune_code option").length > 100,
+    )
     expect(await page.inputValue("#address-province_code")).toBe(HANOI.province)
     expect(await page.locator("#address-commune_code option").count()).toBe(127)
+    // Nothing was wrong yet, so nothing is marked; what was typed is kept.
+    expect(await page.locator(".field-error").count()).toBe(0)
+    expect(await page.inputValue("#address-full_name")).toBe(BUYER.name)
     await page.selectOption("#address-commune_code", HANOI.ward)
-    await shot("3-nojs-ward")
+    await shot("4-nojs-ward")
     await page.locator("#address button[type=submit]").click()
     const summary = page.locator("[data-testid=address-summary]")
     await summary.waitFor()
