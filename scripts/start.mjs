@@ -219,8 +219,8 @@ try {
   const key = /NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY=(\S+)/.exec(readFileSync(envFile, "utf8"))?.[1]
   // Store routes need the publishable key; the command shows it beside the demo commune's URL.
   const indicatorLines = [
-    `  Gia Phú indicators   ${URLS.backend}/store/communes/02989/indicators`,
-    `    curl -H 'x-publishable-api-key: ${key}' ${URLS.backend}/store/communes/02989/indicators`,
+    `  Gia Phú indicators   ${URLS.backend}/store/communes/02923/indicators`,
+    `    curl -H 'x-publishable-api-key: ${key}' ${URLS.backend}/store/communes/02923/indicators`,
   ]
   try {
     const demo = await ensureDemoTrace({

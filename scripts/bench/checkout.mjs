@@ -55,7 +55,7 @@ const ADDRESS = {
   province: "Tỉnh Lào Cai",
   country_code: "vn",
   phone: "0912 000 111",
-  metadata: { commune_code: "02989", province_code: "15" },
+  metadata: { commune_code: "02923", province_code: "15" },
 }
 const log = (line) => console.error(`[bench] ${line}`)
 

@@ -21,7 +21,7 @@ export const NATIONAL = {
 
 /** Sellers the generator adds to the demo commune, on top of the demo's own. */
 const GIA_PHU_EXTRA = 10
-const DEMO_COMMUNE = "02989"
+const DEMO_COMMUNE = "02923"
 
 // Medusa's bigNumber columns keep a raw jsonb copy beside the numeric.
 const raw = (column) => `jsonb_build_object('value', (${column})::text, 'precision', 20)`

@@ -14,7 +14,7 @@
 // only, there are no Medusa products behind them), the counts rebuilt from the facts and VACUUM
 // ANALYZE. Then `medusa start` (NODE_ENV=production) and, one request at a time, interleaved:
 // the commune officer's GET /commune/indicators (Gia Phú), the province officer's (the province
-// roll-up) and the public GET /store/communes/02989/indicators; the read's SQL alone and its
+// roll-up) and the public GET /store/communes/02923/indicators; the read's SQL alone and its
 // EXPLAIN ANALYZE. Last, with the backend stopped, `medusa exec ./src/scripts/reconcile-indicators.ts`
 // (what `npm run indicators:reconcile` runs), timed, with its pg statements and memory traced by a
 // preloaded module, and stopped after --reconcile-timeout minutes.
@@ -67,7 +67,7 @@ if (!(REQUESTS > 0) || !(WARMUP >= 0) || !(RECONCILE_MINUTES > 0)) {
 const BACKEND = path.join(ROOT, "backend")
 const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
 const PASSWORD = process.env.DEMO_PASSWORD ?? "giaphu-demo"
-const COMMUNE = "02989"
+const COMMUNE = "02923"
 const COMMUNE_OFFICER = "canbo@giaphu.example"
 const PROVINCE_OFFICER = "canbo.tinh@laocai.example"
 const QUARTERS = 8

@@ -74,7 +74,7 @@ function fakeBackend(port) {
       name: "HTX Nông nghiệp Gia Phú",
       kind: "cooperative",
       address: "Thôn Phú Hà, xã Gia Phú",
-      commune_code: "02989",
+      commune_code: "02923",
       commune_name: "Xã Gia Phú",
       province_code: "15",
       province_name: "Tỉnh Lào Cai",

@@ -229,7 +229,7 @@ async function seedBatch(i) {
       kind: "cooperative",
       address: "Thôn Phú Hà, xã Gia Phú, tỉnh Lào Cai",
       phone: "0912345678",
-      communeCode: "02989",
+      communeCode: "02923",
       communeName: "Xã Gia Phú",
       provinceCode: "15",
       provinceName: "Tỉnh Lào Cai",

@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest"
 import { type AddressInput, normalisePhone, validateAddress } from "./address"
 
 const provinces = [{ code: "15", name: "Tỉnh Lào Cai" }]
-const communes = [{ code: "02989", name: "Xã Gia Phú" }]
+const communes = [{ code: "02923", name: "Xã Gia Phú" }]
 const valid: AddressInput = {
   email: "an@example.vn",
   full_name: "Nguyễn Văn An",
   phone: "0912 345 678",
   province_code: "15",
-  commune_code: "02989",
+  commune_code: "02923",
   line: "Thôn Phú Xuân",
 }
 

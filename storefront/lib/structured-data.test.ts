@@ -24,7 +24,7 @@ function product(overrides: Partial<Product> = {}): Product {
     variants: [variant()],
     price: { amount: 185000, currencyCode: "vnd" },
     inStock: true,
-    seller: { id: "s", handle: "htx", name: "HTX Nông nghiệp Gia Phú", communeCode: "02989" },
+    seller: { id: "s", handle: "htx", name: "HTX Nông nghiệp Gia Phú", communeCode: "02923" },
     ocop: null,
     categories: [],
     ...overrides,

@@ -80,7 +80,7 @@ describe("creating a batch", () => {
         name: GIA_PHU_SELLER.name,
         kind: "cooperative",
         address: GIA_PHU_SELLER.address,
-        commune_code: "02989",
+        commune_code: "02923",
         commune_name: "Xã Gia Phú",
         province_code: "15",
         province_name: "Tỉnh Lào Cai",

@@ -58,7 +58,7 @@ export interface FakeOfficer {
 
 /** The officers of harness.ts' tokens, by actor id. */
 export const FAKE_OFFICERS: Record<string, FakeOfficer> = {
-  officer_gp: { level: "commune", commune_code: "02989", province_code: "15" },
+  officer_gp: { level: "commune", commune_code: "02923", province_code: "15" },
   officer_bc: { level: "commune", commune_code: "02990", province_code: "15" },
   officer_lc: { level: "province", commune_code: null, province_code: "15" },
 }
@@ -80,7 +80,7 @@ export const GIA_PHU_SELLER: FakeSeller = {
   name: "HTX Nông nghiệp Gia Phú",
   kind: "cooperative",
   address: "Thôn Phú Hà, xã Gia Phú, tỉnh Lào Cai",
-  commune_code: "02989",
+  commune_code: "02923",
   commune_name: "Xã Gia Phú",
   province_code: "15",
   province_name: "Tỉnh Lào Cai",

@@ -110,7 +110,7 @@ describe("a stamp's JSON provenance", () => {
       producer: {
         name: GIA_PHU_SELLER.name,
         address: GIA_PHU_SELLER.address,
-        commune_code: "02989",
+        commune_code: "02923",
       },
       certifications: { ocop_stars: 4 },
       events: [{ type: "harvest", occurred_at: "2026-03-10T06:00:00.000+07:00" }],

@@ -454,20 +454,20 @@ describe("officers' own tokens", () => {
     ).toBe(404)
     const stats = await call("GET", "/stats", { token: t.communeOfficer })
     expect(stats.status).toBe(200)
-    expect(stats.body.filters.commune_code).toBe("02989")
+    expect(stats.body.filters.commune_code).toBe("02923")
     // A commune written into the token does not widen what the database says.
     const widened = await signToken({
       actor_id: "officer_bc",
       actor_type: "commune_officer",
-      app_metadata: { commune_officer_id: "officer_bc", commune_code: "02989" },
+      app_metadata: { commune_officer_id: "officer_bc", commune_code: "02923" },
     })
     expect((await call("GET", `/batches/${batchId}`, { token: widened })).status).toBe(404)
-    expect((await call("GET", "/stats?commune_code=02989", { token: widened })).status).toBe(403)
+    expect((await call("GET", "/stats?commune_code=02923", { token: widened })).status).toBe(403)
     // They list their commune's (the province's) batches, never another commune's.
     const listed = await call("GET", "/batches?limit=100", { token: t.communeOfficer })
     expect(listed.status).toBe(200)
     expect(listed.body.count).toBeGreaterThan(0)
-    expect(listed.body.batches.every((b: Json) => b.seller.commune_code === "02989")).toBe(true)
+    expect(listed.body.batches.every((b: Json) => b.seller.commune_code === "02923")).toBe(true)
     const neighbours = await call("GET", "/batches?limit=100", { token: t.otherCommuneOfficer })
     expect(neighbours.body.batches.every((b: Json) => b.seller.commune_code === "02990")).toBe(true)
     expect(neighbours.body.batches.map((b: Json) => b.id)).not.toContain(batchId)

@@ -86,7 +86,7 @@ describe("GET /stats", () => {
     quarter,
     seller_id: GIA_PHU_SELLER.id,
     seller_name: GIA_PHU_SELLER.name,
-    commune_code: "02989",
+    commune_code: "02923",
     commune_name: GIA_PHU_SELLER.commune_name,
     province_code: "15",
     batches: 2,
@@ -127,7 +127,7 @@ describe("GET /stats", () => {
         expect.objectContaining({ commune_code: "00004", sellers: 1, batches: 1 }),
         {
           quarter,
-          commune_code: "02989",
+          commune_code: "02923",
           commune_name: GIA_PHU_SELLER.commune_name,
           province_code: "15",
           sellers: 1,
@@ -145,7 +145,7 @@ describe("GET /stats", () => {
   it("filters by seller, commune and quarter", async () => {
     const bySeller = await stats(`?seller_id=${OTHER_SELLER.id}`, t.service)
     expect(bySeller.body.sellers).toEqual([expect.objectContaining(other)])
-    const byCommune = await stats("?commune_code=02989", t.service)
+    const byCommune = await stats("?commune_code=02923", t.service)
     expect(sellerIds(byCommune.body)).toEqual([GIA_PHU_SELLER.id])
     const longAgo = await stats("?quarter=2020-Q1", t.service)
     expect(longAgo.body).toMatchObject({ sellers: [], communes: [] })
@@ -154,9 +154,9 @@ describe("GET /stats", () => {
   it("shows a commune officer their commune only", async () => {
     const own = await stats(`?quarter=${quarter}`, t.communeOfficer)
     expect(own.status).toBe(200)
-    expect(own.body.filters.commune_code).toBe("02989")
+    expect(own.body.filters.commune_code).toBe("02923")
     expect(own.body.sellers).toEqual([giaPhu])
-    const named = await stats("?commune_code=02989", t.communeOfficer)
+    const named = await stats("?commune_code=02923", t.communeOfficer)
     expect(sellerIds(named.body)).toEqual([GIA_PHU_SELLER.id])
     const foreign = await stats("?commune_code=02990", t.communeOfficer)
     expect(foreign.status).toBe(403)
@@ -188,7 +188,7 @@ describe("GET /stats", () => {
     for (const [query, field] of [
       ["?quarter=2026-Q5", "quarter"],
       ["?quarter=2026Q3", "quarter"],
-      ["?commune_code=2989", "commune_code"],
+      ["?commune_code=2923", "commune_code"],
       ["?province_code=Lao+Cai", "province_code"],
     ]) {
       const answer = await stats(query!, t.service)

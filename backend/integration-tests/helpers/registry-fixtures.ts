@@ -36,7 +36,7 @@ async function runWorkflow<T>(container: MedusaContainer, id: string, input: unk
 }
 
 export const PASSWORD = "registry-test-password"
-export const GIA_PHU = "02989"
+export const GIA_PHU = "02923"
 export const XUAN_QUANG = "02926"
 /** An invented commune of another province (01, Hà Nội), for province scoping. */
 export const OTHER_PROVINCE_COMMUNE = "00004"

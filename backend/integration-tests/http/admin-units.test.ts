@@ -12,7 +12,7 @@ import { isAdminUnitsImportError } from "../../src/modules/admin-unit/service"
 import { parseUnitsFile } from "../../src/modules/admin-unit/units-file"
 import { VILLAGES } from "../../src/scripts/demo/data"
 import { seedDemoCommune } from "../../src/scripts/demo/seed-demo"
-import { importAdminUnitsFile } from "../../src/scripts/import-admin-units"
+import { importAdminUnitsFile, NATIONAL_COMMUNES_FILE } from "../../src/scripts/import-admin-units"
 
 const execFileAsync = promisify(execFile)
 /** Runs a command to its end; a failure's output is kept so an assertion can show it. */
@@ -44,10 +44,10 @@ function csv(name: string, lines: string[]) {
 const HEADER = "code,name,level,parent_code,former_district"
 const UNITS = [
   HEADER,
-  "02989,Xã Gia Phú,commune,15,Huyện Bảo Thắng",
+  "02923,Xã Gia Phú,commune,15,Huyện Bảo Thắng",
   '02926,"Xã Xuân Quang, Lào Cai",commune,15,Huyện Bảo Thắng',
-  "02989-01,Thôn Phú Xuân,village,02989,",
-  "02989-02,Thôn Phú Hải,village,02989,",
+  "02923-01,Thôn Phú Xuân,village,02923,",
+  "02923-02,Thôn Phú Hải,village,02923,",
 ]
 
 medusaIntegrationTestRunner({
@@ -79,11 +79,11 @@ medusaIntegrationTestRunner({
 
         const [quoted] = await units().listCommunes({ code: "02926" })
         expect(quoted!.name).toBe("Xã Xuân Quang, Lào Cai")
-        const [before] = await units().listVillages({ code: "02989-01" })
+        const [before] = await units().listVillages({ code: "02923-01" })
 
         const again = await importAdminUnitsFile(container(), csv("again.csv", UNITS))
         expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 4 })
-        const [untouched] = await units().listVillages({ code: "02989-01" })
+        const [untouched] = await units().listVillages({ code: "02923-01" })
         expect(untouched!.updated_at).toEqual(before!.updated_at)
 
         // Renamed village, and a file without former_district: the history stays.
@@ -91,22 +91,22 @@ medusaIntegrationTestRunner({
           container(),
           csv("changed.csv", [
             "code,name,level,parent_code",
-            "02989,Xã Gia Phú,commune,15",
-            "02989-01,Thôn Phú Xuân Mới,village,02989",
-            "02989-02,Thôn Phú Hải,village,02989",
+            "02923,Xã Gia Phú,commune,15",
+            "02923-01,Thôn Phú Xuân Mới,village,02923",
+            "02923-02,Thôn Phú Hải,village,02923",
           ]),
         )
         expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 2 })
-        expect((await units().getVillage("02989-01"))?.name).toBe("Thôn Phú Xuân Mới")
-        expect((await units().getCommune("02989"))?.former_district).toBe("Huyện Bảo Thắng")
+        expect((await units().getVillage("02923-01"))?.name).toBe("Thôn Phú Xuân Mới")
+        expect((await units().getCommune("02923"))?.former_district).toBe("Huyện Bảo Thắng")
       })
 
       it("rejects a file with any bad row, reporting line numbers, and writes nothing", async () => {
         const bad = csv("bad.csv", [
           HEADER,
-          "02989,Xã Gia Phú,commune,15,",
+          "02923,Xã Gia Phú,commune,15,",
           "02990,Xã Không Tỉnh,commune,99,", // line 3: no province 99
-          "02989-01,Thôn Phú Xuân,village,02989,",
+          "02923-01,Thôn Phú Xuân,village,02923,",
           "02991-01,Thôn Mồ Côi,village,02991,", // line 5: no commune 02991
         ])
         const error = await importAdminUnitsFile(container(), bad).catch((e) => e)
@@ -125,12 +125,12 @@ medusaIntegrationTestRunner({
         await importAdminUnitsFile(container(), csv("units.csv", UNITS))
         const bad = csv("rename-and-break.csv", [
           HEADER,
-          "02989,Xã Gia Phú Đổi Tên,commune,15,",
+          "02923,Xã Gia Phú Đổi Tên,commune,15,",
           ",Xã Không Mã,commune,15,", // line 3: empty code
         ])
         const error = await importAdminUnitsFile(container(), bad).catch((e) => e)
         expect(error.issues).toEqual([expect.objectContaining({ line: 3, field: "code" })])
-        expect((await units().getCommune("02989"))?.name).toBe("Xã Gia Phú")
+        expect((await units().getCommune("02923"))?.name).toBe("Xã Gia Phú")
       })
     })
 
@@ -151,7 +151,7 @@ medusaIntegrationTestRunner({
       })
 
       it("exits with an error naming the lines of a bad file", async () => {
-        const bad = csv("bad-cli.csv", [HEADER, "2989,Xã Gia Phú,commune,15,"])
+        const bad = csv("bad-cli.csv", [HEADER, "2923,Xã Gia Phú,commune,15,"])
         const result = await run(
           path.join(ROOT, "node_modules/.bin/medusa"),
           ["exec", "./src/scripts/import-admin-units.ts", bad],
@@ -167,7 +167,7 @@ medusaIntegrationTestRunner({
       it("imports the demo units through the same import, once", async () => {
         const seeded = await seedDemoCommune(container())
         expect(seeded.created).toContain("18 admin units")
-        const giaPhu = await units().getCommuneDetail("02989")
+        const giaPhu = await units().getCommuneDetail("02923")
         expect(giaPhu?.villages.map((v) => v.name)).toEqual(VILLAGES.map((v) => `Thôn ${v}`))
         const again = await seedDemoCommune(container())
         expect(again.created).toEqual([])
@@ -177,8 +177,13 @@ medusaIntegrationTestRunner({
     describe("service methods for other modules", () => {
       it("lists communes by code with their province names in one call", async () => {
         await importAdminUnitsFile(container(), DEMO_CSV)
-        const found = await units().listCommunesByCodes(["02989", "99999", "02926", "02989"])
+        const found = await units().listCommunesByCodes(["02923", "99999", "02926", "02923"])
         expect(found).toEqual([
+          expect.objectContaining({
+            code: "02923",
+            name: "Xã Gia Phú",
+            province_name: "Tỉnh Lào Cai",
+          }),
           {
             code: "02926",
             name: "Xã Xuân Quang",
@@ -187,17 +192,12 @@ medusaIntegrationTestRunner({
             province_name: "Tỉnh Lào Cai",
             former_district: "Huyện Bảo Thắng",
           },
-          expect.objectContaining({
-            code: "02989",
-            name: "Xã Gia Phú",
-            province_name: "Tỉnh Lào Cai",
-          }),
         ])
         expect(await units().getCommune("99999")).toBeNull()
-        expect(await units().getVillage("02989-13")).toEqual({
-          code: "02989-13",
+        expect(await units().getVillage("02923-13")).toEqual({
+          code: "02923-13",
           name: "Thôn Cóc",
-          commune_code: "02989",
+          commune_code: "02923",
         })
       })
     })
@@ -239,14 +239,14 @@ medusaIntegrationTestRunner({
         expect(res.data.province).toEqual({ code: "15", name: "Tỉnh Lào Cai", kind: "province" })
         expect(res.data.communes).toEqual([
           {
-            code: "02926",
-            name: "Xã Xuân Quang",
+            code: "02923",
+            name: "Xã Gia Phú",
             kind: "commune",
             former_district: "Huyện Bảo Thắng",
           },
           {
-            code: "02989",
-            name: "Xã Gia Phú",
+            code: "02926",
+            name: "Xã Xuân Quang",
             kind: "commune",
             former_district: "Huyện Bảo Thắng",
           },
@@ -256,17 +256,17 @@ medusaIntegrationTestRunner({
       })
 
       it("shows a commune with its province and villages", async () => {
-        const res = await get("/store/admin-units/communes/02989")
+        const res = await get("/store/admin-units/communes/02923")
         expect(res.status).toBe(200)
         const { commune } = res.data
         expect(commune).toMatchObject({
-          code: "02989",
+          code: "02923",
           name: "Xã Gia Phú",
           former_district: "Huyện Bảo Thắng",
           province: { code: "15", name: "Tỉnh Lào Cai", kind: "province" },
         })
         expect(commune.villages).toHaveLength(14)
-        expect(commune.villages[0]).toEqual({ code: "02989-01", name: "Thôn Phú Xuân" })
+        expect(commune.villages[0]).toEqual({ code: "02923-01", name: "Thôn Phú Xuân" })
       })
 
       it("answers 404 for unknown codes, in the client's language", async () => {
@@ -282,7 +282,7 @@ medusaIntegrationTestRunner({
 
       it("answers 400 naming the field for malformed codes", async () => {
         for (const url of [
-          "/store/admin-units/communes/2989",
+          "/store/admin-units/communes/2923",
           "/store/admin-units/provinces/1/communes",
         ]) {
           const res = await get(url, { "accept-language": "en" })
@@ -290,6 +290,50 @@ medusaIntegrationTestRunner({
           expect(res.data.field).toBe("code")
           expect(res.data.message).toMatch(/exactly \d digits/)
         }
+      })
+
+      it("serves the shipped national list: 3,321 communes, twice without duplicates", async () => {
+        const started = Date.now()
+        const first = await importAdminUnitsFile(container(), NATIONAL_COMMUNES_FILE)
+        const firstMs = Date.now() - started
+        // The demo's two communes were imported above with the same codes and names.
+        expect(first.by_level.commune.created + first.by_level.commune.unchanged).toBe(3321)
+        expect(first.by_level.commune.updated).toBe(0)
+        const again = Date.now()
+        const second = await importAdminUnitsFile(container(), NATIONAL_COMMUNES_FILE)
+        const secondMs = Date.now() - again
+        expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 3321 })
+        // npm start's seed loads it every time: it must stay a matter of seconds.
+        expect(firstMs).toBeLessThan(30_000)
+        expect(secondMs).toBeLessThan(10_000)
+        console.info(`national communes: first load ${firstMs} ms, re-load ${secondMs} ms`)
+
+        const [communes, count] = await units().listAndCountCommunes({}, { take: 1 })
+        expect(communes).toHaveLength(1)
+        expect(count).toBe(3321)
+        expect(await units().listProvinces({})).toHaveLength(34)
+        const kinds = await units().listCommunes({ kind: "special_zone" })
+        expect(kinds).toHaveLength(13)
+
+        const hanoi = await get("/store/admin-units/provinces/01/communes")
+        expect(hanoi.status).toBe(200)
+        expect(hanoi.data.count).toBe(126)
+        expect(hanoi.data.communes[0]).toEqual({
+          code: "00004",
+          name: "Phường Ba Đình",
+          kind: "ward",
+          former_district: null,
+        })
+        const hcm = await get("/store/admin-units/provinces/79/communes")
+        expect(hcm.data.count).toBe(168)
+        expect(hcm.data.communes).toContainEqual(
+          expect.objectContaining({ code: "26743", name: "Phường Bến Thành" }),
+        )
+        const giaPhu = await get("/store/admin-units/communes/02923")
+        expect(giaPhu.data.commune).toMatchObject({
+          name: "Xã Gia Phú",
+          former_district: "Huyện Bảo Thắng",
+        })
       })
     })
   },

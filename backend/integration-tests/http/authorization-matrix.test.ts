@@ -178,7 +178,7 @@ medusaIntegrationTestRunner({
         const productA = await productOf(sellerA.id)
         const productB = await productOf(sellerB.id)
         // Any Gia Phú registry entry stands for "A's commune" on the /commune routes.
-        const [entryA] = await communes.listOcopEntries({ commune_code: "02989" })
+        const [entryA] = await communes.listOcopEntries({ commune_code: "02923" })
         const entryC = await communes.createOcopEntries({
           commune_code: FOREIGN_COMMUNE,
           seller_id: sellerC.id,
@@ -621,7 +621,7 @@ medusaIntegrationTestRunner({
           },
           ...communeRoutes(f, pend, (r) =>
             communes.createOcopEntries({
-              commune_code: r === "A" ? "02989" : FOREIGN_COMMUNE,
+              commune_code: r === "A" ? "02923" : FOREIGN_COMMUNE,
               seller_id: r === "A" ? f.A! : f.C!,
               product_name: "Sản phẩm thử",
               group: "food",

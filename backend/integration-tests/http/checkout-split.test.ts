@@ -104,7 +104,7 @@ medusaIntegrationTestRunner({
           expect(part.reference).toMatch(/^DH\d{6}$/)
           expect(part.payment).toMatchObject({ method: "cod", status: "awaiting" })
           expect(part.status).toBe("placed")
-          expect(part.shipping_address.metadata.commune_code).toBe("02989")
+          expect(part.shipping_address.metadata.commune_code).toBe("02923")
         }
         // The buyer's order is the sum of its parts.
         const { order } = await sdk.store.order.retrieve(orderId, { fields: "total" })
@@ -326,7 +326,7 @@ medusaIntegrationTestRunner({
           shipping_address: {
             address_1: "Thôn Phú Xuân",
             country_code: "vn",
-            metadata: { commune_code: "02989" },
+            metadata: { commune_code: "02923" },
           },
         })
         // Xuân Quang's seller delivers inside Xuân Quang only; the buyer lives in Gia Phú.

@@ -126,9 +126,9 @@ const ROUTES: Route[] = [
   { method: "get", path: "/store/sellers/{handle}", area: "store" },
   { method: "get", path: "/store/admin-units/provinces", area: "store" },
   { method: "get", path: "/store/admin-units/provinces/15/communes", area: "store" },
-  { method: "get", path: "/store/admin-units/communes/02989", area: "store" },
+  { method: "get", path: "/store/admin-units/communes/02923", area: "store" },
   { method: "get", path: "/store/communes", area: "store" },
-  { method: "get", path: "/store/communes/02989/indicators", area: "store" },
+  { method: "get", path: "/store/communes/02923/indicators", area: "store" },
   {
     method: "post",
     path: "/store/carts",

@@ -244,7 +244,7 @@ medusaIntegrationTestRunner({
         const { data: reopened } = await get(`/commune/indicators?quarter=${last}`, officer)
         expect(reopened.closed).toBeNull()
         expect(reopened.indicators.STAMPS.numerator).toBe(5)
-        const { data: audit } = await api.get("/admin/audit-log?commune_code=02989", {
+        const { data: audit } = await api.get("/admin/audit-log?commune_code=02923", {
           headers: operator,
         })
         const actions = audit.entries.map((e: Json) => e.action)
@@ -259,7 +259,7 @@ medusaIntegrationTestRunner({
           responseType: "arraybuffer",
         })
         expect(xlsx.headers["content-disposition"]).toContain(
-          `chi-tieu-kinh-te-so-02989-${quarter}.xlsx`,
+          `chi-tieu-kinh-te-so-02923-${quarter}.xlsx`,
         )
         const workbook = new ExcelJS.Workbook()
         await workbook.xlsx.load(Buffer.from(xlsx.data) as unknown as ArrayBuffer)
@@ -282,7 +282,7 @@ medusaIntegrationTestRunner({
         const csv = await api.get(`/commune/indicators/export?format=csv`, { headers: province })
         expect(csv.headers["content-type"]).toContain("text/csv")
         expect(csv.data).toContain("Toàn tỉnh")
-        expect(csv.data).toContain("02989 - Xã Gia Phú")
+        expect(csv.data).toContain("02923 - Xã Gia Phú")
         const bad = await get("/commune/indicators/export?format=pdf", officer)
         expect(bad.status).toBe(400)
         expect(bad.data.field).toBe("format")

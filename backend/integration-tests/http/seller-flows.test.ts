@@ -20,8 +20,8 @@ const newSeller = {
   seller: {
     name: "HTX Chè Phú Long",
     kind: "cooperative",
-    commune_code: "02989",
-    village_code: "02989-09",
+    commune_code: "02923",
+    village_code: "02923-09",
     address: "Thôn Phú Long, xã Gia Phú",
     phone: "0912 000 111",
     tax_code: "5300123456",
@@ -237,7 +237,7 @@ medusaIntegrationTestRunner({
         const helperEmail = "tocongnghe@giaphu.example"
         await api.post(
           "/helper/sign-up",
-          { name: "Tổ công nghệ thôn Phú An", commune_code: "02989" },
+          { name: "Tổ công nghệ thôn Phú An", commune_code: "02923" },
           { headers: bearer(await register("helper", helperEmail)) },
         )
         const helper = await login("helper", helperEmail)
@@ -320,7 +320,7 @@ medusaIntegrationTestRunner({
           seller: {
             handle: "htx-nong-nghiep-gia-phu",
             kind: "cooperative",
-            commune_code: "02989",
+            commune_code: "02923",
             commune_name: "Xã Gia Phú",
             province_code: "15",
             province_name: "Tỉnh Lào Cai",

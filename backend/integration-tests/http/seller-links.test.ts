@@ -26,7 +26,7 @@ medusaIntegrationTestRunner({
       const signUpHelper = async (email: string, name: string) => {
         const res = await api.post(
           "/helper/sign-up",
-          { name, commune_code: "02989" },
+          { name, commune_code: "02923" },
           { headers: bearer(await register("helper", email)) },
         )
         expect(res.status).toBe(201)

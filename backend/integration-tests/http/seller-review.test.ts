@@ -343,7 +343,7 @@ medusaIntegrationTestRunner({
             seller: {
               name: "HTX Mới Gia Phú",
               kind: "cooperative",
-              commune_code: "02989",
+              commune_code: "02923",
               address: "Thôn Cóc, xã Gia Phú",
               phone: "0912 000 222",
               ...NEW_PAYEE,

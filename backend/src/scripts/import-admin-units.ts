@@ -30,7 +30,17 @@ export default async function importAdminUnits({ container, args }: ExecArgs) {
   }
 }
 
-/** The one code path of the command and the demo seed. */
+/** The 3,321 communes in force since 1 July 2025, shipped with the module (see its data/README.md). */
+export const NATIONAL_COMMUNES_FILE = path.join(
+  __dirname,
+  "..",
+  "modules",
+  "admin-unit",
+  "data",
+  "communes.csv",
+)
+
+/** The one code path of the command and the seeds. */
 export async function importAdminUnitsFile(
   container: MedusaContainer,
   file: string,

@@ -1,8 +1,9 @@
 "use client"
 
-import { useActionState, useState } from "react"
+import { useActionState, useEffect, useState } from "react"
 import type { AdminUnit } from "@/lib/medusa/cart-types"
 import { type AddressFormState, communesOf, saveAddress } from "@/lib/medusa/checkout-actions"
+import { CommunePicker } from "./commune-picker"
 
 export type AddressLabels = {
   email: string
@@ -13,6 +14,11 @@ export type AddressLabels = {
   commune: string
   chooseProvince: string
   chooseCommune: string
+  showCommunes: string
+  searchCommune: string
+  searchCommunePlaceholder: string
+  communeMatches: string
+  communeNoMatch: string
   line: string
   lineHint: string
   submit: string
@@ -30,7 +36,8 @@ type Props = {
 
 /**
  * The delivery address. Works without JavaScript (a plain post; the server answers with the
- * errors and what was typed). With JavaScript, choosing a province loads its communes at once.
+ * errors and what was typed). With JavaScript, choosing a province loads its communes at once
+ * and a search box narrows them as the buyer types.
  */
 export function AddressForm({
   locale,
@@ -40,10 +47,20 @@ export function AddressForm({
   labels,
 }: Props) {
   const [state, action, pending] = useActionState(saveAddress, initial)
-  const [communes, setCommunes] = useState(initialCommunes)
-  const [province, setProvince] = useState(initial.values.province_code)
-  const shown =
-    state.communes && state.values.province_code === province ? state.communes : communes
+  // From the action's state, not the page's: a post without JavaScript comes back with the
+  // province the buyer sent and its communes, which the cart (not yet saved) does not know.
+  const [province, setProvince] = useState(state.values.province_code)
+  const [communes, setCommunes] = useState(state.communes ?? initialCommunes)
+  const [scripted, setScripted] = useState(false)
+  useEffect(() => setScripted(true), [])
+  const [answered, setAnswered] = useState(state)
+  if (answered !== state) {
+    setAnswered(state)
+    if (state.communes) {
+      setProvince(state.values.province_code)
+      setCommunes(state.communes)
+    }
+  }
   const v = state.values
   const e = state.errors
   const field = (name: keyof AddressFormState["values"]) => ({
@@ -67,6 +84,7 @@ export function AddressForm({
   return (
     <form action={action} className="checkout-form" noValidate={false}>
       <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="communes_of" value={province} />
       {state.formError ? (
         <p className="notice notice-error" role="alert">
           {state.formError}
@@ -120,23 +138,37 @@ export function AddressForm({
           </option>
         ))}
       </select>
+      {scripted ? null : (
+        // Without JavaScript the commune list is the province the page was drawn with: this asks
+        // the server for the chosen province's, skipping the browser's checks of unfilled fields.
+        // An input, not a button, so tests and scripts find one "button". Enter in any field
+        // also sends this (the first submit control); the server then saves when the list shown
+        // already is the chosen province's (communes_of).
+        <input
+          type="submit"
+          name="show_communes"
+          value={labels.showCommunes}
+          formNoValidate
+          className="button button-secondary"
+        />
+      )}
       {error("province_code")}
-      <label htmlFor="address-commune_code">{labels.commune}</label>
       {/* React resets the form after each post, and a select resets to the option it was mounted
           with: keyed by the value posted, it is mounted again with it and keeps the buyer's choice. */}
-      <select
-        {...field("commune_code")}
+      <CommunePicker
         key={`${province}:${v.commune_code}`}
+        field={field("commune_code")}
+        communes={communes}
         defaultValue={v.commune_code}
-        required
-      >
-        <option value="">{labels.chooseCommune}</option>
-        {shown.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.name}
-          </option>
-        ))}
-      </select>
+        labels={{
+          commune: labels.commune,
+          chooseCommune: labels.chooseCommune,
+          search: labels.searchCommune,
+          searchPlaceholder: labels.searchCommunePlaceholder,
+          matches: labels.communeMatches,
+          noMatch: labels.communeNoMatch,
+        }}
+      />
       {error("commune_code")}
       <label htmlFor="address-line">{labels.line}</label>
       <input

@@ -15,7 +15,7 @@ const SELLER = {
   kind: "cooperative",
   address: "Thôn Phú Xuân",
   phone: "0214 3860 101",
-  commune: { code: "02989", name: "Xã Gia Phú" },
+  commune: { code: "02923", name: "Xã Gia Phú" },
   province: { code: "15", name: "Tỉnh Lào Cai" },
   village: null,
   product_count: 1,
@@ -90,10 +90,10 @@ describe("categories", () => {
 describe("sellers", () => {
   it("lists a commune's sellers, cached under the sellers tag", async () => {
     const calls = stubBackend({ "/store/sellers": { body: { sellers: [SELLER] } } })
-    const sellers = await listSellers({ communeCode: "02989" })
+    const sellers = await listSellers({ communeCode: "02923" })
     expect(sellers[0]).toMatchObject({ name: SELLER.name, kind: "cooperative", productCount: 1 })
     const call = callTo(calls, "/store/sellers")
-    expect(call.url.searchParams.get("commune_code")).toBe("02989")
+    expect(call.url.searchParams.get("commune_code")).toBe("02923")
     expect(call.init.next?.tags).toEqual(["sellers"])
   })
 
@@ -110,11 +110,11 @@ describe("sellers", () => {
     const path = `/store/sellers/${SELLER.handle}`
     const calls = stubBackend({ [path]: { body: { seller: SELLER, products: [rice] } } })
     const page = await getSellerPage(SELLER.handle)
-    expect(page?.seller.commune).toEqual({ code: "02989", name: "Xã Gia Phú" })
+    expect(page?.seller.commune).toEqual({ code: "02923", name: "Xã Gia Phú" })
     expect(page?.products[0]).toMatchObject({
       price: { amount: 185000 },
       ocop: { stars: 3 },
-      seller: { handle: SELLER.handle, name: SELLER.name, communeCode: "02989" },
+      seller: { handle: SELLER.handle, name: SELLER.name, communeCode: "02923" },
     })
     const call = callTo(calls, path)
     expect(call.url.searchParams.get("region_id")).toBe("reg_vn")
@@ -134,7 +134,7 @@ describe("sellers", () => {
 
 describe("communes", () => {
   const INDICATORS = {
-    commune: { code: "02989", name: "Xã Gia Phú", province: { code: "15", name: "Tỉnh Lào Cai" } },
+    commune: { code: "02923", name: "Xã Gia Phú", province: { code: "15", name: "Tỉnh Lào Cai" } },
     quarter: "2026-Q4",
     closed_at: null,
     indicators: {
@@ -145,14 +145,14 @@ describe("communes", () => {
   }
 
   it("reads the public indicators, cached under the indicators tag", async () => {
-    const calls = stubBackend({ "/store/communes/02989/indicators": { body: INDICATORS } })
-    const read = await getCommuneIndicators("02989")
+    const calls = stubBackend({ "/store/communes/02923/indicators": { body: INDICATORS } })
+    const read = await getCommuneIndicators("02923")
     expect(read?.indicators).toEqual({
       OCOP_ONLINE: { numerator: 9, denominator: 9, ratio: 1 },
       ORDERS: { numerator: 0, denominator: 0, ratio: null },
     })
     expect(read?.commune.name).toBe("Xã Gia Phú")
-    expect(callTo(calls, "/store/communes/02989/indicators").init.next).toEqual({
+    expect(callTo(calls, "/store/communes/02923/indicators").init.next).toEqual({
       revalidate: 300,
       tags: ["indicators"],
     })
@@ -174,7 +174,7 @@ describe("communes", () => {
     })
     expect(await listSellerCommunes()).toEqual([
       {
-        code: "02989",
+        code: "02923",
         name: "Xã Gia Phú",
         province: { code: "15", name: "Tỉnh Lào Cai" },
         sellers: 9,

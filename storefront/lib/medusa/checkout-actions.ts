@@ -76,6 +76,10 @@ export async function saveAddress(
       listProvinces(),
       listCommunes(values.province_code),
     ])
+    // The no-JS "show its communes" button: redraw with the province's list, save nothing yet.
+    // When that list is already shown, the buyer pressed Enter to save: go on.
+    const redraw = form.has("show_communes") && form.get("communes_of") !== values.province_code
+    if (redraw) return { values, errors: {}, formError: null, communes }
     const errors = validateAddress(values, provinces, communes)
     if (Object.keys(errors).length) {
       return {

@@ -121,7 +121,7 @@ describe("reshapeProduct's links", () => {
           id: "sel_1",
           handle: "htx-nong-nghiep-gia-phu",
           name: "HTX Nông nghiệp Gia Phú",
-          commune_code: "02989",
+          commune_code: "02923",
         },
         ocop_entry: {
           stars: 3,
@@ -137,7 +137,7 @@ describe("reshapeProduct's links", () => {
       id: "sel_1",
       handle: "htx-nong-nghiep-gia-phu",
       name: "HTX Nông nghiệp Gia Phú",
-      communeCode: "02989",
+      communeCode: "02923",
     })
     expect(reshaped.ocop).toEqual({
       stars: 3,

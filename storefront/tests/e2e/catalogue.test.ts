@@ -329,7 +329,7 @@ describe("seller pages", () => {
     expect(await cardHandles(page)).toContain(RICE.handle)
     const facts = page.locator("[data-testid=seller-facts]")
     expect(await facts.locator("a[href^='tel:']").getAttribute("href")).toMatch(/^tel:\d+$/)
-    expect(await facts.locator("a[href='/vi/communes/02989']").textContent()).toBe("Xã Gia Phú")
+    expect(await facts.locator("a[href='/vi/communes/02923']").textContent()).toBe("Xã Gia Phú")
     await page.screenshot({ path: path.join(RESULTS, "catalogue-seller-vi.png"), fullPage: true })
   })
 
@@ -346,7 +346,7 @@ describe("seller pages", () => {
 
 describe("commune pages", () => {
   it("shows the commune's public indicators: 9/9 OCOP products online", async () => {
-    await page.goto(`${url}/vi/communes/02989`)
+    await page.goto(`${url}/vi/communes/02923`)
     expect(await text(page, "h1")).toBe("Xã Gia Phú")
     expect(await text(page, "[data-indicator=OCOP_ONLINE] p")).toBe("9/9 sản phẩm OCOP đã lên sàn")
     expect(await text(page, "[data-indicator=SELLERS_ONLINE] p")).toBe(
@@ -357,9 +357,9 @@ describe("commune pages", () => {
   })
 
   it("keeps the commune when switching language", async () => {
-    await page.goto(`${url}/vi/communes/02989`)
+    await page.goto(`${url}/vi/communes/02923`)
     await page.locator(".locale-switch a[hreflang=en]").click()
-    await page.waitForURL("**/en/communes/02989")
+    await page.waitForURL("**/en/communes/02923")
     expect(await text(page, "[data-indicator=OCOP_ONLINE] p")).toBe(
       "9/9 OCOP products on sale online",
     )
@@ -381,7 +381,7 @@ describe("catalogue pages with the backend down", () => {
       "/vi/categories/gao",
       `/vi/search?q=${encodeURIComponent("gạo")}`,
       `/vi/sellers/${SELLER.handle}`,
-      "/vi/communes/02989",
+      "/vi/communes/02923",
     ]) {
       const response = await page.goto(`${offline}${pathname}`)
       expect(response?.status(), pathname).toBe(200)

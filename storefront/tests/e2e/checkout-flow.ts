@@ -10,7 +10,7 @@ export const BUYER = {
   email: "nguoi.mua.e2e@example.vn",
   line: "Thôn Phú Xuân, nhà số 12",
   /** Gia Phú, the demo commune (backend/src/scripts/demo/data.ts). */
-  commune: "02989",
+  commune: "02923",
 }
 
 /** A seeded seller's owner account (scripts/lib/demo.mjs). */

@@ -93,7 +93,7 @@ export async function signUpSeller(seller: { name: string; handle: string; email
         name: seller.name,
         handle: seller.handle,
         kind: "cooperative",
-        commune_code: "02989",
+        commune_code: "02923",
         address: "Thôn Phú Hải, xã Gia Phú",
         phone: "0912 345 678",
         tax_code: "5300999888",

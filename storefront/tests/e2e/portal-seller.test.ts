@@ -164,9 +164,9 @@ describe("seller portal", () => {
     await owner.selectOption("#sign-up-province_code", "15")
     // Choosing the province loads its communes, the commune its villages.
     await owner
-      .locator("#sign-up-commune_code option[value='02989']")
+      .locator("#sign-up-commune_code option[value='02923']")
       .waitFor({ state: "attached" })
-    await owner.selectOption("#sign-up-commune_code", "02989")
+    await owner.selectOption("#sign-up-commune_code", "02923")
     await owner.locator("#sign-up-village_code option >> nth=1").waitFor({ state: "attached" })
     await owner.selectOption("#sign-up-village_code", { index: 1 })
     await owner.fill("#sign-up-address", "Thôn Phú Xuân, xã Gia Phú")
@@ -184,7 +184,7 @@ describe("seller portal", () => {
       /đã có tài khoản/,
     )
     expect(await owner.inputValue("#sign-up-name")).toBe(SELLER.name)
-    expect(await owner.inputValue("#sign-up-commune_code")).toBe("02989")
+    expect(await owner.inputValue("#sign-up-commune_code")).toBe("02923")
     expect(await owner.inputValue("#sign-up-bank_account_number")).toBe("1234567890")
     await shot(owner, "2-sign-up-refused")
 
@@ -443,7 +443,7 @@ describe("seller portal", () => {
     )
     const signedUp = await api("POST", `${backendUrl}/helper/sign-up`, registered.body.token, {
       name: HELPER.name,
-      commune_code: "02989",
+      commune_code: "02923",
     })
     expect(signedUp.status).toBe(201)
 

@@ -33,7 +33,7 @@ const product = {
     name: "HTX Phú Hà",
     kind: "cooperative",
     address: null,
-    commune_code: "02989",
+    commune_code: "02923",
     commune_name: "Xã Gia Phú",
     province_code: "15",
     province_name: "Tỉnh Lào Cai",
@@ -69,7 +69,7 @@ describe("HttpProductCatalog", () => {
       gtin: "00036000291452",
       ocopStars: 4,
       ocop: { stars: 4, certificateNumber: "OCOP-LC-2025-017", expiresOn: "2099-06-30" },
-      seller: { communeCode: "02989", kind: "cooperative", state: "pending", stateChangedAt: null },
+      seller: { communeCode: "02923", kind: "cooperative", state: "pending", stateChangedAt: null },
     })
     expect(seen.at(-1)).toEqual({
       url: "/seller/products/prod%201%2Fx",

@@ -4,7 +4,7 @@
  * Pure apart from building the workbook; no database, no clock (the caller passes generated_at).
  *
  * A province export is one table: the province totals first (`Xã` = "Toàn tỉnh"), then one block
- * of rows per commune (`Xã` = "02989 - Xã Gia Phú"), in the order the caller gives. The XLSX holds
+ * of rows per commune (`Xã` = "02923 - Xã Gia Phú"), in the order the caller gives. The XLSX holds
  * that table on a single worksheet "Chỉ tiêu", so it filters and sorts like the CSV.
  */
 import ExcelJS from "exceljs"
@@ -13,7 +13,7 @@ import type { ReportRow } from "./report"
 
 export interface ReportExport {
   scope: "commune" | "province"
-  /** e.g. { code: "02989", name: "Xã Gia Phú" } or { code: "15", name: "Tỉnh Lào Cai" } */
+  /** e.g. { code: "02923", name: "Xã Gia Phú" } or { code: "15", name: "Tỉnh Lào Cai" } */
   area: { code: string; name: string }
   /** For a commune export, its province's name (shown in the XLSX title), or null. */
   province_name?: string | null
@@ -239,7 +239,7 @@ function asciiSlug(text: string): string {
 }
 
 /**
- * "chi-tieu-kinh-te-so-02989-2026-Q4.xlsx" for a commune, "chi-tieu-kinh-te-so-tinh-15-2026-Q4.csv"
+ * "chi-tieu-kinh-te-so-02923-2026-Q4.xlsx" for a commune, "chi-tieu-kinh-te-so-tinh-15-2026-Q4.csv"
  * for a province. ASCII only, safe in a Content-Disposition header as is.
  */
 export function reportFileName(report: ReportExport, ext: "csv" | "xlsx"): string {

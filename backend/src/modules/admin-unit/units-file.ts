@@ -51,7 +51,7 @@ const COLUMNS: readonly string[] = [...REQUIRED, ...OPTIONAL]
 const LEVELS = ["province", "commune", "village"] as const
 const MAX_NAME = 200
 
-// Official codes are digits with leading zeros, which spreadsheets like to strip ("2989").
+// Official codes are digits with leading zeros, which spreadsheets like to strip ("2923").
 const CODE_PATTERN = {
   province: /^\d{2}$/,
   commune: /^\d{5}$/,
@@ -63,12 +63,12 @@ const CODE_RULE: Record<(typeof LEVELS)[number], Text> = {
     en: "a province code is exactly 2 digits, leading zero kept (e.g. 08)",
   },
   commune: {
-    vi: "mã xã gồm đúng 5 chữ số, giữ số 0 ở đầu (ví dụ 02989)",
-    en: "a commune code is exactly 5 digits, leading zeros kept (e.g. 02989)",
+    vi: "mã xã gồm đúng 5 chữ số, giữ số 0 ở đầu (ví dụ 02923)",
+    en: "a commune code is exactly 5 digits, leading zeros kept (e.g. 02923)",
   },
   village: {
-    vi: "mã thôn gồm 1–40 ký tự chữ, số, dấu chấm, gạch ngang hoặc gạch dưới (ví dụ 02989-01)",
-    en: "a village code is 1–40 letters, digits, dots, dashes or underscores (e.g. 02989-01)",
+    vi: "mã thôn gồm 1–40 ký tự chữ, số, dấu chấm, gạch ngang hoặc gạch dưới (ví dụ 02923-01)",
+    en: "a village code is 1–40 letters, digits, dots, dashes or underscores (e.g. 02923-01)",
   },
 }
 

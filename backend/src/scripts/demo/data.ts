@@ -11,9 +11,9 @@
 export const PROVINCE = { code: "15", name: "Tỉnh Lào Cai" }
 
 export const COMMUNE = {
-  // Official unit codes are the keys of admin units (issue [sellers]); this code is the
-  // pre-2025 code of Gia Phú commune and stands in until the national list is imported.
-  code: "02989",
+  // Official unit codes are the keys of admin units: Gia Phú's in the list in force since
+  // 1 July 2025 (src/modules/admin-unit/data/communes.csv).
+  code: "02923",
   name: "Xã Gia Phú",
   province_code: PROVINCE.code,
   former_district: "Huyện Bảo Thắng",

@@ -16,6 +16,6 @@ export const CommuneParams = z.object({
     .string()
     .refine(
       (code) => /^\d{5}$/.test(code),
-      "Mã xã gồm đúng 5 chữ số (ví dụ 02989)|A commune code is exactly 5 digits (e.g. 02989)",
+      "Mã xã gồm đúng 5 chữ số (ví dụ 02923)|A commune code is exactly 5 digits (e.g. 02923)",
     ),
 })

@@ -13,7 +13,7 @@ const count = (
   numerator: number,
   denominator = 0,
   dimension = "",
-  commune_code = "02989",
+  commune_code = "02923",
 ): CountRow => ({
   code,
   dimension,
@@ -55,7 +55,7 @@ function giaPhuRows({ withPrevious = true } = {}): ReportRow[] {
 function communeReport(overrides: Partial<ReportExport> = {}): ReportExport {
   return {
     scope: "commune",
-    area: { code: "02989", name: "Xã Gia Phú" },
+    area: { code: "02923", name: "Xã Gia Phú" },
     province_name: "Tỉnh Lào Cai",
     quarter: Q,
     previous_quarter: PREV,
@@ -93,7 +93,7 @@ function provinceReport(): ReportExport {
     closed_at: "2027-01-03T17:00:00Z",
     generated_at: new Date("2027-01-05T02:30:00Z"),
     communes: [
-      { code: "02989", name: "Xã Gia Phú", rows: giaPhu },
+      { code: "02923", name: "Xã Gia Phú", rows: giaPhu },
       { code: "02990", name: 'Xã "Bảo Thắng", mới', rows: other },
     ],
   }
@@ -256,7 +256,7 @@ describe("report CSV", () => {
     expect(records[0]).toEqual(["Xã", ...HEADERS])
     expect(records).toHaveLength(1 + 11 * 3)
     expect(records.slice(1, 12).every((r) => r[0] === "Toàn tỉnh")).toBe(true)
-    expect(records.slice(12, 23).every((r) => r[0] === "02989 - Xã Gia Phú")).toBe(true)
+    expect(records.slice(12, 23).every((r) => r[0] === "02923 - Xã Gia Phú")).toBe(true)
     expect(records.slice(23).every((r) => r[0] === '02990 - Xã "Bảo Thắng", mới')).toBe(true)
     // Totals: 11 of 13 OCOP products; Gia Phú's own block keeps its own numbers.
     expect(records[1].slice(1, 6)).toEqual([
@@ -354,7 +354,7 @@ describe("report XLSX", () => {
     expect(rows.slice(0, 11).every((r) => r.Xã.value === "Toàn tỉnh")).toBe(true)
     expect(rows[0].Xã.font?.bold).toBe(true)
 
-    const giaPhu = rows.filter((r) => r.Xã.value === "02989 - Xã Gia Phú")
+    const giaPhu = rows.filter((r) => r.Xã.value === "02923 - Xã Gia Phú")
     expect(giaPhu).toHaveLength(11)
     const ocop = giaPhu.find((r) => r.Mã.value === "OCOP_ONLINE")
     expect(ocop?.["Tử số"].value).toBe(9)
@@ -381,8 +381,8 @@ describe("report XLSX", () => {
 
 describe("report file names", () => {
   it("are ASCII, name the area and quarter, and tell a province from a commune", () => {
-    expect(reportFileName(communeReport(), "xlsx")).toBe("chi-tieu-kinh-te-so-02989-2026-Q4.xlsx")
-    expect(reportFileName(communeReport(), "csv")).toBe("chi-tieu-kinh-te-so-02989-2026-Q4.csv")
+    expect(reportFileName(communeReport(), "xlsx")).toBe("chi-tieu-kinh-te-so-02923-2026-Q4.xlsx")
+    expect(reportFileName(communeReport(), "csv")).toBe("chi-tieu-kinh-te-so-02923-2026-Q4.csv")
     expect(reportFileName(provinceReport(), "xlsx")).toBe(
       "chi-tieu-kinh-te-so-tinh-15-2026-Q4.xlsx",
     )

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { STAMP_COUNT_EVENTS, traceIncrements } from "../trace-events"
 
-const seller = { id: "sel_1", commune_code: "02989", province_code: "15" }
+const seller = { id: "sel_1", commune_code: "02923", province_code: "15" }
 const base = {
   id: "e",
   occurred_at: "2026-08-01T03:00:00Z",
@@ -22,7 +22,7 @@ describe("the traceability service's events as indicator increments", () => {
   it("adds a stamp flagged by its located scans to COUNTERFEIT, and nothing else", () => {
     expect(numerators({ ...base, type: "stamps.flagged", count: 1 })).toEqual({ COUNTERFEIT: 1 })
     expect(traceIncrements({ ...base, type: "stamps.flagged", count: 1 }, seller)[0]).toMatchObject(
-      { period: "2026-Q3", commune_code: "02989", subject_id: seller.id },
+      { period: "2026-Q3", commune_code: "02923", subject_id: seller.id },
     )
     // A flag changes no product's stamp total: listings are not derived again for it.
     expect(STAMP_COUNT_EVENTS.has("stamps.flagged")).toBe(false)

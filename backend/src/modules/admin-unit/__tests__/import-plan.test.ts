@@ -18,8 +18,8 @@ describe("planImport", () => {
   it("creates what is new, updates what changed and leaves equal units alone", () => {
     const stored = empty()
     stored.provinces.set("15", { code: "15", name: "Tỉnh Lào Cai", kind: "province" })
-    stored.communes.set("02989", {
-      code: "02989",
+    stored.communes.set("02923", {
+      code: "02923",
       name: "Xã Gia Phu",
       kind: "commune",
       province_code: "15",
@@ -28,8 +28,8 @@ describe("planImport", () => {
     const { issues, plan } = planImport(
       rows([
         "15,Tỉnh Lào Cai,province,",
-        "02989,Xã Gia Phú,commune,15",
-        "02989-01,Thôn Phú Xuân,village,02989",
+        "02923,Xã Gia Phú,commune,15",
+        "02923-01,Thôn Phú Xuân,village,02923",
       ]),
       stored,
     )
@@ -38,7 +38,7 @@ describe("planImport", () => {
     // Name fixed; the history the file does not mention is kept.
     expect(plan.communes.update).toEqual([
       {
-        code: "02989",
+        code: "02923",
         name: "Xã Gia Phú",
         kind: "commune",
         province_code: "15",
@@ -46,7 +46,7 @@ describe("planImport", () => {
       },
     ])
     expect(plan.villages.create).toEqual([
-      { code: "02989-01", name: "Thôn Phú Xuân", commune_code: "02989" },
+      { code: "02923-01", name: "Thôn Phú Xuân", commune_code: "02923" },
     ])
     expect(countPlan(plan)).toMatchObject({ created: 1, updated: 1, unchanged: 1 })
   })
@@ -56,9 +56,9 @@ describe("planImport", () => {
     stored.provinces.set("15", { code: "15", name: "Tỉnh Lào Cai", kind: "province" })
     const { issues, plan } = planImport(
       rows([
-        "02989,Xã Gia Phú,commune,15", // 2: parent in the database
+        "02923,Xã Gia Phú,commune,15", // 2: parent in the database
         "02990,Xã Lạ,commune,99", // 3: unknown province
-        "02989-01,Thôn Phú Xuân,village,02989", // 4: parent in the file
+        "02923-01,Thôn Phú Xuân,village,02923", // 4: parent in the file
         "02999-01,Thôn Lạ,village,02999", // 5: unknown commune
         "01234-01,Thôn Sai Cấp,village,15", // 6: a province is no commune
       ]),
@@ -70,17 +70,17 @@ describe("planImport", () => {
       [6, "parent_code"],
     ])
     expect(issues[0]!.message.en).toBe("No province with code 99 in the file or the database")
-    expect(plan.communes.create.map((c) => c.code)).toEqual(["02989"])
+    expect(plan.communes.create.map((c) => c.code)).toEqual(["02923"])
   })
 
   it("asks the database for every unit and every parent the file names", () => {
     const codes = codesToLoad(
-      rows(["02989,Xã Gia Phú,commune,15", "02989-01,Thôn Phú Xuân,village,02926"]),
+      rows(["02923,Xã Gia Phú,commune,15", "02923-01,Thôn Phú Xuân,village,02926"]),
     )
     expect(codes).toEqual({
       provinces: ["15"],
-      communes: ["02989", "02926"],
-      villages: ["02989-01"],
+      communes: ["02923", "02926"],
+      villages: ["02923-01"],
     })
   })
 })

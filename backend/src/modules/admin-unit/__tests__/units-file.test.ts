@@ -63,8 +63,8 @@ describe("parseUnitsFile", () => {
       [
         HEADER,
         "15,Tỉnh Lào Cai,province,,",
-        '02989,Xã Gia Phú,commune,15,"Huyện Bảo Thắng, Lào Cai"',
-        "02989-01,Thôn Phú Xuân,village,02989,",
+        '02923,Xã Gia Phú,commune,15,"Huyện Bảo Thắng, Lào Cai"',
+        "02923-01,Thôn Phú Xuân,village,02923,",
       ].join("\r\n"),
     )
     expect(rows).toEqual([
@@ -72,7 +72,7 @@ describe("parseUnitsFile", () => {
       {
         line: 3,
         level: "commune",
-        code: "02989",
+        code: "02923",
         name: "Xã Gia Phú",
         kind: "commune",
         province_code: "15",
@@ -81,9 +81,9 @@ describe("parseUnitsFile", () => {
       {
         line: 4,
         level: "village",
-        code: "02989-01",
+        code: "02923-01",
         name: "Thôn Phú Xuân",
-        commune_code: "02989",
+        commune_code: "02923",
       },
     ])
   })
@@ -91,7 +91,7 @@ describe("parseUnitsFile", () => {
   it("stores names in NFC with single spaces, so decomposed input compares equal", () => {
     const decomposed = "Xã  Gia Phú ".normalize("NFD")
     expect(decomposed).not.toBe("Xã Gia Phú")
-    const [row] = rowsOf(`code,name,level,parent_code\n02989,${decomposed},commune,15`)
+    const [row] = rowsOf(`code,name,level,parent_code\n02923,${decomposed},commune,15`)
     expect(row!.name).toBe("Xã Gia Phú")
   })
 
@@ -102,7 +102,7 @@ describe("parseUnitsFile", () => {
         "province,,Thành phố Hải Phòng,31",
         "commune,15,Phường Lào Cai,02680",
         "commune,22,Đặc khu Vân Đồn,07192",
-        "commune,15,Xã Gia Phú,02989",
+        "commune,15,Xã Gia Phú,02923",
       ].join("\n"),
     )
     expect(rows.map((r) => ("kind" in r ? r.kind : null))).toEqual([
@@ -114,13 +114,13 @@ describe("parseUnitsFile", () => {
   })
 
   it("lets an explicit kind column win over the name", () => {
-    const [row] = rowsOf("code,name,level,parent_code,kind\n02989,Gia Phú,commune,15,ward")
+    const [row] = rowsOf("code,name,level,parent_code,kind\n02923,Gia Phú,commune,15,ward")
     expect(row).toMatchObject({ kind: "ward" })
   })
 
   it("leaves former_district undefined when the column is absent and null when empty", () => {
-    const [absent] = rowsOf("code,name,level,parent_code\n02989,Xã Gia Phú,commune,15")
-    const [empty] = rowsOf(`${HEADER}\n02989,Xã Gia Phú,commune,15,`)
+    const [absent] = rowsOf("code,name,level,parent_code\n02923,Xã Gia Phú,commune,15")
+    const [empty] = rowsOf(`${HEADER}\n02923,Xã Gia Phú,commune,15,`)
     expect(absent).toMatchObject({ former_district: undefined })
     expect(empty).toMatchObject({ former_district: null })
   })
@@ -130,12 +130,12 @@ describe("parseUnitsFile", () => {
       [
         HEADER,
         "15,Tỉnh Lào Cai,province,,", // 2 ok
-        "2989,Xã Gia Phú,commune,15,", // 3 leading zero lost
+        "2923,Xã Gia Phú,commune,15,", // 3 leading zero lost
         "02990,,commune,15,", // 4 empty name
         "02991,Xã A,district,15,", // 5 bad level
         "02992,Xã B,commune,,", // 6 no parent
         "16,Tỉnh C,province,15,", // 7 province with parent
-        "02989-01,Thôn D,village,02989,Huyện X", // 8 former district on a village
+        "02923-01,Thôn D,village,02923,Huyện X", // 8 former district on a village
         "15,Tỉnh Lào Cai (again),province,,", // 9 duplicate of line 2
         "02993,Xã E, Lào Cai,commune,15,", // 10 unquoted comma
       ].join("\n"),
@@ -161,7 +161,7 @@ describe("parseUnitsFile", () => {
 
   it("rejects kinds that do not fit the level", () => {
     const { issues } = issuesOf(
-      "code,name,level,parent_code,kind\n15,Tỉnh Lào Cai,province,,ward\n02989-01,Thôn A,village,02989,commune",
+      "code,name,level,parent_code,kind\n15,Tỉnh Lào Cai,province,,ward\n02923-01,Thôn A,village,02923,commune",
     )
     expect(issues).toEqual([
       { line: 2, field: "kind" },
@@ -216,12 +216,12 @@ describe("shipped files", () => {
   it("gives the demo commune the 14 villages of data.ts and one more commune", () => {
     const rows = rowsOf(read("..", "..", "..", "scripts", "demo", "admin-units.csv"))
     const communes = rows.filter((r) => r.level === "commune")
-    expect(communes.map((c) => c.code)).toEqual(["02989", "02926"])
+    expect(communes.map((c) => c.code)).toEqual(["02923", "02926"])
     expect(communes[0]).toMatchObject({ province_code: "15", former_district: "Huyện Bảo Thắng" })
-    const giaPhu = rows.filter((r) => r.level === "village" && r.commune_code === "02989")
+    const giaPhu = rows.filter((r) => r.level === "village" && r.commune_code === "02923")
     // Seeded sellers point at villages by this code: the commune code and the index in data.ts.
     expect(giaPhu.map((v) => [v.code, v.name])).toEqual(
-      VILLAGES.map((name, i) => [`02989-${String(i + 1).padStart(2, "0")}`, `Thôn ${name}`]),
+      VILLAGES.map((name, i) => [`02923-${String(i + 1).padStart(2, "0")}`, `Thôn ${name}`]),
     )
   })
 })

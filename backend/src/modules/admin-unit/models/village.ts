@@ -3,7 +3,7 @@ import { model } from "@medusajs/framework/utils"
 /**
  * A village (thôn) or residential group (tổ dân phố) inside a commune. There is no national
  * code for them: the code is whatever the imported file gives, unique across the country
- * (by convention the commune code, a dash and a number: "02989-01").
+ * (by convention the commune code, a dash and a number: "02923-01").
  */
 export const Village = model
   .define(
