@@ -17,7 +17,7 @@ const seller = (extra: Partial<SellerMe["seller"]> = {}): SellerMe["seller"] => 
   name: "HTX Gia Phú",
   kind: "cooperative",
   state: "approved",
-  commune_code: "02989",
+  commune_code: "02923",
   phone: "0912 345 678",
   address: "Thôn Phú Xuân",
   bank_bin: "970405",

@@ -138,7 +138,7 @@ beforeAll(async () => {
       seller: {
         name: SELLER_NAME,
         kind: "cooperative",
-        commune_code: "02989",
+        commune_code: "02923",
         address: "Thôn Phú Xuân, xã Gia Phú",
         phone: "0912 111 222",
         bank_bin: "970405",
@@ -173,7 +173,7 @@ beforeAll(async () => {
   const asHelper = await login("helper", STAFF.email, PASSWORD)
   const helper = await api("POST", "/helper/sign-up", asHelper, {
     name: STAFF.name,
-    commune_code: "02989",
+    commune_code: "02923",
   })
   expect(helper.status).toBe(201)
 }, 60_000)
