@@ -352,7 +352,7 @@ describe("seller portal", () => {
     const buyerBox = normalise(await owner.locator("[data-testid=order-buyer]").textContent())
     expect(buyerBox).toContain(BUYER_NAME)
     expect(buyerBox).toContain(BUYER.line)
-    expect(buyerBox).toContain("0912345678")
+    expect(buyerBox).toContain("0912 345 678")
     expect(normalise(await owner.locator(".seller-order-items").textContent())).toContain(
       `${PRODUCT.title} × 2`,
     )
