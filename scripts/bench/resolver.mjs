@@ -3,17 +3,25 @@
 // a bare node:http server answering a constant JSON body, in the same run on the same machine.
 //
 //   node scripts/bench/resolver.mjs [--stamps 1000000] [--duration 15] [--connections 50]
-//                                   [--hot 1000] [--no-build] [--keep] [--rate-limit 0]
+//                                   [--hot 1000] [--rounds 1] [--no-build] [--keep]
+//                                   [--rate-limit 0] [--against <git ref>] [--only <name part>]
+//                                   [--profile <dir>]
 //
 // Uses DATABASE_URL's server when set (else the embedded PostgreSQL), a fresh database seeded
 // with --stamps stamps (serials made in Node, written with COPY), the built service
-// (its own build in traceability/.cache/bench-resolver, NODE_ENV=production, rate limit off) and
-// autocannon. Prints a Markdown
-// section for docs/benchmarks.md, with EXPLAIN ANALYZE of the hot queries.
-import { spawn } from "node:child_process"
+// (its own build in traceability/.cache/bench-resolver, NODE_ENV=production, rate limit off
+// unless --rate-limit) and autocannon. Prints a Markdown section for docs/benchmarks.md, with
+// EXPLAIN ANALYZE of the hot queries.
+//
+// --against <ref> also builds the service as it was at that commit (git archive of its
+// traceability/src), seeds it its own database the same way and measures both side by side:
+// each run is cut into --rounds slices (default 5 with --against), and every slice runs the
+// services and the bare server one after the other, so load from elsewhere on the machine falls
+// on all of them alike.
+import { execFileSync, spawn } from "node:child_process"
 import { randomUUID } from "node:crypto"
 import { once } from "node:events"
-import { cpSync, readFileSync, rmSync, statSync } from "node:fs"
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs"
 import path from "node:path"
 import { Readable } from "node:stream"
 import { pipeline } from "node:stream/promises"
@@ -30,14 +38,17 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "15" },
     connections: { type: "string", default: "50" },
     hot: { type: "string", default: "1000" },
+    rounds: { type: "string" },
     build: { type: "boolean", default: true },
     keep: { type: "boolean", default: false },
-    // Writes a V8 CPU profile of the service to this folder (see where the time goes).
+    // Writes a V8 CPU profile of the service(s) to this folder (see where the time goes).
     profile: { type: "string" },
     only: { type: "string" },
     // Requests a minute per client; 0 leaves the limiter out. A limit far above the load measures
     // what the limiter itself costs a request.
     "rate-limit": { type: "string", default: "0" },
+    // A commit to measure side by side with this tree (e.g. the commit before a change).
+    against: { type: "string" },
   },
   allowNegative: true,
 })
@@ -45,55 +56,97 @@ const STAMPS = Number(args.stamps)
 const DURATION = Number(args.duration)
 const CONNECTIONS = Number(args.connections)
 const HOT = Number(args.hot)
+const ROUNDS = Number(args.rounds ?? (args.against ? 5 : 1))
 const BATCHES = 20
 const SECRET = "bench-stamp-signing-secret-0123456789abcdef"
-// Its own build of the service, so a build running elsewhere in the tree cannot change it mid-run.
-const DIST = path.join(ROOT, "traceability", ".cache", "bench-resolver", "dist")
+const CACHE = path.join(ROOT, "traceability", ".cache")
 const log = (line) => console.error(`[bench] ${line}`)
+if (!(ROUNDS >= 1 && DURATION / ROUNDS >= 1)) throw new Error("--rounds: 1 to --duration")
 
-if (args.build) {
-  rmSync(DIST, { recursive: true, force: true })
+/** Compiles a traceability source tree into `dist`, with what tsc does not emit copied as is. */
+async function build(project, src, dist) {
+  rmSync(dist, { recursive: true, force: true })
   const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc")
-  const project = path.join(ROOT, "traceability", "tsconfig.build.json")
-  await run(process.execPath, [tsc, "-p", project, "--outDir", DIST], { quiet: true, label: "tsc" })
-  // What tsc does not emit (SQL migrations, plain .js modules) is copied as it is.
-  const src = path.join(ROOT, "traceability", "src")
-  cpSync(src, DIST, {
+  await run(process.execPath, [tsc, "-p", project, "--outDir", dist], { quiet: true, label: "tsc" })
+  cpSync(src, dist, {
     recursive: true,
     filter: (from) => statSync(from).isDirectory() || !from.endsWith(".ts"),
   })
 }
-const { migrate } = await import(path.join(DIST, "store/migrator.js"))
-const { createSerial } = await import(path.join(DIST, "domain/serial.js"))
-const { stampUri } = await import(path.join(DIST, "domain/digital-link.js"))
-const { insertBatch } = await import(path.join(DIST, "store/batches.js"))
-const { appendEvent } = await import(path.join(DIST, "store/events.js"))
-const { findBatch } = await import(path.join(DIST, "store/batches.js"))
+
+/**
+ * The services to measure: this tree, and with --against the same service at that commit. Each
+ * is built in its own folder under traceability/.cache (dependencies resolve to this tree's
+ * node_modules), so a build running elsewhere in the tree cannot change it mid-run.
+ */
+async function prepareBuilds() {
+  const targets = []
+  if (args.against) {
+    const sha = execFileSync("git", ["rev-parse", "--short", args.against], { cwd: ROOT })
+      .toString()
+      .trim()
+    const tree = path.join(CACHE, "bench-against", sha)
+    if (args.build) {
+      rmSync(tree, { recursive: true, force: true })
+      mkdirSync(tree, { recursive: true })
+      const files = ["tsconfig.base.json", "traceability/tsconfig.json"]
+      files.push("traceability/tsconfig.build.json", "traceability/src")
+      const archive = execFileSync("git", ["archive", sha, ...files], {
+        cwd: ROOT,
+        maxBuffer: 256 << 20,
+      })
+      execFileSync("tar", ["-x", "-C", tree], { input: archive })
+    }
+    const dir = path.join(tree, "traceability")
+    targets.push({ name: `before (${sha})`, src: path.join(dir, "src"), dir })
+  }
+  const here = { name: args.against ? "after (this tree)" : "service", dir: null }
+  here.src = path.join(ROOT, "traceability", "src")
+  here.project = path.join(ROOT, "traceability", "tsconfig.build.json")
+  here.dist = path.join(CACHE, "bench-resolver", "dist")
+  targets.push(here)
+  for (const target of targets) {
+    target.project ??= path.join(target.dir, "tsconfig.build.json")
+    target.dist ??= path.join(target.dir, "dist")
+    if (args.build) await build(target.project, target.src, target.dist)
+    target.lib = {
+      ...(await import(path.join(target.dist, "store/migrator.js"))),
+      ...(await import(path.join(target.dist, "domain/serial.js"))),
+      ...(await import(path.join(target.dist, "domain/digital-link.js"))),
+      ...(await import(path.join(target.dist, "store/batches.js"))),
+      ...(await import(path.join(target.dist, "store/events.js"))),
+    }
+  }
+  return targets
+}
 
 const postgres = await resolvePostgres({ log })
-const database = await createTestDatabase(postgres.serverUrl, "bench_resolver")
 const children = []
-const pool = new pg.Pool({ connectionString: database.url, max: 4 })
+const targets = await prepareBuilds()
 
 async function cleanup() {
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM")
-  await pool.end().catch(() => {})
-  if (!args.keep) await database.drop().catch(() => {})
+  for (const target of targets) {
+    await target.pool?.end().catch(() => {})
+    if (!args.keep) await target.database?.drop().catch(() => {})
+  }
   await postgres.stop()
 }
 
-try {
-  await migrate(database.url)
-  const port = await freePort()
-  const publicUrl = `http://127.0.0.1:${port}`
-
-  // --- Seed: batches with a season of events, then the stamps with one COPY.
+/** A fresh database for the target: migrated, 20 batches with a season each, then the stamps. */
+async function seed(target) {
+  const { lib } = target
+  target.database = await createTestDatabase(postgres.serverUrl, "bench_resolver")
+  target.pool = new pg.Pool({ connectionString: target.database.url, max: 4 })
+  await lib.migrate(target.database.url)
+  target.port = await freePort()
+  target.publicUrl = `http://127.0.0.1:${target.port}`
   const started = performance.now()
   const batches = []
-  for (let i = 0; i < BATCHES; i++) batches.push(await seedBatch(i))
+  for (let i = 0; i < BATCHES; i++) batches.push(await seedBatch(target, i))
   const serials = new Array(STAMPS)
   const perBatch = Math.ceil(STAMPS / BATCHES)
-  const client = await pool.connect()
+  const client = await target.pool.connect()
   try {
     const copy = client.query(
       copyStreams.from("COPY stamp (serial, batch_id, uri, seq) FROM STDIN WITH (FORMAT text)"),
@@ -104,17 +157,15 @@ try {
           let lines = []
           for (let n = 0; n < STAMPS; n++) {
             const batch = batches[Math.floor(n / perBatch)]
-            const serial = createSerial(SECRET)
-            serials[n] = {
+            const serial = lib.createSerial(SECRET)
+            const uri = lib.stampUri({
+              baseUrl: target.publicUrl,
               serial,
-              batchId: batch.id,
-              path: new URL(
-                stampUri({ baseUrl: publicUrl, serial, lotCode: batch.lotCode, gtin: batch.gtin }),
-              ).pathname,
-            }
-            lines.push(
-              `${serial}\t${batch.id}\t${publicUrl}${serials[n].path}\t${(n % perBatch) + 1}\n`,
-            )
+              lotCode: batch.lotCode,
+              gtin: batch.gtin,
+            })
+            serials[n] = { serial, batchId: batch.id, path: new URL(uri).pathname }
+            lines.push(`${serial}\t${batch.id}\t${uri}\t${(n % perBatch) + 1}\n`)
             if (lines.length === 10_000) {
               yield lines.join("")
               lines = []
@@ -129,22 +180,26 @@ try {
     client.release()
   }
   // Now rather than by autovacuum in the middle of a measured run.
-  await pool.query("VACUUM ANALYZE")
-  const seedSeconds = (performance.now() - started) / 1000
+  await target.pool.query("VACUUM ANALYZE")
+  target.seedSeconds = (performance.now() - started) / 1000
+  target.batches = batches
+  target.serials = serials
   log(
-    `seeded ${BATCHES} batches and ${STAMPS} stamps in ${seedSeconds.toFixed(1)} s (${database.url})`,
+    `${target.name}: seeded ${BATCHES} batches and ${STAMPS} stamps in ${target.seedSeconds.toFixed(1)} s (${target.database.url})`,
   )
+}
 
-  // --- The service, built, in production mode, rate limit off unless --rate-limit.
+/** The built service, in production mode, rate limit off unless --rate-limit. */
+async function startService(target) {
   const profile = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args.profile)}`] : []
-  const serviceProcess = spawn(process.execPath, [...profile, path.join(DIST, "server.js")], {
+  const child = spawn(process.execPath, [...profile, path.join(target.dist, "server.js")], {
     env: {
       ...process.env,
       NODE_ENV: "production",
-      TRACEABILITY_DATABASE_URL: database.url,
-      TRACEABILITY_PORT: String(port),
+      TRACEABILITY_DATABASE_URL: target.database.url,
+      TRACEABILITY_PORT: String(target.port),
       TRACEABILITY_HOST: "127.0.0.1",
-      TRACEABILITY_PUBLIC_URL: publicUrl,
+      TRACEABILITY_PUBLIC_URL: target.publicUrl,
       STAMP_SIGNING_SECRET: SECRET,
       JWT_SECRET: "bench-jwt-secret",
       RESOLVER_RATE_LIMIT: args["rate-limit"],
@@ -153,11 +208,20 @@ try {
     },
     stdio: ["ignore", "ignore", "inherit"],
   })
-  children.push(serviceProcess)
-  await waitForHttp(`${publicUrl}/health`, { timeoutMs: 30_000, child: serviceProcess })
+  children.push(child)
+  target.process = child
+  await waitForHttp(`${target.publicUrl}/health`, { timeoutMs: 30_000, child })
+}
+
+try {
+  for (const target of targets) {
+    await seed(target)
+    await startService(target)
+  }
+  const last = targets.at(-1)
 
   // One real answer becomes the bare server's constant body: same size on the wire.
-  const sample = await fetch(`${publicUrl}${serials[0].path}`, {
+  const sample = await fetch(`${last.publicUrl}${last.serials[0].path}`, {
     headers: { accept: "application/json" },
   })
   const body = await sample.text()
@@ -165,58 +229,77 @@ try {
   const forgedBody = JSON.stringify({ verdict: "not_genuine" })
   const bare = await startBare(body, forgedBody)
 
-  const randomStamp = () => serials[Math.floor(Math.random() * STAMPS)].path
-  const hotStamp = () => serials[Math.floor(Math.random() * HOT)].path
-  const forged = () => {
-    const { path: p } = serials[Math.floor(Math.random() * STAMPS)]
-    return `${p.slice(0, -1)}${p.endsWith("0") ? "1" : "0"}`
+  const pick = (target, scenario) => {
+    const { serials } = target
+    if (scenario === "random") return () => serials[Math.floor(Math.random() * STAMPS)].path
+    if (scenario === "hot") return () => serials[Math.floor(Math.random() * HOT)].path
+    return () => {
+      const { path: p } = serials[Math.floor(Math.random() * STAMPS)]
+      return `${p.slice(0, -1)}${p.endsWith("0") ? "1" : "0"}`
+    }
   }
 
   const results = []
-  for (const [name, pick, barePath, status] of [
-    ["JSON provenance, random stamps of all", randomStamp, "/", 200],
-    [`JSON provenance, ${HOT} hot stamps`, hotStamp, "/", 200],
-    ["forged-serial rejection", forged, "/forged", 404],
+  for (const [name, scenario, barePath, status] of [
+    ["JSON provenance, random stamps of all", "random", "/", 200],
+    [`JSON provenance, ${HOT} hot stamps`, "hot", "/", 200],
+    ["forged-serial rejection", "forged", "/forged", 404],
   ]) {
     if (args.only && !name.includes(args.only)) continue
-    const service = await load(publicUrl, pick, status, serviceProcess.pid)
-    const baseline = await load(bare.url, () => barePath, status, bare.pid)
-    results.push({ name, service, baseline })
-    log(`${name}: ${service.rps.toFixed(0)} vs ${baseline.rps.toFixed(0)} req/s`)
+    const runners = [
+      ...targets.map((target) => ({
+        label: target.name,
+        target,
+        base: target.publicUrl,
+        pick: pick(target, scenario),
+        pid: target.process.pid,
+        pool: target.pool,
+      })),
+      { label: "bare", base: bare.url, pick: () => barePath, pid: bare.pid, pool: null },
+    ]
+    for (const runner of runners) runner.result = await warm(runner, status)
+    // Each round runs every server once, starting with a different one each time.
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let i = 0; i < runners.length; i++) {
+        const runner = runners[(round + i) % runners.length]
+        runner.result = merge(runner.result, await measure(runner, status, DURATION / ROUNDS))
+      }
+    }
+    results.push({ name, scenario, runners })
+    log(`${name}: ${runners.map((r) => `${r.label} ${r.result.rps.toFixed(0)}`).join(", ")} req/s`)
   }
 
   // A clean shutdown writes every buffered scan: the scan rows must match the 200s answered.
-  const { rows: before } = await pool.query("SELECT count(*)::int AS n FROM scan")
-  serviceProcess.kill("SIGTERM")
-  await once(serviceProcess, "exit")
-  const { rows: after } = await pool.query("SELECT count(*)::int AS n FROM scan")
-  const { rows: summary } = await pool.query(
-    "SELECT sum(scan_count)::int AS n FROM stamp_scan_summary",
-  )
-  const answered = 1 + results.slice(0, 2).reduce((sum, r) => sum + r.service.ok, 0)
-  const sampled = Array.from({ length: 10 }, () => serials[Math.floor(Math.random() * STAMPS)])
-  const explain = await explainHotQueries(sampled, batches[0].id)
-
-  console.log(
-    report({
-      results,
-      seedSeconds,
-      answered,
+  for (const target of targets) {
+    const { rows: before } = await target.pool.query("SELECT count(*)::int AS n FROM scan")
+    target.process.kill("SIGTERM")
+    await once(target.process, "exit")
+    const { rows: after } = await target.pool.query("SELECT count(*)::int AS n FROM scan")
+    const { rows: summary } = await target.pool.query(
+      "SELECT sum(scan_count)::int AS n FROM stamp_scan_summary",
+    )
+    const ok = results
+      .filter((r) => r.scenario !== "forged")
+      .map((r) => r.runners.find((runner) => runner.target === target).result.ok)
+    target.writes = {
+      answered: 1 + ok.reduce((sum, n) => sum + n, 0),
       before: before[0].n,
       after: after[0].n,
       summary: summary[0].n,
-      explain,
-    }),
-  )
+    }
+  }
+  const sampled = Array.from({ length: 10 }, () => last.serials[Math.floor(Math.random() * STAMPS)])
+  const explain = await explainHotQueries(last.pool, sampled, last.batches[0].id)
+
+  console.log(report({ results, explain }))
 } finally {
   await cleanup()
 }
 
-async function seedBatch(i) {
+async function seedBatch({ pool, lib }, i) {
   const gtinBody = `893000000${String(100 + i).padStart(3, "0")}`
-  const { gtinCheckDigit } = await import(path.join(DIST, "domain/digital-link.js"))
-  const gtin = `0${gtinBody}${gtinCheckDigit(`0${gtinBody}`)}`
-  const batch = await insertBatch(pool, {
+  const gtin = `0${gtinBody}${lib.gtinCheckDigit(`0${gtinBody}`)}`
+  const batch = await lib.insertBatch(pool, {
     sellerId: `sel_bench_${i % 5}`,
     productId: `prod_bench_${i}`,
     productTitle: `Gạo Séng Cù Gia Phú (túi 5 kg) lô ${i}`,
@@ -292,8 +375,8 @@ async function seedBatch(i) {
   try {
     for (const [type, day, details] of season) {
       await client.query("BEGIN")
-      const locked = await findBatch(client, batch.id, { forUpdate: true })
-      await appendEvent(
+      const locked = await lib.findBatch(client, batch.id, { forUpdate: true })
+      await lib.appendEvent(
         client,
         locked,
         {
@@ -336,7 +419,7 @@ async function startBare(body, forgedBody) {
 }
 
 /** Transactions committed in the bench database so far (every statement the service runs is one). */
-async function statements() {
+async function statements(pool) {
   const { rows } = await pool.query(
     "SELECT xact_commit::bigint AS n FROM pg_stat_database WHERE datname = current_database()",
   )
@@ -344,7 +427,7 @@ async function statements() {
 }
 
 /** CPU time so far of each PostgreSQL backend serving the bench database (the service's pool). */
-async function databaseCpu() {
+async function databaseCpu(pool) {
   const { rows } = await pool.query(
     `SELECT pid FROM pg_stat_activity
      WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
@@ -373,9 +456,8 @@ function cpuMs(pid) {
   }
 }
 
-/** A warm-up, then a measured run of DURATION seconds. */
-async function load(base, pick, status, pid) {
-  const options = (duration) => ({
+function autocannonOptions({ base, pick }, duration) {
+  return {
     url: base,
     connections: CONNECTIONS,
     duration,
@@ -388,39 +470,89 @@ async function load(base, pick, status, pid) {
         },
       },
     ],
-  })
-  const warm = await autocannon(options(3))
-  const cpuBefore = cpuMs(pid)
-  const databaseBefore = await databaseCpu()
-  const statementsBefore = await statements()
-  const result = await autocannon(options(DURATION))
-  const cpu = cpuBefore === null ? null : cpuMs(pid) - cpuBefore
-  const databaseUsed = databaseCpuSince(databaseBefore, await databaseCpu())
-  // Statements the bench database ran meanwhile (less the one asking), per request answered.
-  const perRequest = (await statements()) - statementsBefore - 1
-  // Warm-up answers count too: each 200 is a scan the service must write.
-  const ok = status === 200 ? result["2xx"] + warm["2xx"] : result.non2xx
-  const wrong = status === 200 ? result.non2xx : result["2xx"]
-  if (wrong > 0 || result.errors > 0 || result.timeouts > 0) {
-    throw new Error(
-      `${base}: ${wrong} unexpected statuses, ${result.errors} errors, ${result.timeouts} timeouts`,
-    )
-  }
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    ok,
-    total: result.requests.total,
-    // CPU per request of the server process alone: steadier than req/s on a busy machine.
-    cpuUsPerRequest: cpu === null ? null : (cpu * 1000) / result.requests.total,
-    queriesPerRequest: perRequest / result.requests.total,
-    databaseUsPerRequest:
-      databaseUsed === null ? null : (databaseUsed * 1000) / result.requests.total,
   }
 }
 
-async function explainHotQueries(serials, batchId) {
+/** Fails the run on any answer other than the expected status. */
+function check(runner, result, status) {
+  const wrong = status === 200 ? result.non2xx : result["2xx"]
+  if (wrong > 0 || result.errors > 0 || result.timeouts > 0) {
+    throw new Error(
+      `${runner.label}: ${wrong} unexpected statuses, ${result.errors} errors, ${result.timeouts} timeouts`,
+    )
+  }
+}
+
+/** A 3 s warm-up; its answers count as written scans (each 200 is a scan the service writes). */
+async function warm(runner, status) {
+  const result = await autocannon(autocannonOptions(runner, 3))
+  check(runner, result, status)
+  const ok = status === 200 ? result["2xx"] : result.non2xx
+  return {
+    ok,
+    total: 0,
+    seconds: 0,
+    cpuMs: 0,
+    statements: 0,
+    databaseMs: 0,
+    p99: 0,
+    cpuKnown: true,
+  }
+}
+
+/** One measured slice of `seconds` for one server. */
+async function measure(runner, status, seconds) {
+  const { pid, pool } = runner
+  const cpuBefore = cpuMs(pid)
+  const databaseBefore = pool ? await databaseCpu(pool) : null
+  const statementsBefore = pool ? await statements(pool) : 0
+  const result = await autocannon(autocannonOptions(runner, seconds))
+  check(runner, result, status)
+  const cpuAfter = cpuMs(pid)
+  const databaseUsed = pool ? databaseCpuSince(databaseBefore, await databaseCpu(pool)) : 0
+  return {
+    ok: status === 200 ? result["2xx"] : result.non2xx,
+    total: result.requests.total,
+    seconds: result.duration,
+    cpuMs: cpuBefore === null || cpuAfter === null ? 0 : cpuAfter - cpuBefore,
+    cpuKnown: cpuBefore !== null && cpuAfter !== null,
+    // Statements the bench database ran meanwhile, less the one asking.
+    statements: pool ? (await statements(pool)) - statementsBefore - 1 : 0,
+    databaseMs: databaseUsed ?? 0,
+    databaseKnown: databaseUsed !== null,
+    p99: result.latency.p99,
+  }
+}
+
+/** Slices of one server added up; p99 is the worst slice's. */
+function merge(sum, slice) {
+  return {
+    ok: sum.ok + slice.ok,
+    total: sum.total + slice.total,
+    seconds: sum.seconds + slice.seconds,
+    cpuMs: sum.cpuMs + slice.cpuMs,
+    cpuKnown: sum.cpuKnown && slice.cpuKnown,
+    statements: sum.statements + slice.statements,
+    databaseMs: sum.databaseMs + slice.databaseMs,
+    databaseKnown: (sum.databaseKnown ?? true) && slice.databaseKnown,
+    p99: Math.max(sum.p99, slice.p99),
+    get rps() {
+      return this.total / this.seconds
+    },
+    // CPU per request of the server process alone: steadier than req/s on a busy machine.
+    get cpuUsPerRequest() {
+      return this.cpuKnown ? (this.cpuMs * 1000) / this.total : null
+    },
+    get queriesPerRequest() {
+      return this.statements / this.total
+    },
+    get databaseUsPerRequest() {
+      return this.databaseKnown ? (this.databaseMs * 1000) / this.total : null
+    },
+  }
+}
+
+async function explainHotQueries(pool, serials, batchId) {
   const client = await pool.connect()
   const explain = async (sql, params) => {
     const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params)
@@ -430,13 +562,8 @@ async function explainHotQueries(serials, batchId) {
     const stamps = await explain(
       `SELECT s.serial, s.batch_id, s.uri, s.state, s.issued_at,
               ss.scan_count, ss.first_scanned_at, ss.last_scanned_at, ss.flagged_at,
-              nets.networks, nets.network_times
+              ss.networks
        FROM stamp s LEFT JOIN stamp_scan_summary ss ON ss.serial = s.serial
-       LEFT JOIN LATERAL (
-         SELECT array_agg(n.ip_prefix) AS networks, array_agg(n.last_scanned_at) AS network_times
-         FROM (SELECT ip_prefix, last_scanned_at FROM stamp_network WHERE serial = s.serial
-               ORDER BY last_scanned_at DESC LIMIT 64) n
-       ) nets ON true
        WHERE s.serial = ANY($1::text[])`,
       [serials.map((stamp) => stamp.serial)],
     )
@@ -484,23 +611,35 @@ async function explainHotQueries(serials, batchId) {
   }
 }
 
-function report({ results, seedSeconds, answered, before, after, summary, explain }) {
+function report({ results, explain }) {
   const ms = (value) => `${value.toFixed(0)} ms`
   const us = (value) => (value === null ? "n/a" : value.toFixed(0))
+  const slices = ROUNDS > 1 ? `, in ${ROUNDS} interleaved slices of ${DURATION / ROUNDS} s` : ""
   const lines = [
-    `Seeded ${BATCHES} batches (6 events each) and ${STAMPS.toLocaleString("en")} stamps in ${seedSeconds.toFixed(1)} s.`,
-    `${CONNECTIONS} connections, ${DURATION} s per run after a 3 s warm-up.`,
+    ...targets.map(
+      (t) =>
+        `${t.name}: seeded ${BATCHES} batches (6 events each) and ${STAMPS.toLocaleString("en")} stamps in ${t.seedSeconds.toFixed(1)} s.`,
+    ),
+    `${CONNECTIONS} connections, ${DURATION} s per server and run after a 3 s warm-up${slices}; rate limit ${args["rate-limit"] === "0" ? "off" : `${args["rate-limit"]} a minute`}.`,
     "",
-    "| run | service req/s | service p99 | bare req/s | bare p99 | ratio | CPU µs/req service | CPU µs/req bare | SQL statements/req | database CPU µs/req |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...results.map(
-      ({ name, service, baseline }) =>
-        `| ${name} | ${service.rps.toFixed(0)} | ${ms(service.p99)} | ${baseline.rps.toFixed(0)} | ${ms(baseline.p99)} | ${(service.rps / baseline.rps).toFixed(2)} | ${us(service.cpuUsPerRequest)} | ${us(baseline.cpuUsPerRequest)} | ${service.queriesPerRequest.toFixed(3)} | ${us(service.databaseUsPerRequest)} |`,
+    "| run | server | req/s | p99 | ratio to bare | CPU µs/req | SQL statements/req | database CPU µs/req |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...results.flatMap(({ name, runners }) => {
+      const bare = runners.at(-1).result
+      return runners.map(({ label, result }) => {
+        const ratio = label === "bare" ? "" : (result.rps / bare.rps).toFixed(2)
+        const sql = label === "bare" ? "" : result.queriesPerRequest.toFixed(3)
+        const db = label === "bare" ? "" : us(result.databaseUsPerRequest)
+        return `| ${name} | ${label} | ${result.rps.toFixed(0)} | ${ms(result.p99)} | ${ratio} | ${us(result.cpuUsPerRequest)} | ${sql} | ${db} |`
+      })
+    }),
+    "",
+    ...targets.map(
+      ({ name, writes }) =>
+        `${name}: scans counted by autocannon as answered: ${writes.answered} (requests in flight when a run stops are answered but not counted, up to ${CONNECTIONS} per slice); scan rows when the runs ended: ${writes.before}, after SIGTERM: ${writes.after}; sum of stamp_scan_summary.scan_count: ${writes.summary}.`,
     ),
     "",
-    `Scans counted by autocannon as answered: ${answered} (requests in flight when a run stops are answered but not counted, up to ${CONNECTIONS} per run); scan rows when the runs ended: ${before}, after SIGTERM: ${after}; sum of stamp_scan_summary.scan_count: ${summary}.`,
-    "",
-    "EXPLAIN (ANALYZE, BUFFERS) of the hot queries:",
+    "EXPLAIN (ANALYZE, BUFFERS) of the hot queries (this tree):",
     "",
     "```",
     "-- the stamps and scan summaries missed in one turn of the event loop (here 10)",

@@ -165,6 +165,85 @@ describe("the scan log", () => {
   })
 })
 
+describe("the networks that scanned a stamp", () => {
+  const networksOf = async (serial: string) => {
+    const { rows } = await pool.query("SELECT networks FROM stamp_scan_summary WHERE serial = $1", [
+      serial,
+    ])
+    return rows[0]?.networks as Record<string, number> | undefined
+  }
+
+  it("are written with the scans and remembered by a restarted instance", async () => {
+    const env = { TRUST_PROXY_HOPS: "1", SCAN_SUSPICIOUS_NETWORKS: "2" }
+    const first = await instance(env)
+    const [stamp] = (await batchWithStamps(first.base, t.member, RICE.id, "NETS-1", 1)).stamps
+    expect((await scan(first.base, stamp!, "10.1.1.5")).body.verdict).toBe("genuine_first_scan")
+    expect((await scan(first.base, stamp!, "10.2.2.5")).body.verdict).toBe("genuine_repeat")
+    await first.app.close()
+    running.splice(running.indexOf(first.app), 1)
+    expect(Object.keys((await networksOf(stamp!.serial)) ?? {}).sort()).toEqual([
+      "10.1.1.0/24",
+      "10.2.2.0/24",
+    ])
+
+    // A new instance seeds the stamp from its summary row: the first network again is a repeat
+    // (not counted), a third network makes the stamp suspicious.
+    const second = await instance(env)
+    expect((await scan(second.base, stamp!, "10.1.1.9")).body.verdict).toBe("genuine_repeat")
+    expect((await scan(second.base, stamp!, "10.3.3.3")).body.verdict).toBe("suspicious")
+    await second.app.close()
+    running.splice(running.indexOf(second.app), 1)
+    const { rows } = await pool.query(
+      "SELECT ip_prefix, counted FROM scan WHERE serial = $1 ORDER BY number",
+      [stamp!.serial],
+    )
+    expect(rows.map((r) => [r.ip_prefix, r.counted])).toEqual([
+      ["10.1.1.0/24", true],
+      ["10.2.2.0/24", true],
+      ["10.1.1.0/24", false],
+      ["10.3.3.0/24", true],
+    ])
+    expect(Object.keys((await networksOf(stamp!.serial)) ?? {})).toHaveLength(3)
+  })
+
+  it("keep each network's latest scan, the newest 64 networks of a stamp", async () => {
+    const { base } = await instance()
+    const {
+      batch,
+      stamps: [stamp],
+    } = await batchWithStamps(base, t.member, RICE.id, "NETS-2", 1)
+    const start = Date.parse("2026-11-02T08:00:00Z")
+    const row = (n: number, network: string, minutes: number): ScanRow => ({
+      id: randomUUID(),
+      serial: stamp!.serial,
+      batchId: batch.id as string,
+      scannedAt: new Date(start + minutes * 60_000),
+      number: n,
+      verdict: n === 1 ? "genuine_first_scan" : "genuine_repeat",
+      userAgentFamily: "zalo",
+      language: null,
+      ipPrefix: network,
+      counted: true,
+    })
+    const log = new ScanLog(pool, { intervalMs: 60_000, maxRows: 1_000 })
+    // 70 networks in one write (more than are kept), then in a second write an older scan from
+    // a kept network and a newer one from another.
+    for (let i = 0; i < 70; i++) log.add(row(i + 1, `10.0.${i}.0/24`, i))
+    await log.flush()
+    let networks = (await networksOf(stamp!.serial))!
+    expect(Object.keys(networks)).toHaveLength(64)
+    expect(networks["10.0.5.0/24"]).toBeUndefined()
+    expect(networks["10.0.6.0/24"]).toBe(start + 6 * 60_000)
+    log.add(row(71, "10.0.69.0/24", 1))
+    log.add(row(72, "10.0.10.0/24", 100))
+    await log.close()
+    networks = (await networksOf(stamp!.serial))!
+    expect(Object.keys(networks)).toHaveLength(64)
+    expect(networks["10.0.69.0/24"]).toBe(start + 69 * 60_000)
+    expect(networks["10.0.10.0/24"]).toBe(start + 100 * 60_000)
+  })
+})
+
 describe("the scan log when the database fails", () => {
   const row = (serial: string, number: number): ScanRow => ({
     id: randomUUID(),

@@ -4,8 +4,8 @@ import { countsAsScan } from "../domain/verdict.js"
 /**
  * How often each stamp was scanned, and from which networks, kept where a verdict can read it
  * without a query per scan: in this process (one instance), or in Redis (several instances share
- * the counts). Either way a stamp is seeded once from the database (stamp_scan_summary and
- * stamp_network) on first touch.
+ * the counts). Either way a stamp is seeded once from the database (stamp_scan_summary, with
+ * its networks) on first touch.
  */
 
 export interface ScanSummary {

@@ -65,6 +65,9 @@ export function findHostileValue(value: unknown, root: string[] = []): HostileVa
   return null
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this looks for.
+const MAYBE_HOSTILE_URL = /[%?\u0000\uD800-\uDFFF]/
+
 function decode(part: string): string | null {
   try {
     return decodeURIComponent(part.replaceAll("+", " "))
@@ -76,6 +79,9 @@ function decode(part: string): string | null {
 
 /** The first hostile piece of a request target ("/store/products?q=%00"): a path segment or a query parameter. */
 export function findHostileUrl(target: string): HostileValue | null {
+  // Every scan passes here: a target without escapes, query, NUL or surrogate halves (a stamp's
+  // URI) has nothing the checks below could find.
+  if (!MAYBE_HOSTILE_URL.test(target)) return null
   const at = target.indexOf("?")
   const pathname = at < 0 ? target : target.slice(0, at)
   for (const segment of pathname.split("/")) {

@@ -1,10 +1,10 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises"
+import { copyFile, mkdtemp, readdir, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import path from "node:path"
 import { createTestDatabase } from "@coop/scripts/pg"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
-import { migrate, readMigrations } from "./migrator.js"
+import { MIGRATIONS_DIR, migrate, readMigrations } from "./migrator.js"
 
 let database: { url: string; drop: () => Promise<void> }
 let client: pg.Client
@@ -120,6 +120,57 @@ describe("migrate", () => {
       await expect(readMigrations(dir)).rejects.toThrow(/NNN_lower_snake_case/)
     } finally {
       await rm(dir, { recursive: true })
+    }
+  })
+})
+
+describe("migration 009", () => {
+  it("moves each stamp's networks into its scan summary, the newest 64", async () => {
+    const other = await createTestDatabase(inject("pgServerUrl"), "trace_test")
+    const db = new pg.Client({ connectionString: other.url })
+    const upTo008 = await mkdtemp(path.join(tmpdir(), "trace-migrations-"))
+    try {
+      for (const file of await readdir(MIGRATIONS_DIR)) {
+        if (file.endsWith(".sql") && file < "009") {
+          await copyFile(path.join(MIGRATIONS_DIR, file), path.join(upTo008, file))
+        }
+      }
+      await migrate(other.url, { dir: upTo008 })
+      await db.connect()
+      // Rows as 008 kept them; the stamps themselves do not matter here (no triggers).
+      await db.query("SET session_replication_role = replica")
+      await db.query(
+        "INSERT INTO stamp_scan_summary (serial, scan_count) VALUES ('A', 2), ('B', 66), ('C', 1)",
+      )
+      await db.query(
+        `INSERT INTO stamp_network (serial, ip_prefix, last_scanned_at)
+         SELECT 'A', '10.0.' || i || '.0/24', timestamptz '2026-10-01 08:00+07' + i * interval '1 minute'
+         FROM generate_series(1, 2) i
+         UNION ALL
+         SELECT 'B', '10.1.' || i || '.0/24', timestamptz '2026-10-01 08:00+07' + i * interval '1 minute'
+         FROM generate_series(1, 66) i`,
+      )
+      await db.query("SET session_replication_role = origin")
+
+      expect(await migrate(other.url)).toContain("009_scan_networks_in_summary")
+      const { rows } = await db.query(
+        "SELECT serial, networks FROM stamp_scan_summary ORDER BY serial",
+      )
+      const at = (minute: number) => Date.parse("2026-10-01T08:00:00+07:00") + minute * 60_000
+      expect(rows[0]).toEqual({
+        serial: "A",
+        networks: { "10.0.1.0/24": at(1), "10.0.2.0/24": at(2) },
+      })
+      expect(Object.keys(rows[1].networks)).toHaveLength(64)
+      expect(rows[1].networks["10.1.2.0/24"]).toBeUndefined()
+      expect(rows[1].networks["10.1.66.0/24"]).toBe(at(66))
+      expect(rows[2]).toEqual({ serial: "C", networks: {} })
+      const { rows: left } = await db.query("SELECT to_regclass('stamp_network') AS t")
+      expect(left[0].t).toBeNull()
+    } finally {
+      await db.end().catch(() => {})
+      await rm(upTo008, { recursive: true, force: true })
+      await other.drop()
     }
   })
 })

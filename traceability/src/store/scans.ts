@@ -16,30 +16,23 @@ interface SummaryRow {
   first_scanned_at: Date | null
   last_scanned_at: Date | null
   flagged_at: Date | null
-  networks: string[] | null
-  network_times: Date[] | null
+  /** Network -> its latest scan of the stamp, epoch ms (stamp_scan_summary.networks). */
+  networks: Record<string, number> | null
 }
 
 const summaryFromRow = (row: SummaryRow | undefined): StoredSummary => {
-  const networks = row?.networks ?? []
-  const times = row?.network_times ?? []
+  const seen = Object.entries(row?.networks ?? {})
+    .map(([network, at]): [string, number] => [network, Number(at)])
+    .sort((a, b) => b[1] - a[1])
   return {
     count: row?.scan_count ?? 0,
     firstScannedAt: row?.first_scanned_at ?? null,
     lastScannedAt: row?.last_scanned_at ?? null,
     flagged: Boolean(row?.flagged_at),
-    networks: networks.length,
-    seen: networks.map((network, i) => [network, times[i]!.getTime()]),
+    networks: seen.length,
+    seen,
   }
 }
-
-// The networks that scanned a stamp, newest first, as many as the counts keep (one index range).
-const NETWORKS_OF = (serial: string) => `
-  LEFT JOIN LATERAL (
-    SELECT array_agg(n.ip_prefix) AS networks, array_agg(n.last_scanned_at) AS network_times
-    FROM (SELECT ip_prefix, last_scanned_at FROM stamp_network WHERE serial = ${serial}
-          ORDER BY last_scanned_at DESC LIMIT ${NETWORKS_KEPT}) n
-  ) nets ON true`
 
 export interface StampForScan {
   stamp: StampRecord
@@ -59,9 +52,8 @@ export async function findStampsForScan(
     name: "find-stamps-for-scan",
     text: `SELECT s.serial, s.batch_id, s.uri, s.state, s.issued_at,
                   ss.scan_count, ss.first_scanned_at, ss.last_scanned_at, ss.flagged_at,
-                  nets.networks, nets.network_times
+                  ss.networks
            FROM stamp s LEFT JOIN stamp_scan_summary ss ON ss.serial = s.serial
-           ${NETWORKS_OF("s.serial")}
            WHERE s.serial = ANY($1::text[])`,
     values: [serials],
   })
@@ -84,11 +76,8 @@ export async function findStampsForScan(
 export async function findScanSummary(db: pg.Pool, serial: string): Promise<StoredSummary> {
   const { rows } = await db.query<SummaryRow>({
     name: "find-scan-summary",
-    text: `SELECT ss.scan_count, ss.first_scanned_at, ss.last_scanned_at, ss.flagged_at,
-                  nets.networks, nets.network_times
-           FROM (SELECT $1::text AS serial) k
-           LEFT JOIN stamp_scan_summary ss ON ss.serial = k.serial
-           ${NETWORKS_OF("k.serial")}`,
+    text: `SELECT scan_count, first_scanned_at, last_scanned_at, flagged_at, networks
+           FROM stamp_scan_summary WHERE serial = $1`,
     values: [serial],
   })
   return summaryFromRow(rows[0])
@@ -195,25 +184,31 @@ export async function insertScans(db: pg.Pool, scans: readonly ScanRow[]): Promi
               (count(*) FILTER (WHERE verdict IN ('suspicious', 'voided')))::int AS signals,
               min(scanned_at) FILTER (WHERE verdict IN ('suspicious', 'voided')) AS first_signal_at
        FROM written GROUP BY serial
+     ), per_network AS (
+       SELECT serial, ip_prefix, max(scanned_at) AS at FROM written
+       WHERE ip_prefix IS NOT NULL GROUP BY serial, ip_prefix
+     ), stamp_networks AS (
+       SELECT serial, count(*) AS n,
+              jsonb_object_agg(ip_prefix, (extract(epoch FROM at) * 1000)::bigint) AS networks
+       FROM per_network GROUP BY serial
      ), summary AS (
        INSERT INTO stamp_scan_summary AS ss
-         (serial, scan_count, first_scanned_at, last_scanned_at, signal_count, signalled_at)
-       SELECT serial, n, first_at, last_at, signals, first_signal_at
-       FROM per_stamp ORDER BY serial
+         (serial, scan_count, first_scanned_at, last_scanned_at, signal_count, signalled_at,
+          networks)
+       SELECT p.serial, p.n, p.first_at, p.last_at, p.signals, p.first_signal_at,
+              CASE WHEN sn.n > ${NETWORKS_KEPT}
+                THEN merge_scan_networks('{}'::jsonb, sn.networks, ${NETWORKS_KEPT})
+                ELSE COALESCE(sn.networks, '{}'::jsonb) END
+       FROM per_stamp p LEFT JOIN stamp_networks sn ON sn.serial = p.serial
+       ORDER BY p.serial
        ON CONFLICT (serial) DO UPDATE SET
          scan_count = ss.scan_count + EXCLUDED.scan_count,
          first_scanned_at = LEAST(ss.first_scanned_at, EXCLUDED.first_scanned_at),
          last_scanned_at = GREATEST(ss.last_scanned_at, EXCLUDED.last_scanned_at),
          signal_count = ss.signal_count + EXCLUDED.signal_count,
-         signalled_at = COALESCE(ss.signalled_at, EXCLUDED.signalled_at)
+         signalled_at = COALESCE(ss.signalled_at, EXCLUDED.signalled_at),
+         networks = merge_scan_networks(ss.networks, EXCLUDED.networks, ${NETWORKS_KEPT})
        RETURNING ss.serial, ss.scan_count, ss.signal_count
-     ), networks AS (
-       INSERT INTO stamp_network AS sn (serial, ip_prefix, last_scanned_at)
-       SELECT serial, ip_prefix, max(scanned_at) FROM written
-       WHERE ip_prefix IS NOT NULL
-       GROUP BY serial, ip_prefix ORDER BY serial, ip_prefix
-       ON CONFLICT (serial, ip_prefix) DO UPDATE SET
-         last_scanned_at = GREATEST(sn.last_scanned_at, EXCLUDED.last_scanned_at)
      ), facts (batch_id, at, scans, first_scans, counterfeit) AS (
        SELECT batch_id, scanned_at, CASE WHEN counted THEN 1 ELSE 0 END, 0, 0
        FROM written
