@@ -164,7 +164,14 @@ export class MemoryScanCounts implements ScanCounts {
         entry.seen.set(network, at.getTime())
       }
     }
-    return { ...summaryOf(entry), counted }
+    return {
+      count: entry.count,
+      firstScannedAt: entry.firstScannedAt,
+      lastScannedAt: at,
+      flagged: entry.flagged,
+      networks: entry.seen.size,
+      counted,
+    }
   }
 
   async peek(serial: string, load: LoadSummary): Promise<ScanSummary> {

@@ -15,6 +15,9 @@ export class HttpError extends Error {
 
   /** Set on a 429 for a daily quota: when it starts again. */
   resetsAt?: Date
+
+  /** Headers the answer carries (CORS on a rate limit's refusal). */
+  headers?: Record<string, string>
 }
 
 /** An HttpError with its message in both languages. */
@@ -47,6 +50,7 @@ export const errorSchema = {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
+      if (error.headers) reply.headers(error.headers)
       return reply.status(error.statusCode).send({
         error: error.code,
         message:
