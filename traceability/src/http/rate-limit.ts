@@ -1,11 +1,6 @@
 import { BlockList, isIPv4 } from "node:net"
 import rateLimit from "@fastify/rate-limit"
-import type {
-  FastifyInstance,
-  FastifyRequest,
-  onRequestHookHandler,
-  RouteOptions,
-} from "fastify"
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler, RouteOptions } from "fastify"
 import type { Redis } from "ioredis"
 import type { Config } from "../config.js"
 import { ipPrefix, rateLimitKey } from "../domain/client-facts.js"
