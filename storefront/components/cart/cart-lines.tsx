@@ -29,7 +29,9 @@ export async function CartLines({ lines, locale }: Props) {
               )}
               {line.variantTitle ? <span className="muted"> · {line.variantTitle}</span> : null}
             </p>
-            <p className="muted">{t("unitPrice", { price: formatVnd(line.unitPrice.amount) })}</p>
+            <p className="muted">
+              {t("unitPrice", { price: formatVnd(line.unitPrice.amount, locale) })}
+            </p>
             <form action={updateCartLine} className="cart-line-form">
               <input type="hidden" name="locale" value={locale} />
               <input type="hidden" name="line_id" value={line.id} />
@@ -62,7 +64,7 @@ export async function CartLines({ lines, locale }: Props) {
             </form>
           </div>
           <p className="cart-line-total" data-testid="line-total">
-            {formatVnd(line.total.amount)}
+            {formatVnd(line.total.amount, locale)}
           </p>
         </li>
       ))}

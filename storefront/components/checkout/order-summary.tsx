@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server"
+import { getLocale, getTranslations } from "next-intl/server"
 import type { Cart } from "@/lib/medusa/cart-types"
 import { formatVnd } from "@/lib/money"
 
@@ -11,6 +11,7 @@ export async function OrderSummary({
   shippingChosen: boolean
 }) {
   const t = await getTranslations("Checkout")
+  const locale = await getLocale()
   const tShipping = await getTranslations("Shipping")
   return (
     <section className="order-summary" aria-labelledby="summary-title">
@@ -21,24 +22,24 @@ export async function OrderSummary({
             <span>
               {line.quantity} × {line.title}
             </span>
-            <span>{formatVnd(line.total.amount)}</span>
+            <span>{formatVnd(line.total.amount, locale)}</span>
           </li>
         ))}
       </ul>
       <dl>
         <dt>{t("subtotal")}</dt>
-        <dd>{formatVnd(cart.subtotal.amount)}</dd>
+        <dd>{formatVnd(cart.subtotal.amount, locale)}</dd>
         <dt>{t("shipping")}</dt>
         <dd data-testid="checkout-shipping">
           {!shippingChosen
             ? t("shippingPending")
             : cart.shippingTotal.amount === 0
               ? tShipping("free")
-              : formatVnd(cart.shippingTotal.amount)}
+              : formatVnd(cart.shippingTotal.amount, locale)}
         </dd>
         <dt>{t("total")}</dt>
         <dd data-testid="checkout-total">
-          <strong>{formatVnd(cart.total.amount)}</strong>
+          <strong>{formatVnd(cart.total.amount, locale)}</strong>
         </dd>
       </dl>
     </section>

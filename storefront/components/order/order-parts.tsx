@@ -61,7 +61,7 @@ export async function OrderParts({ parts, locale, showQr = true, level = 2 }: Pr
             {part.items.map((item) => (
               <li key={item.id}>
                 {item.quantity} × {item.title}{" "}
-                <span className="muted">{formatVnd(item.total.amount)}</span>
+                <span className="muted">{formatVnd(item.total.amount, locale)}</span>
               </li>
             ))}
           </ul>
@@ -74,7 +74,7 @@ export async function OrderParts({ parts, locale, showQr = true, level = 2 }: Pr
             </p>
           ) : null}
           <p>
-            {t("partTotal")} <strong>{formatVnd(part.amount.amount)}</strong>
+            {t("partTotal")} <strong>{formatVnd(part.amount.amount, locale)}</strong>
           </p>
           {part.deliveredAt ? (
             <p className="muted">
