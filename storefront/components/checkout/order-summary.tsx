@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server"
 import type { Cart } from "@/lib/medusa/cart-types"
 import { formatVnd } from "@/lib/money"
+import { vietnameseLang } from "@/lib/text/localized"
 
 /** What the buyer is about to pay: items, shipping once chosen, and the total. */
 export async function OrderSummary({
@@ -20,7 +21,7 @@ export async function OrderSummary({
         {cart.lines.map((line) => (
           <li key={line.id}>
             <span>
-              {line.quantity} × {line.title}
+              {line.quantity} × <span lang={vietnameseLang(locale)}>{line.title}</span>
             </span>
             <span>{formatVnd(line.total.amount, locale)}</span>
           </li>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { showText } from "./localized"
+import { productTitle, showText, vietnameseLang } from "./localized"
 
 describe("showText", () => {
   const both = { vi: "Gạo Séng Cù", en: "Séng Cù rice" }
@@ -24,5 +24,23 @@ describe("showText", () => {
   it("shows nothing when neither language has the text", () => {
     expect(showText({ vi: null, en: null }, "en")).toBeNull()
     expect(showText({ vi: "", en: null }, "vi")).toBeNull()
+  })
+})
+
+describe("productTitle", () => {
+  const product = { title: "Rau ngót", description: null, en: { title: null, description: null } }
+
+  it("never leaves a product without a name", () => {
+    expect(productTitle(product, "en")).toEqual({ text: "Rau ngót", lang: "vi" })
+    expect(productTitle({ ...product, en: { title: "Katuk", description: null } }, "en")).toEqual({
+      text: "Katuk",
+    })
+  })
+})
+
+describe("vietnameseLang", () => {
+  it("marks Vietnamese-only text on /en and nowhere else", () => {
+    expect(vietnameseLang("en")).toBe("vi")
+    expect(vietnameseLang("vi")).toBeUndefined()
   })
 })

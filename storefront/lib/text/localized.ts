@@ -21,6 +21,14 @@ export function showText(text: TextInLanguages, locale: Locale): ShownText | nul
   return other ? { text: other, lang: OTHER[locale] } : null
 }
 
+/**
+ * The `lang` of a text only ever written in Vietnamese (the name Medusa copies into a cart or order
+ * line, a variant's packaging), on a page in `locale`: "vi" on /en, nothing on /vi.
+ */
+export function vietnameseLang(locale: Locale): Locale | undefined {
+  return locale === "vi" ? undefined : "vi"
+}
+
 type ProductTexts = {
   title: string
   description: string | null
