@@ -1,7 +1,7 @@
 import type { Locale } from "@/i18n/routing"
 
 // Dates and numbers as each language writes them; times in Vietnam's zone whatever the server's.
-const INTL_LOCALE: Record<Locale, string> = { vi: "vi-VN", en: "en-GB" }
+export const INTL_LOCALE: Record<Locale, string> = { vi: "vi-VN", en: "en-GB" }
 export const SHOP_TIME_ZONE = "Asia/Ho_Chi_Minh"
 
 /** "15 tháng 3, 2026" / "15 March 2026", the calendar day in Vietnam. */

@@ -19,6 +19,7 @@ function product(overrides: Partial<Product> = {}): Product {
     handle: "gao",
     title: "Gạo Séng Cù Gia Phú (túi 5 kg)",
     description: "Gạo đặc sản",
+    en: { title: null, description: null },
     thumbnail: "http://b/static/gao.svg",
     images: [{ url: "http://b/static/gao.svg", alt: "" }],
     variants: [variant()],

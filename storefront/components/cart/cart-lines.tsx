@@ -4,6 +4,7 @@ import type { Locale } from "@/i18n/routing"
 import { updateCartLine } from "@/lib/medusa/cart-actions"
 import type { CartLine } from "@/lib/medusa/cart-types"
 import { formatVnd } from "@/lib/money"
+import { vietnameseLang } from "@/lib/text/localized"
 
 type Props = { lines: CartLine[]; locale: Locale }
 
@@ -21,7 +22,7 @@ export async function CartLines({ lines, locale }: Props) {
             <span className="cart-line-image" aria-hidden="true" />
           )}
           <div className="cart-line-body">
-            <p className="cart-line-title">
+            <p className="cart-line-title" lang={vietnameseLang(locale)}>
               {line.productHandle ? (
                 <a href={localePath(locale, productPath(line.productHandle))}>{line.title}</a>
               ) : (
@@ -29,7 +30,9 @@ export async function CartLines({ lines, locale }: Props) {
               )}
               {line.variantTitle ? <span className="muted"> · {line.variantTitle}</span> : null}
             </p>
-            <p className="muted">{t("unitPrice", { price: formatVnd(line.unitPrice.amount) })}</p>
+            <p className="muted">
+              {t("unitPrice", { price: formatVnd(line.unitPrice.amount, locale) })}
+            </p>
             <form action={updateCartLine} className="cart-line-form">
               <input type="hidden" name="locale" value={locale} />
               <input type="hidden" name="line_id" value={line.id} />
@@ -62,7 +65,7 @@ export async function CartLines({ lines, locale }: Props) {
             </form>
           </div>
           <p className="cart-line-total" data-testid="line-total">
-            {formatVnd(line.total.amount)}
+            {formatVnd(line.total.amount, locale)}
           </p>
         </li>
       ))}

@@ -1,6 +1,7 @@
-import { getTranslations } from "next-intl/server"
+import { getLocale, getTranslations } from "next-intl/server"
 import type { Cart } from "@/lib/medusa/cart-types"
 import { formatVnd } from "@/lib/money"
+import { vietnameseLang } from "@/lib/text/localized"
 
 /** What the buyer is about to pay: items, shipping once chosen, and the total. */
 export async function OrderSummary({
@@ -11,6 +12,7 @@ export async function OrderSummary({
   shippingChosen: boolean
 }) {
   const t = await getTranslations("Checkout")
+  const locale = await getLocale()
   const tShipping = await getTranslations("Shipping")
   return (
     <section className="order-summary" aria-labelledby="summary-title">
@@ -19,26 +21,26 @@ export async function OrderSummary({
         {cart.lines.map((line) => (
           <li key={line.id}>
             <span>
-              {line.quantity} × {line.title}
+              {line.quantity} × <span lang={vietnameseLang(locale)}>{line.title}</span>
             </span>
-            <span>{formatVnd(line.total.amount)}</span>
+            <span>{formatVnd(line.total.amount, locale)}</span>
           </li>
         ))}
       </ul>
       <dl>
         <dt>{t("subtotal")}</dt>
-        <dd>{formatVnd(cart.subtotal.amount)}</dd>
+        <dd>{formatVnd(cart.subtotal.amount, locale)}</dd>
         <dt>{t("shipping")}</dt>
         <dd data-testid="checkout-shipping">
           {!shippingChosen
             ? t("shippingPending")
             : cart.shippingTotal.amount === 0
               ? tShipping("free")
-              : formatVnd(cart.shippingTotal.amount)}
+              : formatVnd(cart.shippingTotal.amount, locale)}
         </dd>
         <dt>{t("total")}</dt>
         <dd data-testid="checkout-total">
-          <strong>{formatVnd(cart.total.amount)}</strong>
+          <strong>{formatVnd(cart.total.amount, locale)}</strong>
         </dd>
       </dl>
     </section>

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server"
+import { getLocale, getTranslations } from "next-intl/server"
 import { formatVnd } from "@/lib/money"
 
 const KNOWN = ["pickup_seller", "pickup_village", "delivery_commune", "delivery_elsewhere"] as const
@@ -13,6 +13,7 @@ const isKnown = (code: string | null): code is KnownCode =>
  */
 export async function shippingNames() {
   const t = await getTranslations("Shipping")
+  const locale = await getLocale()
   return {
     name(option: { code: string | null; name: string }): string {
       if (!isKnown(option.code)) return option.name
@@ -22,7 +23,7 @@ export async function shippingNames() {
     /** null: priced later (by weight, once the seller has weighed the part). */
     price(amount: number | null): string {
       if (amount === null) return t("priceLater")
-      return amount === 0 ? t("free") : formatVnd(amount)
+      return amount === 0 ? t("free") : formatVnd(amount, locale)
     },
   }
 }

@@ -4,6 +4,7 @@ import { formatDate } from "@/lib/format"
 import type { OrderPart } from "@/lib/medusa/cart-types"
 import { formatVnd } from "@/lib/money"
 import { formatPhone, telHref } from "@/lib/phone"
+import { vietnameseLang } from "@/lib/text/localized"
 import { shippingNames } from "../checkout/shipping-names"
 import { VietQrPanel } from "./vietqr-panel"
 
@@ -60,8 +61,8 @@ export async function OrderParts({ parts, locale, showQr = true, level = 2 }: Pr
           <ul className="part-items">
             {part.items.map((item) => (
               <li key={item.id}>
-                {item.quantity} × {item.title}{" "}
-                <span className="muted">{formatVnd(item.total.amount)}</span>
+                {item.quantity} × <span lang={vietnameseLang(locale)}>{item.title}</span>{" "}
+                <span className="muted">{formatVnd(item.total.amount, locale)}</span>
               </li>
             ))}
           </ul>
@@ -74,7 +75,7 @@ export async function OrderParts({ parts, locale, showQr = true, level = 2 }: Pr
             </p>
           ) : null}
           <p>
-            {t("partTotal")} <strong>{formatVnd(part.amount.amount)}</strong>
+            {t("partTotal")} <strong>{formatVnd(part.amount.amount, locale)}</strong>
           </p>
           {part.deliveredAt ? (
             <p className="muted">

@@ -3,6 +3,7 @@ import { OcopBadge } from "@/components/catalogue/ocop-badge"
 import { localePath, productPath } from "@/i18n/paths"
 import type { Locale } from "@/i18n/routing"
 import type { Product } from "@/lib/medusa"
+import { productTitle } from "@/lib/text/localized"
 import { ProductPrice } from "./product-price"
 
 type Props = {
@@ -15,6 +16,7 @@ type Props = {
 
 export async function ProductCard({ product, locale, eager = false, hideSeller }: Props) {
   const t = await getTranslations("Catalogue")
+  const title = productTitle(product, locale)
   return (
     <li className="product-card" data-handle={product.handle}>
       <a href={localePath(locale, productPath(product.handle))}>
@@ -31,7 +33,7 @@ export async function ProductCard({ product, locale, eager = false, hideSeller }
         ) : (
           <span className="image-placeholder" aria-hidden="true" />
         )}
-        <h2>{product.title}</h2>
+        <h2 lang={title.lang}>{title.text}</h2>
         {product.ocop ? <OcopBadge ocop={product.ocop} /> : null}
         {product.seller && !hideSeller ? (
           <p className="card-seller">{t("soldBy", { name: product.seller.name })}</p>

@@ -4,6 +4,7 @@ import { OcopBadge } from "@/components/catalogue/ocop-badge"
 import { categoryPath, communePath, localePath, sellerPath } from "@/i18n/paths"
 import type { Locale } from "@/i18n/routing"
 import type { Commune, Product } from "@/lib/medusa"
+import { productDescription, productTitle } from "@/lib/text/localized"
 import { ProductGallery } from "./product-gallery"
 import { ProductOcop } from "./product-ocop"
 import { ProductPrice } from "./product-price"
@@ -32,14 +33,16 @@ export async function ProductDetails({
   const t = await getTranslations("Product")
   const { seller, ocop } = product
   const category = product.categories[0]
+  const title = productTitle(product, locale)
+  const description = productDescription(product, locale)
   return (
     <article className="product-details">
       <a className="back-link" href={localePath(locale)}>
         {t("backToList")}
       </a>
-      <ProductGallery images={product.images} />
+      <ProductGallery images={product.images} alt={title} />
       <div className="product-summary">
-        <h1>{product.title}</h1>
+        <h1 lang={title.lang}>{title.text}</h1>
         {ocop ? <OcopBadge ocop={ocop} /> : null}
         <ProductPrice price={product.price} className="price price-large" />
         {cartNotice}
@@ -73,10 +76,12 @@ export async function ProductDetails({
             </div>
           ) : null}
         </dl>
-        {product.description ? (
+        {description ? (
           <section>
             <h2>{t("description")}</h2>
-            <p className="description">{product.description}</p>
+            <p className="description" lang={description.lang}>
+              {description.text}
+            </p>
           </section>
         ) : null}
         {ocop ? <ProductOcop ocop={ocop} locale={locale} /> : null}

@@ -1,9 +1,11 @@
 import { getTranslations } from "next-intl/server"
 import type { ProductImage } from "@/lib/medusa"
+import type { ShownText } from "@/lib/text/localized"
 
-type Props = { images: ProductImage[] }
+/** `alt`: the product's name as the page shows it (each photo shows the product). */
+type Props = { images: ProductImage[]; alt: ShownText }
 
-export async function ProductGallery({ images }: Props) {
+export async function ProductGallery({ images, alt }: Props) {
   if (images.length === 0) {
     const t = await getTranslations("Product")
     return <div className="image-placeholder gallery-empty">{t("noImage")}</div>
@@ -15,7 +17,8 @@ export async function ProductGallery({ images }: Props) {
         <img
           key={image.url}
           src={image.url}
-          alt={image.alt}
+          alt={alt.text}
+          lang={alt.lang}
           width={640}
           height={640}
           loading={index === 0 ? "eager" : "lazy"}

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server"
+import { getLocale, getTranslations } from "next-intl/server"
 import type { Money } from "@/lib/medusa"
 import { formatVnd } from "@/lib/money"
 
@@ -9,9 +9,10 @@ export async function ProductPrice({ price, className = "price" }: Props) {
     const t = await getTranslations("Product")
     return <p className={className}>{t("noPrice")}</p>
   }
+  const locale = await getLocale()
   return (
     <p className={className} data-testid="price">
-      {formatVnd(price.amount)}
+      {formatVnd(price.amount, locale)}
     </p>
   )
 }

@@ -32,7 +32,7 @@ export async function ProductPurchase({ product, locale, returnPath }: Props) {
               <p className="variant-name">
                 {variant.title}
                 {variant.price ? (
-                  <span className="variant-price">{formatVnd(variant.price.amount)}</span>
+                  <span className="variant-price">{formatVnd(variant.price.amount, locale)}</span>
                 ) : null}
               </p>
               <AddToCartForm

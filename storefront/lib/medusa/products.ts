@@ -22,6 +22,8 @@ export const PRODUCT_FIELDS = [
   "+variants.manage_inventory",
   "+variants.allow_backorder",
   "+variants.sku",
+  // The seller's English texts (metadata.i18n.en).
+  "+metadata",
   "+seller.*",
   "+ocop_entry.*",
   "*categories",
@@ -69,7 +71,10 @@ export function pickFeatured(products: Product[], limit = 4): Product[] {
     .slice(0, limit)
 }
 
-/** Medusa's own search (title, subtitle, handle, description...); an empty text finds nothing. */
+/**
+ * The backend's product search: every word, diacritics optional, in the Vietnamese texts or the
+ * seller's English ones ("rice", "gao nep"); an empty text finds nothing.
+ */
 export async function searchProducts(text: string, { limit = 48 } = {}): Promise<Product[]> {
   const q = text.trim().slice(0, MAX_QUERY_LENGTH)
   if (!q) return []

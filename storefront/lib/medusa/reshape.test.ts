@@ -36,6 +36,7 @@ describe("reshapeProduct", () => {
       handle: "gao-seng-cu-gia-phu-5kg",
       title: "Gạo Séng Cù Gia Phú (túi 5 kg)",
       description: "Gạo đặc sản",
+      en: { title: null, description: null },
       thumbnail: "http://localhost:9000/static/gao.svg",
       images: [
         { url: "http://localhost:9000/static/gao.svg", alt: "Gạo Séng Cù Gia Phú (túi 5 kg)" },
@@ -55,6 +56,21 @@ describe("reshapeProduct", () => {
       ocop: null,
       categories: [],
     })
+  })
+
+  it("reads the seller's English texts from metadata.i18n.en, ignoring blank or malformed ones", () => {
+    const english = reshapeProduct(
+      product({
+        metadata: {
+          seller_handle: "htx",
+          i18n: { en: { title: "Séng Cù rice (5 kg bag)", description: "  " } },
+        },
+      }),
+    )
+    expect(english.en).toEqual({ title: "Séng Cù rice (5 kg bag)", description: null })
+    expect(english.title).toBe("Gạo Séng Cù Gia Phú (túi 5 kg)")
+    const malformed = reshapeProduct(product({ metadata: { i18n: { en: { title: 42 } } } }))
+    expect(malformed.en).toEqual({ title: null, description: null })
   })
 
   it("prices the product at its cheapest variant and skips variants without a price", () => {

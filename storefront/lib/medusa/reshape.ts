@@ -100,6 +100,14 @@ function reshapeOcop(entry: ApiProduct["ocop_entry"]): OcopBadge | null {
   }
 }
 
+const text = (value: unknown) => (typeof value === "string" && value.trim() ? value : null)
+
+/** The seller's English texts, kept by the backend in `metadata.i18n.en`. */
+function reshapeEnglish(metadata: ApiProduct["metadata"]): Product["en"] {
+  const i18n = metadata?.i18n as { en?: Record<string, unknown> } | undefined
+  return { title: text(i18n?.en?.title), description: text(i18n?.en?.description) }
+}
+
 export function reshapeProduct(product: ApiProduct): Product {
   const variants = (product.variants ?? []).map(reshapeVariant)
   return {
@@ -107,6 +115,7 @@ export function reshapeProduct(product: ApiProduct): Product {
     handle: product.handle,
     title: product.title,
     description: product.description || null,
+    en: reshapeEnglish(product.metadata),
     thumbnail: product.thumbnail || product.images?.[0]?.url || null,
     images: reshapeImages(product),
     variants,

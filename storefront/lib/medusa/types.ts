@@ -48,8 +48,11 @@ export type ProductSeller = {
 export type Product = {
   id: string
   handle: string
+  /** Vietnamese, the shop's own language (Medusa's `title`). */
   title: string
   description: string | null
+  /** What the seller wrote in English (`metadata.i18n.en`); pages pick with lib/text/localized. */
+  en: { title: string | null; description: string | null }
   thumbnail: string | null
   images: ProductImage[]
   variants: ProductVariant[]

@@ -15,9 +15,13 @@ describe("indicator values", () => {
     expect(valueText("ORDERS", { numerator: 1234, denominator: 0, ratio: null }, "vi")).toBe(
       "1.234",
     )
+    // Money with the page's separators, as the counts beside it.
     expect(
-      nbsp(valueText("GMV", { numerator: 1_850_000, denominator: 0, ratio: null }, "en")),
+      nbsp(valueText("GMV", { numerator: 1_850_000, denominator: 0, ratio: null }, "vi")),
     ).toBe("1.850.000 ₫")
+    expect(valueText("GMV", { numerator: 1_850_000, denominator: 0, ratio: null }, "en")).toBe(
+      "₫1,850,000",
+    )
     expect(percentText({ numerator: 3, denominator: 0, ratio: null }, "vi")).toBeNull()
   })
 

@@ -15,7 +15,7 @@ export const RATIO_INDICATORS: IndicatorCode[] = [
 const INTL: Record<Locale, string> = { vi: "vi-VN", en: "en-GB" }
 
 export function valueText(code: IndicatorCode, value: IndicatorValue, locale: Locale): string {
-  if (MONEY_INDICATORS.includes(code)) return formatVnd(value.numerator)
+  if (MONEY_INDICATORS.includes(code)) return formatVnd(value.numerator, locale)
   const n = new Intl.NumberFormat(INTL[locale])
   return RATIO_INDICATORS.includes(code)
     ? `${n.format(value.numerator)}/${n.format(value.denominator)}`

@@ -24,6 +24,8 @@ async function texts(locale: Locale) {
     label: {
       productTitle: t("productTitle"),
       description: t("description"),
+      titleEn: t("titleEn"),
+      descriptionEn: t("descriptionEn"),
       category: t("category"),
       photos: t("photos"),
       variantTitle: t("variantTitle"),
@@ -33,6 +35,7 @@ async function texts(locale: Locale) {
     },
     error: {
       title: t("errors.title"),
+      titleEn: t("errors.titleEn"),
       titleTaken: t("errors.titleTaken"),
       variantTitle: t("errors.variantTitle"),
       price: t("errors.price"),
@@ -89,6 +92,8 @@ function detailFields(x: Texts) {
     title: { name: "title", label: x.label.productTitle },
     handle: { name: "title", label: x.label.productTitle },
     description: { name: "description", label: x.label.description },
+    "en.title": { name: "title_en", label: x.label.titleEn },
+    "en.description": { name: "description_en", label: x.label.descriptionEn },
     category_ids: { name: "category_id", label: x.label.category },
     "category_ids.0": { name: "category_id", label: x.label.category },
     images: { name: "images", label: x.label.photos },
@@ -98,6 +103,7 @@ function detailFields(x: Texts) {
 function checkDetails(v: Record<string, string>, x: Texts) {
   const errors: Record<string, string> = {}
   if (v.title.length < 2) errors.title = x.error.title
+  if (v.title_en.length === 1) errors.title_en = x.error.titleEn
   return errors
 }
 
@@ -107,6 +113,8 @@ export async function createProduct(_previous: FormState, form: FormData): Promi
   const v = readText(form, [
     "title",
     "description",
+    "title_en",
+    "description_en",
     "category_id",
     "variant_title",
     "price",
@@ -134,6 +142,7 @@ export async function createProduct(_previous: FormState, form: FormData): Promi
     body: {
       title: v.title,
       description: v.description || undefined,
+      en: { title: v.title_en || undefined, description: v.description_en || undefined },
       category_ids: v.category_id ? [v.category_id] : undefined,
       images: photos.images.length ? photos.images : undefined,
       variants: [
@@ -169,7 +178,7 @@ export async function updateProduct(_previous: FormState, form: FormData): Promi
   const locale = formLocale(form)
   const x = await texts(locale)
   const id = String(form.get("product_id") ?? "")
-  const v = readText(form, ["title", "description", "category_id"])
+  const v = readText(form, ["title", "description", "title_en", "description_en", "category_id"])
   const errors = checkDetails(v, x)
   const photos = await collectPhotos(locale, form, x)
   const values = { ...v, images: photos.images }
@@ -184,6 +193,8 @@ export async function updateProduct(_previous: FormState, form: FormData): Promi
     body: {
       title: v.title,
       description: v.description,
+      // Empty boxes remove the English texts.
+      en: { title: v.title_en, description: v.description_en },
       category_ids: v.category_id ? [v.category_id] : [],
       images: photos.images,
     },

@@ -1,3 +1,4 @@
+import type { FieldSpec } from "@/components/portal/seller-form"
 import type { Locale } from "@/i18n/routing"
 import { listCategories } from "@/lib/medusa/categories"
 import type { Option } from "./seller-form"
@@ -6,6 +7,17 @@ import type { Option } from "./seller-form"
 export async function categoryOptions(locale: Locale): Promise<Option[]> {
   const categories = await listCategories().catch(() => [])
   return categories.map((c) => ({ value: c.id, label: c.name[locale] }))
+}
+
+/**
+ * The optional English name and description, shown on /en (Vietnamese is shown there without
+ * them); same limits as the Vietnamese fields. `t`: the "Portal.products" messages.
+ */
+export function englishFields(t: (key: "titleEn" | "descriptionEn" | "englishHint") => string) {
+  return [
+    { name: "title_en", label: t("titleEn"), hint: t("englishHint"), minLength: 2, maxLength: 200 },
+    { name: "description_en", label: t("descriptionEn"), type: "textarea", maxLength: 10_000 },
+  ] satisfies FieldSpec[]
 }
 
 /** Whole dong or pieces, as the number input's pattern: digits, with dots or spaces as people type them. */

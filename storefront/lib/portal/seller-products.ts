@@ -18,6 +18,8 @@ export type SellerProduct = {
   title: string
   handle: string
   description: string | null
+  /** The seller's English texts, shown on /en. */
+  en: { title: string | null; description: string | null }
   status: "draft" | "published" | "proposed" | "rejected"
   thumbnail: string | null
   images: string[]

@@ -284,7 +284,8 @@ describe("the product page", () => {
     await page.waitForURL(`**/en/products/${RICE.handle}`)
     expect(await text(page, "[data-testid=origin] h2")).toBe("Origin")
     expect(await text(page, "[data-testid=ocop] h2")).toBe("★★★ 3-star OCOP product")
-    expect(await text(page, ".price-large")).toBe(RICE.price)
+    expect(await text(page, "h1")).toBe(RICE.titleEn)
+    expect(await text(page, ".price-large")).toBe(RICE.priceEn)
   })
 
   it("disables the cart for a product out of stock and says what to do", async () => {

@@ -4,6 +4,9 @@ export const RICE = {
   handle: "gao-seng-cu-gia-phu-5kg",
   title: "Gạo Séng Cù Gia Phú (túi 5 kg)",
   price: "185.000 ₫",
+  /** What /en shows: the seller's English name, dong with English separators. */
+  titleEn: "Gia Phú Séng Cù rice (5 kg bag)",
+  priceEn: "₫185,000",
 }
 
 export const TRACE_LOT = "GP-E2E-LO01"

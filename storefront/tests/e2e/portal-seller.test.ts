@@ -240,6 +240,8 @@ describe("seller portal", () => {
     expect(await camera.getAttribute("accept")).toBe("image/*")
     await owner.fill("#product-title", PRODUCT.title)
     await owner.fill("#product-description", "Chè shan tuyết cổ thụ, hái tay, sao chảo gang.")
+    // An English name only: /en shows it, and the Vietnamese description marked as such.
+    await owner.fill("#product-title_en", `Shan tuyet tea ${RUN}`)
     await owner.selectOption("#product-category_id", { index: 1 })
     await camera.setInputFiles({ name: "che.png", mimeType: "image/png", buffer: pngPhoto() })
     await owner.fill("#product-variant_title", "Gói 200 g")
@@ -250,6 +252,7 @@ describe("seller portal", () => {
     await owner.locator("#product button[type=submit]").click()
     await owner.waitForURL(/\/vi\/seller\/products\/prod_[0-9A-Za-z]+\?status=created/)
     productId = new URL(owner.url()).pathname.split("/").pop()!
+    expect(await owner.inputValue("#product-title_en")).toBe(`Shan tuyet tea ${RUN}`)
     expect(normalise(await owner.locator("[data-testid=product-state]").textContent())).toBe(
       "Chưa đăng bán",
     )
@@ -307,6 +310,11 @@ describe("seller portal", () => {
     expect(normalise(await shop.locator("h1").textContent())).toBe(PRODUCT.title)
     expect(normalise(await shop.locator("main").textContent())).toContain("85.000 ₫")
     expect(await shop.locator(".gallery img").first().getAttribute("src")).toMatch(/\.png$/)
+    await shop.goto(`${url}/en/products/${productHandle}`)
+    expect(normalise(await shop.locator("h1").textContent())).toBe(`Shan tuyet tea ${RUN}`)
+    expect(await shop.locator("h1").getAttribute("lang")).toBeNull()
+    expect(await shop.locator(".description").getAttribute("lang")).toBe("vi")
+    expect(normalise(await shop.locator(".price-large").textContent())).toBe("₫85,000")
 
     // A second product with the same name is refused by the backend (its handle is taken): the
     // person reads why beside the name, and the photo already uploaded stays ticked.

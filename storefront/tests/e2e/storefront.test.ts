@@ -70,14 +70,15 @@ describe("storefront with the seeded backend", () => {
     await page.waitForURL(`**/en/products/${RICE.handle}`)
     expect(await page.locator("html").getAttribute("lang")).toBe("en")
     expect(await text(page, ".back-link")).toBe("← All products")
-    expect(await text(page, ".price-large")).toBe(RICE.price)
+    expect(await text(page, "h1")).toBe(RICE.titleEn)
+    expect(await text(page, ".price-large")).toBe(RICE.priceEn)
   })
 
   it("shows the English home page", async () => {
     await page.goto(`${url}/en`)
     expect(await text(page, "h1")).toBe("OCOP products of Gia Phú commune")
-    const card = page.locator(".product-card", { hasText: RICE.title })
-    expect(normalise(await card.textContent())).toContain(RICE.price)
+    const card = page.locator(".product-card", { hasText: RICE.titleEn })
+    expect(normalise(await card.textContent())).toContain(RICE.priceEn)
     await page.screenshot({ path: path.join(RESULTS, "home-en.png"), fullPage: true })
   })
 

@@ -81,6 +81,23 @@ const variant = z.strictObject({
   weight: z.number().int().min(0).max(1_000_000).optional(),
 })
 
+/**
+ * The seller's English title and description, shown on /en (lib/product-i18n.ts). Same limits as
+ * the Vietnamese fields; an empty text means "none" (on an update: remove it).
+ */
+const englishTexts = z.strictObject({
+  title: z
+    .string()
+    .trim()
+    .max(200)
+    .refine(
+      (t) => t === "" || t.length >= 2,
+      "Tên tiếng Anh cần ít nhất 2 ký tự, hoặc để trống|An English title needs at least 2 characters, or none",
+    )
+    .optional(),
+  description: z.string().trim().max(10_000).optional(),
+})
+
 export const CreateProduct = z.strictObject({
   title: z.string().trim().min(2).max(200),
   handle: handle.optional(),
@@ -88,6 +105,7 @@ export const CreateProduct = z.strictObject({
   description: z.string().max(10_000).optional(),
   category_ids: z.array(z.string().min(1)).max(5).optional(),
   images: z.array(imageUrl).max(10).optional(),
+  en: englishTexts.optional(),
   variants: z.array(variant).min(1).max(20),
 })
 
@@ -97,6 +115,7 @@ export const UpdateProduct = z.strictObject({
   description: z.string().max(10_000).optional(),
   category_ids: z.array(z.string().min(1)).max(5).optional(),
   images: z.array(imageUrl).max(10).optional(),
+  en: englishTexts.optional(),
 })
 
 export const UpdateVariant = z.strictObject({

@@ -8,6 +8,7 @@ import {
   maybeApplyLinkFilter,
 } from "@medusajs/framework/http"
 import { FeatureFlag } from "@medusajs/framework/utils"
+import { findProductIdsByText } from "../../lib/product-search"
 import { PUBLIC_SELLER_FIELDS } from "../../lib/seller-views"
 import { refuseUnconfirmedVietQr } from "./vietqr-guard"
 
@@ -75,6 +76,26 @@ async function listOnlyChannelProducts(
   return channelFilter(req, res, next)
 }
 
+/**
+ * A product search finds words without diacritics and in the sellers' English texts
+ * (lib/product-search.ts): Medusa's `q` is replaced by the ids found, which the list's other
+ * filters (sales channel, category, id) then narrow.
+ */
+async function searchFoldedText(
+  req: MedusaRequest,
+  _res: MedusaResponse,
+  next: MedusaNextFunction,
+) {
+  const q = req.filterableFields.q
+  if (typeof q !== "string") return next()
+  delete req.filterableFields.q
+  const found = await findProductIdsByText(req.scope, q)
+  const asked = req.filterableFields.id
+  const allowed = asked === undefined ? null : new Set([asked].flat() as string[])
+  req.filterableFields.id = allowed ? found.filter((id) => allowed.has(id)) : found
+  return next()
+}
+
 export const storeRoutes: MiddlewareRoute[] = [
   // Without a method these run before Medusa's own validation of `fields`.
   {
@@ -93,7 +114,11 @@ export const storeRoutes: MiddlewareRoute[] = [
     middlewares: [wrap(refuseUnconfirmedVietQr)],
   },
   // With a method this runs after Medusa's middlewares for the route, just before the handler.
-  { matcher: "/store/products", method: ["GET"], middlewares: [listOnlyChannelProducts] },
+  {
+    matcher: "/store/products",
+    method: ["GET"],
+    middlewares: [wrap(searchFoldedText), listOnlyChannelProducts],
+  },
   // Bank notifications are signed over their exact bytes.
   { matcher: "/webhooks/vietqr", method: ["POST"], bodyParser: { preserveRawBody: true } },
   {

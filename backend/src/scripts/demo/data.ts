@@ -125,6 +125,8 @@ export type DemoProduct = {
   handle: string
   title: string
   description: string
+  /** The seller's English texts; "rau-ngot-phu-nhuan" has none, so /en shows its Vietnamese. */
+  en?: { title: string; description: string }
   category: CategoryHandle
   seller: string
   /** Whole dong. */
@@ -141,6 +143,11 @@ export const PRODUCTS: DemoProduct[] = [
     title: "Gạo Séng Cù Gia Phú (túi 5 kg)",
     description:
       "Gạo Séng Cù trồng trên ruộng bậc thang thôn Phú Xuân, hạt thon dài, cơm dẻo và thơm.",
+    en: {
+      title: "Gia Phú Séng Cù rice (5 kg bag)",
+      description:
+        "Séng Cù rice grown on the terraced fields of Phú Xuân village: long, slender grains that cook soft and fragrant.",
+    },
     category: "gao",
     seller: "htx-nong-nghiep-gia-phu",
     price: 185000,
@@ -152,6 +159,11 @@ export const PRODUCTS: DemoProduct[] = [
     handle: "gao-nep-nuong-gia-phu-2kg",
     title: "Gạo nếp nương Gia Phú (túi 2 kg)",
     description: "Nếp nương hạt tròn, dẻo thơm, dùng đồ xôi và làm bánh ngày Tết.",
+    en: {
+      title: "Gia Phú upland sticky rice (2 kg bag)",
+      description:
+        "Round-grained upland glutinous rice, soft and fragrant, for steamed sticky rice and Tết cakes.",
+    },
     category: "gao",
     seller: "htx-nong-nghiep-gia-phu",
     price: 98000,
@@ -163,6 +175,10 @@ export const PRODUCTS: DemoProduct[] = [
     handle: "gao-lut-phu-lam-2kg",
     title: "Gạo lứt đỏ Phú Lâm (túi 2 kg)",
     description: "Gạo lứt đỏ xay dối giữ lớp cám, canh tác theo VietGAP.",
+    en: {
+      title: "Phú Lâm red brown rice (2 kg bag)",
+      description: "Red brown rice, lightly milled to keep its bran, grown to VietGAP.",
+    },
     category: "gao",
     seller: "htx-lua-gao-phu-lam",
     price: 90000,
@@ -174,6 +190,11 @@ export const PRODUCTS: DemoProduct[] = [
     handle: "rau-cai-meo-phu-thinh",
     title: "Rau cải mèo Phú Thịnh (bó 500 g)",
     description: "Cải mèo trồng xen ruộng bậc thang, vị đắng nhẹ, hái trong ngày.",
+    en: {
+      title: "Phú Thịnh Hmong mustard greens (500 g bunch)",
+      description:
+        "Mustard greens grown between the terraced fields, slightly bitter, picked the same day.",
+    },
     category: "rau-cu-qua",
     seller: "htx-rau-qua-sach-phu-thinh",
     price: 25000,
@@ -185,6 +206,10 @@ export const PRODUCTS: DemoProduct[] = [
     handle: "khoai-so-phu-thinh-3kg",
     title: "Khoai sọ Phú Thịnh (túi 3 kg)",
     description: "Khoai sọ bở, thơm, trồng trên đất đồi thôn Phú Thịnh.",
+    en: {
+      title: "Phú Thịnh taro (3 kg bag)",
+      description: "Floury, fragrant taro grown on the hillsides of Phú Thịnh village.",
+    },
     category: "rau-cu-qua",
     seller: "htx-rau-qua-sach-phu-thinh",
     price: 75000,
@@ -196,6 +221,10 @@ export const PRODUCTS: DemoProduct[] = [
     handle: "chuoi-tieu-hong-phu-ha",
     title: "Chuối tiêu hồng Phú Hà (nải 2 kg)",
     description: "Chuối tiêu hồng chín cây, vỏ mỏng, ngọt đậm.",
+    en: {
+      title: "Phú Hà pink dwarf bananas (2 kg hand)",
+      description: "Tree-ripened pink dwarf bananas with thin skins, richly sweet.",
+    },
     category: "rau-cu-qua",
     seller: "htx-cay-an-qua-phu-ha",
     price: 45000,
@@ -207,6 +236,11 @@ export const PRODUCTS: DemoProduct[] = [
     handle: "thit-lon-ban-gac-bep-500g",
     title: "Thịt lợn bản gác bếp (gói 500 g)",
     description: "Thịt lợn bản nuôi thả, tẩm mắc khén, hun khói trên gác bếp.",
+    en: {
+      title: "Smoked mountain pork (500 g pack)",
+      description:
+        "Free-range local pork seasoned with mắc khén pepper and smoked above the kitchen fire.",
+    },
     category: "san-pham-chan-nuoi",
     seller: "htx-chan-nuoi-phu-cuong",
     price: 320000,
@@ -218,6 +252,10 @@ export const PRODUCTS: DemoProduct[] = [
     handle: "trung-ga-doi-phu-cuong-10",
     title: "Trứng gà đồi Phú Cường (hộp 10 quả)",
     description: "Trứng gà ri thả đồi, lòng đỏ đậm.",
+    en: {
+      title: "Phú Cường hill-farm eggs (box of 10)",
+      description: "Eggs from free-range Ri hens on the hills, with deep yellow yolks.",
+    },
     category: "san-pham-chan-nuoi",
     seller: "htx-chan-nuoi-phu-cuong",
     price: 45000,
@@ -229,6 +267,11 @@ export const PRODUCTS: DemoProduct[] = [
     handle: "mien-dong-khe-lac-500g",
     title: "Miến dong Khe Lắc (gói 500 g)",
     description: "Miến làm từ tinh bột dong riềng, phơi nắng tự nhiên, dai và không nát.",
+    en: {
+      title: "Khe Lắc arrowroot glass noodles (500 g pack)",
+      description:
+        "Noodles made from canna arrowroot starch, dried in the sun, chewy and unbreakable in the pot.",
+    },
     category: "dac-san-che-bien",
     seller: "htx-dich-vu-tong-hop-khe-lac",
     price: 60000,
@@ -240,6 +283,10 @@ export const PRODUCTS: DemoProduct[] = [
     handle: "mat-ong-rung-phu-hop-500ml",
     title: "Mật ong rừng Phú Hợp (chai 500 ml)",
     description: "Mật ong khai thác từ đàn ong nuôi ven rừng thôn Phú Hợp.",
+    en: {
+      title: "Phú Hợp forest honey (500 ml bottle)",
+      description: "Honey from hives kept at the forest edge of Phú Hợp village.",
+    },
     category: "dac-san-che-bien",
     seller: "hkd-nguyen-thi-lan",
     price: 250000,
@@ -250,6 +297,10 @@ export const PRODUCTS: DemoProduct[] = [
     handle: "mang-kho-coc-300g",
     title: "Măng khô thôn Cóc (gói 300 g)",
     description: "Măng nứa rừng luộc và phơi khô trên gác bếp.",
+    en: {
+      title: "Cóc village dried bamboo shoots (300 g pack)",
+      description: "Wild bamboo shoots, boiled and dried above the kitchen fire.",
+    },
     category: "dac-san-che-bien",
     seller: "hkd-lo-van-sinh",
     price: 85000,

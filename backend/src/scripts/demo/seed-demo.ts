@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import path from "node:path"
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { IProductModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
@@ -20,6 +20,7 @@ import {
   uploadFilesWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { reconcileIndicators } from "../../lib/indicators/reconcile"
+import { englishTexts, withEnglishTexts } from "../../lib/product-i18n"
 import { importAdminUnitsFile } from "../import-admin-units"
 import { CATEGORIES, COMMUNE, PRODUCTS, PROVINCE, SELLERS } from "./data"
 import { productImageSvg } from "./images"
@@ -32,6 +33,19 @@ export const PUBLISHABLE_KEY_TITLE = "Storefront"
 export const DEFAULT_SALES_CHANNEL = "Default Sales Channel"
 export const OPERATOR_EMAIL = "admin@giaphu.example"
 const PACK_OPTION = "Quy cách"
+
+type ProductService = IProductModuleService
+type Seeded = Awaited<ReturnType<ProductService["listProducts"]>>
+
+/** Demo products seeded before they had English texts get them (a seller's own are kept). */
+async function addMissingEnglishTexts(products: ProductService, existing: Seeded) {
+  const updates = existing.flatMap((product) => {
+    const en = PRODUCTS.find((p) => p.handle === product.handle)?.en
+    if (!en || englishTexts(product.metadata).title) return []
+    return [{ id: product.id, metadata: withEnglishTexts(product.metadata, en) }]
+  })
+  if (updates.length) await products.upsertProducts(updates)
+}
 
 type Step = (container: MedusaContainer, ctx: SeedContext) => Promise<void>
 type SeedContext = {
@@ -285,6 +299,7 @@ const ensureProducts: Step = async (container, ctx) => {
 
   const existing = await products.listProducts({ handle: PRODUCTS.map((p) => p.handle) })
   const have = new Set(existing.map((p) => p.handle))
+  await addMissingEnglishTexts(products, existing)
   const missing = PRODUCTS.filter((p) => !have.has(p.handle))
   if (!missing.length) return
 
@@ -331,6 +346,7 @@ const ensureProducts: Step = async (container, ctx) => {
             seller_name: seller.name,
             commune_code: COMMUNE.code,
             ...(p.ocop_stars ? { ocop_stars: p.ocop_stars } : {}),
+            ...(p.en ? withEnglishTexts(null, p.en) : {}),
           },
         }
       }),

@@ -97,7 +97,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
                 </a>
               </h3>
               <p className="muted">
-                {formatDate(order.createdAt, locale)} · {formatVnd(order.total.amount)}
+                {formatDate(order.createdAt, locale)} · {formatVnd(order.total.amount, locale)}
               </p>
               <OrderParts parts={order.parts} locale={locale} showQr={false} level={4} />
             </li>

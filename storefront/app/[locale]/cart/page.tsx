@@ -56,7 +56,9 @@ export default async function CartPage({ params, searchParams }: Props) {
                 <p data-testid="cart-count-line">{t("count", { count: cart.itemCount })}</p>
                 <p>
                   {t("subtotal")}{" "}
-                  <strong data-testid="cart-subtotal">{formatVnd(cart.subtotal.amount)}</strong>
+                  <strong data-testid="cart-subtotal">
+                    {formatVnd(cart.subtotal.amount, locale)}
+                  </strong>
                 </p>
                 <p className="muted">{t("shippingLater")}</p>
                 <a className="button button-wide" href={localePath(locale, "/checkout")}>

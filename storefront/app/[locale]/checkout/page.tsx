@@ -179,13 +179,17 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
                 publishableKey={stripeKey}
                 labels={{
                   loading: tPay("card.loading"),
-                  pay: tPay("submit", { total: formatVnd(cart.total.amount) }),
+                  pay: tPay("submit", { total: formatVnd(cart.total.amount, locale) }),
                   paying: tPay("card.paying"),
                   failed: tPay("card.failed"),
                 }}
               />
             ) : (
-              <PaymentForm locale={locale} methods={methods} total={formatVnd(cart.total.amount)} />
+              <PaymentForm
+                locale={locale}
+                methods={methods}
+                total={formatVnd(cart.total.amount, locale)}
+              />
             )}
           </section>
         </li>

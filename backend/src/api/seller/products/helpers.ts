@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { englishTexts } from "../../../lib/product-i18n"
 import type { SellerAccess } from "../../utils/access"
 import { notFound } from "../../utils/errors"
 
@@ -9,6 +10,7 @@ export const PRODUCT_FIELDS = [
   "subtitle",
   "handle",
   "description",
+  "metadata",
   "status",
   "thumbnail",
   "created_at",
@@ -49,6 +51,7 @@ export function reshapeProduct(product: Row, locationId: string | null) {
     subtitle: product.subtitle,
     handle: product.handle,
     description: product.description,
+    en: englishTexts(product.metadata),
     status: product.status,
     thumbnail: product.thumbnail,
     images: (product.images ?? []).map((i: Row) => i.url),

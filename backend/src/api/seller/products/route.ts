@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { gtinTakenByOtherSeller } from "../../../lib/gtin-ownership"
+import { withEnglishTexts } from "../../../lib/product-i18n"
 import SellerProductLink from "../../../links/seller-product"
 import { createSellerProductWorkflow } from "../../../workflows/seller-products"
 import { sellerAccess } from "../../utils/access"
@@ -103,7 +104,10 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
         // The store shows a seller's products only while the seller is approved.
         sales_channels: context.state === "approved" ? [{ id: context.channel_id }] : [],
         options: [{ title: OPTION, values: titles }],
-        metadata: { seller_handle: context.handle, seller_name: context.name },
+        metadata: withEnglishTexts(
+          { seller_handle: context.handle, seller_name: context.name },
+          body.en ?? {},
+        ),
         variants: body.variants.map((v) => ({
           title: v.title,
           sku: v.sku,

@@ -60,7 +60,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <h1>{t("title", { number: order.displayId })}</h1>
       )}
       <p>
-        {t("total")} <strong>{formatVnd(order.total.amount)}</strong>
+        {t("total")} <strong>{formatVnd(order.total.amount, locale)}</strong>
       </p>
       {awaitingTransfer ? (
         <div className="notice" aria-live="polite">

@@ -15,6 +15,7 @@ import {
   type Product,
   StoreUnavailableError,
 } from "@/lib/medusa"
+import { productDescription, productTitle } from "@/lib/text/localized"
 import { TraceUnavailableError } from "@/lib/traceability"
 import { getProductOrigin } from "@/lib/traceability/batch"
 import type { ProductOrigin as Origin } from "@/lib/traceability/batch-reshape"
@@ -65,11 +66,12 @@ function decodeHandle(raw: string): string {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { handle } = await params
+  const locale = await pageLocale(params)
   const product = await loadProduct(decodeHandle(handle))
   if (!product || product === "unavailable") return {}
   return {
-    title: product.title,
-    description: product.description ?? undefined,
+    title: productTitle(product, locale).text,
+    description: productDescription(product, locale)?.text,
     openGraph: product.thumbnail ? { images: [product.thumbnail] } : undefined,
   }
 }

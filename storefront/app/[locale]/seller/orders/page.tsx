@@ -56,7 +56,7 @@ export default async function SellerOrdersPage({ params, searchParams }: Props) 
                   </span>
                 </p>
                 <p className="muted">
-                  {formatVnd(order.amount)} ·{" "}
+                  {formatVnd(order.amount, locale)} ·{" "}
                   {t("itemCount", {
                     count: order.items.reduce((sum, item) => sum + item.quantity, 0),
                   })}

@@ -70,7 +70,7 @@ export default async function SellerProductsPage({ params, searchParams }: Props
                     ) : null}
                   </p>
                   <p className="muted">
-                    {variant?.price != null ? formatVnd(variant.price) : t("noPrice")} ·{" "}
+                    {variant?.price != null ? formatVnd(variant.price, locale) : t("noPrice")} ·{" "}
                     {t("stockCount", { count: formatQuantity(variant?.stock ?? 0, locale) })}
                   </p>
                 </div>

@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { withEnglishTexts } from "../../../../lib/product-i18n"
 import { updateSellerProductWorkflow } from "../../../../workflows/seller-products"
 import { sellerAccess } from "../../../utils/access"
 import { sellerActor } from "../../../utils/audit-actor"
@@ -27,8 +28,8 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const body = parseInput(UpdateProduct, req.body)
   const access = sellerAccess(req)
-  await loadOwnProduct(req.scope, access, req.params.id!)
-  const { images, ...rest } = body
+  const own = await loadOwnProduct(req.scope, access, req.params.id!)
+  const { images, en, ...rest } = body
   await updateSellerProductWorkflow(req.scope).run({
     input: {
       seller_id: access.sellerId,
@@ -39,6 +40,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       update: {
         ...rest,
         ...(images ? { images: images.map((url) => ({ url })), thumbnail: images[0] ?? null } : {}),
+        ...(en ? { metadata: withEnglishTexts(own.metadata, en) } : {}),
       },
     },
   })

@@ -76,7 +76,7 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
               <span>
                 {item.title} × {item.quantity}
               </span>
-              <span>{formatVnd(item.total)}</span>
+              <span>{formatVnd(item.total, locale)}</span>
             </li>
           ))}
         </ul>
@@ -88,7 +88,7 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
               : "—"}
           </dd>
           <dt>{t("total")}</dt>
-          <dd data-testid="order-amount">{formatVnd(order.amount)}</dd>
+          <dd data-testid="order-amount">{formatVnd(order.amount, locale)}</dd>
         </dl>
       </section>
 
@@ -108,7 +108,7 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
           <h2>{t("confirmPaymentTitle")}</h2>
           <p>
             {t("confirmPaymentHint", {
-              amount: formatVnd(order.amount),
+              amount: formatVnd(order.amount, locale),
               reference: order.reference,
             })}
           </p>

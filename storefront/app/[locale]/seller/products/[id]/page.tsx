@@ -11,7 +11,7 @@ import { formatDate } from "@/lib/format"
 import { sellerContext } from "@/lib/portal/context"
 import { emptyFormState } from "@/lib/portal/seller-form"
 import { setPublished, updatePriceStock, updateProduct } from "@/lib/portal/seller-product-actions"
-import { categoryOptions, WHOLE_PATTERN } from "@/lib/portal/seller-product-fields"
+import { categoryOptions, englishFields, WHOLE_PATTERN } from "@/lib/portal/seller-product-fields"
 import { isMissing, productState } from "@/lib/portal/seller-products"
 import { getSellerProduct } from "@/lib/portal/seller-reads"
 
@@ -139,6 +139,8 @@ export default async function EditProductPage({ params, searchParams }: Props) {
           ...emptyFormState({
             title: product.title,
             description: product.description ?? "",
+            title_en: product.en.title ?? "",
+            description_en: product.en.description ?? "",
             category_id: product.category_ids[0] ?? "",
             images: product.images,
           }),
@@ -150,6 +152,7 @@ export default async function EditProductPage({ params, searchParams }: Props) {
         fields={[
           { name: "title", label: t("productTitle"), required: true, minLength: 2, maxLength: 200 },
           { name: "description", label: t("description"), type: "textarea", maxLength: 10_000 },
+          ...englishFields(t),
           {
             name: "category_id",
             label: t("category"),

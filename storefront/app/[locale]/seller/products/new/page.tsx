@@ -8,7 +8,7 @@ import { localePath } from "@/i18n/paths"
 import { sellerContext } from "@/lib/portal/context"
 import { emptyFormState } from "@/lib/portal/seller-form"
 import { createProduct } from "@/lib/portal/seller-product-actions"
-import { categoryOptions, WHOLE_PATTERN } from "@/lib/portal/seller-product-fields"
+import { categoryOptions, englishFields, WHOLE_PATTERN } from "@/lib/portal/seller-product-fields"
 
 type Props = { params: Promise<{ locale: string }> }
 
@@ -50,6 +50,7 @@ export default async function NewProductPage({ params }: Props) {
             maxLength: 200,
           },
           { name: "description", label: t("description"), type: "textarea", maxLength: 10_000 },
+          ...englishFields(t),
           {
             name: "category_id",
             label: t("category"),
