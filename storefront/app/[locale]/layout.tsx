@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next"
 import { getTranslations } from "next-intl/server"
 import type { ReactNode } from "react"
 import { pageLocale } from "@/i18n/locale"
+import { siteOrigin } from "@/lib/site-url"
 import "@/styles/globals.css"
 import "@/styles/catalogue.css"
 import "@/styles/trace.css"
@@ -22,6 +23,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await pageLocale(params)
   const t = await getTranslations("Metadata")
   return {
+    // Pages give relative canonical and hreflang URLs (lib/seo/alternates.ts); this makes them absolute.
+    metadataBase: new URL(await siteOrigin()),
     title: { default: t("siteName"), template: `%s · ${t("siteName")}` },
     description: t("description"),
   }

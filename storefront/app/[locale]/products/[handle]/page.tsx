@@ -15,6 +15,7 @@ import {
   type Product,
   StoreUnavailableError,
 } from "@/lib/medusa"
+import { pageAlternates } from "@/lib/seo/alternates"
 import { TraceUnavailableError } from "@/lib/traceability"
 import { getProductOrigin } from "@/lib/traceability/batch"
 import type { ProductOrigin as Origin } from "@/lib/traceability/batch-reshape"
@@ -64,11 +65,13 @@ function decodeHandle(raw: string): string {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { handle } = await params
-  const product = await loadProduct(decodeHandle(handle))
+  const locale = await pageLocale(params)
+  const handle = decodeHandle((await params).handle)
+  const product = await loadProduct(handle)
   if (!product || product === "unavailable") return {}
   return {
     title: product.title,
+    alternates: pageAlternates(locale, productPath(handle)),
     description: product.description ?? undefined,
     openGraph: product.thumbnail ? { images: [product.thumbnail] } : undefined,
   }
@@ -94,7 +97,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
   ])
   return (
     <PageShell locale={locale} pathname={pathname}>
-      <ProductJsonLd product={product} />
+      <ProductJsonLd product={product} locale={locale} />
       <ProductDetails
         product={product}
         locale={locale}
