@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { pageAlternates } from "./alternates"
+import { pageAlternates, pathInLocale } from "./alternates"
 
 describe("pageAlternates", () => {
   it("names the page in its own language as canonical and both languages as alternates", () => {
@@ -15,5 +15,15 @@ describe("pageAlternates", () => {
       canonical: "/vi",
       languages: { vi: "/vi", en: "/en", "x-default": "/vi" },
     })
+  })
+})
+
+describe("pathInLocale", () => {
+  it("takes the locale off a page's path, and nothing else", () => {
+    expect(pathInLocale("/vi/seller/orders", "vi")).toBe("/seller/orders")
+    expect(pathInLocale("/en", "en")).toBe("/")
+    expect(pathInLocale("/en/cart", "vi")).toBeNull()
+    expect(pathInLocale("/vietnam", "vi")).toBeNull()
+    expect(pathInLocale(null, "vi")).toBeNull()
   })
 })

@@ -20,3 +20,13 @@ export function pageAlternates(locale: Locale, path = "/"): Alternates {
     languages: { ...languages, "x-default": localePath(routing.defaultLocale, path) },
   }
 }
+
+/** The request header proxy.ts sets to the page's path, for the locale layout's default alternates. */
+export const PATHNAME_HEADER = "x-coop-pathname"
+
+/** "/vi/seller/orders" -> "/seller/orders" for locale "vi"; null when the path is not in it. */
+export function pathInLocale(pathname: string | null, locale: Locale): string | null {
+  if (!pathname) return null
+  if (pathname === `/${locale}`) return "/"
+  return pathname.startsWith(`/${locale}/`) ? pathname.slice(locale.length + 1) : null
+}

@@ -337,6 +337,12 @@ describe("search engines", () => {
     expect(await page.locator("link[rel=canonical]").getAttribute("href")).toBe(
       `${url}/vi/sellers/${GIA_PHU}`,
     )
+    // A page with no metadata of its own gets its path from the locale layout (through proxy.ts).
+    await page.goto(`${url}/en/cart`)
+    expect(await page.locator("link[rel=canonical]").getAttribute("href")).toBe(`${url}/en/cart`)
+    expect(await page.locator("link[rel=alternate][hreflang=vi]").getAttribute("href")).toBe(
+      `${url}/vi/cart`,
+    )
     await page.close()
   })
 })
