@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
+import type { Locale } from "../i18n/routing"
 import type { Product, ProductVariant } from "./medusa/types"
-import { jsonLdScript, productJsonLd } from "./structured-data"
+import { dayAfter, jsonLdScript, type ProductJsonLd, productJsonLd } from "./structured-data"
 
 function variant(overrides: Partial<ProductVariant> = {}): ProductVariant {
   return {
@@ -9,6 +10,8 @@ function variant(overrides: Partial<ProductVariant> = {}): ProductVariant {
     sku: "GAO-5KG",
     price: { amount: 185000, currencyCode: "vnd" },
     inStock: true,
+    gtin: null,
+    weightGrams: 5000,
     ...overrides,
   }
 }
@@ -32,32 +35,82 @@ function product(overrides: Partial<Product> = {}): Product {
   }
 }
 
+const CONTEXT = {
+  origin: "https://cho.example",
+  locale: "vi" as Locale,
+  now: new Date("2026-12-07T20:00:00Z"),
+}
+
+/** What a search engine reads: the page's script text, parsed. */
+const parsed = (p: Product, context = CONTEXT) =>
+  JSON.parse(jsonLdScript(productJsonLd(p, context))) as ProductJsonLd
+const offersOf = (data: ProductJsonLd) => [data.offers ?? []].flat()
+
 describe("productJsonLd", () => {
-  it("describes the product with its seller as brand and one offer in dong", () => {
-    expect(productJsonLd(product())).toEqual({
-      "@context": "https://schema.org",
-      "@type": "Product",
-      name: "Gạo Séng Cù Gia Phú (túi 5 kg)",
-      description: "Gạo đặc sản",
-      image: ["http://b/static/gao.svg"],
-      sku: "GAO-5KG",
-      brand: { "@type": "Brand", name: "HTX Nông nghiệp Gia Phú" },
-      offers: {
-        "@type": "Offer",
-        sku: "GAO-5KG",
-        price: 185000,
-        priceCurrency: "VND",
-        availability: "https://schema.org/InStock",
-        seller: { "@type": "Organization", name: "HTX Nông nghiệp Gia Phú" },
+  it("has every property Google requires of a merchant listing, and the recommended ones", () => {
+    const data = parsed(product())
+    // Required (developers.google.com/search/docs/appearance/structured-data/merchant-listing).
+    expect(data["@type"]).toBe("Product")
+    expect(data.name).toBe("Gạo Séng Cù Gia Phú (túi 5 kg)")
+    expect(data.image).toEqual(["http://b/static/gao.svg"])
+    const [offer, ...rest] = offersOf(data)
+    expect(rest).toEqual([])
+    expect(offer).toMatchObject({ "@type": "Offer", price: 185000, priceCurrency: "VND" })
+    // Recommended.
+    expect(data.brand).toEqual({ "@type": "Brand", name: "HTX Nông nghiệp Gia Phú" })
+    expect(data.description).toBe("Gạo đặc sản")
+    expect(data.sku).toBe("GAO-5KG")
+    expect(offer).toMatchObject({
+      url: "https://cho.example/vi/products/gao",
+      availability: "https://schema.org/InStock",
+      itemCondition: "https://schema.org/NewCondition",
+      // 30 days after 8 December in Vietnam (20:00 UTC on the 7th is 03:00 on the 8th there).
+      priceValidUntil: "2027-01-07",
+      seller: {
+        "@type": "Organization",
+        name: "HTX Nông nghiệp Gia Phú",
+        url: "https://cho.example/vi/sellers/htx",
       },
+      hasMerchantReturnPolicy: {
+        "@type": "MerchantReturnPolicy",
+        applicableCountry: "VN",
+        returnPolicyCategory: "https://schema.org/MerchantReturnNotPermitted",
+      },
+    })
+    // A 5 kg bag goes anywhere in Việt Nam for the ≤5 kg band's price.
+    expect(offer?.shippingDetails).toEqual([
+      {
+        "@type": "OfferShippingDetails",
+        shippingLabel: "Giao ngoài xã (theo cân nặng)",
+        shippingRate: { "@type": "MonetaryAmount", value: 45000, currency: "VND" },
+        shippingDestination: { "@type": "DefinedRegion", addressCountry: "VN" },
+      },
+    ])
+    expect(data).not.toHaveProperty("gtin")
+  })
+
+  it("gives the GTIN where the seller entered one, and the English page's URLs on /en", () => {
+    const data = parsed(product({ variants: [variant({ gtin: "8938505974194" })] }), {
+      ...CONTEXT,
+      locale: "en",
+    })
+    expect(data.gtin).toBe("8938505974194")
+    const [offer] = offersOf(data)
+    expect(offer).toMatchObject({
+      gtin: "8938505974194",
+      url: "https://cho.example/en/products/gao",
+      seller: { url: "https://cho.example/en/sellers/htx" },
+      shippingDetails: [
+        expect.objectContaining({ shippingLabel: "Delivery elsewhere (by weight)" }),
+      ],
     })
   })
 
   it("lists one named offer per priced variant, out of stock ones as such", () => {
-    const data = productJsonLd(
+    const data = parsed(
       product({
         variants: [
-          variant({ id: "a", title: "túi 2 kg", sku: "A", inStock: false }),
+          variant({ id: "a", title: "túi 2 kg", sku: "A", inStock: false, weightGrams: 2000 }),
           variant({ id: "b", title: "túi 5 kg", sku: "B" }),
           variant({ id: "c", title: "bao 25 kg", sku: "C", price: null }),
         ],
@@ -68,6 +121,14 @@ describe("productJsonLd", () => {
       expect.objectContaining({ name: "túi 2 kg", availability: "https://schema.org/OutOfStock" }),
       expect.objectContaining({ name: "túi 5 kg", availability: "https://schema.org/InStock" }),
     ])
+    expect(offersOf(data).map((o) => o.shippingDetails?.[0]?.shippingRate.value)).toEqual([
+      35000, 45000,
+    ])
+  })
+
+  it("states no shipping price for a product without a weight", () => {
+    const [offer] = offersOf(parsed(product({ variants: [variant({ weightGrams: null })] })))
+    expect(offer).not.toHaveProperty("shippingDetails")
   })
 
   it("leaves out what the product does not have", () => {
@@ -78,8 +139,16 @@ describe("productJsonLd", () => {
         seller: null,
         variants: [variant({ price: null, sku: null })],
       }),
+      CONTEXT,
     )
-    expect(Object.keys(data).sort()).toEqual(["@context", "@type", "name"])
+    expect(Object.keys(data).sort()).toEqual(["@context", "@type", "name", "url"])
+  })
+})
+
+describe("dayAfter", () => {
+  it("counts days in Vietnam's calendar", () => {
+    expect(dayAfter(new Date("2026-12-31T16:59:59Z"), 0)).toBe("2026-12-31")
+    expect(dayAfter(new Date("2026-12-31T17:00:00Z"), 0)).toBe("2027-01-01")
   })
 })
 

@@ -1,7 +1,10 @@
 import type { Metadata, Viewport } from "next"
+import { headers } from "next/headers"
 import { getTranslations } from "next-intl/server"
 import type { ReactNode } from "react"
 import { pageLocale } from "@/i18n/locale"
+import { PATHNAME_HEADER, pageAlternates, pathInLocale } from "@/lib/seo/alternates"
+import { siteOrigin } from "@/lib/site-url"
 import "@/styles/globals.css"
 import "@/styles/catalogue.css"
 import "@/styles/trace.css"
@@ -19,9 +22,15 @@ export const dynamic = "force-dynamic"
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#2f6b3a" }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await pageLocale(params)
+  const locale = await pageLocale(params)
   const t = await getTranslations("Metadata")
+  // Every page's default canonical and hreflang links: its own path in each language (pages whose
+  // URL carries more, like the search's text, or whose path differs, set their own).
+  const path = pathInLocale((await headers()).get(PATHNAME_HEADER), locale)
   return {
+    ...(path ? { alternates: pageAlternates(locale, path) } : {}),
+    // Pages give relative canonical and hreflang URLs (lib/seo/alternates.ts); this makes them absolute.
+    metadataBase: new URL(await siteOrigin()),
     title: { default: t("siteName"), template: `%s · ${t("siteName")}` },
     description: t("description"),
   }

@@ -1,3 +1,4 @@
+import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
 import { CategoryNav } from "@/components/catalogue/category-nav"
 import { ProductSection } from "@/components/catalogue/product-section"
@@ -15,6 +16,7 @@ import {
   pickFeatured,
   StoreUnavailableError,
 } from "@/lib/medusa"
+import { pageAlternates } from "@/lib/seo/alternates"
 
 type Props = { params: Promise<{ locale: string }> }
 
@@ -33,6 +35,10 @@ async function loadHome(): Promise<Home | null> {
     if (error instanceof StoreUnavailableError) return null
     throw error
   }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { alternates: pageAlternates(await pageLocale(params)) }
 }
 
 export default async function HomePage({ params }: Props) {

@@ -4,6 +4,7 @@ export { StoreUnavailableError } from "./errors"
 export {
   getProductByHandle,
   getProductById,
+  listAllProducts,
   listProducts,
   MAX_QUERY_LENGTH,
   pickFeatured,

@@ -24,6 +24,12 @@ export const PRODUCT_FIELDS = [
   "+variants.sku",
   // The seller's English texts (metadata.i18n.en).
   "+metadata",
+  "+variants.ean",
+  "+variants.upc",
+  "+variants.barcode",
+  "+variants.weight",
+  "+weight",
+  "+updated_at",
   "+seller.*",
   "+ocop_entry.*",
   "*categories",
@@ -69,6 +75,25 @@ export function pickFeatured(products: Product[], limit = 4): Product[] {
     .filter((product) => product.ocop)
     .sort((a, b) => (b.ocop?.stars ?? 0) - (a.ocop?.stars ?? 0))
     .slice(0, limit)
+}
+
+/** The largest page the store API serves. */
+const PAGE_SIZE = 100
+
+/**
+ * Every product on sale, oldest first: the sitemap and the feeds. Page after page of 100 (each
+ * page cached as any list), so a shop of any size is read whole.
+ */
+export async function listAllProducts(): Promise<Product[]> {
+  const all: ApiProduct[] = []
+  for (let offset = 0; ; offset += PAGE_SIZE) {
+    const page = await fetchProducts(
+      { limit: PAGE_SIZE, offset, order: "created_at" },
+      `list all products from ${offset}`,
+    )
+    all.push(...page)
+    if (page.length < PAGE_SIZE) return reshapeProducts(all)
+  }
 }
 
 /**

@@ -48,6 +48,8 @@ describe("reshapeProduct", () => {
           sku: "SKU-v1",
           price: { amount: 185000, currencyCode: "vnd" },
           inStock: true,
+          gtin: null,
+          weightGrams: null,
         },
       ],
       price: { amount: 185000, currencyCode: "vnd" },
@@ -55,6 +57,7 @@ describe("reshapeProduct", () => {
       seller: null,
       ocop: null,
       categories: [],
+      updatedAt: null,
     })
   })
 
@@ -71,6 +74,26 @@ describe("reshapeProduct", () => {
     expect(english.title).toBe("Gạo Séng Cù Gia Phú (túi 5 kg)")
     const malformed = reshapeProduct(product({ metadata: { i18n: { en: { title: 42 } } } }))
     expect(malformed.en).toEqual({ title: null, description: null })
+  })
+
+  it("reads a barcode as a GTIN only when it is one (check digit too), the weight, the last change", () => {
+    const reshaped = reshapeProduct(
+      product({
+        weight: 5000,
+        updated_at: "2026-12-01T03:00:00.000Z",
+        variants: [
+          variant("a", 1, { ean: "8938505974194" }),
+          variant("b", 1, { ean: "", upc: "036000291452", weight: 2000 }),
+          variant("c", 1, { barcode: "GAO 5KG", ean: "8938505974193" }),
+        ],
+      } as Partial<ApiProduct>),
+    )
+    expect(reshaped.variants.map((v) => [v.gtin, v.weightGrams])).toEqual([
+      ["8938505974194", 5000],
+      ["036000291452", 2000],
+      [null, 5000],
+    ])
+    expect(reshaped.updatedAt).toEqual(new Date("2026-12-01T03:00:00.000Z"))
   })
 
   it("prices the product at its cheapest variant and skips variants without a price", () => {

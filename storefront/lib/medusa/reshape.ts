@@ -45,13 +45,44 @@ function variantInStock(variant: HttpTypes.StoreProductVariant): boolean {
   return typeof quantity !== "number" || quantity > 0
 }
 
-function reshapeVariant(variant: HttpTypes.StoreProductVariant): ProductVariant {
+/** GS1's check digit: the last digit makes the weighted sum (3, 1, 3, … from the right) end in 0. */
+function hasGtinCheckDigit(digits: string): boolean {
+  let sum = 0
+  for (let i = digits.length - 2, weight = 3; i >= 0; i--, weight = 4 - weight) {
+    sum += Number(digits[i]) * weight
+  }
+  return (10 - (sum % 10)) % 10 === Number(digits[digits.length - 1])
+}
+
+/** A GTIN is 8, 12, 13 or 14 digits with GS1's check digit; anything else typed is not one. */
+export function toGtin(...codes: (string | null | undefined)[]): string | null {
+  for (const code of codes) {
+    const digits = code?.trim()
+    if (digits && /^(\d{8}|\d{12,14})$/.test(digits) && hasGtinCheckDigit(digits)) return digits
+  }
+  return null
+}
+
+function grams(...weights: (number | string | null | undefined)[]): number | null {
+  for (const weight of weights) {
+    const value = Number(weight)
+    if (weight !== null && weight !== undefined && Number.isFinite(value) && value > 0) return value
+  }
+  return null
+}
+
+function reshapeVariant(
+  variant: HttpTypes.StoreProductVariant,
+  product?: HttpTypes.StoreProduct,
+): ProductVariant {
   return {
     id: variant.id,
     title: variant.title ?? "",
     sku: variant.sku || null,
     price: reshapeMoney(variant.calculated_price),
     inStock: variantInStock(variant),
+    gtin: toGtin(variant.ean, variant.upc, variant.barcode),
+    weightGrams: grams(variant.weight, product?.weight),
   }
 }
 
@@ -109,7 +140,7 @@ function reshapeEnglish(metadata: ApiProduct["metadata"]): Product["en"] {
 }
 
 export function reshapeProduct(product: ApiProduct): Product {
-  const variants = (product.variants ?? []).map(reshapeVariant)
+  const variants = (product.variants ?? []).map((variant) => reshapeVariant(variant, product))
   return {
     id: product.id,
     handle: product.handle,
@@ -124,7 +155,13 @@ export function reshapeProduct(product: ApiProduct): Product {
     seller: reshapeSeller(product.seller),
     ocop: reshapeOcop(product.ocop_entry),
     categories: (product.categories ?? []).map(reshapeCategory),
+    updatedAt: validDate(product.updated_at),
   }
+}
+
+function validDate(value: string | Date | null | undefined): Date | null {
+  const date = value ? new Date(value) : null
+  return date && !Number.isNaN(date.getTime()) ? date : null
 }
 
 export function reshapeProducts(products: ApiProduct[]): Product[] {

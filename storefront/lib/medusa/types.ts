@@ -18,6 +18,10 @@ export type ProductVariant = {
   price: Money | null
   /** Whether a buyer can order it now: stock at the seller, or not stock-managed, or backorder. */
   inStock: boolean
+  /** The barcode (GTIN-8/12/13/14) the seller gave, from Medusa's ean, upc or barcode. */
+  gtin?: string | null
+  /** Grams of one piece (the variant's weight, else the product's), for shipping prices. */
+  weightGrams?: number | null
 }
 
 /** Product categories carry their English name in `metadata.name_en`; Vietnamese is `name`. */
@@ -63,6 +67,8 @@ export type Product = {
   seller: ProductSeller | null
   ocop: OcopBadge | null
   categories: Category[]
+  /** When the product last changed (sitemap lastmod); absent when not read. */
+  updatedAt?: Date | null
 }
 
 export type Region = {

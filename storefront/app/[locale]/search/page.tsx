@@ -14,6 +14,7 @@ import {
   StoreUnavailableError,
   searchProducts,
 } from "@/lib/medusa"
+import { pageAlternates } from "@/lib/seo/alternates"
 
 type Props = {
   params: Promise<{ locale: string }>
@@ -39,10 +40,14 @@ async function readQuery(searchParams: Props["searchParams"]): Promise<string> {
 }
 
 // Result pages are endless variations of the catalogue: not for search engines' indexes.
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await pageLocale(params)
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params)
   const t = await getTranslations("Search")
-  return { title: t("title"), robots: { index: false, follow: true } }
+  return {
+    title: t("title"),
+    robots: { index: false, follow: true },
+    alternates: pageAlternates(locale, searchPath(await readQuery(searchParams))),
+  }
 }
 
 export default async function SearchPage({ params, searchParams }: Props) {

@@ -14,6 +14,7 @@ import {
   type Product,
   StoreUnavailableError,
 } from "@/lib/medusa"
+import { pageAlternates } from "@/lib/seo/alternates"
 
 type Props = { params: Promise<{ locale: string; handle: string }> }
 
@@ -46,7 +47,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const handle = decodeHandle((await params).handle)
   const categories = await listCategories().catch(() => [])
   const category = categories.find((c) => c.handle === handle)
-  return category ? { title: category.name[locale] } : {}
+  return category
+    ? { title: category.name[locale], alternates: pageAlternates(locale, categoryPath(handle)) }
+    : {}
 }
 
 export default async function CategoryProductsPage({ params }: Props) {

@@ -16,6 +16,7 @@ import {
   type Seller,
   StoreUnavailableError,
 } from "@/lib/medusa"
+import { pageAlternates } from "@/lib/seo/alternates"
 
 type Props = { params: Promise<{ locale: string; code: string }> }
 
@@ -43,9 +44,12 @@ function quarterParts(quarter: string) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await pageLocale(params)
-  const indicators = await getCommuneIndicators((await params).code).catch(() => null)
-  return indicators ? { title: indicators.commune.name } : {}
+  const locale = await pageLocale(params)
+  const { code } = await params
+  const indicators = await getCommuneIndicators(code).catch(() => null)
+  return indicators
+    ? { title: indicators.commune.name, alternates: pageAlternates(locale, communePath(code)) }
+    : {}
 }
 
 export default async function CommunePage({ params }: Props) {

@@ -15,6 +15,7 @@ import {
   type Product,
   StoreUnavailableError,
 } from "@/lib/medusa"
+import { pageAlternates } from "@/lib/seo/alternates"
 import { productDescription, productTitle } from "@/lib/text/localized"
 import { TraceUnavailableError } from "@/lib/traceability"
 import { getProductOrigin } from "@/lib/traceability/batch"
@@ -65,12 +66,13 @@ function decodeHandle(raw: string): string {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { handle } = await params
   const locale = await pageLocale(params)
-  const product = await loadProduct(decodeHandle(handle))
+  const handle = decodeHandle((await params).handle)
+  const product = await loadProduct(handle)
   if (!product || product === "unavailable") return {}
   return {
     title: productTitle(product, locale).text,
+    alternates: pageAlternates(locale, productPath(handle)),
     description: productDescription(product, locale)?.text,
     openGraph: product.thumbnail ? { images: [product.thumbnail] } : undefined,
   }
@@ -96,7 +98,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
   ])
   return (
     <PageShell locale={locale} pathname={pathname}>
-      <ProductJsonLd product={product} />
+      <ProductJsonLd product={product} locale={locale} />
       <ProductDetails
         product={product}
         locale={locale}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
 import { SellerStatus, SellerUnavailable } from "@/components/portal/seller-bits"
+import { SellerChannelFeeds } from "@/components/portal/seller-channel-feeds"
 import { type FieldSpec, SellerForm } from "@/components/portal/seller-form"
 import { SellerFrame } from "@/components/portal/seller-frame"
 import { SellerPayeeState, SellerPendingChanges } from "@/components/portal/seller-settings-notes"
@@ -140,6 +141,7 @@ export default async function SellerSettingsPage({ params, searchParams }: Props
         pendingLabel={t("saving")}
         fields={fields}
       />
+      <SellerChannelFeeds handle={seller.handle} state={seller.state} />
     </SellerFrame>
   )
 }

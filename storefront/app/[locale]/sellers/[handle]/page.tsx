@@ -7,6 +7,7 @@ import { PageShell } from "@/components/layout/page-shell"
 import { pageLocale } from "@/i18n/locale"
 import { communePath, localePath, sellerPath } from "@/i18n/paths"
 import { getSellerPage, type SellerPage, StoreUnavailableError } from "@/lib/medusa"
+import { pageAlternates } from "@/lib/seo/alternates"
 
 type Props = { params: Promise<{ locale: string; handle: string }> }
 
@@ -29,10 +30,15 @@ function decodeHandle(raw: string): string {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await pageLocale(params)
-  const page = await loadSeller(decodeHandle((await params).handle))
+  const locale = await pageLocale(params)
+  const handle = decodeHandle((await params).handle)
+  const page = await loadSeller(handle)
   if (!page || page === "unavailable") return {}
-  return { title: page.seller.name, description: page.seller.description ?? undefined }
+  return {
+    title: page.seller.name,
+    description: page.seller.description ?? undefined,
+    alternates: pageAlternates(locale, sellerPath(handle)),
+  }
 }
 
 export default async function SellerProfilePage({ params }: Props) {
