@@ -23,3 +23,17 @@ export function resolverDescriptionProblems(document: unknown): string[] {
     (e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`,
   )
 }
+
+/** GS1's linkset schema, as GS1's resolver test suite fetches it (copied, see its README). */
+const linksetSchema = JSON.parse(
+  readFileSync(new URL("./fixtures/gs1-linkset/gs1-linkset-schema.json", import.meta.url), "utf8"),
+)
+const validateLinkset = ajv.compile(linksetSchema)
+
+/** The schema's complaints about a linkset, or [] when it is valid. */
+export function linksetProblems(document: unknown): string[] {
+  if (validateLinkset(document)) return []
+  return (validateLinkset.errors ?? []).map(
+    (e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`,
+  )
+}

@@ -81,4 +81,12 @@ export const RICE_EVENTS = [
 ]
 
 /** What each stamp the setup issues is for; `traceStamps` are the first two, left genuine. */
-export const STAMP_ROLES = ["shared", "shared", "fresh", "voided", "suspicious", "located"] as const
+export const STAMP_ROLES = [
+  "shared",
+  "shared",
+  "fresh",
+  "voided",
+  "suspicious",
+  "located",
+  "nojs",
+] as const

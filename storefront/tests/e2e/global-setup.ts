@@ -36,7 +36,7 @@ declare module "vitest" {
     /** The rice batch (RICE_BATCH, with the RICE_EVENTS season) all stamps belong to. */
     traceBatchId: string
     /** Stamps of the same batch for trace.test.ts alone, one per case it checks. */
-    traceCases: Record<"fresh" | "voided" | "suspicious" | "located", IssuedStamp>
+    traceCases: Record<"fresh" | "voided" | "suspicious" | "located" | "nojs", IssuedStamp>
     /** The seeded backend the online storefront reads (tests change products through it). */
     backendUrl: string
     /** The traceability service the online storefront reads. */
@@ -226,6 +226,7 @@ export default async function setup(project: TestProject) {
       voided: stamp("voided"),
       suspicious: stamp("suspicious"),
       located: stamp("located"),
+      nojs: stamp("nojs"),
     })
     project.provide("backendUrl", backend.url)
     project.provide("traceabilityUrl", traceability.url)

@@ -79,7 +79,9 @@ export async function startTraceability(
         TRACEABILITY_DATABASE_URL: databaseUrl,
         TRACEABILITY_PORT: String(port),
         TRACEABILITY_HOST: "127.0.0.1",
-        TRACEABILITY_PUBLIC_URL: url,
+        // localhost, as the storefront: one site, so a scan's id rides in the resolver's cookie
+        // and the redirect goes exactly to GS1's default link (as with npm start).
+        TRACEABILITY_PUBLIC_URL: url.replace("127.0.0.1", "localhost"),
         STOREFRONT_URL: storefrontUrl,
         STAMP_SIGNING_SECRET: randomBytes(32).toString("hex"),
         // Set here, not left to the default, because trace.test.ts scans one stamp past it, from

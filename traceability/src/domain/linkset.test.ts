@@ -16,6 +16,7 @@ const input: LinkInput = {
   serial: "7K3M9Q2XAB4C5D6E7F8G",
   batchId: "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
   productHandle: "gao-st25",
+  productTitle: "Gạo ST25",
 }
 
 const defaults = (linkset: ReturnType<typeof toLinkset>) =>
@@ -74,6 +75,27 @@ describe("linkLevels and toLinkset", () => {
   })
 })
 
+describe("GS1's linkset rules", () => {
+  it("describes every level, the stamp, its lot and its product", () => {
+    const linkset = toLinkset(linkLevels(input))
+    expect(linkset.linkset.map((context) => context.itemDescription)).toEqual([
+      "Gạo ST25 - lô ST25/01 - tem 7K3M9Q2XAB4C5D6E7F8G",
+      "Gạo ST25 - lô ST25/01",
+      "Gạo ST25",
+    ])
+  })
+
+  it("gives the default link a title and no other attribute", () => {
+    for (const levels of [
+      linkLevels(input),
+      linkLevels({ ...input, serial: null }),
+      linkLevels({ ...input, serial: null, productHandle: null }),
+    ]) {
+      expect(Object.keys(findLink(levels, "gs1:defaultLink")!).sort()).toEqual(["href", "title"])
+    }
+  })
+})
+
 describe("findLink", () => {
   it("searches from the most specific level up", () => {
     const levels = linkLevels(input)
@@ -91,6 +113,10 @@ describe("knownLinkType", () => {
   it("accepts short and full names of our link types only", () => {
     expect(knownLinkType("gs1:pip")).toBe("gs1:pip")
     expect(knownLinkType("https://gs1.org/voc/traceability")).toBe("gs1:traceability")
+    // GS1's current address for its vocabulary names the same link types.
+    expect(knownLinkType("https://ref.gs1.org/voc/traceability")).toBe("gs1:traceability")
+    expect(knownLinkType("https://ref.gs1.org/voc/recipeInfo")).toBeNull()
+    expect(knownLinkType("https://example.org/voc/pip")).toBeNull()
     expect(knownLinkType("gs1:recipeInfo")).toBeNull()
     expect(knownLinkType("pip")).toBeNull()
   })

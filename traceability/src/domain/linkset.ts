@@ -6,6 +6,8 @@ import { encodeAiValue } from "./digital-link.js"
  */
 
 export const GS1_VOC = "https://gs1.org/voc/"
+/** GS1's current address for the same vocabulary; link types in either are the same type. */
+export const GS1_REF_VOC = "https://ref.gs1.org/voc/"
 
 /** The link types this resolver can answer, by their short GS1 name. */
 export const LINK_TYPES = [
@@ -20,13 +22,16 @@ export type LinkType = (typeof LINK_TYPES)[number]
 export interface Link {
   href: string
   title: string
-  type: string
-  hreflang: string[]
+  /** Absent on the default link: GS1 gives it a title and no other attribute. */
+  type?: string
+  hreflang?: string[]
 }
 
 /** One level of the identifier hierarchy (stamp, lot, product) and its links. */
 export interface LinkLevel {
   anchor: string
+  /** The linkset's `itemDescription`, which GS1's linkset schema requires of every level. */
+  description: string
   links: Partial<Record<LinkType, Link>>
 }
 
@@ -40,13 +45,20 @@ export interface LinkInput {
   batchId: string | null
   /** The product's handle in the shop, for its page; null when unknown. */
   productHandle: string | null
+  /** The product's name, which the levels' descriptions start with. */
+  productTitle: string
 }
 
 const relation = (type: LinkType) => `${GS1_VOC}${type.slice("gs1:".length)}`
 
-/** `linkType` as given in a query (short `gs1:pip` or full URI), or null when not one of ours. */
+/**
+ * `linkType` as given in a query, or null when not one of ours: the `gs1:` CURIE or a full URI
+ * in either of the vocabulary's addresses (`https://gs1.org/voc/pip`, `https://ref.gs1.org/voc/pip`).
+ */
 export function knownLinkType(value: string): LinkType | null {
-  const short = value.startsWith(GS1_VOC) ? `gs1:${value.slice(GS1_VOC.length)}` : value
+  let short = value
+  if (value.startsWith(GS1_VOC)) short = `gs1:${value.slice(GS1_VOC.length)}`
+  else if (value.startsWith(GS1_REF_VOC)) short = `gs1:${value.slice(GS1_REF_VOC.length)}`
   return (LINK_TYPES as readonly string[]).includes(short) ? (short as LinkType) : null
 }
 
@@ -56,6 +68,9 @@ const html = (href: string, title: string): Link => ({
   type: "text/html",
   hreflang: ["vi"],
 })
+
+/** A default link as GS1 defines it: the target and a title, no other attribute. */
+const plain = ({ href, title }: Link): Link => ({ href, title })
 
 /**
  * The levels of an identifier, most specific first. The requested level carries the one
@@ -73,14 +88,19 @@ export function linkLevels(input: LinkInput): LinkLevel[] {
       )
     : null
   const levels: LinkLevel[] = []
+  const lotDescription = `${input.productTitle} - lô ${input.lotCode ?? ""}`
 
   if (input.serial) {
     const serial = encodeAiValue(input.serial)
     const anchor = lotPath ? `${base}${lotPath}/21/${serial}` : `${base}/s/${serial}`
     levels.push({
       anchor,
+      description: `${lotDescription} - tem ${input.serial}`,
       links: {
-        "gs1:defaultLink": html(`${input.storefrontUrl}/vi/trace/${serial}`, "Nguồn gốc sản phẩm"),
+        "gs1:defaultLink": {
+          href: `${input.storefrontUrl}/vi/trace/${serial}`,
+          title: "Nguồn gốc sản phẩm",
+        },
         "gs1:verificationService": {
           href: `${base}/stamps/${serial}/provenance`,
           title: "Kiểm tra tem",
@@ -99,18 +119,22 @@ export function linkLevels(input: LinkInput): LinkLevel[] {
     }
     levels.push({
       anchor: lotPath ? `${base}${lotPath}` : `${base}/batches/${input.batchId}`,
+      description: lotDescription,
       links: { "gs1:traceability": epcis },
     })
   }
-  if (gtinPath) levels.push({ anchor: `${base}${gtinPath}`, links: {} })
+  if (gtinPath) {
+    levels.push({ anchor: `${base}${gtinPath}`, description: input.productTitle, links: {} })
+  }
   const productLevel = levels.at(-1)
   if (productPage && productLevel) productLevel.links["gs1:pip"] = productPage
 
   const requested = levels[0]
   if (requested && !requested.links["gs1:defaultLink"]) {
     // Every answer has exactly one default; the shop's front page when nothing better is known.
-    requested.links["gs1:defaultLink"] =
-      productPage ?? html(`${input.storefrontUrl}/vi`, "Chợ nông sản")
+    requested.links["gs1:defaultLink"] = productPage
+      ? plain(productPage)
+      : { href: `${input.storefrontUrl}/vi`, title: "Chợ nông sản" }
   }
   return levels
 }
@@ -128,11 +152,17 @@ export interface Linkset {
   linkset: Array<Record<string, string | Link[]>>
 }
 
-/** RFC 9264 JSON: one context object per level, relation types as GS1 vocabulary URIs. */
+/**
+ * RFC 9264 JSON as GS1's linkset schema wants it: one context object per level with its
+ * `itemDescription`, relation types as GS1 vocabulary URIs.
+ */
 export function toLinkset(levels: readonly LinkLevel[]): Linkset {
   return {
     linkset: levels.map((level) => {
-      const context: Record<string, string | Link[]> = { anchor: level.anchor }
+      const context: Record<string, string | Link[]> = {
+        anchor: level.anchor,
+        itemDescription: level.description,
+      }
       for (const type of LINK_TYPES) {
         const link = level.links[type]
         if (link) context[relation(type)] = [link]

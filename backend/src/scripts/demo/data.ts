@@ -135,6 +135,12 @@ export type DemoProduct = {
   weight_grams: number
   /** Three-star OCOP certified (the source: 9 three-star products in Gia Phú). */
   ocop_stars?: 3
+  /**
+   * The pack's GTIN-13 (the variant's EAN), so its stamps are GS1 Digital Links. FICTIONAL:
+   * GS1 Vietnam's prefix 893 with invented company prefixes (one per seller) and valid check
+   * digits; no real barcode. Loose produce sold by the bunch has none and keeps short stamps.
+   */
+  gtin?: string
 }
 
 export const PRODUCTS: DemoProduct[] = [
@@ -153,6 +159,7 @@ export const PRODUCTS: DemoProduct[] = [
     price: 185000,
     stock: 120,
     weight_grams: 5000,
+    gtin: "8936071450012",
     ocop_stars: 3,
   },
   {
@@ -169,6 +176,7 @@ export const PRODUCTS: DemoProduct[] = [
     price: 98000,
     stock: 80,
     weight_grams: 2000,
+    gtin: "8936071450029",
     ocop_stars: 3,
   },
   {
@@ -184,6 +192,7 @@ export const PRODUCTS: DemoProduct[] = [
     price: 90000,
     stock: 60,
     weight_grams: 2000,
+    gtin: "8936071520012",
     ocop_stars: 3,
   },
   {
@@ -215,6 +224,7 @@ export const PRODUCTS: DemoProduct[] = [
     price: 75000,
     stock: 90,
     weight_grams: 3000,
+    gtin: "8936071630018",
     ocop_stars: 3,
   },
   {
@@ -246,6 +256,7 @@ export const PRODUCTS: DemoProduct[] = [
     price: 320000,
     stock: 40,
     weight_grams: 500,
+    gtin: "8936071840011",
     ocop_stars: 3,
   },
   {
@@ -261,6 +272,7 @@ export const PRODUCTS: DemoProduct[] = [
     price: 45000,
     stock: 100,
     weight_grams: 600,
+    gtin: "8936071840028",
     ocop_stars: 3,
   },
   {
@@ -277,6 +289,7 @@ export const PRODUCTS: DemoProduct[] = [
     price: 60000,
     stock: 120,
     weight_grams: 500,
+    gtin: "8936071960016",
     ocop_stars: 3,
   },
   {
@@ -292,6 +305,7 @@ export const PRODUCTS: DemoProduct[] = [
     price: 250000,
     stock: 30,
     weight_grams: 700,
+    gtin: "8936072070011",
   },
   {
     handle: "mang-kho-coc-300g",
@@ -306,6 +320,7 @@ export const PRODUCTS: DemoProduct[] = [
     price: 85000,
     stock: 50,
     weight_grams: 300,
+    gtin: "8936072180017",
   },
   {
     handle: "rau-ngot-phu-nhuan",

@@ -334,6 +334,7 @@ const ensureProducts: Step = async (container, ctx) => {
             {
               title: pack,
               sku: p.handle.toUpperCase(),
+              ...(p.gtin ? { ean: p.gtin } : {}),
               manage_inventory: true,
               options: { [PACK_OPTION]: pack },
               prices: [{ amount: p.price, currency_code: "vnd" }],

@@ -164,20 +164,24 @@ export const productRecordSchema = object({
 
 export const notGenuineSchema = object({ verdict: { type: "string", enum: ["not_genuine"] } })
 
-const linkSchema = object({
-  href: { type: "string" },
-  title: { type: "string" },
-  type: { type: "string" },
-  hreflang: { type: "array", items: { type: "string" } },
-})
+// The default link has only href and title, as GS1 defines it.
+const linkSchema = object(
+  {
+    href: { type: "string" },
+    title: { type: "string" },
+    type: { type: "string" },
+    hreflang: { type: "array", items: { type: "string" } },
+  },
+  ["href", "title"],
+)
 
 export const linksetSchema = object({
   linkset: {
     type: "array",
     items: {
       type: "object",
-      properties: { anchor: { type: "string" } },
-      required: ["anchor"],
+      properties: { anchor: { type: "string" }, itemDescription: { type: "string" } },
+      required: ["anchor", "itemDescription"],
       additionalProperties: { type: "array", items: linkSchema },
     },
   },

@@ -11,6 +11,7 @@ import {
   linkLevels,
   toLinkset,
 } from "../../domain/linkset.js"
+import { scanCookieParts } from "../../domain/scan-cookie.js"
 import { verifySerial } from "../../domain/serial.js"
 import type { ScanService, StampAnswer } from "../../scans/scan-service.js"
 import { findLotsByGtin } from "../../store/scans.js"
@@ -24,11 +25,14 @@ import {
   redirectSchema,
   stampProvenanceSchema,
 } from "./resolver-schemas.js"
+import { LOCATION_WINDOW_MINUTES } from "./scans.js"
 
 /**
  * The scan resolver: every scan of every bag lands here. GS1 Digital Link
  * `/01/{gtin}[/10/{lot}[/21/{serial}]]` and the short `/s/{serial}`; GET, HEAD and OPTIONS with
  * CORS. The serial's signature is checked before any I/O, so forged serials cost no query.
+ * GS1-Conformant Resolver 1.2.0 as docs/gs1.md lists it: the default answer is a 307 to exactly
+ * the linkset's default link, so a scan's id reaches the stamp page in a cookie (scan-cookie.ts).
  */
 
 const NOT_GENUINE = Buffer.from(JSON.stringify({ verdict: "not_genuine" }))
@@ -80,6 +84,8 @@ function wanted(request: FastifyRequest, query: URLSearchParams): Wanted {
 
 /** `target` with the request's query parameters (but linkType) passed on, as GS1 asks. */
 function withQuery(target: string, query: URLSearchParams, extra: Record<string, string> = {}) {
+  // Most scans carry no query: the link's own href, byte for byte, as the linkset gives it.
+  if (query.size === 0 && Object.keys(extra).length === 0) return target
   const url = new URL(target)
   for (const [key, value] of query)
     if (key !== "linkType" && !(key in extra)) url.searchParams.append(key, value)
@@ -116,8 +122,22 @@ export function stampJson(answer: StampAnswer): Buffer {
 export const quietLogLevel = (level: LogLevel): LogLevel =>
   ["error", "fatal", "silent"].includes(level) ? level : "warn"
 
-const linksetHeader = (anchor: string) =>
-  `<${anchor}?linkType=linkset>; rel="linkset"; type="${LINKSET_TYPE}"`
+/** GS1's JSON-LD context for linksets, which turns a linkset's JSON into JSON-LD. */
+const JSON_LD_CONTEXT = `<https://ref.gs1.org/standards/resolver/linkset-context>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"`
+
+/** The Link header of an answer: its linkset, and with a linkset the JSON-LD context too. */
+const linksetHeader = (anchor: string, isLinkset = false) =>
+  `<${anchor}?linkType=linkset>; rel="linkset"; type="${LINKSET_TYPE}"${isLinkset ? `, ${JSON_LD_CONTEXT}` : ""}`
+
+/** The canonical URI of a parsed request path, for the Link header of an OPTIONS answer. */
+function anchorOf(publicUrl: string, link: ParsedLink): string {
+  if (link.kind === "short") return `${publicUrl}/s/${encodeAiValue(link.serial)}`
+  let path = `/01/${link.gtin}`
+  if (link.cpv) path += `/22/${encodeAiValue(link.cpv)}`
+  if (link.lot) path += `/10/${encodeAiValue(link.lot)}`
+  if (link.serial) path += `/21/${encodeAiValue(link.serial)}`
+  return `${publicUrl}${path}`
+}
 
 export function resolverRoutes(
   app: FastifyInstance,
@@ -125,6 +145,8 @@ export function resolverRoutes(
   service: ScanService,
 ): void {
   const { publicUrl, storefrontUrl } = config
+  // Null when the resolver and the storefront are on different sites: the id goes in the URL.
+  const scanCookie = scanCookieParts(publicUrl, storefrontUrl, LOCATION_WINDOW_MINUTES * 60)
 
   function answerLinks(
     reply: FastifyReply,
@@ -144,10 +166,15 @@ export function resolverRoutes(
         "not_found",
         `Không có liên kết ${type} cho mã này (no ${type} link)`,
       )
-    // The stamp's page reads this scan's verdict with the token instead of counting a second scan.
+    // The stamp's page reads this scan's verdict with the token instead of counting a second
+    // scan. The token rides in a cookie on the shared site, so the redirect goes exactly to the
+    // default link; only a storefront on another site gets it in the URL (docs/gs1.md).
     const isStampPage = scanToken !== null && link === levels[0]?.links["gs1:defaultLink"]
-    const target = withQuery(link.href, query, isStampPage ? { scan: scanToken } : {})
-    return reply.redirect(target, want.kind === "link" ? 307 : 302)
+    if (isStampPage && scanCookie) {
+      reply.header("set-cookie", scanCookie.before + scanToken + scanCookie.after)
+    }
+    const extra: Record<string, string> = isStampPage && !scanCookie ? { scan: scanToken } : {}
+    return reply.redirect(withQuery(link.href, query, extra), 307)
   }
 
   /**
@@ -157,7 +184,7 @@ export function resolverRoutes(
    */
   function notGenuine(reply: FastifyReply, serial: string, want: Wanted) {
     if (want.kind !== "default") return reply.status(404).type(JSON_TYPE).send(NOT_GENUINE)
-    return reply.redirect(`${storefrontUrl}/vi/trace/${encodeURIComponent(serial)}`, 302)
+    return reply.redirect(`${storefrontUrl}/vi/trace/${encodeURIComponent(serial)}`, 307)
   }
 
   async function resolveStamp(
@@ -184,7 +211,7 @@ export function resolverRoutes(
     const answer = pending instanceof Promise ? await pending : pending
     if (!answer) return notGenuine(reply, serial, want)
 
-    reply.header("link", linksetHeader(answer.stamp.uri))
+    reply.header("link", linksetHeader(answer.stamp.uri, want.kind === "linkset"))
     if (want.kind === "json") return reply.type(JSON_TYPE).send(stampJson(answer))
     const { product, batch } = answer.batch.provenance
     const levels = linkLevels({
@@ -195,6 +222,7 @@ export function resolverRoutes(
       serial,
       batchId: batch.id,
       productHandle: product.handle || null,
+      productTitle: product.title,
     })
     return answerLinks(reply, levels, want, query, answer.scan?.token ?? null)
   }
@@ -214,7 +242,7 @@ export function resolverRoutes(
       throw new HttpError(404, "not_found", `Không có sản phẩm ${link.gtin} (unknown GTIN)`)
     const { product, producer, batch } = cached.provenance
     const anchor = `${publicUrl}/01/${link.gtin}${batchId ? `/10/${encodeAiValue(batch.lot_code)}` : ""}`
-    reply.header("link", linksetHeader(anchor))
+    reply.header("link", linksetHeader(anchor, want.kind === "linkset"))
     if (want.kind === "json") {
       if (batchId) return reply.type(JSON_TYPE).send(`{${cached.members}}`)
       const record = {
@@ -235,6 +263,7 @@ export function resolverRoutes(
       serial: null,
       batchId,
       productHandle: product.handle || null,
+      productTitle: product.title,
     })
     return answerLinks(reply, levels, want, query, null)
   }
@@ -258,7 +287,11 @@ export function resolverRoutes(
     return resolveProduct(reply, link as Extract<ParsedLink, { kind: "gtin" }>, want, query)
   }
 
-  function preflight(_request: FastifyRequest, reply: FastifyReply) {
+  /** CORS, and (GS1's suite reads it here) the Link to the URI's linkset; nothing looked up. */
+  function preflight(request: FastifyRequest, reply: FastifyReply) {
+    const queryAt = request.url.indexOf("?")
+    const parsed = parseLinkPath(queryAt === -1 ? request.url : request.url.slice(0, queryAt))
+    if (parsed.ok) reply.header("link", linksetHeader(anchorOf(publicUrl, parsed.link)))
     return reply
       .status(204)
       .headers({
@@ -297,7 +330,6 @@ export function resolverRoutes(
   })
   const stampAnswers = {
     200: recordOrLinkset(stampProvenanceSchema),
-    302: redirectSchema,
     307: redirectSchema,
     ...errors,
   }
@@ -328,7 +360,6 @@ export function resolverRoutes(
       {
         // An unknown lot walks up to its product's record.
         200: recordOrLinkset({ anyOf: [lotProvenanceSchema, productRecordSchema] }),
-        302: redirectSchema,
         307: redirectSchema,
         ...errors,
         404: errorSchema,
@@ -340,7 +371,6 @@ export function resolverRoutes(
       { gtin: { type: "string" } },
       {
         200: recordOrLinkset(productRecordSchema),
-        302: redirectSchema,
         307: redirectSchema,
         ...errors,
         404: errorSchema,
@@ -353,7 +383,7 @@ export function resolverRoutes(
       tags: ["resolver"],
       summary,
       description:
-        "Accept: application/json gives the record, application/linkset+json (or ?linkType=linkset) the linkset; browsers are redirected (302) to the storefront; ?linkType=gs1:... redirects (307).",
+        "Accept: application/json gives the record, application/linkset+json (or ?linkType=linkset) the linkset (GS1's JSON-LD context in Link); browsers are redirected (307) to the default link, exactly as the linkset gives it (a stamp's scan id rides in the `trace_scan` cookie when the storefront shares the resolver's site); ?linkType=gs1:... (or a full https://gs1.org/voc/ or https://ref.gs1.org/voc/ URI) redirects (307) to that link.",
       params: { type: "object", properties: params },
       querystring: accepts,
       response,

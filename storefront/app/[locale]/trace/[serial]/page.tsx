@@ -23,6 +23,7 @@ import {
   type StampProvenance,
   TraceUnavailableError,
 } from "@/lib/traceability"
+import { arrivingScan } from "@/lib/traceability/scan"
 import { shareLocation } from "./actions"
 
 type Props = {
@@ -147,13 +148,13 @@ async function StampPage({
 export default async function TracePage({ params, searchParams }: Props) {
   const locale = await pageLocale(params)
   const serial = decodeSerial((await params).serial)
-  // The resolver's redirect names this scan, so the verdict is the one this scan got; the
-  // language switch keeps it.
-  const { scan } = await searchParams
-  const scanId = typeof scan === "string" && scan !== "" ? scan : undefined
+  // The resolver names this scan (in a cookie, or in the URL for a storefront on another
+  // site), so the verdict is the one this scan got; the language switch keeps it.
+  const scan = await arrivingScan((await searchParams).scan)
   const pathname = tracePath(serial)
-  const pagePath = scanId ? `${pathname}?scan=${encodeURIComponent(scanId)}` : pathname
-  const provenance = await loadProvenance(serial, scanId)
+  const pagePath =
+    scan.id && scan.inUrl ? `${pathname}?scan=${encodeURIComponent(scan.id)}` : pathname
+  const provenance = await loadProvenance(serial, scan.id)
   return (
     <PageShell locale={locale} pathname={pagePath}>
       {provenance === "unavailable" ? (
