@@ -57,7 +57,6 @@ export default async function SellerSettingsPage({ params, searchParams }: Props
       hint: hint("name"),
       required: true,
       minLength: 2,
-      maxLength: 200,
     },
     {
       name: "phone",
@@ -75,7 +74,6 @@ export default async function SellerSettingsPage({ params, searchParams }: Props
       hint: hint("address"),
       required: true,
       minLength: 3,
-      maxLength: 300,
     },
     {
       name: "logo_url",
@@ -107,7 +105,6 @@ export default async function SellerSettingsPage({ params, searchParams }: Props
         label: t("bank_account_name"),
         hint: hint("bank_account_name", t("accountNameHint")),
         minLength: 2,
-        maxLength: 70,
         autoComplete: "off",
       },
     )

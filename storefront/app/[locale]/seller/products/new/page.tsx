@@ -47,9 +47,8 @@ export default async function NewProductPage({ params }: Props) {
             hint: t("titleHint"),
             required: true,
             minLength: 2,
-            maxLength: 200,
           },
-          { name: "description", label: t("description"), type: "textarea", maxLength: 10_000 },
+          { name: "description", label: t("description"), type: "textarea" },
           {
             name: "category_id",
             label: t("category"),
@@ -70,7 +69,6 @@ export default async function NewProductPage({ params }: Props) {
             label: t("variantTitle"),
             hint: t("variantHint"),
             required: true,
-            maxLength: 120,
           },
           {
             name: "price",
