@@ -205,11 +205,19 @@ describe("a phone at 360 px (issue 15, item 6)", () => {
     await shot(page, "3-long-name-page")
   })
 
-  it("gives the payment choices radio buttons as large as the shipping ones", async () => {
+  it("refuses a 265-character buyer name, then gives payment radios as large as shipping ones", async () => {
     const page = await phone()
     await addFromProductPage(page, url, RICE.handle, 1)
     await page.locator("a", { hasText: "Tiến hành đặt hàng" }).click()
     await page.waitForURL(/\/vi\/checkout/)
+    // A 265-character name is refused with the limit, and the box still holds all of it.
+    await fillAddress(page, { name: TOO_LONG })
+    const nameError = page.locator("#address-full_name-error")
+    await nameError.waitFor()
+    expect(normalise(await nameError.textContent())).toBe(
+      "Họ tên dài quá: tối đa 100 ký tự (bạn đã nhập 265).",
+    )
+    expect((await page.inputValue("#address-full_name")).length).toBe(265)
     await fillAddress(page)
     await page.locator("#shipping button[type=submit]").waitFor()
     await pickUpEverywhere(page)
