@@ -413,13 +413,12 @@ describe("a community tech helper at 360 px (issue 15, item 6)", () => {
     const page = await phone()
     await signIn(page, HELPER)
     // A helper first picks whose portal to open (the demo helper has one grant).
-    await page.waitForURL((u) => ["/vi/seller/choose", "/vi/seller"].includes(u.pathname))
-    if (new URL(page.url()).pathname === "/vi/seller/choose") {
-      await Promise.all([
-        page.waitForURL((u) => u.pathname === "/vi/seller"),
-        page.locator("button", { hasText: "Lò Văn Sinh" }).click(),
-      ])
-    }
+    await page.waitForURL(/\/vi\/seller\/choose/)
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === "/vi/seller"),
+      page.locator("button", { hasText: "Lò Văn Sinh" }).click(),
+    ])
+    await page.locator("[data-testid=acting-banner]").waitFor()
     await page.goto(`${url}/vi/seller/origin/new`)
     const banner = page.locator("[data-testid=acting-banner]")
     expect(normalise(await banner.textContent())).toContain("Lò Văn Sinh")
