@@ -31,6 +31,15 @@ describe("validateAddress", () => {
     })
   })
 
+  it("refuses an over-long name or address with its own message, never cutting it", () => {
+    const errors = validateAddress(
+      { ...valid, full_name: "An ".repeat(88).padEnd(265, "n"), line: "x".repeat(201) },
+      provinces,
+      communes,
+    )
+    expect(errors).toEqual({ full_name: "fullNameTooLong", line: "lineTooLong" })
+  })
+
   it("accepts +84 numbers and refuses a commune of another province", () => {
     expect(validateAddress({ ...valid, phone: "+84 912.345.678" }, provinces, communes)).toEqual({})
     expect(validateAddress({ ...valid, province_code: "01" }, provinces, communes)).toEqual({

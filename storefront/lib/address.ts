@@ -50,11 +50,14 @@ export function validateAddress(
   const errors: AddressErrors = {}
   // The phone is how a seller reaches the buyer; the e-mail is optional (many buyers have none).
   if (input.email && (!EMAIL.test(input.email) || input.email.length > 200)) errors.email = "email"
-  if (input.full_name.length < 2 || input.full_name.length > 100) errors.full_name = "fullName"
+  // Over-long text is refused with its limit (the form has no maxlength that would cut a paste).
+  if (input.full_name.length > 100) errors.full_name = "fullNameTooLong"
+  else if (input.full_name.length < 2) errors.full_name = "fullName"
   const phone = phoneError(input.phone)
   if (phone) errors.phone = phone
   if (!provinces.some((p) => p.code === input.province_code)) errors.province_code = "province"
   if (!communes.some((c) => c.code === input.commune_code)) errors.commune_code = "commune"
-  if (input.line.length < 2 || input.line.length > 200) errors.line = "line"
+  if (input.line.length > 200) errors.line = "lineTooLong"
+  else if (input.line.length < 2) errors.line = "line"
   return errors
 }

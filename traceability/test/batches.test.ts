@@ -258,6 +258,32 @@ describe("creating a batch", () => {
     expect(service.backend.requests.length).toBe(requests)
   })
 
+  it("refuses a 265-character area name with the limit in the caller's language, never cutting it", async () => {
+    const before = await count("batch")
+    const village = `Thôn ${"Phú Hà ".repeat(30)}`.trim().padEnd(265, "a")
+    expect(village).toHaveLength(265)
+    const body = {
+      product_id: RICE.id,
+      lot_code: "LONG-1",
+      quantity: 1,
+      unit: "kg",
+      area: { village },
+    }
+    const en = await call("POST", "/batches", { token: t.member, body })
+    expect(en.status).toBe(400)
+    expect(en.body).toEqual({
+      error: "invalid_request",
+      field: "area.village",
+      message: "area.village must be at most 100 characters (265 given)",
+    })
+    const vi = await call("POST", "/batches", { token: t.member, body, language: "vi-VN,vi" })
+    expect(vi.body).toMatchObject({
+      field: "area.village",
+      message: "area.village: tối đa 100 ký tự (đã nhập 265)",
+    })
+    expect(await count("batch")).toBe(before)
+  })
+
   it("answers 409 for a lot code the product already has", async () => {
     await create({ product_id: RICE.id, lot_code: "DUP-1", quantity: 1, unit: "kg" })
     const again = await call("POST", "/batches", {

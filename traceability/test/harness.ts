@@ -80,13 +80,14 @@ export function client(base: string) {
   return async (
     method: string,
     path: string,
-    { token, body }: { token?: string; body?: unknown } = {},
+    { token, body, language }: { token?: string; body?: unknown; language?: string } = {},
   ): Promise<{ status: number; body: Json; headers: Headers }> => {
     const response = await fetch(`${base}${path}`, {
       method,
       headers: {
         ...(body !== undefined ? { "content-type": "application/json" } : {}),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(language ? { "accept-language": language } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     })

@@ -136,6 +136,19 @@ medusaIntegrationTestRunner({
           const { data: list } = await api.get("/seller/orders", { headers })
           expect(list.count).toBe(1)
           expect(list.orders.map((o: Json) => o.reference)).toEqual([part.reference])
+          // The dashboard's "new orders waiting": the parts still placed, counted.
+          const waiting = async () =>
+            (await api.get("/seller/orders?status=placed&limit=1", { headers })).data.count
+          expect(await waiting()).toBe(1)
+          await api.post(`/seller/orders/${part.part_order_id}/ship`, {}, { headers })
+          expect(await waiting()).toBe(0)
+          const shipped = await api.get("/seller/orders?status=shipped", { headers })
+          expect(shipped.data.orders.map((o: Json) => o.reference)).toEqual([part.reference])
+          const unknown = await api
+            .get("/seller/orders?status=lost", { headers })
+            .catch((e: { response: Json }) => e.response)
+          expect(unknown.status).toBe(400)
+          expect(unknown.data.field).toBe("status")
           const other = data.parts.find((p: Json) => p.seller.handle !== handle)
           const denied = await api
             .get(`/seller/orders/${other.part_order_id}`, { headers })

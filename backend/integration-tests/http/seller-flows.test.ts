@@ -97,6 +97,36 @@ medusaIntegrationTestRunner({
           .raw("select count(*)::int as n from product where title = ?", [product.title])
         expect(rows[0].n).toBe(0)
 
+        // A 265-character name is refused with the limit named, never stored cut to 200.
+        const longTitle = `Chè xanh Phú Long ${"tôm ".repeat(62)}`.trim().padEnd(265, "x")
+        expect(longTitle).toHaveLength(265)
+        const tooLong = await api.post(
+          "/seller/products",
+          { ...product, title: longTitle, variants: [{ title: "Gói", price: 85000 }] },
+          { headers: bearer(token), ...ok },
+        )
+        expect(tooLong.status).toBe(400)
+        expect(tooLong.data).toMatchObject({
+          field: "title",
+          message: '"title" chỉ được tối đa 200 ký tự (đã nhập 265)',
+        })
+        const renamed = await api.post(
+          "/seller/me",
+          { name: longTitle },
+          { headers: { ...bearer(token), "accept-language": "en" }, ...ok },
+        )
+        expect(renamed.status).toBe(400)
+        expect(renamed.data).toMatchObject({
+          field: "name",
+          message: '"name" must have at most 200 characters (265 given)',
+        })
+        const stored = await getContainer()
+          .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+          .raw("select count(*)::int as n from product where title like ?", [
+            "Chè xanh Phú Long tôm%",
+          ])
+        expect(stored.rows[0].n).toBe(0)
+
         const created = await api.post(
           "/seller/products",
           { ...product, variants: [{ title: "Gói 200 g", price: 85000, stock: 10 }] },

@@ -96,7 +96,6 @@ export function AddressForm({
         defaultValue={v.full_name}
         required
         minLength={2}
-        maxLength={100}
         autoComplete="name"
       />
       {error("full_name")}
@@ -176,7 +175,6 @@ export function AddressForm({
         defaultValue={v.line}
         required
         minLength={2}
-        maxLength={200}
         autoComplete="street-address"
       />
       <p className="field-hint">{labels.lineHint}</p>

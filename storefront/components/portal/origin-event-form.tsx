@@ -119,6 +119,18 @@ export function OriginEventForm(props: Props) {
           </p>
         ) : null}
       </fieldset>
+      {state.harvestOver ? (
+        <div className="notice origin-warning" role="alert" data-testid="harvest-over">
+          <p>
+            <strong>{state.harvestOver.title}</strong>
+          </p>
+          <p>{state.harvestOver.body}</p>
+          <label className="choice">
+            <input type="checkbox" name="harvest_over_ok" value="yes" required />
+            <span>{state.harvestOver.confirm}</span>
+          </label>
+        </div>
+      ) : null}
       <button type="submit" className="button" disabled={pending}>
         {pending ? saving : submit}
       </button>

@@ -54,7 +54,7 @@ export function OriginField({ spec, text, value, error, detail, extra }: Props) 
       </select>
     )
   } else if (spec.kind === "textarea") {
-    control = <textarea {...common} maxLength={spec.max} rows={3} />
+    control = <textarea {...common} rows={3} />
   } else if (spec.kind === "number" || spec.kind === "int") {
     control = (
       <input
@@ -71,7 +71,7 @@ export function OriginField({ spec, text, value, error, detail, extra }: Props) 
   } else if (spec.kind === "url") {
     control = <input {...common} type="url" inputMode="url" />
   } else {
-    control = <input {...common} type="text" maxLength={spec.max} />
+    control = <input {...common} type="text" />
   }
   return (
     <div className="origin-field" data-field={spec.name}>

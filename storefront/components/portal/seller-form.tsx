@@ -30,7 +30,6 @@ export type FieldSpec = {
   min?: number
   max?: number
   minLength?: number
-  maxLength?: number
   autoComplete?: string
   inputMode?: "numeric" | "tel" | "email" | "text"
   /** Choices of a select or radio group; the photos already on the product. */
@@ -100,7 +99,7 @@ export function SellerForm(props: Props) {
     }
     switch (f.type) {
       case "textarea":
-        return <textarea {...common} rows={5} maxLength={f.maxLength} defaultValue={text(f.name)} />
+        return <textarea {...common} rows={5} defaultValue={text(f.name)} />
       case "select":
       case "province":
       case "commune":
@@ -162,7 +161,6 @@ export function SellerForm(props: Props) {
             max={f.max}
             step={f.type === "number" ? 1 : undefined}
             minLength={f.minLength}
-            maxLength={f.maxLength}
             autoComplete={f.autoComplete}
             inputMode={f.inputMode}
           />

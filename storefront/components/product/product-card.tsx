@@ -33,7 +33,9 @@ export async function ProductCard({ product, locale, eager = false, hideSeller }
         ) : (
           <span className="image-placeholder" aria-hidden="true" />
         )}
-        <h2 lang={title.lang}>{title.text}</h2>
+        <h2 className="clamp-2" lang={title.lang} title={title.text}>
+          {title.text}
+        </h2>
         {product.ocop ? <OcopBadge ocop={product.ocop} /> : null}
         {product.seller && !hideSeller ? (
           <p className="card-seller">{t("soldBy", { name: product.seller.name })}</p>

@@ -118,19 +118,26 @@ export async function EventFacts({ event, locale }: Props) {
         </dl>
       ) : null}
       {event.note ? <p className="event-note">{event.note}</p> : null}
-      {reportUrl || event.photos.length > 0 ? (
+      {reportUrl ? (
         <p className="event-links">
-          {reportUrl ? (
-            <a href={reportUrl} rel="noopener noreferrer nofollow">
-              {t("report")}
-            </a>
-          ) : null}
-          {event.photos.map((photo, i) => (
-            <a key={photo} href={photo} rel="noopener noreferrer nofollow">
-              {t("photo", { number: i + 1 })}
-            </a>
-          ))}
+          <a href={reportUrl} rel="noopener noreferrer nofollow">
+            {t("report")}
+          </a>
         </p>
+      ) : null}
+      {event.photos.length > 0 ? (
+        // Thumbnails a person can see at a glance, each opening the photo at full size.
+        <ul className="event-photos">
+          {event.photos.map((photo, i) => (
+            <li key={photo}>
+              <a href={photo} rel="noopener noreferrer nofollow">
+                {/* biome-ignore lint/performance/noImgElement: photos on the backend's or any http(s) host; next/image would need every host listed */}
+                <img src={photo} alt="" width={96} height={96} loading="lazy" decoding="async" />
+                <span>{t("photo", { number: i + 1 })}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
       ) : null}
     </>
   )

@@ -53,10 +53,14 @@ function checkoutPath(locale: Locale, error?: CartErrorCode, anchor = ""): strin
   return `${localePath(locale, "/checkout")}${query ? `?${query}` : ""}${anchor}`
 }
 
-async function translated(locale: Locale, errors: AddressErrors) {
+async function translated(locale: Locale, errors: AddressErrors, values: AddressInput) {
   const t = await getTranslations({ locale, namespace: "Checkout.errors" })
   return Object.fromEntries(
-    Object.entries(errors).map(([field, key]) => [field, t(key as Parameters<typeof t>[0])]),
+    Object.entries(errors).map(([field, key]) => {
+      // "…tối đa 100 ký tự (bạn đã nhập 265)": the length typed, for the messages that say it.
+      const length = String(values[field as keyof AddressInput]?.length ?? 0)
+      return [field, t(key as Parameters<typeof t>[0], { length })]
+    }),
   )
 }
 
@@ -84,7 +88,7 @@ export async function saveAddress(
     if (Object.keys(errors).length) {
       return {
         values,
-        errors: await translated(locale, errors),
+        errors: await translated(locale, errors, values),
         formError: t("fixFields"),
         communes,
         remember,

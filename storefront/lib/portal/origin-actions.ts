@@ -5,8 +5,11 @@ import { getTranslations } from "next-intl/server"
 import { formLocale } from "@/i18n/form-locale"
 import { localePath } from "@/i18n/paths"
 import type { Locale } from "@/i18n/routing"
+import { formatQuantity } from "@/lib/format"
+import { reshapeEvents } from "@/lib/traceability/reshape-events"
 import { type ApiError, backend, traceability } from "./api"
-import { isBatchId, type OriginBatch, type StampJob } from "./origin-api"
+import { harvestOverBatch } from "./harvest-check"
+import { getBatch, getEvents, isBatchId, type OriginBatch, type StampJob } from "./origin-api"
 import {
   BATCH_FIELDS,
   batchBody,
@@ -35,6 +38,8 @@ export type OriginFormState = {
   photos?: string[]
   /** The void form asks once more before it acts. */
   confirm?: boolean
+  /** A harvest over the batch's quantity: the warning, asked once before it is written. */
+  harvestOver?: { title: string; body: string; confirm: string }
 }
 
 const MAX_PHOTOS = 10
@@ -162,6 +167,10 @@ export async function addEventAction(
   if (Object.keys(errors).length) {
     return { values, errors, details: {}, formError: null, photos }
   }
+  if (type === "harvest" && form.get("harvest_over_ok") !== "yes") {
+    const harvestOver = await harvestWarning(t, locale, batchId, body.quantity)
+    if (harvestOver) return { values, errors, details: {}, formError: null, photos, harvestOver }
+  }
   if (photos.length) body.photos = photos
   const result = await traceability(`/batches/${batchId}/events`, { method: "POST", body, locale })
   if (!result.ok) {
@@ -172,6 +181,35 @@ export async function addEventAction(
     return { ...refusal, photos }
   }
   redirect(`${originPath(locale, `/${batchId}`)}?status=event_added#timeline`)
+}
+
+/**
+ * The warning for a harvest that takes the batch's harvests over its declared quantity, or null.
+ * The service would take it (a season can yield more than planned): this only asks the person to
+ * look again, since a diary entry cannot be changed once written. Unreadable batch: no warning.
+ */
+async function harvestWarning(t: T, locale: Locale, batchId: string, quantity: unknown) {
+  const q = quantity as { amount?: unknown; unit?: unknown } | undefined
+  if (typeof q?.amount !== "number" || typeof q.unit !== "string") return null
+  const [batch, events] = await Promise.all([getBatch(locale, batchId), getEvents(locale, batchId)])
+  if (!batch.ok || !events.ok) return null
+  const earlier = reshapeEvents(events.data.events).flatMap((e) =>
+    e.facts.type === "harvest" && e.facts.quantity ? [e.facts.quantity] : [],
+  )
+  const { quantity: declared, unit } = batch.data
+  const total = harvestOverBatch({ amount: declared, unit }, [
+    ...earlier,
+    { amount: q.amount, unit: q.unit },
+  ])
+  if (total === null) return null
+  return {
+    title: t("harvestOver.title"),
+    body: t("harvestOver.body", {
+      batch: `${formatQuantity(declared, locale)} ${unit}`,
+      total: `${formatQuantity(total, locale)} ${unit}`,
+    }),
+    confirm: t("harvestOver.confirm"),
+  }
 }
 
 export async function sealBatchAction(form: FormData) {
@@ -192,7 +230,8 @@ export async function recallBatchAction(
   const values = readValues(form, ["reason"])
   const errors: Record<string, string> = {}
   if (!values.reason) errors.reason = t("errors.required")
-  else if (values.reason.length > 500) errors.reason = t("errors.tooLong", { max: 500 })
+  else if (values.reason.length > 500)
+    errors.reason = t("errors.tooLongTyped", { max: 500, length: values.reason.length })
   if (form.get("understood") !== "yes") errors.understood = t("errors.confirmRecall")
   if (Object.keys(errors).length) return { values, errors, details: {}, formError: null }
   const result = await traceability(`/batches/${batchId}/recall`, {

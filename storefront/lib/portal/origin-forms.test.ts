@@ -52,6 +52,16 @@ describe("batchBody", () => {
     })
   })
 
+  it("refuses over-long text with the limit and the length typed, never cutting it", () => {
+    const village = "Thôn ".padEnd(265, "a")
+    const { body, problems } = batchBody({ ...base, "area.village": village })
+    expect(problems["area.village"]).toEqual({
+      key: "tooLongTyped",
+      params: { max: 100, length: 265 },
+    })
+    expect(body).not.toHaveProperty("area")
+  })
+
   it("refuses a VietGAP certificate that lapsed before the harvest", () => {
     const { problems } = batchBody({
       ...base,

@@ -42,6 +42,12 @@ function isRealDay(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
 }
 
+/** Text over its limit is refused, saying the limit and how long it was; never cut. */
+const tooLong = (max: number, text: string): FieldProblem => ({
+  key: "tooLongTyped",
+  params: { max, length: text.length },
+})
+
 /** Checks one field against its spec; the parsed value (number for numbers) or a problem. */
 function checkField(
   spec: FieldSpec,
@@ -71,8 +77,7 @@ function checkField(
     case "url":
       return /^https?:\/\/\S+$/.test(raw) ? { value: raw } : { problem: { key: "url" } }
     default:
-      if (spec.max && raw.length > spec.max)
-        return { problem: { key: "tooLong", params: { max: spec.max } } }
+      if (spec.max && raw.length > spec.max) return { problem: tooLong(spec.max, raw) }
       return { value: raw }
   }
 }
@@ -282,7 +287,7 @@ export function eventBody(type: EventType, values: FormValues, now = new Date())
     else body.occurred_at = at
   }
   const note = values.note ?? ""
-  if (note.length > 2000) problems.note = { key: "tooLong", params: { max: 2000 } }
+  if (note.length > 2000) problems.note = tooLong(2000, note)
   else if (note) body.note = note
   else if (type === "note") problems.note = { key: "required" }
   // A quantity is an amount with its unit: both or neither.
@@ -320,6 +325,6 @@ export function voidBody(values: FormValues) {
   else if (!serial.test(to)) problems.to_serial = { key: "serial" }
   const reason = values.reason ?? ""
   if (!reason) problems.reason = { key: "required" }
-  else if (reason.length > 500) problems.reason = { key: "tooLong", params: { max: 500 } }
+  else if (reason.length > 500) problems.reason = tooLong(500, reason)
   return { body: { from_serial: from, to_serial: to, reason }, problems }
 }

@@ -11,12 +11,12 @@ export async function categoryOptions(locale: Locale): Promise<Option[]> {
 
 /**
  * The optional English name and description, shown on /en (Vietnamese is shown there without
- * them); same limits as the Vietnamese fields. `t`: the "Portal.products" messages.
+ * them); same limits as the Vietnamese fields (checked by the backend, which names the limit). `t`: the "Portal.products" messages.
  */
 export function englishFields(t: (key: "titleEn" | "descriptionEn" | "englishHint") => string) {
   return [
-    { name: "title_en", label: t("titleEn"), hint: t("englishHint"), minLength: 2, maxLength: 200 },
-    { name: "description_en", label: t("descriptionEn"), type: "textarea", maxLength: 10_000 },
+    { name: "title_en", label: t("titleEn"), hint: t("englishHint"), minLength: 2 },
+    { name: "description_en", label: t("descriptionEn"), type: "textarea" },
   ] satisfies FieldSpec[]
 }
 

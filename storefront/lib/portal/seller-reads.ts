@@ -26,12 +26,19 @@ export function getSellerProduct(locale: Locale, id: string) {
   })
 }
 
-export function listSellerOrders(locale: Locale, page: number) {
+/** A page of the seller's orders, newest first; `placed` keeps only the new ones still to send. */
+export function listSellerOrders(locale: Locale, page: number, only?: "placed") {
   const offset = (page - 1) * PAGE_SIZE
   return backend<{ orders: SellerOrder[]; count: number }>(
-    `/seller/orders?limit=${PAGE_SIZE}&offset=${offset}`,
+    `/seller/orders?limit=${PAGE_SIZE}&offset=${offset}${only ? `&status=${only}` : ""}`,
     { locale },
   )
+}
+
+/** How many new orders wait to be sent (the dashboard's count); null when it cannot be read. */
+export async function countNewOrders(locale: Locale): Promise<number | null> {
+  const read = await backend<{ count: number }>("/seller/orders?status=placed&limit=1", { locale })
+  return read.ok ? read.data.count : null
 }
 
 export function getSellerOrder(locale: Locale, id: string) {

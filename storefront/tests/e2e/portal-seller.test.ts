@@ -349,7 +349,14 @@ describe("seller portal", () => {
     await addFromProductPage(buyer, url, productHandle, 2)
     await checkout(buyer, "vietqr", { name: BUYER_NAME })
 
-    await owner.goto(`${url}/vi/seller/orders`)
+    // The dashboard says a new order waits, and its link lists only the new ones.
+    await owner.goto(`${url}/vi/seller`)
+    const waiting = owner.locator("[data-testid=orders-waiting]")
+    expect(normalise(await waiting.textContent())).toBe("1 đơn mới đang chờ gửi: xem và gửi hàng")
+    await shot(owner, "7b-dashboard-waiting")
+    await waiting.locator("a").click()
+    await owner.waitForURL(/\/vi\/seller\/orders\?status=placed$/)
+    expect(normalise(await owner.locator("h1").textContent())).toBe("Đơn mới chờ gửi")
     const order = owner.locator("[data-testid=seller-order]")
     expect(await order.count()).toBe(1)
     expect(normalise(await order.textContent())).toMatch(/Chuyển khoản VietQR: chưa nhận tiền/)
@@ -381,11 +388,30 @@ describe("seller portal", () => {
     expect(normalise(await owner.locator("[data-testid=payment-status]").textContent())).toMatch(
       /đã nhận tiền/,
     )
+    // "Đã gửi hàng đi" asks first; "Chưa" goes back with nothing changed.
+    await owner.locator("[data-testid=ship-link]").click()
+    await owner.waitForURL(/confirm=ship/)
+    expect(normalise(await owner.locator("[data-testid=confirm-step] h2").textContent())).toBe(
+      "Bạn đã gửi hàng đi thật chưa?",
+    )
+    await owner.locator("[data-testid=confirm-keep]").click()
+    await owner.waitForURL((u) => !u.search)
+    expect(normalise(await owner.locator("[data-testid=order-status]").textContent())).toBe(
+      "Mới đặt, chưa giao",
+    )
+    await owner.locator("[data-testid=ship-link]").click()
+    await owner.waitForURL(/confirm=ship/)
     await owner.locator("#ship button[type=submit]").click()
     await owner.waitForURL(/status=ship/)
     expect(normalise(await owner.locator("[data-testid=order-status]").textContent())).toBe(
       "Đang giao",
     )
+    await owner.locator("[data-testid=deliver-link]").click()
+    await owner.waitForURL(/confirm=deliver/)
+    expect(normalise(await owner.locator("[data-testid=confirm-step] h2").textContent())).toBe(
+      "Khách đã nhận hàng thật chưa?",
+    )
+    await shot(owner, "9b-deliver-confirm")
     await owner.locator("#deliver button[type=submit]").click()
     await owner.waitForURL(/status=deliver/)
     expect(normalise(await owner.locator("[data-testid=order-status]").textContent())).toBe(
@@ -393,6 +419,10 @@ describe("seller portal", () => {
     )
     expect(await owner.locator("[data-testid=cancel-link]").count()).toBe(0)
     await shot(owner, "10-order-delivered")
+    await owner.goto(`${url}/vi/seller`)
+    expect(normalise(await owner.locator("[data-testid=orders-waiting]").textContent())).toBe(
+      "Không có đơn mới nào chờ gửi.",
+    )
   }, 180_000)
 
   it("cancels an unshipped cash-on-delivery order after asking to confirm", async () => {

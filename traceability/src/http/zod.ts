@@ -1,6 +1,6 @@
 import type { FastifySchemaCompiler } from "fastify"
 import { z } from "zod/v4"
-import { badRequest } from "./errors.js"
+import { badRequest, localizedError } from "./errors.js"
 
 /**
  * Routes whose input needs more than JSON Schema says well (discriminated unions, dates in
@@ -21,10 +21,38 @@ export function zodSchema(schema: z.ZodType): Record<string, unknown> {
   return json
 }
 
-/** The first problem of a failed parse as a 400 naming the field (dotted path). */
-export function zodProblem(error: z.ZodError, prefix = "") {
+/** The value at an issue's path in the input (zod 4 leaves it out of the issue). */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data
+  for (const key of path) {
+    value =
+      value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined
+  }
+  return value
+}
+
+/**
+ * The first problem of a failed parse as a 400 naming the field (dotted path). Text over its
+ * limit is said in both languages with the limit and the length sent, so a form can show it as
+ * it is: a person who pasted 265 characters learns the limit instead of finding the text cut.
+ */
+export function zodProblem(error: z.ZodError, prefix = "", data?: unknown) {
   const issue = error.issues[0]!
   const path = [...issue.path]
+  if (issue.code === "too_big" && issue.origin === "string") {
+    const field = [prefix, ...path.map(String)].filter(Boolean).join(".") || "body"
+    const sent = valueAt(data, issue.path)
+    const length = typeof sent === "string" ? sent.trim().length : null
+    return localizedError(
+      400,
+      "invalid_request",
+      {
+        en: `${field} must be at most ${issue.maximum} characters${length === null ? "" : ` (${length} given)`}`,
+        vi: `${field}: tối đa ${issue.maximum} ký tự${length === null ? "" : ` (đã nhập ${length})`}`,
+      },
+      field,
+    )
+  }
   let reason = issue.message
   if (issue.code === "unrecognized_keys") {
     path.push(issue.keys[0]!)
@@ -44,6 +72,6 @@ export const zodValidatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, h
   // Body fields are named as they are; params and query parameters by their own names too.
   return (data: unknown) => {
     const result = parser.safeParse(data ?? (httpPart === "body" ? undefined : {}))
-    return result.success ? { value: result.data } : { error: zodProblem(result.error) }
+    return result.success ? { value: result.data } : { error: zodProblem(result.error, "", data) }
   }
 }

@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { communeCode, imageUrl, phone } from "../utils/fields"
+import { communeCode, imageUrl, Pagination, phone } from "../utils/fields"
 
 const handle = z
   .string()
@@ -126,7 +126,12 @@ export const UpdateVariant = z.strictObject({
 
 export const SetStock = z.strictObject({ quantity: z.number().int().min(0).max(10_000_000) })
 
-export { Pagination } from "../utils/fields"
+export { Pagination }
+
+/** The seller's order list: a page, optionally only the parts in one state ("placed": new). */
+export const SellerOrderList = Pagination.extend({
+  status: z.enum(["placed", "shipped", "delivered", "canceled"]).optional(),
+})
 
 /** What the seller received by transfer, in whole dong. */
 export const ConfirmPayment = z.strictObject({ amount: vnd.min(1) })

@@ -4,8 +4,9 @@ import { badRequest } from "./errors"
 function describe(
   issue: z.core.$ZodIssue,
   field: string,
-  missing: boolean,
+  value: unknown,
 ): { vi: string; en: string } {
+  const missing = value === undefined
   const own = ownMessage(issue.message)
   if (own) return { vi: `"${field}": ${own.vi}`, en: `"${field}": ${own.en}` }
   switch (issue.code) {
@@ -33,10 +34,11 @@ function describe(
               en: `"${field}" must be ${issue.inclusive ? "at least" : "more than"} ${issue.minimum}`,
             }
     case "too_big":
+      // Say how long the text was too: a person who pasted it cannot count 265 characters.
       return issue.origin === "string"
         ? {
-            vi: `"${field}" chỉ được tối đa ${issue.maximum} ký tự`,
-            en: `"${field}" must have at most ${issue.maximum} characters`,
+            vi: `"${field}" chỉ được tối đa ${issue.maximum} ký tự${typedLength(value, "vi")}`,
+            en: `"${field}" must have at most ${issue.maximum} characters${typedLength(value, "en")}`,
           }
         : issue.origin === "array"
           ? {
@@ -83,6 +85,13 @@ export function ownMessage(message: string): { vi: string; en: string } | null {
   return vi.includes(" ") && en.includes(" ") ? { vi, en } : null
 }
 
+/** " (đã nhập 265)": the length of the text as it was checked (trimmed), when it is text. */
+function typedLength(value: unknown, lang: "vi" | "en"): string {
+  if (typeof value !== "string") return ""
+  const length = value.trim().length
+  return lang === "vi" ? ` (đã nhập ${length})` : ` (${length} given)`
+}
+
 function typeVi(expected: string): string {
   const names: Record<string, string> = {
     string: "chuỗi ký tự",
@@ -111,5 +120,5 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
     value =
       value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined
   }
-  throw badRequest(field, describe(issue, field, value === undefined))
+  throw badRequest(field, describe(issue, field, value))
 }

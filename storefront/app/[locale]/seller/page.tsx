@@ -6,6 +6,7 @@ import { SellerFrame } from "@/components/portal/seller-frame"
 import { pageLocale } from "@/i18n/locale"
 import { localePath } from "@/i18n/paths"
 import { sellerContext } from "@/lib/portal/context"
+import { countNewOrders } from "@/lib/portal/seller-reads"
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ status?: string }> }
 
@@ -29,7 +30,7 @@ export default async function SellerHomePage({ params, searchParams }: Props) {
     )
   }
   const { me } = context
-  const { status } = await searchParams
+  const [{ status }, waiting] = await Promise.all([searchParams, countNewOrders(locale)])
   const welcome = status === "signed-up" || status === "joined" ? status : null
   const state = ["pending", "approved", "suspended"].includes(me.seller.state)
     ? me.seller.state
@@ -51,6 +52,17 @@ export default async function SellerHomePage({ params, searchParams }: Props) {
           </p>
         ) : null}
       </div>
+      {waiting !== null ? (
+        <p className={`notice ${waiting > 0 ? "seller-waiting" : ""}`} data-testid="orders-waiting">
+          {waiting > 0 ? (
+            <a href={localePath(locale, "/seller/orders?status=placed")}>
+              {t("ordersWaiting", { count: waiting })}
+            </a>
+          ) : (
+            t("noOrdersWaiting")
+          )}
+        </p>
+      ) : null}
       <ul className="portal-cards">
         <li>
           <a href={localePath(locale, "/seller/products")}>{t("nav.products")}</a>

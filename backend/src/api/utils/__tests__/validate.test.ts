@@ -44,6 +44,17 @@ describe("parseInput", () => {
     expect(stars.text.en).toMatch(/"stars" must be one of: 3, 4, 5/)
   })
 
+  it("refuses over-long text naming the limit and the length typed, never cutting it", () => {
+    const schema = z.strictObject({ title: z.string().trim().min(2).max(200) })
+    const error = failure(schema, { title: `  ${"Gạo ".repeat(66)}x  ` })
+    expect(error.status).toBe(400)
+    expect(error.field).toBe("title")
+    expect(error.text.vi).toBe('"title" chỉ được tối đa 200 ký tự (đã nhập 265)')
+    expect(error.text.en).toBe('"title" must have at most 200 characters (265 given)')
+    const list = failure(z.object({ ids: z.array(z.string()).max(1) }), { ids: ["a", "b"] })
+    expect(list.text.en).toBe('"ids" must have at most 1 items')
+  })
+
   it("returns the parsed value when the input is valid", () => {
     expect(parseInput(z.object({ n: z.coerce.number() }), { n: "5" })).toEqual({ n: 5 })
   })

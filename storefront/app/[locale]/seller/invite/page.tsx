@@ -55,7 +55,6 @@ export default async function AcceptInvitePage({ params, searchParams }: Props) 
                 label: t("memberName"),
                 required: true,
                 minLength: 2,
-                maxLength: 120,
                 autoComplete: "name",
               },
               {

@@ -12,7 +12,7 @@ import { listSellerOrders } from "@/lib/portal/seller-reads"
 
 type Props = {
   params: Promise<{ locale: string }>
-  searchParams: Promise<{ page?: string }>
+  searchParams: Promise<{ page?: string; status?: string }>
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -21,22 +21,29 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title"), robots: { index: false } }
 }
 
-/** The seller's parts of buyers' orders, newest first. */
+/** The seller's parts of buyers' orders, newest first; `?status=placed` only the new ones. */
 export default async function SellerOrdersPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params)
   const t = await getTranslations("Portal.orders")
-  const page = pageNumber((await searchParams).page)
-  const path = "/seller/orders"
+  const search = await searchParams
+  const page = pageNumber(search.page)
+  const only = search.status === "placed" ? "placed" : undefined
+  const path = only ? "/seller/orders?status=placed" : "/seller/orders"
   const context = await sellerContext(locale, localePath(locale, path))
-  const list = context === "unavailable" ? null : await listSellerOrders(locale, page)
+  const list = context === "unavailable" ? null : await listSellerOrders(locale, page, only)
   if (context === "unavailable" || !list?.ok)
     return <SellerUnavailable locale={locale} path={path} />
   const { orders, count } = list.data
   return (
     <SellerFrame locale={locale} me={context.me} section="/orders" pathname={path}>
-      <h1>{t("title")}</h1>
+      <h1>{only ? t("newTitle") : t("title")}</h1>
+      {only ? (
+        <p>
+          <a href={localePath(locale, "/seller/orders")}>{t("allOrders")}</a>
+        </p>
+      ) : null}
       {orders.length === 0 ? (
-        <p className="notice">{t("empty")}</p>
+        <p className="notice">{only ? t("noneWaiting") : t("empty")}</p>
       ) : (
         <ul className="seller-list" data-testid="seller-orders">
           {orders.map((order) => {

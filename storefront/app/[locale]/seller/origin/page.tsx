@@ -72,7 +72,9 @@ export default async function OriginListPage({ params, searchParams }: Props) {
           {batches.map((b) => (
             <li key={b.id} data-lot={b.lot_code}>
               <a href={localePath(locale, `/seller/origin/${b.id}`)}>
-                <span className="origin-batch-title">{b.product_title}</span>
+                <span className="origin-batch-title clamp-2" title={b.product_title}>
+                  {b.product_title}
+                </span>
                 <span>{t("lotLine", { lot: b.lot_code })}</span>
               </a>
               <span className={`origin-state origin-state-${b.state}`}>

@@ -56,7 +56,13 @@ export default async function SellerProductsPage({ params, searchParams }: Props
                   <span className="seller-item-noimage" aria-hidden="true" />
                 )}
                 <div>
-                  <a href={localePath(locale, `/seller/products/${product.id}`)}>{product.title}</a>
+                  <a
+                    className="clamp-2"
+                    href={localePath(locale, `/seller/products/${product.id}`)}
+                    title={product.title}
+                  >
+                    {product.title}
+                  </a>
                   <p>
                     <span className={`badge seller-state-${state}`}>{t(`state.${state}`)}</span>{" "}
                     {product.ocop ? (

@@ -58,7 +58,6 @@ export default async function SellerSettingsPage({ params, searchParams }: Props
       hint: hint("name"),
       required: true,
       minLength: 2,
-      maxLength: 200,
     },
     {
       name: "phone",
@@ -76,7 +75,6 @@ export default async function SellerSettingsPage({ params, searchParams }: Props
       hint: hint("address"),
       required: true,
       minLength: 3,
-      maxLength: 300,
     },
     {
       name: "logo_url",
@@ -108,7 +106,6 @@ export default async function SellerSettingsPage({ params, searchParams }: Props
         label: t("bank_account_name"),
         hint: hint("bank_account_name", t("accountNameHint")),
         minLength: 2,
-        maxLength: 70,
         autoComplete: "off",
       },
     )

@@ -53,7 +53,6 @@ export default async function SellerSignUpPage({ params }: Props) {
             hint: t("nameHint"),
             required: true,
             minLength: 2,
-            maxLength: 200,
           },
           {
             name: "kind",
@@ -93,7 +92,6 @@ export default async function SellerSignUpPage({ params }: Props) {
             hint: t("addressHint"),
             required: true,
             minLength: 3,
-            maxLength: 300,
           },
           {
             name: "phone",
@@ -123,14 +121,12 @@ export default async function SellerSignUpPage({ params }: Props) {
             label: t("accountName"),
             hint: t("accountNameHint"),
             minLength: 2,
-            maxLength: 70,
           },
           {
             name: "owner_name",
             label: t("ownerName"),
             required: true,
             minLength: 2,
-            maxLength: 120,
             autoComplete: "name",
           },
           {

@@ -22,6 +22,15 @@ type Props = {
 }
 
 const STATUSES = ["confirm-payment", "ship", "deliver", "cancel"] as const
+/** The steps asked again before they are taken. */
+const CONFIRMED = ["ship", "deliver", "cancel"] as const
+type Confirmed = (typeof CONFIRMED)[number]
+
+const CONFIRM_TEXT = {
+  ship: { title: "shipConfirmTitle", hint: "shipConfirmHint", submit: "shipConfirm" },
+  deliver: { title: "deliverConfirmTitle", hint: "deliverConfirmHint", submit: "deliverConfirm" },
+  cancel: { title: "cancelConfirmTitle", hint: "cancelConfirmHint", submit: "cancelConfirm" },
+} as const satisfies Record<Confirmed, { title: string; hint: string; submit: string }>
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await pageLocale(params)
@@ -45,11 +54,14 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
   const order = found.data.order
   const buyer = buyerLines(order)
   const names = await shippingNames()
-  // While the seller confirms a cancellation, the other buttons step aside.
-  const cancelling = confirm === "cancel" && orderActions(order).cancel
-  const can = cancelling
-    ? { confirmPayment: false, ship: false, deliver: false, cancel: true }
-    : orderActions(order)
+  // "Đã gửi hàng đi", "Khách đã nhận hàng" and "Huỷ đơn" cannot be undone: each is a link to this
+  // page with `?confirm=`, which asks once more (plain links and forms, so it works without
+  // JavaScript); while one is being confirmed, the other buttons step aside.
+  const possible = orderActions(order)
+  const confirming = CONFIRMED.find((a) => a === confirm && possible[a])
+  const can = confirming
+    ? { confirmPayment: false, ship: false, deliver: false, cancel: false }
+    : possible
   const known = STATUSES.find((s) => s === status)
   const hidden = (action: string) => ({ locale, order_id: order.part_order_id, action })
   return (
@@ -133,36 +145,28 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
         </section>
       ) : null}
       {can.ship ? (
-        <SellerForm
-          id="ship"
-          testId="ship-form"
-          action={orderAction}
-          initial={emptyFormState()}
-          hidden={hidden("ship")}
-          submit={t("ship")}
-          pendingLabel={t("working")}
-          fields={[]}
-        >
+        <div className="seller-step">
+          <a className="button button-wide" href={`${here}?confirm=ship`} data-testid="ship-link">
+            {t("ship")}
+          </a>
           <p className="field-hint">{t("shipHint")}</p>
-        </SellerForm>
+        </div>
       ) : null}
       {can.deliver ? (
-        <SellerForm
-          id="deliver"
-          testId="deliver-form"
-          action={orderAction}
-          initial={emptyFormState()}
-          hidden={hidden("deliver")}
-          submit={t("deliver")}
-          pendingLabel={t("working")}
-          fields={[]}
-        >
+        <div className="seller-step">
+          <a
+            className="button button-wide"
+            href={`${here}?confirm=deliver`}
+            data-testid="deliver-link"
+          >
+            {t("deliver")}
+          </a>
           <p className="field-hint">
             {order.payment.method === "cod" ? t("deliverCodHint") : t("deliverHint")}
           </p>
-        </SellerForm>
+        </div>
       ) : null}
-      {can.cancel && !cancelling ? (
+      {can.cancel ? (
         <p>
           <a
             className="button button-secondary button-wide"
@@ -173,22 +177,34 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
           </a>
         </p>
       ) : null}
-      {cancelling ? (
-        <section className="notice notice-error" aria-labelledby="cancel-title">
-          <h2 id="cancel-title">{t("cancelConfirmTitle")}</h2>
-          <p>{t("cancelConfirmHint")}</p>
+      {confirming ? (
+        <section
+          className={`notice ${confirming === "cancel" ? "notice-error" : "seller-confirm"}`}
+          aria-labelledby="confirm-title"
+          data-testid="confirm-step"
+        >
+          <h2 id="confirm-title">{t(CONFIRM_TEXT[confirming].title)}</h2>
+          <p>
+            {t(
+              confirming === "deliver" && order.payment.method === "cod"
+                ? "deliverConfirmCodHint"
+                : CONFIRM_TEXT[confirming].hint,
+            )}
+          </p>
           <SellerForm
-            id="cancel"
-            testId="cancel-form"
+            id={confirming}
+            testId={`${confirming}-form`}
             action={orderAction}
             initial={emptyFormState()}
-            hidden={hidden("cancel")}
-            submit={t("cancelConfirm")}
-            danger
+            hidden={hidden(confirming)}
+            submit={t(CONFIRM_TEXT[confirming].submit)}
+            danger={confirming === "cancel"}
             pendingLabel={t("working")}
             fields={[]}
           />
-          <a href={here}>{t("cancelKeep")}</a>
+          <a href={here} data-testid="confirm-keep">
+            {confirming === "cancel" ? t("cancelKeep") : t("confirmKeep")}
+          </a>
         </section>
       ) : null}
     </SellerFrame>

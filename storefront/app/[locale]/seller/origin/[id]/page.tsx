@@ -69,7 +69,9 @@ export default async function BatchPage({ params, searchParams }: Props) {
         <a href={localePath(locale, "/seller/origin")}>{t("backToList")}</a>
       </p>
       <h1>
-        {b.product_title}
+        <span className="clamp-3" title={b.product_title}>
+          {b.product_title}
+        </span>
         <span className="origin-subtitle">{t("lotLine", { lot: b.lot_code })}</span>
       </h1>
       {status ? <OriginStatusNotice status={status} /> : null}

@@ -150,8 +150,8 @@ export default async function EditProductPage({ params, searchParams }: Props) {
         submit={t("save")}
         pendingLabel={t("saving")}
         fields={[
-          { name: "title", label: t("productTitle"), required: true, minLength: 2, maxLength: 200 },
-          { name: "description", label: t("description"), type: "textarea", maxLength: 10_000 },
+          { name: "title", label: t("productTitle"), required: true, minLength: 2 },
+          { name: "description", label: t("description"), type: "textarea" },
           ...englishFields(t),
           {
             name: "category_id",

@@ -47,9 +47,8 @@ export default async function NewProductPage({ params }: Props) {
             hint: t("titleHint"),
             required: true,
             minLength: 2,
-            maxLength: 200,
           },
-          { name: "description", label: t("description"), type: "textarea", maxLength: 10_000 },
+          { name: "description", label: t("description"), type: "textarea" },
           ...englishFields(t),
           {
             name: "category_id",
@@ -71,7 +70,6 @@ export default async function NewProductPage({ params }: Props) {
             label: t("variantTitle"),
             hint: t("variantHint"),
             required: true,
-            maxLength: 120,
           },
           {
             name: "price",
