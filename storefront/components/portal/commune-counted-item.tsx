@@ -63,7 +63,7 @@ export async function CounterfeitStamps({
           {stamps.map((s) => (
             <li key={s.serial} data-serial={s.serial}>
               <code className="counted-serial">{s.serial}</code>
-              {s.state === "voided" ? ` · ${t("stampVoided")}` : ""}
+              {s.state === "voided" ? ` · ${t("stampVoided")}` : ""}{" "}
               <p className="muted">
                 {t("sellerOf", { name: s.seller_name })} ·{" "}
                 {t("stampLine", {

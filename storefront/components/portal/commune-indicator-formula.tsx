@@ -17,11 +17,11 @@ export async function IndicatorFormula({ code }: { code: IndicatorCode }) {
   const t = await getTranslations("Portal.indicators.formula")
   return (
     <p className="indicator-formula muted" data-testid="indicator-formula">
-      {t("numerator", { text: t(`${code}.numerator`) })}
+      <span>{t("numerator", { text: t(`${code}.numerator`) })}</span>
       {isShare(code) ? (
         <>
-          <br />
-          {t("denominator", { text: t(`${code}.denominator`) })}
+          {" "}
+          <span>{t("denominator", { text: t(`${code}.denominator`) })}</span>
         </>
       ) : null}
     </p>

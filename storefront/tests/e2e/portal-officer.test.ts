@@ -165,7 +165,7 @@ describe("a commune officer at a desk", () => {
     )
     await shot(officer, "counted-orders")
     await noAxeViolations(officer)
-  })
+  }, 240_000)
 
   it("sees the seller of every listing behind the traceability indicator", async () => {
     await officer.goto(`${url}/vi/commune/indicators/counted?code=TRACEABLE`)
@@ -223,7 +223,7 @@ describe("a commune officer at a desk", () => {
     )
     await shot(officer, "counted-counterfeit")
     await noAxeViolations(officer)
-  })
+  }, 120_000)
 
   it("states every indicator's numerator and denominator on the indicators page", async () => {
     await officer.goto(`${url}/vi/commune/indicators`)
@@ -259,6 +259,10 @@ describe("the province officer", () => {
     // The namesake found through the province's search: still nothing to press.
     await province.goto(`${url}/vi/commune/sellers?q=lo+van+sinh`)
     expect(await province.locator("[data-testid=commune-seller]").count()).toBe(2)
+    // Across communes, the commune tells namesakes apart too.
+    expect(
+      normalise(await province.locator("[data-testid=seller-identity]").last().textContent()),
+    ).toBe("Mã: hkd-lo-van-sinh · Thôn Cóc, Xã Gia Phú")
     expect(await main.locator("form button").count()).toBe(1) // the filter's own
     expect(await main.locator("a", { hasText: "Tạm dừng" }).count()).toBe(0)
     await shot(province, "province-sellers")
@@ -276,5 +280,5 @@ describe("the province officer", () => {
       })
       expect(refused.status).toBe(403)
     }
-  })
+  }, 120_000)
 })

@@ -88,13 +88,13 @@ export default async function CommuneSellersPage({ params, searchParams }: Props
             maxLength={100}
             aria-describedby="sellers-q-hint"
           />
-          <p id="sellers-q-hint" className="muted commune-hint">
-            {t("searchHint")}
-          </p>
         </div>
         <button type="submit" className="button button-secondary">
           {t("filter")}
         </button>
+        <p id="sellers-q-hint" className="muted commune-hint">
+          {t("searchHint")}
+        </p>
       </form>
       {!result.ok ? (
         <LoadError error={result.error} retryHref={here} />
@@ -117,6 +117,8 @@ export default async function CommuneSellersPage({ params, searchParams }: Props
                   <p className="muted" data-testid="seller-identity">
                     {t("handle", { handle: seller.handle })} ·{" "}
                     {seller.village?.name ?? t("noVillage")}
+                    {/* A province officer reads many communes: namesakes may live in two. */}
+                    {readOnly && seller.commune?.name ? `, ${seller.commune.name}` : ""}
                   </p>
                   <p className="muted">
                     {t(`kinds.${seller.kind}`)} ·{" "}
