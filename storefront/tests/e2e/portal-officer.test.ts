@@ -221,6 +221,8 @@ describe("a commune officer at a desk", () => {
     expect(normalise(await officer.locator("[data-testid=indicator-formula]").textContent())).toBe(
       "Tử số: Số tem có dấu hiệu hàng giả lần đầu trong quý, mỗi tem tính một lần (không tính theo lượt quét)",
     )
+    // Never "nothing counted" above a stamp with a signal, even before the count catches up.
+    expect(await officer.getByText("Chưa có gì để tính trong quý này.").count()).toBe(0)
     await shot(officer, "counted-counterfeit")
     await noAxeViolations(officer)
   }, 120_000)

@@ -77,7 +77,10 @@ export default async function CountedPage({ params, searchParams }: Props) {
       {!result.ok ? (
         <LoadError error={result.error} retryHref={here} />
       ) : result.data.length === 0 ? (
-        <p className="notice">{t("nothingCounted")}</p>
+        // The serials below may come before the count catches up with the service's events.
+        stamps?.ok && stamps.data.length ? null : (
+          <p className="notice">{t("nothingCounted")}</p>
+        )
       ) : (
         groups.map((group) =>
           group.items.length ? (
