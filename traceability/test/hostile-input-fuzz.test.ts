@@ -142,6 +142,7 @@ const ROUTES: Route[] = [
   { method: "GET", path: "/stamp-jobs/{job}/sheet.pdf", seller: true },
   { method: "GET", path: "/stamp-jobs/{job}/stamps.csv", seller: true },
   { method: "GET", path: "/stats", seller: true },
+  { method: "GET", path: "/stats/counterfeit-stamps", seller: true },
 ]
 
 /** A JSON object of junk under plausible and random keys; `poison` goes somewhere inside. */

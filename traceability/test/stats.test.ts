@@ -20,6 +20,7 @@ import {
 let service: Service
 let call: ReturnType<typeof client>
 let t: Awaited<ReturnType<typeof tokens>>
+let flagged: string[]
 const quarter = quarterOf(new Date())
 
 /** A scan from `address` (through the proxy the service trusts), else from 127.0.0.1. */
@@ -75,6 +76,7 @@ beforeAll(async () => {
   await scan(foreign.stamps[0]!)
   await scan(greens.stamps[0]!)
   await service.app.scanService.flush()
+  flagged = [rice.stamps[2]!.serial, rice.stamps[4]!.serial].sort()
 })
 
 afterAll(async () => {
@@ -195,5 +197,40 @@ describe("GET /stats", () => {
       expect(answer.status, query).toBe(400)
       expect(answer.body.field).toBe(field)
     }
+  })
+})
+
+describe("GET /stats/counterfeit-stamps", () => {
+  const list = (query: string, token?: string) =>
+    call("GET", `/stats/counterfeit-stamps${query}`, { token })
+  const serials = (body: Json) => body.stamps.map((s: Json) => s.serial).sort()
+
+  it("names the stamps behind a commune's counterfeit count, with seller and lot", async () => {
+    const own = await list(`?quarter=${quarter}`, t.communeOfficer)
+    expect(own.status, JSON.stringify(own.body)).toBe(200)
+    expect(own.body.filters).toEqual({ quarter, commune_code: "02923", province_code: null })
+    // The two stamps /stats counts for Gia Phú: the voided one and the copied label.
+    expect(serials(own.body)).toEqual(flagged)
+    const voided = own.body.stamps.find((s: Json) => s.state === "voided")
+    expect(voided).toMatchObject({
+      seller_id: GIA_PHU_SELLER.id,
+      seller_name: GIA_PHU_SELLER.name,
+      commune_code: "02923",
+      lot_code: "ST-1",
+      signal_count: 2,
+    })
+    expect((await list("?quarter=2020-Q1", t.communeOfficer)).body.stamps).toEqual([])
+  })
+
+  it("keeps each officer inside their area and refuses everyone else", async () => {
+    expect((await list("?commune_code=02990", t.communeOfficer)).status).toBe(403)
+    expect((await list("", t.otherCommuneOfficer)).body.stamps).toEqual([])
+    expect(serials((await list("", t.provinceOfficer)).body)).toEqual(flagged)
+    expect((await list("?province_code=01", t.provinceOfficer)).status).toBe(403)
+    expect((await list("")).status).toBe(401)
+    for (const token of [t.member, t.helper, t.customer]) {
+      expect((await list("", token)).status).toBe(403)
+    }
+    expect((await list("?quarter=2026-Q5", t.service)).body.field).toBe("quarter")
   })
 })

@@ -11,7 +11,7 @@ import {
   type CommuneScenario,
   setUpCommuneScenario,
 } from "../helpers/commune-scenario"
-import { GIA_PHU } from "../helpers/registry-fixtures"
+import { createSeller, GIA_PHU, XUAN_QUANG } from "../helpers/registry-fixtures"
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies, checked by the assertions that read them
 type Json = Record<string, any>
@@ -106,6 +106,70 @@ medusaIntegrationTestRunner({
         expect(bad.data.field).toBe("state")
       })
 
+      it("finds sellers without diacritics, only inside the officer's area", async () => {
+        // Three sellers named alike: two in Gia Phú (told apart by handle and state), one in
+        // Xuân Quang that a Gia Phú officer must never find.
+        await createSeller(container, {
+          handle: "lo-van-sinh",
+          name: "Lò Văn Sinh",
+          commune_code: GIA_PHU,
+          state: "approved",
+        })
+        await createSeller(container, {
+          handle: "lo-van-sinh-2",
+          name: "Lò Văn Sinh",
+          commune_code: GIA_PHU,
+          state: "pending",
+        })
+        await createSeller(container, {
+          handle: "lo-van-sinh-xq",
+          name: "LÒ VĂN SINH",
+          commune_code: XUAN_QUANG,
+          state: "approved",
+        })
+        const handles = async (q: string, headers: Headers) => {
+          const { status, data } = await call(
+            "get",
+            `/commune/sellers?q=${encodeURIComponent(q)}`,
+            headers,
+          )
+          expect(status).toBe(200)
+          expect(data.count).toBe(data.sellers.length)
+          return data.sellers.map((s: Json) => s.handle).sort()
+        }
+        const own = ["lo-van-sinh", "lo-van-sinh-2"]
+        expect(await handles("lo van sinh", giaPhu)).toEqual(own)
+        expect(await handles("  LO   VAN sinh ", giaPhu)).toEqual(own)
+        expect(await handles("Lò Văn Sinh".normalize("NFD"), giaPhu)).toEqual(own)
+        expect(await handles("sinh lo", giaPhu)).toEqual(own)
+        // The handle is searched too, so the second one can be picked out by it.
+        expect(await handles("lo-van-sinh-2", giaPhu)).toEqual(["lo-van-sinh-2"])
+        expect(await handles("gia phu", giaPhu)).toEqual(["htx-gia-phu"])
+        expect(await handles("moi", giaPhu)).toEqual(["htx-moi"])
+        // Another commune's namesake: not for Gia Phú, found by its own officer and the province.
+        expect(await handles("lo van sinh xq", giaPhu)).toEqual([])
+        expect(await handles("lo van sinh", xuanQuang)).toEqual(["lo-van-sinh-xq"])
+        expect(await handles("lo van sinh", province)).toEqual([...own, "lo-van-sinh-xq"])
+        expect(await handles("ha noi", province)).toEqual([])
+        // LIKE wildcards typed in the box match only themselves.
+        expect(await handles("%", giaPhu)).toEqual([])
+        expect(await handles("lo_van", giaPhu)).toEqual([])
+
+        // What tells the two Gia Phú namesakes apart on the list.
+        const { data } = await call("get", "/commune/sellers?q=lo%20van%20sinh", giaPhu)
+        const rows = data.sellers.map((s: Json) => [s.handle, s.state, s.village?.name])
+        expect(rows.sort()).toEqual([
+          ["lo-van-sinh", "approved", "Thôn Phú Xuân"],
+          ["lo-van-sinh-2", "pending", "Thôn Phú Xuân"],
+        ])
+        const pending = await call(
+          "get",
+          "/commune/sellers?q=lo%20van%20sinh&state=pending",
+          giaPhu,
+        )
+        expect(pending.data.sellers.map((s: Json) => s.handle)).toEqual(["lo-van-sinh-2"])
+      })
+
       it("answers a seller outside the area exactly like a missing one", async () => {
         const own = await call("get", `/commune/sellers/${sellers.approved.id}`, giaPhu)
         expect(own.status).toBe(200)
@@ -192,6 +256,31 @@ medusaIntegrationTestRunner({
         expect(foreign.status).toBe(404)
         const created = await call("post", "/commune/ocop-entries", province, entryBody())
         expect(created.status).toBe(403)
+        // Nor suspend, nor review an owner's changes, in any language.
+        const suspend = await call(
+          "post",
+          `/commune/sellers/${sellers.approved.id}/suspend`,
+          { ...province, ...EN },
+          { reason: "Thử tạm dừng" },
+        )
+        expect(suspend.status).toBe(403)
+        expect(suspend.data.message).toBe("Province officers have read-only access")
+        for (const decision of ["approve", "reject"]) {
+          const review = await call(
+            "post",
+            `/commune/sellers/${sellers.approved.id}/changes/${decision}`,
+            province,
+            { reason: "Thử duyệt thay đổi" },
+          )
+          expect(review.status).toBe(403)
+        }
+        expect(
+          (
+            await container
+              .resolve<SellerModuleService>(SELLER_MODULE)
+              .retrieveSeller(sellers.approved.id)
+          ).state,
+        ).toBe("approved")
 
         const stored = await container
           .resolve<SellerModuleService>(SELLER_MODULE)

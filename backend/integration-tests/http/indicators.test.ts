@@ -2,7 +2,10 @@ import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import ExcelJS from "exceljs"
 import { previousQuarter, quarterRange } from "../../src/lib/indicators/quarter"
+import { refreshIndicators } from "../../src/lib/indicators/refresh"
 import { signWebhookPayload } from "../../src/lib/webhook-signature"
+import { CHECKOUT_MODULE } from "../../src/modules/checkout"
+import type CheckoutModuleService from "../../src/modules/checkout/service"
 import { COMMUNE_MODULE } from "../../src/modules/commune"
 import type CommuneModuleService from "../../src/modules/commune/service"
 import { COMMUNE, PRODUCTS, SELLERS } from "../../src/scripts/demo/data"
@@ -162,6 +165,79 @@ medusaIntegrationTestRunner({
           province,
         )
         expect(one.commune.code).toBe(COMMUNE.code)
+      })
+
+      it("lists what was counted so an officer can check it: orders, payments, sellers", async () => {
+        const container = getContainer()
+        const checkout = container.resolve<CheckoutModuleService>(CHECKOUT_MODULE)
+        const seller = SELLERS[1]!
+        const { data: rows } = await container
+          .resolve("query")
+          .graph({ entity: "seller", fields: ["id"], filters: { handle: seller.handle } })
+        const sellerId = rows[0]!.id as string
+        const placed: [string, number, string, string][] = [
+          ["DH9000001", 185000, "vietqr", "captured"],
+          ["DH9000002", 90000, "card", "captured"],
+          ["DH9000003", 60000, "cod", "captured"],
+          ["DH9000004", 45000, "cod", "awaiting"],
+        ]
+        const parts = await checkout.createOrderParts(
+          placed.map(([reference, amount, method, status]) => ({
+            order_id: `order_${reference}`,
+            part_order_id: `order_part_${reference}`,
+            seller_id: sellerId,
+            commune_code: COMMUNE.code,
+            reference,
+            currency_code: "vnd",
+            amount,
+            payment_method: method as "cod",
+            payment_status: status as "captured",
+          })),
+        )
+        await refreshIndicators(container, { order_parts: parts.map((p) => p.id) })
+        const counted = async (code: string) => {
+          const { data } = await get(`/commune/indicators/counted?code=${code}`, officer)
+          return new Map<string, Json>(data.items.map((i: Json) => [i.label, i]))
+        }
+
+        const orders = await counted("ORDERS")
+        expect(orders.get("DH9000001")).toMatchObject({
+          counted: true,
+          seller: { id: sellerId, name: seller.name },
+          order: {
+            reference: "DH9000001",
+            amount: 185000,
+            payment_method: "vietqr",
+            payment_status: "captured",
+            status: "placed",
+          },
+        })
+        const placedAt = new Date(orders.get("DH9000001")!.order.placed_at).getTime()
+        expect(Math.abs(placedAt - Date.now())).toBeLessThan(10 * 60_000)
+        expect(orders.get("DH9000004")?.order.payment_status).toBe("awaiting")
+
+        // Cashless: each paid order with why it counts or not; the unpaid one is outside it.
+        const cashless = await counted("CASHLESS")
+        const why = [...cashless.values()].map((i) => [
+          i.label,
+          i.counted,
+          i.order.cashless_reason,
+          i.seller.name,
+        ])
+        expect(why.sort()).toEqual([
+          ["DH9000001", true, "vietqr_paid", seller.name],
+          ["DH9000002", true, "card_paid", seller.name],
+          ["DH9000003", false, "cash_on_delivery", seller.name],
+        ])
+
+        // Traceability: every live listing names its seller.
+        const listings = [...(await counted("TRACEABLE")).values()]
+        expect(listings.length).toBeGreaterThanOrEqual(9)
+        const names = new Set(SELLERS.map((s) => s.name))
+        for (const item of listings) expect(names.has(item.seller?.name)).toBe(true)
+        // Registry entries name their sellers too.
+        const entries = [...(await counted("OCOP_ONLINE")).values()]
+        for (const item of entries) expect(names.has(item.seller?.name)).toBe(true)
       })
 
       it("closing a past quarter freezes it; a late event does not alter it until an operator reopens it", async () => {

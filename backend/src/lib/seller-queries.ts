@@ -27,17 +27,33 @@ export interface SellerFilters {
   q?: string
 }
 
-/** A page of sellers with area names and product counts, in a constant number of queries. */
+/**
+ * A page of sellers with area names and product counts, in a constant number of queries. `q`
+ * matches names and handles without regard to diacritics, inside the same area.
+ */
 export async function listSellersForOfficers(
   container: MedusaContainer,
   filters: SellerFilters,
   page: { limit: number; offset: number },
 ) {
+  const { q, ...rest } = filters
+  const where: Record<string, unknown> = Object.fromEntries(
+    Object.entries(rest).filter(([, v]) => v !== undefined),
+  )
+  if (q) {
+    const sellers = container.resolve<SellerModuleService>(SELLER_MODULE)
+    const ids = await sellers.searchSellerIds(q, {
+      commune_code: rest.commune_code,
+      province_code: rest.province_code,
+    })
+    if (!ids.length) return { sellers: [], count: 0, limit: page.limit, offset: page.offset }
+    where.id = ids
+  }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({
     entity: "seller",
     fields: [...OFFICER_SELLER_FIELDS, ...PRODUCT_SUMMARY_FIELDS],
-    filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)),
+    filters: where,
     pagination: { skip: page.offset, take: page.limit, order: { created_at: "DESC" } },
   })
   const rows = data as unknown as SellerRow[]

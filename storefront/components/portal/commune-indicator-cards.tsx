@@ -15,6 +15,7 @@ import {
   type IndicatorsRead,
 } from "@/lib/portal/commune-types"
 import { IndicatorChart } from "./commune-chart"
+import { IndicatorFormula } from "./commune-indicator-formula"
 
 const STATE_INDICATORS: IndicatorCode[] = ["OCOP_ONLINE", "SELLERS_ONLINE", "TRACEABLE"]
 
@@ -70,6 +71,7 @@ export async function IndicatorCards({ locale, read, history, countedBase }: Pro
               )}
               {percent ? <span className="indicator-percent">{percent}</span> : null}
             </p>
+            <IndicatorFormula code={code} />
             {before ? (
               <p className="muted">
                 {t("previous", { quarter: previousLabel, value: valueText(code, before, locale) })}

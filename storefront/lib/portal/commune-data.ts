@@ -1,9 +1,10 @@
 import type { Locale } from "@/i18n/routing"
-import { type ApiResult, backend } from "./api"
+import { type ApiResult, backend, traceability } from "./api"
 import type {
   CertificateStatus,
   CommuneSeller,
   CountedItem,
+  CounterfeitStamp,
   HistoryQuarter,
   IndicatorCode,
   IndicatorsRead,
@@ -155,4 +156,17 @@ export async function readCounted(
     { locale },
   )
   return result.ok ? { ...result, data: result.data.items } : result
+}
+
+/** The stamps behind COUNTERFEIT, from the traceability service (it scopes the officer too). */
+export async function readCounterfeitStamps(
+  locale: Locale,
+  quarter: string,
+  communeCode?: string,
+): Promise<ApiResult<CounterfeitStamp[]>> {
+  const result = await traceability<{ stamps: CounterfeitStamp[] }>(
+    `/stats/counterfeit-stamps${query({ quarter, commune_code: communeCode })}`,
+    { locale },
+  )
+  return result.ok ? { ...result, data: result.data.stamps } : result
 }

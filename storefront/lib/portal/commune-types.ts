@@ -120,6 +120,28 @@ export type IndicatorsRead = {
 
 export type HistoryQuarter = { quarter: string; closed: boolean; indicators: IndicatorValues }
 
+export const CASHLESS_REASONS = [
+  "vietqr_paid",
+  "card_paid",
+  "cash_on_delivery",
+  "other_method",
+  "awaiting_payment",
+  "payment_canceled",
+  "payment_refunded",
+  "order_canceled",
+] as const
+
+/** An order part as the counted lists show it (backend: lib/indicators/counted-details.ts). */
+export type CountedOrder = {
+  reference: string
+  placed_at: string
+  amount: number
+  payment_method: "cod" | "vietqr" | "card" | "other"
+  payment_status: "awaiting" | "captured" | "canceled" | "refunded"
+  status: string
+  cashless_reason: (typeof CASHLESS_REASONS)[number]
+}
+
 export type CountedItem = {
   subject_type: string
   subject_id: string
@@ -127,4 +149,18 @@ export type CountedItem = {
   numerator: number
   denominator: number
   counted: boolean
+  /** Absent from quarters closed before the lists named them. */
+  seller?: { id: string; name: string | null } | null
+  order?: CountedOrder | null
+}
+
+/** A stamp behind COUNTERFEIT (traceability's /stats/counterfeit-stamps). */
+export type CounterfeitStamp = {
+  serial: string
+  seller_id: string
+  seller_name: string
+  product_title: string
+  lot_code: string
+  state: "issued" | "voided"
+  signalled_at: string
 }

@@ -218,7 +218,10 @@ describe("commune portal", () => {
     await page.locator("li[data-code=OCOP_ONLINE] a[data-testid=indicator-value]").click()
     await page.waitForURL(/\/indicators\/counted\?.*code=OCOP_ONLINE/)
     const counted = page.locator(`[data-testid=counted-in] li[data-subject="${entryId}"]`)
-    expect(await counted.textContent()).toBe(`${PRODUCT_TITLE} (${CERTIFICATE})`)
+    expect(await counted.locator("a").textContent()).toBe(`${PRODUCT_TITLE} (${CERTIFICATE})`)
+    expect(await counted.locator("[data-testid=counted-seller]").textContent()).toBe(
+      `Người bán: ${SELLER.name}`,
+    )
     await shot("counted")
     await page.goto(`${url}/vi/commune/registry?status=expiring_soon`)
     expect(

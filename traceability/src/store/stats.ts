@@ -109,3 +109,50 @@ export function communeStats(sellers: readonly SellerStats[]): CommuneStats[] {
   }
   return [...byKey.values()]
 }
+
+/** A stamp with a counterfeit signal, as a commune officer checks the COUNTERFEIT indicator. */
+export interface CounterfeitStamp {
+  serial: string
+  seller_id: string
+  seller_name: string
+  commune_code: string
+  product_title: string
+  lot_code: string
+  state: "issued" | "voided"
+  /** When its first signal came: the quarter it is counted in. */
+  signalled_at: string
+  signal_count: number
+  flagged_at: string | null
+}
+
+/**
+ * The stamps whose first counterfeit signal fell in the quarter (every quarter with none), in
+ * the area: the serials behind COUNTERFEIT, newest first, at most `limit`. Starts from the
+ * signalled stamps (an index on signalled_at), which are few beside all stamps.
+ */
+export async function counterfeitStamps(
+  db: pg.Pool,
+  filter: Omit<StatsFilter, "sellerId">,
+  limit = 500,
+): Promise<CounterfeitStamp[]> {
+  const { rows } = await db.query(
+    `SELECT s.serial, b.seller_id, b.seller_name, b.seller_commune_code AS commune_code,
+            b.product_title, b.lot_code, s.state, ss.signalled_at, ss.signal_count, ss.flagged_at
+     FROM stamp_scan_summary ss
+     JOIN stamp s ON s.serial = ss.serial
+     JOIN batch b ON b.id = s.batch_id
+     WHERE ss.signalled_at IS NOT NULL
+       AND ($1::text IS NULL OR b.seller_commune_code = $1)
+       AND ($2::text IS NULL OR b.seller_province_code = $2)
+       AND ($3::timestamptz IS NULL OR ss.signalled_at >= $3)
+       AND ($4::timestamptz IS NULL OR ss.signalled_at < $4)
+     ORDER BY ss.signalled_at DESC, s.serial
+     LIMIT $5`,
+    [filter.communeCode, filter.provinceCode, filter.start, filter.end, limit],
+  )
+  return rows.map((row) => ({
+    ...row,
+    signalled_at: row.signalled_at.toISOString(),
+    flagged_at: row.flagged_at?.toISOString() ?? null,
+  }))
+}

@@ -144,6 +144,41 @@ export async function registryFacts(
 
 type Part = Awaited<ReturnType<CheckoutModuleService["listOrderParts"]>>[number]
 
+/**
+ * Why an order part does or does not count as cashless, the one rule CASHLESS follows: paid
+ * (captured) by VietQR or card counts; paid in cash or by other means is paid but not cashless;
+ * a payment still awaited, canceled or refunded is not paid; a canceled order is not counted.
+ */
+export type CashlessReason =
+  | "vietqr_paid"
+  | "card_paid"
+  | "cash_on_delivery"
+  | "other_method"
+  | "awaiting_payment"
+  | "payment_canceled"
+  | "payment_refunded"
+  | "order_canceled"
+
+export const CASHLESS_REASONS: CashlessReason[] = ["vietqr_paid", "card_paid"]
+export const PAID_REASONS: CashlessReason[] = [
+  ...CASHLESS_REASONS,
+  "cash_on_delivery",
+  "other_method",
+]
+
+export function cashlessReason(
+  part: Pick<Part, "status" | "deleted_at" | "payment_status" | "payment_method">,
+): CashlessReason {
+  if (part.status === "canceled" || part.deleted_at) return "order_canceled"
+  if (part.payment_status === "awaiting") return "awaiting_payment"
+  if (part.payment_status === "canceled") return "payment_canceled"
+  if (part.payment_status === "refunded") return "payment_refunded"
+  if (part.payment_method === "vietqr") return "vietqr_paid"
+  if (part.payment_method === "card") return "card_paid"
+  if (part.payment_method === "cod") return "cash_on_delivery"
+  return "other_method"
+}
+
 /** ORDERS, GMV and CASHLESS (count and value) of order parts, in the quarter they were placed. */
 export function orderPartFacts(parts: Part[], provinceOf: Map<string, string>): Fact[] {
   return parts.flatMap((part) => {
@@ -158,9 +193,10 @@ export function orderPartFacts(parts: Part[], provinceOf: Map<string, string>): 
       since: part.created_at as Date,
     }
     const amount = Number(part.amount)
-    const counted = part.status !== "canceled" && !part.deleted_at
-    const paid = counted && part.payment_status === "captured"
-    const cashless = paid && (part.payment_method === "card" || part.payment_method === "vietqr")
+    const reason = cashlessReason(part)
+    const counted = reason !== "order_canceled"
+    const paid = PAID_REASONS.includes(reason)
+    const cashless = CASHLESS_REASONS.includes(reason)
     return [
       fact({ code: "ORDERS", ...where, numerator: counted ? 1 : 0, denominator: 0 }),
       fact({ code: "GMV", ...where, numerator: counted ? amount : 0, denominator: 0 }),

@@ -1,13 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { badRequest } from "../../api/utils/errors"
-import { CHECKOUT_MODULE } from "../../modules/checkout"
-import type CheckoutModuleService from "../../modules/checkout/service"
-import { COMMUNE_MODULE } from "../../modules/commune"
-import type CommuneModuleService from "../../modules/commune/service"
 import { INDICATORS_MODULE } from "../../modules/indicators"
 import type IndicatorsModuleService from "../../modules/indicators/service"
 import { INDICATOR_CODES, INDICATORS, type IndicatorCode, NOW } from "./codes"
+import { describeSubjects, type SubjectDetails } from "./counted-details"
 import { isAfter, previousQuarter, QUARTER_PATTERN, quarterOf, quarterRange } from "./quarter"
 import { type IndicatorValues, valuesFromCounts } from "./report"
 
@@ -122,6 +118,10 @@ export interface CountedItem {
   denominator: number
   /** Whether it counts in the numerator (e.g. the entry is online), for "8/9"-style counts. */
   counted: boolean
+  /** The seller behind a listing, an order part or a registry entry. Absent from older snapshots. */
+  seller?: SubjectDetails["seller"]
+  /** An order part's date, value and payment. Absent from older snapshots. */
+  order?: SubjectDetails["order"]
 }
 
 /**
@@ -143,15 +143,20 @@ export async function countedItems(
   const facts = end
     ? await indicators.readFactsAsOf({ ...filter, at: end })
     : await indicators.readFacts(filter)
-  const labels = await labelsFor(container, facts)
-  return facts.map((f) => ({
-    subject_type: f.subject_type,
-    subject_id: f.subject_id,
-    label: labels.get(f.subject_id) ?? null,
-    numerator: Number(f.numerator),
-    denominator: Number(f.denominator),
-    counted: Number(f.numerator) > 0,
-  }))
+  const details = await describeSubjects(container, facts)
+  return facts.map((f) => {
+    const d = details.get(f.subject_id)
+    return {
+      subject_type: f.subject_type,
+      subject_id: f.subject_id,
+      label: d?.label ?? null,
+      numerator: Number(f.numerator),
+      denominator: Number(f.denominator),
+      counted: Number(f.numerator) > 0,
+      seller: d?.seller ?? null,
+      order: d?.order ?? null,
+    }
+  })
 }
 
 /** Every indicator's counted items, for a frozen snapshot. */
@@ -166,43 +171,6 @@ export async function allCountedItems(
     ),
   )
   return Object.fromEntries(entries) as Record<IndicatorCode, CountedItem[]>
-}
-
-async function labelsFor(
-  container: MedusaContainer,
-  facts: { subject_type: string; subject_id: string }[],
-): Promise<Map<string, string>> {
-  const ids = (type: string) =>
-    facts.filter((f) => f.subject_type === type).map((f) => f.subject_id)
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const labels = new Map<string, string>()
-  const [entries, sellers, products, parts] = await Promise.all([
-    ids("ocop_entry").length
-      ? container
-          .resolve<CommuneModuleService>(COMMUNE_MODULE)
-          .listOcopEntries({ id: ids("ocop_entry") }, { withDeleted: true })
-      : [],
-    ids("seller").length
-      ? query
-          .graph({ entity: "seller", fields: ["id", "name"], filters: { id: ids("seller") } })
-          .then((r) => r.data)
-      : [],
-    ids("product").length
-      ? query
-          .graph({ entity: "product", fields: ["id", "title"], filters: { id: ids("product") } })
-          .then((r) => r.data)
-      : [],
-    ids("order_part").length
-      ? container
-          .resolve<CheckoutModuleService>(CHECKOUT_MODULE)
-          .listOrderParts({ id: ids("order_part") }, { withDeleted: true })
-      : [],
-  ])
-  for (const e of entries) labels.set(e.id, `${e.product_name} (${e.certificate_number})`)
-  for (const s of sellers as { id: string; name: string }[]) labels.set(s.id, s.name)
-  for (const p of products as { id: string; title: string }[]) labels.set(p.id, p.title)
-  for (const p of parts) labels.set(p.id, p.reference)
-  return labels
 }
 
 /**

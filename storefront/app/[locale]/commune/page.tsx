@@ -29,6 +29,8 @@ export default async function CommuneHomePage({ params }: Props) {
     )
   }
   const { me } = context
+  // A province officer reads only: its cards say so, and offer no approving or suspending.
+  const cards = me.officer.read_only ? "cardsReadOnly" : "cards"
   return (
     <CommuneFrame locale={locale} me={me} section="" pathname="/commune">
       <h1>{t("welcome", { name: me.officer.name })}</h1>
@@ -36,15 +38,15 @@ export default async function CommuneHomePage({ params }: Props) {
       <ul className="portal-cards">
         <li>
           <a href={localePath(locale, "/commune/sellers")}>{t("nav.sellers")}</a>
-          <p className="muted">{t("cards.sellers")}</p>
+          <p className="muted">{t(`${cards}.sellers`)}</p>
         </li>
         <li>
           <a href={localePath(locale, "/commune/registry")}>{t("nav.registry")}</a>
-          <p className="muted">{t("cards.registry")}</p>
+          <p className="muted">{t(`${cards}.registry`)}</p>
         </li>
         <li>
           <a href={localePath(locale, "/commune/indicators")}>{t("nav.indicators")}</a>
-          <p className="muted">{t("cards.indicators")}</p>
+          <p className="muted">{t(`${cards}.indicators`)}</p>
         </li>
       </ul>
     </CommuneFrame>

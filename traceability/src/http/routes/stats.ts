@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify"
 import { parseQuarter, QUARTER_PATTERN } from "../../domain/quarter.js"
-import { communeStats, sellerStats } from "../../store/stats.js"
+import { communeStats, counterfeitStamps, sellerStats } from "../../store/stats.js"
 import {
   type Actor,
   authenticate,
@@ -72,6 +72,33 @@ const statsSchema = {
     },
   },
   required: ["filters", "sellers", "communes"],
+} as const
+
+const counterfeitSchema = {
+  type: "object",
+  properties: {
+    filters: statsSchema.properties.filters,
+    stamps: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          serial: { type: "string" },
+          seller_id: { type: "string" },
+          seller_name: { type: "string" },
+          commune_code: { type: "string" },
+          product_title: { type: "string" },
+          lot_code: { type: "string" },
+          state: { type: "string", enum: ["issued", "voided"] },
+          signalled_at: { type: "string", format: "date-time" },
+          signal_count: { type: "integer" },
+          flagged_at: { type: ["string", "null"], format: "date-time" },
+        },
+        required: ["serial", "seller_id", "lot_code", "state", "signalled_at"],
+      },
+    },
+  },
+  required: ["filters", "stamps"],
 } as const
 
 const forbidden = (message: string) => new HttpError(403, "forbidden", message)
@@ -152,6 +179,55 @@ export function statsRoutes(app: FastifyInstance, { pool, jwtKey, officers }: Ro
         },
         sellers,
         communes: communeStats(sellers),
+      }
+    },
+  )
+  app.get<{ Querystring: Omit<StatsQuery, "seller_id"> }>(
+    "/stats/counterfeit-stamps",
+    {
+      schema: {
+        tags: ["statistics"],
+        summary: "The stamps behind the counterfeit-signal count",
+        description:
+          "Stamps whose first counterfeit signal (a suspicious or voided scan, or located scans proving a copied label) fell in the quarter (Vietnam time), newest first, at most 500: serial, seller, product, lot and state. For the same callers as /stats, inside the same areas.",
+        security: [{ bearer: [] }],
+        querystring: {
+          type: "object",
+          properties: {
+            quarter: { type: "string", pattern: QUARTER_PATTERN, description: "e.g. 2026-Q3" },
+            commune_code: { type: "string", pattern: "^[0-9]{5}$" },
+            province_code: { type: "string", pattern: "^[0-9]{2}$" },
+          },
+          additionalProperties: false,
+        },
+        response: { 200: counterfeitSchema, "4xx": errorSchema },
+      },
+      preValidation: async (request) => {
+        request.actor = await withOfficerArea(
+          request,
+          await authenticate(request, jwtKey),
+          officers,
+        )
+      },
+    },
+    async (request) => {
+      const query = request.query
+      const range = query.quarter ? parseQuarter(query.quarter) : null
+      if (query.quarter && !range) throw badRequest("quarter", "quarter must look like 2026-Q3")
+      const { communeCode, provinceCode } = scopeFor(request.actor!, query)
+      const stamps = await counterfeitStamps(pool, {
+        start: range?.start ?? null,
+        end: range?.end ?? null,
+        communeCode,
+        provinceCode,
+      })
+      return {
+        filters: {
+          quarter: query.quarter ?? null,
+          commune_code: communeCode,
+          province_code: provinceCode,
+        },
+        stamps,
       }
     },
   )

@@ -80,11 +80,21 @@ export default async function CommuneSellersPage({ params, searchParams }: Props
         </div>
         <div className="commune-field">
           <label htmlFor="sellers-q">{t("search")}</label>
-          <input id="sellers-q" name="q" type="search" defaultValue={q ?? ""} maxLength={100} />
+          <input
+            id="sellers-q"
+            name="q"
+            type="search"
+            defaultValue={q ?? ""}
+            maxLength={100}
+            aria-describedby="sellers-q-hint"
+          />
         </div>
         <button type="submit" className="button button-secondary">
           {t("filter")}
         </button>
+        <p id="sellers-q-hint" className="muted commune-hint">
+          {t("searchHint")}
+        </p>
       </form>
       {!result.ok ? (
         <LoadError error={result.error} retryHref={here} />
@@ -103,9 +113,15 @@ export default async function CommuneSellersPage({ params, searchParams }: Props
                     <a href={localePath(locale, `/commune/sellers/${seller.id}`)}>{seller.name}</a>
                     <SellerStateBadge state={seller.state} label={t(`states.${seller.state}`)} />
                   </div>
+                  {/* Namesakes are told apart by handle, village and state (the badge above). */}
+                  <p className="muted" data-testid="seller-identity">
+                    {t("handle", { handle: seller.handle })} ·{" "}
+                    {seller.village?.name ?? t("noVillage")}
+                    {/* A province officer reads many communes: namesakes may live in two. */}
+                    {readOnly && seller.commune?.name ? `, ${seller.commune.name}` : ""}
+                  </p>
                   <p className="muted">
-                    {t(`kinds.${seller.kind}`)}
-                    {seller.village?.name ? ` · ${seller.village.name}` : ""} ·{" "}
+                    {t(`kinds.${seller.kind}`)} ·{" "}
                     {t("products", {
                       published: seller.published_product_count,
                       count: seller.product_count,

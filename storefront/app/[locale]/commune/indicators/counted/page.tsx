@@ -1,12 +1,14 @@
 import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
 import { LoadError, PortalUnavailable } from "@/components/portal/commune-bits"
+import { CountedItemDetails, CounterfeitStamps } from "@/components/portal/commune-counted-item"
 import { CommuneFrame } from "@/components/portal/commune-frame"
+import { IndicatorFormula } from "@/components/portal/commune-indicator-formula"
 import { PortalShell } from "@/components/portal/portal-shell"
 import { pageLocale } from "@/i18n/locale"
 import { localePath } from "@/i18n/paths"
 import type { Locale } from "@/i18n/routing"
-import { readCounted } from "@/lib/portal/commune-data"
+import { readCounted, readCounterfeitStamps } from "@/lib/portal/commune-data"
 import { chosenQuarter, quarterLabel } from "@/lib/portal/commune-quarters"
 import { type CountedItem, INDICATOR_CODES, type IndicatorCode } from "@/lib/portal/commune-types"
 import { communeContext } from "@/lib/portal/context"
@@ -51,12 +53,12 @@ export default async function CountedPage({ params, searchParams }: Props) {
     )
   }
   const { me } = context
-  const result = await readCounted(
-    locale,
-    code,
-    quarter,
-    me.officer.read_only ? commune : undefined,
-  )
+  const area = me.officer.read_only ? commune : undefined
+  // COUNTERFEIT counts stamps; their serials live in the traceability service.
+  const [result, stamps] = await Promise.all([
+    readCounted(locale, code, quarter, area),
+    code === "COUNTERFEIT" ? readCounterfeitStamps(locale, quarter, area) : null,
+  ])
   const backQuery = new URLSearchParams({ quarter, ...(commune ? { commune } : {}) })
   const name = t(`names.${code}`)
   const groups = result.ok
@@ -71,10 +73,14 @@ export default async function CountedPage({ params, searchParams }: Props) {
         <a href={`${localePath(locale, "/commune/indicators")}?${backQuery}`}>{t("back")}</a>
       </p>
       <h1>{t("countedHeading", { name, quarter: quarterLabel(quarter, locale) })}</h1>
+      <IndicatorFormula code={code} />
       {!result.ok ? (
         <LoadError error={result.error} retryHref={here} />
       ) : result.data.length === 0 ? (
-        <p className="notice">{t("nothingCounted")}</p>
+        // The serials below may come before the count catches up with the service's events.
+        stamps?.ok && stamps.data.length ? null : (
+          <p className="notice">{t("nothingCounted")}</p>
+        )
       ) : (
         groups.map((group) =>
           group.items.length ? (
@@ -92,13 +98,14 @@ export default async function CountedPage({ params, searchParams }: Props) {
                       data-subject={item.subject_id}
                     >
                       {href ? <a href={href}>{label}</a> : label}
-                      {item.denominator > 1 || item.numerator > 1 ? (
+                      {!item.order && (item.denominator > 1 || item.numerator > 1) ? (
                         <span className="muted">
                           {" "}
                           · {item.numerator}
                           {item.denominator ? `/${item.denominator}` : ""}
                         </span>
                       ) : null}
+                      <CountedItemDetails locale={locale} code={code} item={item} />
                     </li>
                   )
                 })}
@@ -107,6 +114,9 @@ export default async function CountedPage({ params, searchParams }: Props) {
           ) : null,
         )
       )}
+      {stamps ? (
+        <CounterfeitStamps locale={locale} stamps={stamps.ok ? stamps.data : null} />
+      ) : null}
     </CommuneFrame>
   )
 }
