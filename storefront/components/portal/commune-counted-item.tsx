@@ -20,7 +20,7 @@ export async function CountedItemDetails({ locale, code, item }: Props) {
         <p className="muted" data-testid="counted-order">
           {t("order", {
             date: formatDate(new Date(order.placed_at), locale),
-            amount: formatVnd(order.amount),
+            amount: formatVnd(order.amount, locale),
             seller,
             payment: t("payment", {
               method: t(`paymentMethods.${order.payment_method}`),
