@@ -206,7 +206,7 @@ describe("the networks that scanned a stamp", () => {
     expect(Object.keys((await networksOf(stamp!.serial)) ?? {})).toHaveLength(3)
   })
 
-  it("keep each network's latest scan, the newest 64 networks of a stamp", async () => {
+  it("keep each network's latest counted scan, the newest 64 networks of a stamp", async () => {
     const { base } = await instance()
     const {
       batch,
@@ -236,11 +236,14 @@ describe("the networks that scanned a stamp", () => {
     expect(networks["10.0.6.0/24"]).toBe(start + 6 * 60_000)
     log.add(row(71, "10.0.69.0/24", 1))
     log.add(row(72, "10.0.10.0/24", 100))
+    // A repeat within the window (not counted) leaves its network's time alone.
+    log.add({ ...row(73, "10.0.11.0/24", 101), counted: false })
     await log.close()
     networks = (await networksOf(stamp!.serial))!
     expect(Object.keys(networks)).toHaveLength(64)
     expect(networks["10.0.69.0/24"]).toBe(start + 69 * 60_000)
     expect(networks["10.0.10.0/24"]).toBe(start + 100 * 60_000)
+    expect(networks["10.0.11.0/24"]).toBe(start + 11 * 60_000)
   })
 })
 

@@ -146,8 +146,14 @@ export interface ScanRow {
 /**
  * Writes scans with one statement, and adds them to their stamps' summaries and networks in the
  * same statement. Scan ids make a retried write harmless: rows already written are skipped and
- * not counted twice. Summary and network rows are locked in key order, so two instances writing
- * at once cannot deadlock.
+ * not counted twice. Summary rows are locked in key order, so two instances writing at once
+ * cannot deadlock.
+ *
+ * A summary's `networks` keeps, per network, its last *counted* scan (a network's first scan of
+ * the stamp, or its first after a quiet spell of the repeat window): repeats change nothing there,
+ * so a stamp scanned again and again from one place costs no merge of its networks. A restarted
+ * instance therefore measures the repeat window from that counted scan, where the running one
+ * measured it from the latest scan; the distinct networks (the suspicious rule) are the same.
  *
  * The same statement writes the `scans.recorded` indicator events of what it wrote: one per
  * batch and quarter (Vietnam's time) among the written scans, with
@@ -186,7 +192,7 @@ export async function insertScans(db: pg.Pool, scans: readonly ScanRow[]): Promi
        FROM written GROUP BY serial
      ), per_network AS (
        SELECT serial, ip_prefix, max(scanned_at) AS at FROM written
-       WHERE ip_prefix IS NOT NULL GROUP BY serial, ip_prefix
+       WHERE ip_prefix IS NOT NULL AND counted GROUP BY serial, ip_prefix
      ), stamp_networks AS (
        SELECT serial, count(*) AS n,
               jsonb_object_agg(ip_prefix, (extract(epoch FROM at) * 1000)::bigint) AS networks
