@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify"
+import type { FastifyInstance, FastifyRequest } from "fastify"
 import { parseQuarter, QUARTER_PATTERN } from "../../domain/quarter.js"
 import { communeStats, counterfeitStamps, sellerStats } from "../../store/stats.js"
 import {
@@ -127,7 +127,24 @@ function scopeFor(actor: Actor, query: StatsQuery) {
   throw forbidden("Statistics are for the backend, operators and commune or province officers")
 }
 
+/** The quarter and area filters both statistics routes take. */
+const AREA_QUERY = {
+  quarter: { type: "string", pattern: QUARTER_PATTERN, description: "e.g. 2026-Q3" },
+  commune_code: { type: "string", pattern: "^[0-9]{5}$" },
+  province_code: { type: "string", pattern: "^[0-9]{2}$" },
+} as const
+
+/** The quarter asked for (its bounds, or nulls for all time) and the area the actor may see. */
+function askedArea(actor: Actor, query: StatsQuery) {
+  const range = query.quarter ? parseQuarter(query.quarter) : null
+  if (query.quarter && !range) throw badRequest("quarter", "quarter must look like 2026-Q3")
+  return { start: range?.start ?? null, end: range?.end ?? null, ...scopeFor(actor, query) }
+}
+
 export function statsRoutes(app: FastifyInstance, { pool, jwtKey, officers }: RouteContext): void {
+  const whoAsks = async (request: FastifyRequest) => {
+    request.actor = await withOfficerArea(request, await authenticate(request, jwtKey), officers)
+  }
   app.get<{ Querystring: StatsQuery }>(
     "/stats",
     {
@@ -140,9 +157,7 @@ export function statsRoutes(app: FastifyInstance, { pool, jwtKey, officers }: Ro
         querystring: {
           type: "object",
           properties: {
-            quarter: { type: "string", pattern: QUARTER_PATTERN, description: "e.g. 2026-Q3" },
-            commune_code: { type: "string", pattern: "^[0-9]{5}$" },
-            province_code: { type: "string", pattern: "^[0-9]{2}$" },
+            ...AREA_QUERY,
             seller_id: { type: "string", minLength: 1, maxLength: 100 },
           },
           additionalProperties: false,
@@ -150,22 +165,14 @@ export function statsRoutes(app: FastifyInstance, { pool, jwtKey, officers }: Ro
         response: { 200: statsSchema, "4xx": errorSchema },
       },
       // Who is asking before what they ask: an anonymous caller learns nothing about the input.
-      preValidation: async (request) => {
-        request.actor = await withOfficerArea(
-          request,
-          await authenticate(request, jwtKey),
-          officers,
-        )
-      },
+      preValidation: whoAsks,
     },
     async (request) => {
       const query = request.query
-      const range = query.quarter ? parseQuarter(query.quarter) : null
-      if (query.quarter && !range) throw badRequest("quarter", "quarter must look like 2026-Q3")
-      const { communeCode, provinceCode } = scopeFor(request.actor!, query)
+      const { start, end, communeCode, provinceCode } = askedArea(request.actor!, query)
       const sellers = await sellerStats(pool, {
-        start: range?.start ?? null,
-        end: range?.end ?? null,
+        start,
+        end,
         communeCode,
         provinceCode,
         sellerId: query.seller_id ?? null,
@@ -194,30 +201,20 @@ export function statsRoutes(app: FastifyInstance, { pool, jwtKey, officers }: Ro
         querystring: {
           type: "object",
           properties: {
-            quarter: { type: "string", pattern: QUARTER_PATTERN, description: "e.g. 2026-Q3" },
-            commune_code: { type: "string", pattern: "^[0-9]{5}$" },
-            province_code: { type: "string", pattern: "^[0-9]{2}$" },
+            ...AREA_QUERY,
           },
           additionalProperties: false,
         },
         response: { 200: counterfeitSchema, "4xx": errorSchema },
       },
-      preValidation: async (request) => {
-        request.actor = await withOfficerArea(
-          request,
-          await authenticate(request, jwtKey),
-          officers,
-        )
-      },
+      preValidation: whoAsks,
     },
     async (request) => {
       const query = request.query
-      const range = query.quarter ? parseQuarter(query.quarter) : null
-      if (query.quarter && !range) throw badRequest("quarter", "quarter must look like 2026-Q3")
-      const { communeCode, provinceCode } = scopeFor(request.actor!, query)
+      const { start, end, communeCode, provinceCode } = askedArea(request.actor!, query)
       const stamps = await counterfeitStamps(pool, {
-        start: range?.start ?? null,
-        end: range?.end ?? null,
+        start,
+        end,
         communeCode,
         provinceCode,
       })
