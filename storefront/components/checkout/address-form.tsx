@@ -156,6 +156,7 @@ export function AddressForm({
           with: keyed by the value posted, it is mounted again with it and keeps the buyer's choice. */}
       <CommunePicker
         key={`${province}:${v.commune_code}`}
+        locale={locale}
         field={field("commune_code")}
         communes={communes}
         defaultValue={v.commune_code}

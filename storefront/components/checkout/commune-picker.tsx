@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useState } from "react"
 import type { AdminUnit } from "@/lib/medusa/cart-types"
+import { countMessage } from "@/lib/text/count-message"
 import { fold, matchUnits } from "@/lib/text/fold"
 
 export type CommunePickerLabels = {
@@ -9,12 +10,14 @@ export type CommunePickerLabels = {
   chooseCommune: string
   search: string
   searchPlaceholder: string
-  /** "{count}" is replaced by the number of matches. */
+  /** A message read raw, its "{count}" filled with the number of matches (countMessage). */
   matches: string
   noMatch: string
 }
 
 type Props = {
+  /** The page's language, for the count's grouping and plural. */
+  locale: string
   communes: AdminUnit[]
   defaultValue: string
   labels: CommunePickerLabels
@@ -33,7 +36,7 @@ type Props = {
  * types, without diacritics if they like ("ba dinh" finds "Phường Ba Đình"), and selects the
  * best match, so a phone keyboard is enough for 168 wards of a city.
  */
-export function CommunePicker({ communes, defaultValue, labels, field }: Props) {
+export function CommunePicker({ locale, communes, defaultValue, labels, field }: Props) {
   const [enhanced, setEnhanced] = useState(false)
   const [query, setQuery] = useState("")
   const [value, setValue] = useState(defaultValue)
@@ -77,7 +80,7 @@ export function CommunePicker({ communes, defaultValue, labels, field }: Props) 
           <p className="field-hint" id={statusId} aria-live="polite">
             {searching
               ? shown.length
-                ? labels.matches.replace("{count}", String(shown.length))
+                ? countMessage(labels.matches, shown.length, locale)
                 : labels.noMatch
               : ""}
           </p>

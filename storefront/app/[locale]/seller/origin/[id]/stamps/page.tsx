@@ -94,7 +94,7 @@ export default async function StampsPage({ params, searchParams }: Props) {
         <OriginStatusNotice
           status={status}
           values={{
-            count: n(j?.count ?? 0),
+            count: j?.count ?? 0,
             voided: n(Number(param(query.voided)) || 0),
             already: n(Number(param(query.already)) || 0),
           }}
@@ -110,7 +110,7 @@ export default async function StampsPage({ params, searchParams }: Props) {
           <h2 id="job-heading">{ts("jobTitle", { first: n(j.first_seq), last: n(j.last_seq) })}</h2>
           {j.state === "done" ? (
             <>
-              <p>{ts("jobDone", { count: n(j.count) })}</p>
+              <p>{ts("jobDone", { count: j.count })}</p>
               <p className="origin-downloads">
                 <a className="button" href={files("pdf", j)} data-testid="job-pdf">
                   {ts("downloadPdf")}
