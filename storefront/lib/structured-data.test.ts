@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest"
-import type { Locale } from "../i18n/routing"
+import { TEST_RATES } from "./channels/test-products"
 import type { Product, ProductVariant } from "./medusa/types"
-import { dayAfter, jsonLdScript, type ProductJsonLd, productJsonLd } from "./structured-data"
+import {
+  dayAfter,
+  type JsonLdContext,
+  jsonLdScript,
+  type ProductJsonLd,
+  productJsonLd,
+} from "./structured-data"
 
 function variant(overrides: Partial<ProductVariant> = {}): ProductVariant {
   return {
@@ -35,10 +41,11 @@ function product(overrides: Partial<Product> = {}): Product {
   }
 }
 
-const CONTEXT = {
+const CONTEXT: JsonLdContext = {
   origin: "https://cho.example",
-  locale: "vi" as Locale,
+  locale: "vi",
   now: new Date("2026-12-07T20:00:00Z"),
+  shippingRates: TEST_RATES,
 }
 
 /** What a search engine reads: the page's script text, parsed. */
@@ -126,9 +133,22 @@ describe("productJsonLd", () => {
     ])
   })
 
-  it("states no shipping price for a product without a weight", () => {
+  it("states no shipping price for a product without a weight, or without the tariff", () => {
     const [offer] = offersOf(parsed(product({ variants: [variant({ weightGrams: null })] })))
     expect(offer).not.toHaveProperty("shippingDetails")
+    const [untold] = offersOf(parsed(product(), { ...CONTEXT, shippingRates: null }))
+    expect(untold).not.toHaveProperty("shippingDetails")
+  })
+
+  it("prices delivery with the seller's own weight bands when it has them", () => {
+    const seller = { id: "s2", handle: "hkd-lan", name: "Hộ Lan", communeCode: "02923" }
+    const [own] = offersOf(parsed(product({ seller, variants: [variant({ weightGrams: 1500 })] })))
+    expect(own?.shippingDetails?.[0]?.shippingRate.value).toBe(19000)
+    // Past its last band the extra per started 5 kg applies: 2 kg + 2 × 20.000 for 12 kg.
+    const [heavy] = offersOf(
+      parsed(product({ seller, variants: [variant({ weightGrams: 12000 })] })),
+    )
+    expect(heavy?.shippingDetails?.[0]?.shippingRate.value).toBe(19000 + 2 * 20000)
   })
 
   it("leaves out what the product does not have", () => {

@@ -1,5 +1,6 @@
 import type { Locale } from "../i18n/routing"
 import { nationwideDeliveryVnd, SHIPPING_SERVICE } from "./channels/shipping"
+import type { ShippingRates } from "./medusa/shipping-rates"
 import type { Product, ProductVariant } from "./medusa/types"
 
 // schema.org Product data for search engines (https://schema.org/Product, Google's merchant
@@ -66,11 +67,21 @@ export type JsonLdContext = {
   /** The page's language: the offer's URL is the product page in it. */
   locale: Locale
   now?: Date
+  /** The backend's delivery tariff (GET /store/shipping-rates); without it no rate is stated. */
+  shippingRates?: ShippingRates | null
 }
 
 /** The nationwide delivery of one piece (lib/channels/shipping.ts says why only that one). */
-function shippingDetails(variant: ProductVariant, context: JsonLdContext): ShippingDetails[] {
-  const amount = nationwideDeliveryVnd(variant.weightGrams)
+function shippingDetails(
+  variant: ProductVariant,
+  product: Product,
+  context: JsonLdContext,
+): ShippingDetails[] {
+  const amount = nationwideDeliveryVnd(
+    variant.weightGrams,
+    product.seller?.id,
+    context.shippingRates,
+  )
   if (amount === null) return []
   return [
     {
@@ -106,7 +117,7 @@ function offer(
 ): Offer | null {
   if (!variant.price) return null
   const seller = sellerOrganization(product, context)
-  const shipping = shippingDetails(variant, context)
+  const shipping = shippingDetails(variant, product, context)
   return {
     "@type": "Offer",
     url,

@@ -124,6 +124,7 @@ const ROUTES: Route[] = [
   { method: "get", path: "/store/regions", area: "store" },
   { method: "get", path: "/store/sellers", area: "store" },
   { method: "get", path: "/store/sellers/{handle}", area: "store" },
+  { method: "get", path: "/store/shipping-rates", area: "store" },
   { method: "get", path: "/store/admin-units/provinces", area: "store" },
   { method: "get", path: "/store/admin-units/provinces/15/communes", area: "store" },
   { method: "get", path: "/store/admin-units/communes/02923", area: "store" },

@@ -126,6 +126,34 @@ medusaIntegrationTestRunner({
         for (const value of PRIVATE_VALUES) expect(body).not.toContain(value)
       })
 
+      it("publishes delivery rates: the default weight bands, and a seller's own bands by seller id", async () => {
+        const { data } = await api.get("/store/shipping-rates", { headers })
+        expect(data).toMatchObject({
+          currency_code: "vnd",
+          commune_delivery: 15000,
+          extra_per_5kg: 20000,
+        })
+        expect(data.weight_bands[0]).toEqual({ up_to_grams: 1000, amount: 25000 })
+        expect(data.seller_bands).toEqual({})
+        // A seller's own tariff (out of order, as an operator might type it) is published sorted.
+        const fulfillment = getContainer().resolve(Modules.FULFILLMENT)
+        const options = await fulfillment.listShippingOptions({}, { take: 1000 })
+        const elsewhere = options.find(
+          (o) => (o.data as Json)?.code === "delivery_elsewhere" && (o.data as Json).seller_id,
+        )!
+        const own = [
+          { up_to_grams: 2000, amount: 30000 },
+          { up_to_grams: 500, amount: 18000 },
+        ]
+        await fulfillment.updateShippingOptions(elsewhere.id, {
+          data: { ...(elsewhere.data as Json), bands: own },
+        })
+        const after = await api.get("/store/shipping-rates", { headers })
+        expect(after.data.seller_bands).toEqual({
+          [(elsewhere.data as Json).seller_id]: [own[1], own[0]],
+        })
+      })
+
       it("filters and pages the seller list", async () => {
         const all = await api.get("/store/sellers", { headers })
         const page = await api.get("/store/sellers?limit=1&offset=1", { headers })

@@ -1,5 +1,6 @@
 import type { Locale } from "@/i18n/routing"
 import type { Product } from "@/lib/medusa"
+import { getShippingRates } from "@/lib/medusa/shipping-rates"
 import { siteOrigin } from "@/lib/site-url"
 import { jsonLdScript, productJsonLd } from "@/lib/structured-data"
 
@@ -7,7 +8,9 @@ type Props = { product: Product; locale: Locale }
 
 /** schema.org Product data for search engines, in the page's HTML (no JavaScript runs it). */
 export async function ProductJsonLd({ product, locale }: Props) {
-  const data = productJsonLd(product, { origin: await siteOrigin(), locale })
+  // Without the tariff (backend briefly unreachable) the page still renders, stating no rate.
+  const shippingRates = await getShippingRates().catch(() => null)
+  const data = productJsonLd(product, { origin: await siteOrigin(), locale, shippingRates })
   return (
     <script
       type="application/ld+json"

@@ -1,5 +1,7 @@
 import type { Locale } from "../../i18n/routing"
+import type { ShippingRates } from "../medusa/shipping-rates"
 import type { Product, ProductVariant } from "../medusa/types"
+import { nationwideDeliveryVnd } from "./shipping"
 
 // One row of a product feed per priced variant, as Google and Meta count items: what every feed
 // builder reads, so the three feeds can never disagree on a price, a link or a stock state.
@@ -24,14 +26,27 @@ export type FeedItem = {
   gtin: string | null
   sku: string | null
   weightGrams: number | null
+  /** One piece delivered anywhere in Việt Nam by its seller, whole dong; null when unknown. */
+  shippingVnd: number | null
 }
 
 function itemTitle(product: Product, variant: ProductVariant, several: boolean): string {
   return several && variant.title ? `${product.title} - ${variant.title}` : product.title
 }
 
+export type FeedOptions = {
+  /** The language the items link to. */
+  locale?: Locale
+  /** The backend's delivery tariff; without it no shipping price is stated. */
+  rates?: ShippingRates | null
+}
+
 /** The feed's items: priced variants of products with a seller, linked in `locale`. */
-export function feedItems(products: Product[], origin: string, locale: Locale = "vi"): FeedItem[] {
+export function feedItems(
+  products: Product[],
+  origin: string,
+  { locale = "vi", rates = null }: FeedOptions = {},
+): FeedItem[] {
   return products.flatMap((product) => {
     const seller = product.seller
     if (!seller) return []
@@ -58,6 +73,7 @@ export function feedItems(products: Product[], origin: string, locale: Locale = 
           gtin: variant.gtin ?? null,
           sku: variant.sku,
           weightGrams: variant.weightGrams ?? null,
+          shippingVnd: nationwideDeliveryVnd(variant.weightGrams, seller.id, rates),
         },
       ]
     })

@@ -1,4 +1,5 @@
 import { StoreUnavailableError } from "../medusa/errors"
+import { getShippingRates, type ShippingRates } from "../medusa/shipping-rates"
 import {
   type ChannelCatalogue,
   isSellerHandle,
@@ -60,6 +61,8 @@ export type FeedContext = ChannelCatalogue & {
   /** The feed's own URL (with its ?seller=), the DFC catalogue's base for node ids. */
   self: string
   sellerHandle: string | null
+  /** The backend's delivery tariff, for the feeds that state a shipping price. */
+  rates: ShippingRates
 }
 
 /** Loads what a feed publishes, or the error Response to send instead. */
@@ -69,9 +72,18 @@ export async function loadFeed(request: Request, origin: string): Promise<FeedCo
   const seller = readSellerParam(url.searchParams)
   if (seller === "invalid") return feedError("invalid_seller", 400, language)
   try {
-    const catalogue = await loadChannelCatalogue(seller ?? undefined)
+    const [catalogue, rates] = await Promise.all([
+      loadChannelCatalogue(seller ?? undefined),
+      getShippingRates(),
+    ])
     const query = seller ? `?${new URLSearchParams({ seller })}` : ""
-    return { ...catalogue, origin, self: `${origin}${url.pathname}${query}`, sellerHandle: seller }
+    return {
+      ...catalogue,
+      origin,
+      self: `${origin}${url.pathname}${query}`,
+      sellerHandle: seller,
+      rates,
+    }
   } catch (error) {
     if (error instanceof UnknownSellerError) return feedError("unknown_seller", 404, language)
     if (error instanceof StoreUnavailableError) return feedError("store_unavailable", 503, language)

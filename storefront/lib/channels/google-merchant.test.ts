@@ -2,7 +2,7 @@ import { SaxesParser } from "saxes"
 import { describe, expect, it } from "vitest"
 import { feedItems } from "./feed-items"
 import { GOOGLE_NS, googleMerchantFeed } from "./google-merchant"
-import { catalogue, TRICKY_DESCRIPTION, TRICKY_TITLE } from "./test-products"
+import { catalogue, TEST_RATES, TRICKY_DESCRIPTION, TRICKY_TITLE } from "./test-products"
 
 type XmlElement = { uri: string; name: string; text: string; children: XmlElement[] }
 
@@ -47,7 +47,10 @@ const CHANNEL = {
 }
 
 describe("googleMerchantFeed", () => {
-  const xml = googleMerchantFeed(CHANNEL, feedItems(catalogue(), "https://cho.example"))
+  const xml = googleMerchantFeed(
+    CHANNEL,
+    feedItems(catalogue(), "https://cho.example", { rates: TEST_RATES }),
+  )
   const rss = parseXml(xml)
 
   it("is well-formed RSS 2.0 with the g: namespace and the channel's own fields", () => {
@@ -100,7 +103,13 @@ describe("googleMerchantFeed", () => {
     })
     // Without a weight no shipping price is claimed (Merchant Center's own settings apply).
     expect(items[1]).not.toHaveProperty("shipping")
-    expect(items[2]).toMatchObject({ id: "MO-500", gtin: "8938505974194", price: "160000 VND" })
+    // The honey's seller has its own tariff: its 800 g bottle ships for that seller's price.
+    expect(items[2]).toMatchObject({
+      id: "MO-500",
+      gtin: "8938505974194",
+      price: "160000 VND",
+      shipping: "country=VN;service=Giao ngoài xã (theo cân nặng);price=19000 VND",
+    })
     expect(items[2]).not.toHaveProperty("identifier_exists")
   })
 
@@ -110,5 +119,12 @@ describe("googleMerchantFeed", () => {
     const parsed = parseXml(googleMerchantFeed(CHANNEL, feedItems([dirty], "https://x")))
     const item = child(child(parsed, "channel")!, "item")!
     expect(fields(item).title).toBe("Gạo Séng Cù")
+  })
+
+  it("claims no shipping price when the backend's tariff is not known", () => {
+    const parsed = parseXml(googleMerchantFeed(CHANNEL, feedItems(catalogue(), "https://x")))
+    const first = child(child(parsed, "channel")!, "item")!
+    expect(fields(first)).toMatchObject({ id: "GAO-5KG", price: "185000 VND" })
+    expect(fields(first)).not.toHaveProperty("shipping")
   })
 })

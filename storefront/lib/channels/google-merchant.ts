@@ -1,5 +1,5 @@
 import type { FeedItem } from "./feed-items"
-import { nationwideDeliveryVnd, SHIPPING_SERVICE } from "./shipping"
+import { SHIPPING_SERVICE } from "./shipping"
 import { element, escapeXml } from "./xml"
 
 // Google Merchant Center's product feed: RSS 2.0 with the `g:` namespace
@@ -14,7 +14,7 @@ export type FeedChannel = { title: string; link: string; description: string }
 const money = (amount: number) => `${amount} VND`
 
 function shipping(item: FeedItem): string {
-  const amount = nationwideDeliveryVnd(item.weightGrams)
+  const amount = item.shippingVnd
   if (amount === null) return ""
   return `<g:shipping>${element("g:country", "VN")}${element("g:service", SHIPPING_SERVICE.vi)}${element("g:price", money(amount))}</g:shipping>`
 }

@@ -1,31 +1,39 @@
-// What delivering one piece of a product anywhere in Việt Nam costs, for search engines and
-// feeds (schema.org shippingDetails, Google's g:shipping). The same numbers as the backend's
-// fulfilment provider (backend/src/modules/coop-shipping/rates.ts, docs/checkout.md "Shipping per
-// seller"); keep the two in step until the store API lists a seller's rates.
-//
-// Every seller also offers free pickup and a flat 15.000 ₫ delivery inside its own commune.
-// Neither is stated to search engines: Google reads a rate as valid for the whole region named,
-// and no region code names one commune, so only the nationwide rate is true everywhere it applies.
+import type { ShippingRates, WeightBand } from "../medusa/shipping-rates"
 
-const WEIGHT_BANDS = [
-  { upToGrams: 1000, amount: 25000 },
-  { upToGrams: 3000, amount: 35000 },
-  { upToGrams: 5000, amount: 45000 },
-  { upToGrams: 10000, amount: 70000 },
-]
-const EXTRA_PER_5KG_VND = 20000
+// What delivering one piece of a product anywhere in Việt Nam costs, for search engines and
+// feeds (schema.org shippingDetails, Google's g:shipping), from the backend's own tariff
+// (GET /store/shipping-rates, the bands its fulfilment provider charges at checkout; a seller's
+// own bands when it has them).
+//
+// Every seller also offers free pickup and a flat delivery inside its own commune. Neither is
+// stated to search engines: Google reads a rate as valid for the whole region named, and no
+// region code names one commune, so only the nationwide rate is true everywhere it applies.
 
 /** Delivery elsewhere in Việt Nam for a part of this many grams, in whole dong. */
-export function deliveryElsewhereVnd(grams: number): number {
-  const band = WEIGHT_BANDS.find((b) => grams <= b.upToGrams)
+export function deliveryElsewhereVnd(
+  grams: number,
+  bands: WeightBand[],
+  extraPer5kg: number,
+): number {
+  const band = bands.find((b) => grams <= b.upToGrams)
   if (band) return band.amount
-  const last = WEIGHT_BANDS[WEIGHT_BANDS.length - 1]
-  return last.amount + Math.ceil((grams - last.upToGrams) / 5000) * EXTRA_PER_5KG_VND
+  const last = bands[bands.length - 1]!
+  return last.amount + Math.ceil((grams - last.upToGrams) / 5000) * extraPer5kg
 }
 
-/** One piece delivered anywhere in the country; null when its weight is unknown (no honest price). */
-export function nationwideDeliveryVnd(weightGrams: number | null | undefined): number | null {
-  return weightGrams && weightGrams > 0 ? deliveryElsewhereVnd(weightGrams) : null
+/**
+ * One piece delivered anywhere in the country by this seller; null when the weight or the
+ * tariff is unknown (no honest price).
+ */
+export function nationwideDeliveryVnd(
+  weightGrams: number | null | undefined,
+  sellerId: string | null | undefined,
+  rates: ShippingRates | null | undefined,
+): number | null {
+  if (!rates || !weightGrams || weightGrams <= 0) return null
+  const bands = (sellerId && rates.sellerBands[sellerId]) || rates.weightBands
+  if (bands.length === 0) return null
+  return deliveryElsewhereVnd(weightGrams, bands, rates.extraPer5kg)
 }
 
 export const SHIPPING_SERVICE = {

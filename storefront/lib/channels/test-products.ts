@@ -1,3 +1,4 @@
+import type { ShippingRates } from "../medusa/shipping-rates"
 import type { Product, ProductVariant } from "../medusa/types"
 
 // Products for the feed builders' tests: a title that needs escaping in every format
@@ -89,4 +90,17 @@ export function catalogue(): Product[] {
       variants: [variant({ id: "tea", sku: "CHE", price: null })],
     }),
   ]
+}
+
+/** The backend's tariff as GET /store/shipping-rates gives it; seller s2 has its own bands. */
+export const TEST_RATES: ShippingRates = {
+  communeDelivery: 15000,
+  weightBands: [
+    { upToGrams: 1000, amount: 25000 },
+    { upToGrams: 3000, amount: 35000 },
+    { upToGrams: 5000, amount: 45000 },
+    { upToGrams: 10000, amount: 70000 },
+  ],
+  extraPer5kg: 20000,
+  sellerBands: { s2: [{ upToGrams: 2000, amount: 19000 }] },
 }

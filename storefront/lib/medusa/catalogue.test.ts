@@ -97,6 +97,31 @@ describe("sellers", () => {
     expect(call.init.next?.tags).toEqual(["sellers"])
   })
 
+  it("pages through a province's sellers until the count, not only the first 100", async () => {
+    const everyone = Array.from({ length: 250 }, (_, i) => ({
+      ...SELLER,
+      id: `sel_${i}`,
+      handle: `htx-${i}`,
+    }))
+    const offsets: number[] = []
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (input: URL | string) => {
+        const url = new URL(input.toString())
+        const offset = Number(url.searchParams.get("offset"))
+        const limit = Number(url.searchParams.get("limit"))
+        offsets.push(offset)
+        const body = { sellers: everyone.slice(offset, offset + limit), count: everyone.length }
+        return new Response(JSON.stringify(body), {
+          headers: { "content-type": "application/json" },
+        })
+      }),
+    )
+    const sellers = await listSellers()
+    expect(sellers.map((s) => s.handle)).toEqual(everyone.map((s) => s.handle))
+    expect(offsets).toEqual([0, 100, 200])
+  })
+
   it("reads a seller's page with its products priced in the shop's region", async () => {
     const rice = {
       id: "prod_1",

@@ -15,19 +15,34 @@ const SELLER_PAGE_CACHE = {
   tags: [CACHE_TAGS.sellers, CACHE_TAGS.products, CACHE_TAGS.ocop],
 }
 
-/** Approved sellers by name, optionally of one commune (at most 100: a commune has dozens). */
+/** The store API's largest page of sellers. */
+export const SELLERS_PAGE_SIZE = 100
+
+/**
+ * Every approved seller by name, optionally of one commune: pages of 100 until the count, so a
+ * province's thousands of sellers all reach the sitemap and the feeds.
+ */
 export async function listSellers({
   communeCode,
 }: {
   communeCode?: string
 } = {}): Promise<Seller[]> {
-  const { sellers } = await callStore("list sellers", () =>
-    medusa().client.fetch<{ sellers: ApiSeller[] }>("/store/sellers", {
-      query: { limit: 100, ...(communeCode ? { commune_code: communeCode } : {}) },
-      next: SELLERS_CACHE,
-    }),
-  )
-  return sellers.map(reshapeSeller)
+  const all: ApiSeller[] = []
+  for (let offset = 0; ; offset += SELLERS_PAGE_SIZE) {
+    const page = await callStore(`list sellers from ${offset}`, () =>
+      medusa().client.fetch<{ sellers: ApiSeller[]; count: number }>("/store/sellers", {
+        query: {
+          limit: SELLERS_PAGE_SIZE,
+          offset,
+          ...(communeCode ? { commune_code: communeCode } : {}),
+        },
+        next: SELLERS_CACHE,
+      }),
+    )
+    all.push(...page.sellers)
+    if (page.sellers.length < SELLERS_PAGE_SIZE || all.length >= page.count) break
+  }
+  return all.map(reshapeSeller)
 }
 
 export type SellerPage = { seller: Seller; products: Product[] }

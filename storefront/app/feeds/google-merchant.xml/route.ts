@@ -19,7 +19,7 @@ export async function GET(request: Request) {
       link: seller ? `${feed.origin}/vi/sellers/${seller.handle}` : `${feed.origin}/vi`,
       description: t("description"),
     },
-    feedItems(feed.products, feed.origin),
+    feedItems(feed.products, feed.origin, { rates: feed.rates }),
   )
   return new Response(body, { headers: { "content-type": "application/xml; charset=utf-8" } })
 }
