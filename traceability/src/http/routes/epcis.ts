@@ -101,6 +101,24 @@ const captureJobSchema = {
   required: ["captureID", "status", "running", "success", "createdAt", "errors"],
 } as const
 
+const QUERY_PARAMETERS = [
+  ["GE_eventTime", "events at or after this time (RFC 3339 with offset)"],
+  ["LT_eventTime", "events before this time"],
+  ["GE_recordTime", "events recorded at or after this time"],
+  ["LT_recordTime", "events recorded before this time"],
+  ["eventType", "ObjectEvent, TransformationEvent, ... (repeat or separate with |)"],
+  ["EQ_bizStep", "CBV business steps, bare (shipping) or as URIs"],
+  ["MATCH_epc", "instance EPCs in epcList (this service's events list none)"],
+  ["MATCH_anyEPC", "instance EPCs anywhere in the event (this service's events list none)"],
+  [
+    "MATCH_epcClass",
+    "lot URIs: {public URL}/01/{gtin}/10/{lot} (any Digital Link host) or {public URL}/batches/{id}",
+  ],
+  ["MATCH_anyEPCClass", "lot URIs in any quantity list"],
+  ["perPage", "events per page, 1-500 (default 30)"],
+  ["nextPageToken", 'the token from the previous page\'s Link rel="next"'],
+] as const
+
 const EPCIS_HEADERS = { "GS1-EPCIS-Version": "2.0.0", "GS1-CBV-Version": "2.0.0" }
 
 const prefersVietnamese = (request: FastifyRequest) =>
@@ -166,7 +184,14 @@ export async function epcisRoutes(app: FastifyInstance, context: RouteContext): 
         summary: "EPCIS 2.0 query interface (SimpleEventQuery over the REST binding)",
         description:
           'Query parameters: GE_eventTime, LT_eventTime, GE_recordTime, LT_recordTime (RFC 3339), eventType, EQ_bizStep, MATCH_epc, MATCH_anyEPC, MATCH_epcClass, MATCH_anyEPCClass (repeat the parameter or separate values with |), perPage (1-500, default 30), nextPageToken (from the Link rel="next" header). With a bearer token: the events of the batches the token may read. Without: only the lots named (MATCH_epcClass / MATCH_anyEPCClass), like the public per-batch export.',
-        querystring: { type: "object", additionalProperties: true },
+        // Described, not validated here: parseEventQuery names a bad parameter in vi or en.
+        querystring: {
+          type: "object",
+          properties: Object.fromEntries(
+            QUERY_PARAMETERS.map(([name, description]) => [name, { description }]),
+          ),
+          additionalProperties: true,
+        },
         response: { 200: queryDocumentSchema, ...errors },
       },
     },
