@@ -250,6 +250,67 @@ describe("POST /capture", () => {
     expect(response.body.errors[0].instance).toBe("/epcisBody/eventList/0")
     expect(await eventCount(batch.id)).toBe(0)
   })
+
+  it("captures this service's own export back to the same events, and never twice into its lot", async () => {
+    const source = await createBatch("CAP-06")
+    const recorded: Json[] = [
+      {
+        type: "planting",
+        occurred_at: "2025-06-10T07:30:00+07:00",
+        crop: "lúa",
+        place: { name: "Ruộng số 7", lat: 22.4321, lng: 104.0123 },
+      },
+      {
+        type: "input_applied",
+        occurred_at: "2025-07-15T07:30:00+07:00",
+        product: "Phân hữu cơ",
+        dose: { amount: 500, unit: "kg/ha" },
+        pre_harvest_interval_days: 0,
+      },
+      {
+        type: "harvest",
+        occurred_at: "2025-10-05T06:00:00+07:00",
+        quantity: { amount: 1500, unit: "kg" },
+      },
+      {
+        type: "inspection",
+        occurred_at: "2025-10-14T07:30:00+07:00",
+        inspector: "Trung tâm Kiểm nghiệm",
+        result: "fail",
+      },
+      { type: "note", occurred_at: "2025-10-16T07:30:00+07:00", note: "Khách tham quan" },
+    ]
+    for (const body of recorded) {
+      const response = await call("POST", `/batches/${source.id}/events`, { token: t.member, body })
+      expect(response.status, JSON.stringify(response.body)).toBe(201)
+    }
+    const exported: Json = await (await fetch(`${service.base}/batches/${source.id}/epcis`)).json()
+
+    // Back into its own lot: every eventID is one of the lot's events already.
+    const back = await capture(exported)
+    expect(back.body).toMatchObject({ status: "succeeded", eventCount: 0 })
+    expect(await eventCount(source.id)).toBe(5)
+
+    // Into another lot, with new eventIDs: the same events.
+    const target = await createBatch("CAP-07")
+    const moved = JSON.parse(
+      JSON.stringify(exported).replaceAll(lotUri("CAP-06"), lotUri("CAP-07")),
+    )
+    for (const event of moved.epcisBody.eventList) event.eventID = `urn:uuid:${randomUUID()}`
+    const response = await capture(moved)
+    expect(response.body).toMatchObject({ status: "succeeded", eventCount: 5 })
+    const strip = (events: Json[]) =>
+      events.map((e) => ({
+        type: e.type,
+        occurred_at: e.occurred_at,
+        place: e.place,
+        note: e.note,
+        details: e.details,
+      }))
+    const read = async (id: string) =>
+      strip((await call("GET", `/batches/${id}/events`, { token: t.member })).body.events)
+    expect(await read(target.id)).toEqual(await read(source.id))
+  })
 })
 
 describe("GET /events", () => {

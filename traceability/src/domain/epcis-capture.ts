@@ -11,11 +11,13 @@
  *   receiving (receiver from bizLocation); the platform's planting / applying_input → those;
  * - any other ObjectEvent → note, its text naming the step and disposition.
  *
- * The platform's own extensions (coop:details, coop:placeName, coop:actor, coop:photos,
- * coop:note) are read back, so this service's export captures back to the same events.
+ * The platform's own extensions (coop:eventType, coop:details, coop:placeName, coop:actor,
+ * coop:photos, coop:note) are read back and win, so this service's export captures back to the
+ * same events.
  */
 import { encodeAiValue } from "./digital-link.js"
 import { cbvWord, EPCIS_QUERY_MESSAGES, type Localized } from "./epcis-query.js"
+import { EVENT_TYPES } from "./event-types.js"
 import { parseLinkPath } from "./link-path.js"
 import { isoWithOffset, offsetMinutes } from "./time.js"
 
@@ -175,7 +177,11 @@ export function mapCapturedEvents(
     const quantity = first("quantityList")
 
     let mapped: Json
-    if (type === "TransformationEvent") {
+    const ownType = asString(event["coop:eventType"])
+    if (ownType && (EVENT_TYPES as readonly string[]).includes(ownType)) {
+      // This platform's own export (or a partner writing its vocabulary): the type as recorded.
+      mapped = { type: ownType, ...details }
+    } else if (type === "TransformationEvent") {
       mapped = {
         type: "processing",
         process: bizStep ? `EPCIS ${bizStep}` : "EPCIS transformation",

@@ -205,18 +205,25 @@ export async function finishCaptureJob(
   )
 }
 
-/** Which of these EPCIS eventIDs the seller's batches already took. */
-export async function capturedEventIds(
+const OWN_EVENT_ID = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i
+
+/**
+ * Whether the batch already holds this EPCIS event: captured before by the batch's seller, or
+ * one of the batch's own events as its export names them (`urn:uuid:{event id}`), so capturing
+ * an export back adds nothing.
+ */
+export async function alreadyHeld(
   db: pg.PoolClient,
-  sellerId: string,
-  eventIds: string[],
-): Promise<Set<string>> {
-  if (eventIds.length === 0) return new Set()
+  batch: { id: string; sellerId: string },
+  eventId: string,
+): Promise<boolean> {
+  const own = OWN_EVENT_ID.exec(eventId)
   const { rows } = await db.query(
-    "SELECT epcis_event_id FROM epcis_captured_event WHERE seller_id = $1 AND epcis_event_id = ANY($2::text[])",
-    [sellerId, eventIds],
+    `SELECT EXISTS (SELECT 1 FROM epcis_captured_event WHERE seller_id = $1 AND epcis_event_id = $2)
+       OR EXISTS (SELECT 1 FROM batch_event WHERE batch_id = $3 AND id = $4::uuid) AS held`,
+    [batch.sellerId, eventId, batch.id, own ? own[1]!.toLowerCase() : null],
   )
-  return new Set(rows.map((row) => row.epcis_event_id as string))
+  return rows[0].held
 }
 
 export async function recordCapturedEvent(

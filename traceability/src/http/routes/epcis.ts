@@ -29,8 +29,8 @@ import {
 } from "../../domain/event-types.js"
 import { inTransaction } from "../../store/db.js"
 import {
+  alreadyHeld,
   type CaptureJob,
-  capturedEventIds,
   type EventScope,
   findCaptureJob,
   findLotBatchId,
@@ -378,10 +378,7 @@ export async function epcisRoutes(app: FastifyInstance, context: RouteContext): 
           for (const event of inputs) {
             const batch = batches.get(batchOf.get(lotKey(event.lot))!)!
             const path = `/epcisBody/eventList/${event.index}`
-            if (event.eventId) {
-              const taken = await capturedEventIds(client, batch.sellerId, [event.eventId])
-              if (taken.size) continue
-            }
+            if (event.eventId && (await alreadyHeld(client, batch, event.eventId))) continue
             if (batch.state === "recalled") {
               throw new CaptureFailure(
                 path,
