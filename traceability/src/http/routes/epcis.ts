@@ -27,6 +27,7 @@ import {
   eventBodySchema,
   splitEventBody,
 } from "../../domain/event-types.js"
+import type { Batch } from "../../store/batches.js"
 import { inTransaction } from "../../store/db.js"
 import {
   alreadyHeld,
@@ -370,7 +371,7 @@ export async function epcisRoutes(app: FastifyInstance, context: RouteContext): 
         const appended = await inTransaction(pool, async (client) => {
           // Lock the batches in one order, so two captures of the same lots cannot deadlock.
           const ids = [...new Set(batchOf.values())].sort()
-          const batches = new Map()
+          const batches = new Map<string, Batch>()
           for (const batchId of ids) {
             batches.set(batchId, await lockBatchForWrite(client, batchId, actor))
           }
