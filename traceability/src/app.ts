@@ -9,6 +9,7 @@ import { registerOpenApi } from "./http/openapi.js"
 import { registerRateLimits } from "./http/rate-limit.js"
 import { registerResolver } from "./http/resolver-setup.js"
 import { batchRoutes } from "./http/routes/batches.js"
+import { epcisRoutes } from "./http/routes/epcis.js"
 import { eventRoutes } from "./http/routes/events.js"
 import { gtinRoutes } from "./http/routes/gtins.js"
 import { healthRoutes } from "./http/routes/health.js"
@@ -81,6 +82,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   gtinRoutes(app, context)
   // Its own JSON parser keeps the raw body for the signature: encapsulated in a plugin.
   await app.register(async (child) => sellerStateRoutes(child, context))
+  // Its own parser of application/ld+json (EPCIS documents): encapsulated too.
+  await app.register(async (child) => epcisRoutes(child, context))
   await app.ready()
   return app
 }

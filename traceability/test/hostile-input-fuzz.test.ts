@@ -114,6 +114,7 @@ const ROUTES: Route[] = [
   { method: "GET", path: "/products/{product}/provenance" },
   { method: "GET", path: "/batches/{batch}/verify" },
   { method: "GET", path: "/batches/{batch}/epcis" },
+  { method: "GET", path: "/events" },
   { method: "POST", path: "/scans/{scan}/location", fields: ["lat", "lng", "accuracy_m"] },
   { method: "GET", path: "/batches", seller: true },
   { method: "POST", path: "/batches", seller: true, fields: BATCH_FIELDS },
@@ -143,6 +144,13 @@ const ROUTES: Route[] = [
   { method: "GET", path: "/stamp-jobs/{job}/stamps.csv", seller: true },
   { method: "GET", path: "/stats", seller: true },
   { method: "GET", path: "/stats/counterfeit-stamps", seller: true },
+  { method: "GET", path: "/events", seller: true },
+  {
+    method: "POST",
+    path: "/capture",
+    seller: true,
+    fields: ["@context", "type", "schemaVersion", "creationDate", "epcisBody"],
+  },
 ]
 
 /** A JSON object of junk under plausible and random keys; `poison` goes somewhere inside. */

@@ -36,6 +36,9 @@ describe("the OpenAPI document", () => {
       ["/stats", "get"],
       ["/batches", "post"],
       ["/health", "get"],
+      ["/events", "get"],
+      ["/capture", "post"],
+      ["/capture/{id}", "get"],
     ]) {
       expect(document.paths[path!]?.[method!], `${method} ${path}`).toBeDefined()
     }
@@ -46,6 +49,11 @@ describe("the OpenAPI document", () => {
       "quarter",
       "seller_id",
     ])
+    // The EPCIS 2.0 query parameters are listed, though parseEventQuery is what checks them.
+    const events = document.paths["/events"].get
+    expect(events.parameters.map((p: Json) => p.name)).toEqual(
+      expect.arrayContaining(["GE_eventTime", "MATCH_anyEPCClass", "nextPageToken", "perPage"]),
+    )
     const stamp = document.paths["/01/{gtin}/10/{lot}/21/{serial}"].get
     expect(Object.keys(stamp.responses)).toEqual(
       expect.arrayContaining(["200", "307", "400", "404", "429"]),

@@ -81,11 +81,15 @@ function quantityElement(epcClass: string, amount?: number, unit?: string): Json
 const amountOf = (value: unknown) =>
   value && typeof value === "object" ? (value as { amount: number; unit: string }) : undefined
 
-export function epcisDocument(
-  batch: EpcisBatch,
+/** The recorded events of one batch as EPCIS 2.0 events (no recall, no envelope). */
+export function epcisEvents(
+  batch: Omit<
+    EpcisBatch,
+    "productTitle" | "sellerName" | "quantity" | "unit" | "state" | "recalledAt" | "recallReason"
+  >,
   events: EpcisSourceEvent[],
-  { publicUrl, documentId, creationDate }: EpcisOptions,
-): Json {
+  publicUrl: string,
+): Json[] {
   const ns = `${publicUrl.replace(/\/+$/, "")}/ns/epcis#`
   const lot = lotUri(publicUrl, batch)
   const bizLocation =
@@ -180,6 +184,17 @@ export function epcisDocument(
     }
   })
 
+  return eventList
+}
+
+export function epcisDocument(
+  batch: EpcisBatch,
+  events: EpcisSourceEvent[],
+  { publicUrl, documentId, creationDate }: EpcisOptions,
+): Json {
+  const ns = `${publicUrl.replace(/\/+$/, "")}/ns/epcis#`
+  const lot = lotUri(publicUrl, batch)
+  const eventList = epcisEvents(batch, events, publicUrl)
   if (batch.state === "recalled" && batch.recalledAt) {
     // The recall is a change of the batch, not a recorded event; exporting it keeps the story whole.
     eventList.push({
@@ -191,7 +206,7 @@ export function epcisDocument(
       quantityList: [quantityElement(lot)],
       disposition: "recalled",
       ...(batch.recallReason ? { "coop:recallReason": batch.recallReason } : {}),
-    } as never)
+    })
   }
 
   return {

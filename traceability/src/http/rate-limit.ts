@@ -30,6 +30,8 @@ const RENDER_ROUTES = new Set([
   "/stamps/:serial.svg",
   "/batches/:id/verify",
   "/batches/:id/epcis",
+  // The EPCIS query interface maps every event it answers, with or without a token.
+  "/events",
 ])
 
 const PUBLIC_ROUTES = new Set([

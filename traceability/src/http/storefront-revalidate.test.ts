@@ -31,6 +31,7 @@ async function app(url: string | null) {
   app.post("/batches/:id/events", async () => ({ ok: true }))
   app.post("/batches/:id/seal", async (_req, reply) => reply.status(409).send({ error: "sealed" }))
   app.post("/stamps/:serial/location", async () => ({ ok: true }))
+  app.post("/capture", async (_req, reply) => reply.status(202).send({ status: "succeeded" }))
   await app.ready()
   return app
 }
@@ -50,6 +51,15 @@ describe("storefront revalidation on batch writes", () => {
     expect(JSON.parse(body)).toEqual({ tags: ["batches"] })
     const [t, v1] = signature.split(",").map((part) => part.split("=")[1])
     expect(v1).toBe(createHmac("sha256", SECRET).update(`${t}.${body}`).digest("hex"))
+  })
+
+  it("revalidates after an EPCIS capture, which appends events to batches", async () => {
+    const shop = await storefront()
+    close = shop.close
+    const service = await app(shop.url)
+    await service.inject({ method: "POST", url: "/capture" })
+    await settle()
+    expect(shop.received).toHaveLength(1)
   })
 
   it("stays quiet for reads, refused writes and other routes", async () => {

@@ -3,9 +3,9 @@ import { signatureHeader } from "../jobs/outbox-deliverer.js"
 
 /**
  * The storefront caches what it reads about batches (a product's origin section) for up to a
- * minute. A write to a batch (created, edited, sealed, recalled, an event, stamps issued or
- * voided) posts `{"tags":["batches"]}` to its /api/revalidate, signed like the indicator events
- * (X-Coop-Signature, STOREFRONT_REVALIDATE_SECRET), so a recall shows at once. Best effort: a
+ * minute. A write to a batch (created, edited, sealed, recalled, an event, an EPCIS capture,
+ * stamps issued or voided) posts `{"tags":["batches"]}` to its /api/revalidate, signed like the
+ * indicator events (X-Coop-Signature, STOREFRONT_REVALIDATE_SECRET), so a recall shows at once. Best effort: a
  * storefront that is down only means its pages catch up within their own revalidate time.
  */
 export interface StorefrontRevalidateConfig {
@@ -47,7 +47,9 @@ export function registerStorefrontRevalidation(
   // Callback style: every request passes this hook; it never waits for the storefront.
   app.addHook("onSend", (request, reply, payload, done) => {
     const route = request.routeOptions.url ?? ""
-    if (!READS.has(request.method) && reply.statusCode < 400 && route.startsWith("/batches")) {
+    // POST /capture appends EPCIS-captured events to batches.
+    const writesBatches = route.startsWith("/batches") || route === "/capture"
+    if (!READS.has(request.method) && reply.statusCode < 400 && writesBatches) {
       timer ??= setTimeout(send, COALESCE_MS)
       timer.unref()
     }

@@ -47,13 +47,13 @@ export interface BatchEvent extends NewEvent {
   hash: string
 }
 
-const EVENT_COLUMNS =
+export const EVENT_COLUMNS =
   "id, batch_id, seq, type, occurred_at, occurred_offset, place_name, place_lat, place_lng, actor_name, photos, note, details, recorded_at, recorded_by_type, recorded_by_id, on_behalf_of, prev_hash, hash"
 
 // biome-ignore lint/suspicious/noExplicitAny: a row of EVENT_COLUMNS, read field by field below
-type EventRow = Record<string, any>
+export type EventRow = Record<string, any>
 
-function eventFromRow(row: EventRow): BatchEvent {
+export function eventFromRow(row: EventRow): BatchEvent {
   const hasPlace = row.place_name !== null || row.place_lat !== null
   return {
     id: row.id,
