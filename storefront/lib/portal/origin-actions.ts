@@ -64,7 +64,11 @@ function translate(t: T, problems: Problems): Record<string, string> {
   return out
 }
 
-/** The service's refusal, as a state: beside its field when the form has one. */
+/**
+ * The service's refusal, as a state: beside its field when the form has one. The portal's own
+ * advice for the refusals it knows (a lot code taken, a recalled batch); otherwise the service's
+ * message as it is: it comes in the person's language (the call sends Accept-Language).
+ */
 function refused(
   t: T,
   error: ApiError,
@@ -81,13 +85,10 @@ function refused(
   if (mapped && (!error.field || error.field === mapped.field)) {
     state.errors[mapped.field] = t(`errors.${mapped.key}` as never)
   } else if (field) {
-    state.errors[field] = t("errors.service")
+    state.errors[field] = error.message || t("errors.service")
   } else {
-    state.formError = t("errors.refused")
+    state.formError = error.message || t("errors.refused")
   }
-  if (field && error.message) state.details[field] = error.message
-  else if (error.message)
-    state.formError = `${state.formError ?? t("errors.refused")} (${error.message})`
   return state
 }
 
@@ -262,7 +263,7 @@ export async function issueStampsAction(
     headers: { "idempotency-key": values.idempotency_key || crypto.randomUUID() },
   })
   if (!result.ok) {
-    const recalled = result.error.message.includes("recall")
+    const recalled = result.error.code === "batch_recalled"
     const refusal = refused(t, result.error, values, {
       409: { field: "count", key: recalled ? "recalledStamps" : "keyReused" },
     })
