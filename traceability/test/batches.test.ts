@@ -164,6 +164,7 @@ describe("creating a batch", () => {
       const response = await call("POST", "/batches", {
         token: t.member,
         body: { product_id: productId, lot_code: "X-1", quantity: 1, unit: "kg" },
+        language: "en",
       })
       expect(response.status).toBe(404)
       expect(response.body).toEqual({
@@ -269,7 +270,7 @@ describe("creating a batch", () => {
       unit: "kg",
       area: { village },
     }
-    const en = await call("POST", "/batches", { token: t.member, body })
+    const en = await call("POST", "/batches", { token: t.member, body, language: "en" })
     expect(en.status).toBe(400)
     expect(en.body).toEqual({
       error: "invalid_request",
@@ -319,7 +320,7 @@ describe("reading batches", () => {
 
   it("tells everyone else the batch does not exist", async () => {
     for (const token of [t.otherMember, t.customer, t.otherCommuneOfficer]) {
-      const response = await call("GET", `/batches/${batchId}`, { token })
+      const response = await call("GET", `/batches/${batchId}`, { token, language: "en" })
       expect(response.status).toBe(404)
       expect(response.body.message).toBe(`No batch ${batchId}`)
     }

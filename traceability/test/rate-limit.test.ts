@@ -11,7 +11,7 @@ import {
 } from "./scan-fixtures.js"
 
 // Rate limits on every public route (@fastify/rate-limit): 429 with Retry-After and a message in
-// Vietnamese and English, clients keyed on the IPv4 address and the IPv6 /64, X-Forwarded-For
+// Vietnamese (or English on request), clients keyed on the IPv4 address and the IPv6 /64, X-Forwarded-For
 // believed only through TRUST_PROXY_HOPS proxies; and the cached QR images and chain checks.
 const LIMIT = 4
 const RENDER_LIMIT = 2
@@ -88,9 +88,18 @@ describe("the public routes' limits", () => {
       expect(refused.headers.get("access-control-allow-origin")).toBe("*")
       const answer = (await refused.json()) as Json
       expect(answer.error).toBe("rate_limited")
+      // Vietnamese unless the client asks for English.
       expect(answer.message).toContain("Quá nhiều yêu cầu")
-      expect(answer.message).toContain("Too many requests")
       expect(answer.message).toContain(`${retryAfter}`)
+      const english = await fetch(`${proxied.base}${path}`, {
+        ...init,
+        headers: { ...headers, "accept-language": "en-US,en;q=0.9" },
+      })
+      expect(english.status).toBe(429)
+      const englishAnswer = (await english.json()) as Json
+      expect(englishAnswer.error).toBe("rate_limited")
+      expect(englishAnswer.message).toContain("Too many requests")
+      expect(englishAnswer.message).not.toContain("Quá nhiều")
     }
   })
 

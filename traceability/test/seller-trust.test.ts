@@ -153,7 +153,7 @@ describe("only approved sellers write", () => {
     const viBody = (await vi.json()) as Json
     expect(viBody.error).toBe("seller_not_approved")
     expect(viBody.message).toMatch(/chưa được xã duyệt/)
-    const en = await call("POST", "/batches", { token: pendingMember, body })
+    const en = await call("POST", "/batches", { token: pendingMember, body, language: "en" })
     expect(en.status).toBe(403)
     expect(en.body.message).toMatch(/not been approved by the commune/)
     const { rows } = await service.pool.query("SELECT count(*)::int AS n FROM batch")

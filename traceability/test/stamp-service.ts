@@ -56,7 +56,11 @@ export async function issue(
   service: StampService,
   batchId: string,
   body: unknown,
-  { token = service.tokens.member, key }: { token?: string; key?: string | null } = {},
+  {
+    token = service.tokens.member,
+    key,
+    language,
+  }: { token?: string; key?: string | null; language?: string } = {},
 ) {
   const response = await fetch(`${service.base}/batches/${batchId}/stamps`, {
     method: "POST",
@@ -64,6 +68,7 @@ export async function issue(
       "content-type": "application/json",
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(key === null ? {} : { "idempotency-key": key ?? `key-${Math.random()}` }),
+      ...(language ? { "accept-language": language } : {}),
     },
     body: JSON.stringify(body),
   })

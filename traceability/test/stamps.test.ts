@@ -120,7 +120,7 @@ describe("issuing stamps", () => {
       t.provinceOfficer,
       t.service,
     ]) {
-      const refused = await issue(service, batchId, { count: 1 }, { token })
+      const refused = await issue(service, batchId, { count: 1 }, { token, language: "en" })
       expect(refused.status).toBe(404)
       expect(refused.body.message).toBe(`No batch ${batchId}`)
     }

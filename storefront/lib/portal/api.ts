@@ -9,10 +9,12 @@ import { type PortalSession, readPortalSession } from "./session"
 
 export type ApiError = {
   status: number
-  /** The backend's message, in the language asked for (Accept-Language). */
+  /** The backend's or traceability service's message, in the person's language (Accept-Language). */
   message: string
   /** The offending field, when the backend names one. */
   field: string | null
+  /** The machine-readable error code (`error` in the body), stable across languages. */
+  code?: string | null
 }
 
 export type ApiResult<T> = { ok: true; data: T; status: number } | { ok: false; error: ApiError }
@@ -59,13 +61,14 @@ async function call<T>(base: string, path: string, options: CallOptions): Promis
     body = null
   }
   if (response.ok) return { ok: true, data: body as T, status: response.status }
-  const shaped = (body ?? {}) as { message?: unknown; field?: unknown }
+  const shaped = (body ?? {}) as { message?: unknown; field?: unknown; error?: unknown }
   return {
     ok: false,
     error: {
       status: response.status,
       message: typeof shaped.message === "string" ? shaped.message : "",
       field: typeof shaped.field === "string" ? shaped.field : null,
+      code: typeof shaped.error === "string" ? shaped.error : null,
     },
   }
 }

@@ -22,6 +22,7 @@ import {
   readValues,
   voidBody,
 } from "./origin-forms"
+import { type KnownRefusal, refusalProblems } from "./origin-refusal"
 
 // The origin pages' server actions. Each returns what was typed with the problems in the
 // person's language, so nothing is lost when a request fails and a retry keeps the form; a
@@ -64,31 +65,15 @@ function translate(t: T, problems: Problems): Record<string, string> {
   return out
 }
 
-/** The service's refusal, as a state: beside its field when the form has one. */
+/** The service's refusal, as a state (origin-refusal.ts). */
 function refused(
   t: T,
   error: ApiError,
   values: FormValues,
-  known: Record<number, { field: string; key: string }> = {},
+  known: Record<number, KnownRefusal> = {},
 ): OriginFormState {
-  const state: OriginFormState = { values, errors: {}, details: {}, formError: null }
-  if (error.status === 0 || error.status >= 500) {
-    state.formError = t("errors.unavailable")
-    return state
-  }
-  const mapped = known[error.status]
-  const field = error.field && error.field in values ? error.field : mapped?.field
-  if (mapped && (!error.field || error.field === mapped.field)) {
-    state.errors[mapped.field] = t(`errors.${mapped.key}` as never)
-  } else if (field) {
-    state.errors[field] = t("errors.service")
-  } else {
-    state.formError = t("errors.refused")
-  }
-  if (field && error.message) state.details[field] = error.message
-  else if (error.message)
-    state.formError = `${state.formError ?? t("errors.refused")} (${error.message})`
-  return state
+  const say = (key: string) => t(`errors.${key}` as never)
+  return { values, details: {}, ...refusalProblems(error, values, known, say) }
 }
 
 export async function createBatchAction(
@@ -262,7 +247,7 @@ export async function issueStampsAction(
     headers: { "idempotency-key": values.idempotency_key || crypto.randomUUID() },
   })
   if (!result.ok) {
-    const recalled = result.error.message.includes("recall")
+    const recalled = result.error.code === "batch_recalled"
     const refusal = refused(t, result.error, values, {
       409: { field: "count", key: recalled ? "recalledStamps" : "keyReused" },
     })

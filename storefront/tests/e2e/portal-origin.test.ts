@@ -360,6 +360,33 @@ describe("the seller portal's origin pages", () => {
     await shot(page, "stamps-signals")
   })
 
+  it("shows the service's own refusal beside the field, in Vietnamese and in English", async () => {
+    // A range given backwards passes the portal's checks; the service refuses it naming to_serial,
+    // in the page's language (the portal sends Accept-Language), and the portal shows its words.
+    const [first, second] = [stamps[0]!, stamps[1]!]
+    const said = {
+      vi: /^to_serial \(số thứ tự \d+\) đứng trước from_serial \(số thứ tự \d+\)$/,
+      en: /^to_serial \(issue number \d+\) comes before from_serial \(issue number \d+\)$/,
+    }
+    for (const locale of ["vi", "en"] as const) {
+      await page.goto(`${url}${batchPath.replace("/vi/", `/${locale}/`)}/stamps`)
+      await page.fill("#origin-from_serial", second.serial)
+      await page.fill("#origin-to_serial", first.serial)
+      await page.fill("#origin-void-reason", "Nhập ngược")
+      await page.click("[data-testid=void-form] button[type=submit]")
+      await page.locator("[data-testid=void-confirm]").waitFor()
+      await page.click("[data-testid=void-confirm] button[name=confirm]")
+      await page.locator("#origin-to-error").waitFor()
+      expect(await text(page, "#origin-to-error")).toMatch(said[locale])
+      expect(await page.inputValue("#origin-to_serial")).toBe(first.serial)
+    }
+    await shot(page, "void-refused-en")
+    // Nothing was voided.
+    expect(await page.getAttribute(`li[data-serial="${first.serial}"]`, "data-state")).toBe(
+      "issued",
+    )
+  })
+
   it("shows a big run's progress and the page moves on by itself when it is done", async () => {
     await page.goto(`${url}${batchPath}/stamps`)
     const before = Number((await total(page, "Tem đang dùng")).replace(".", ""))

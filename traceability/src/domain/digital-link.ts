@@ -1,3 +1,5 @@
+import { msg, type Text } from "../messages.js"
+
 /**
  * GS1 Digital Link and the platform's short stamp URIs (see shared/standards/README.md).
  * A stamp of a product with a GTIN gets `{base}/01/{GTIN-14}/10/{lot}/21/{serial}`; a product
@@ -20,29 +22,31 @@ export function gtinCheckDigit(body: string): number {
   return (10 - (sum % 10)) % 10
 }
 
+/** Why `input` is not a GTIN, in both languages; null when it is one. */
+export function gtinProblem(input: string): Text | null {
+  if (!/^\d+$/.test(input)) return msg.gtinOnlyDigits(input)
+  if (![8, 12, 13, 14].includes(input.length)) return msg.gtinDigits(input)
+  const expected = gtinCheckDigit(input.padStart(14, "0").slice(0, 13))
+  if (Number(input.at(-1)) !== expected) return msg.gtinCheckDigit(input, expected)
+  return null
+}
+
 /** Validates a GTIN-8, -12, -13 or -14 and returns it as GTIN-14 (left-padded with zeros). */
 export function normaliseGtin(input: string): GtinResult {
-  if (!/^\d+$/.test(input)) return { ok: false, reason: `GTIN "${input}" must contain only digits` }
-  if (![8, 12, 13, 14].includes(input.length)) {
-    return { ok: false, reason: `GTIN "${input}" must have 8, 12, 13 or 14 digits` }
-  }
-  const gtin = input.padStart(14, "0")
-  const expected = gtinCheckDigit(gtin.slice(0, 13))
-  if (Number(gtin[13]) !== expected) {
-    return { ok: false, reason: `GTIN "${input}" has a wrong check digit (expected ${expected})` }
-  }
-  return { ok: true, gtin }
+  const problem = gtinProblem(input)
+  return problem ? { ok: false, reason: problem.en } : { ok: true, gtin: input.padStart(14, "0") }
 }
 
 /** Why a lot code cannot go into a Digital Link, or null when it can. */
-export function lotCodeProblem(lot: string): string | null {
-  if (lot.length === 0) return "lot code must not be empty"
-  if (lot.length > MAX_LOT_LENGTH) return `lot code must be at most ${MAX_LOT_LENGTH} characters`
-  if (!GS1_CHARSET_82.test(lot)) {
-    return "lot code may only use letters A-Z a-z, digits and !\"%&'()*+,-./:;<=>?_"
-  }
+export function lotCodeText(lot: string): Text | null {
+  if (lot.length === 0) return msg.lotEmpty()
+  if (lot.length > MAX_LOT_LENGTH) return msg.lotTooLong(MAX_LOT_LENGTH)
+  if (!GS1_CHARSET_82.test(lot)) return msg.lotCharset()
   return null
 }
+
+/** lotCodeText in English. */
+export const lotCodeProblem = (lot: string): string | null => lotCodeText(lot)?.en ?? null
 
 /** Percent-encodes everything but RFC 3986's unreserved characters, as GS1 Digital Link asks. */
 export function encodeAiValue(value: string): string {

@@ -1,3 +1,5 @@
+import { msg, type Text } from "../messages.js"
+
 /**
  * Values no field of the platform ever holds, refused before any route sees them: PostgreSQL
  * cannot store a NUL character or half of a UTF-16 surrogate pair in text (it answers with an
@@ -110,19 +112,22 @@ export function findHostileUrl(target: string): HostileValue | null {
 }
 
 /** What to tell the client. */
-export function hostileMessage({ field, reason }: HostileValue): string {
+export function hostileText({ field, reason }: HostileValue): Text {
   switch (reason) {
     case "nul":
-      return `The field "${field}" contains an invalid character (NUL)`
+      return msg.hostileNul(field)
     case "surrogate":
-      return `The field "${field}" contains invalid Unicode (a lone surrogate)`
+      return msg.hostileSurrogate(field)
     case "encoding":
-      return `The field "${field}" is not valid URL-encoded UTF-8`
+      return msg.hostileEncoding(field)
     case "depth":
-      return `The field "${field}" is nested too deeply (at most ${MAX_JSON_DEPTH} levels)`
+      return msg.hostileDepth(field, MAX_JSON_DEPTH)
     case "pagination":
-      return `The field "${field}" must be a whole number, 0 or more`
+      return msg.hostilePagination(field)
     case "number":
-      return `The field "${field}" holds a number too large to be exact`
+      return msg.hostileNumber(field)
   }
 }
+
+/** The refusal in English (logs, tests). */
+export const hostileMessage = (problem: HostileValue): string => hostileText(problem).en

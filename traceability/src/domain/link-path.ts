@@ -1,4 +1,5 @@
-import { lotCodeProblem, MAX_LOT_LENGTH, normaliseGtin } from "./digital-link.js"
+import { msg, type Text } from "../messages.js"
+import { gtinProblem, lotCodeText, MAX_LOT_LENGTH, normaliseGtin } from "./digital-link.js"
 
 /**
  * Parses the path of a request to the resolver: a GS1 Digital Link
@@ -19,7 +20,7 @@ export type ParsedLink =
 
 export type LinkParse =
   | { ok: true; link: ParsedLink }
-  | { ok: false; field: string; reason: string }
+  | { ok: false; field: string; reason: string; text: Text }
 
 /** Key qualifiers of AI 01, in the only order GS1 allows. */
 const QUALIFIERS = [
@@ -30,7 +31,7 @@ const QUALIFIERS = [
 
 const GS1_CHARSET_82 = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]+$/
 
-const fail = (field: string, reason: string): LinkParse => ({ ok: false, field, reason })
+const fail = (field: string, text: Text): LinkParse => ({ ok: false, field, reason: text.en, text })
 
 function decode(segment: string): string | null {
   try {
@@ -40,11 +41,11 @@ function decode(segment: string): string | null {
   }
 }
 
-function valueProblem(field: string, value: string): string | null {
-  if (field === "lot") return lotCodeProblem(value)
-  if (value.length === 0) return `${field} must not be empty`
-  if (value.length > MAX_LOT_LENGTH) return `${field} must be at most ${MAX_LOT_LENGTH} characters`
-  if (!GS1_CHARSET_82.test(value)) return `${field} has characters outside GS1's character set`
+function valueProblem(field: string, value: string): Text | null {
+  if (field === "lot") return lotCodeText(value)
+  if (value.length === 0) return msg.linkEmpty(field)
+  if (value.length > MAX_LOT_LENGTH) return msg.linkTooLong(field, MAX_LOT_LENGTH)
+  if (!GS1_CHARSET_82.test(value)) return msg.linkCharset(field)
   return null
 }
 
@@ -54,32 +55,33 @@ export function parseLinkPath(path: string): LinkParse {
   const segments = path.replace(/^\/+/, "").replace(/\/$/, "").split("/")
 
   if (segments[0] === "s") {
-    if (segments.length !== 2) return fail("path", "a short stamp URI is /s/{serial}")
+    if (segments.length !== 2) return fail("path", msg.shortUri())
     const serial = decode(segments[1]!)
-    if (serial === null || serial === "") return fail("serial", "serial is not valid")
+    if (serial === null || serial === "") return fail("serial", msg.serialInvalid())
     return { ok: true, link: { kind: "short", serial } }
   }
 
-  if (segments[0] !== "01") return fail("path", "a Digital Link starts with /01/{gtin}")
+  if (segments[0] !== "01") return fail("path", msg.digitalLinkStart())
   if (segments.length % 2 !== 0) {
-    return fail("path", "a Digital Link is a sequence of /{AI}/{value} pairs")
+    return fail("path", msg.digitalLinkPairs())
   }
-  const gtin = normaliseGtin(decode(segments[1]!) ?? "")
-  if (!gtin.ok) return fail("gtin", gtin.reason)
+  const gtinInput = decode(segments[1]!) ?? ""
+  const gtin = normaliseGtin(gtinInput)
+  if (!gtin.ok) return fail("gtin", gtinProblem(gtinInput)!)
 
   const values: Record<string, string | null> = { cpv: null, lot: null, serial: null }
   let next = 0
   for (let i = 2; i < segments.length; i += 2) {
     const ai = segments[i]!
     const position = QUALIFIERS.findIndex((q) => q.ai === ai)
-    if (position === -1) return fail("path", `AI ${ai} is not a key qualifier of a GTIN`)
+    if (position === -1) return fail("path", msg.notQualifier(ai))
     if (position < next) {
-      return fail("path", "key qualifiers must come in the order 22, 10, 21, each at most once")
+      return fail("path", msg.qualifierOrder())
     }
     next = position + 1
     const { field } = QUALIFIERS[position]!
     const value = decode(segments[i + 1]!)
-    if (value === null) return fail(field, `${field} has a malformed percent-encoding`)
+    if (value === null) return fail(field, msg.linkPercent(field))
     const problem = valueProblem(field, value)
     if (problem) return fail(field, problem)
     values[field] = value

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify"
 import { errors as joseErrors, jwtVerify } from "jose"
+import { msg, type Text } from "../messages.js"
 import { HttpError } from "./errors.js"
 
 /** Who is calling, as the Medusa backend's token says. */
@@ -29,24 +30,24 @@ export const SERVICE_ACTOR_TYPE = "service"
 
 export const isOperator = (actor: Actor) => actor.actorType === OPERATOR_ACTOR_TYPE
 
-const unauthorized = (message: string) => new HttpError(401, "unauthorized", message)
+const unauthorized = (text: Text) => new HttpError(401, "unauthorized", text)
 
 /** Verifies the request's Medusa bearer token (HS256, shared JWT_SECRET) and returns its actor. */
 export async function authenticate(request: FastifyRequest, jwtKey: Uint8Array): Promise<Actor> {
   const header = request.headers.authorization
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null
-  if (!match) throw unauthorized("Send Authorization: Bearer <token>")
+  if (!match) throw unauthorized(msg.sendBearer())
   let payload: Record<string, unknown>
   try {
     ;({ payload } = await jwtVerify(match[1]!, jwtKey, { algorithms: ["HS256"] }))
   } catch (error) {
-    const reason =
-      error instanceof joseErrors.JWTExpired ? "The token has expired" : "The token is not valid"
-    throw unauthorized(reason)
+    throw unauthorized(
+      error instanceof joseErrors.JWTExpired ? msg.tokenExpired() : msg.tokenInvalid(),
+    )
   }
   const { actor_id, actor_type, app_metadata } = payload
   if (typeof actor_id !== "string" || !actor_id || typeof actor_type !== "string" || !actor_type) {
-    throw unauthorized("The token names no actor")
+    throw unauthorized(msg.tokenNoActor())
   }
   const metadata = (app_metadata && typeof app_metadata === "object" ? app_metadata : {}) as Record<
     string,

@@ -1,4 +1,5 @@
 import type pg from "pg"
+import { msg } from "../messages.js"
 import { type Batch, findBatch } from "../store/batches.js"
 import {
   type Actor,
@@ -14,7 +15,7 @@ import { HttpError } from "./errors.js"
  * sellers' batches reveal nothing.
  */
 
-export const batchNotFound = (id: string) => new HttpError(404, "not_found", `No batch ${id}`)
+export const batchNotFound = (id: string) => new HttpError(404, "not_found", msg.batchNotFound(id))
 
 /** Seller members and helpers of the batch's seller, and operators. */
 export const mayWriteBatch = (actor: Actor, batch: Batch) => mayActForSeller(actor, batch.sellerId)

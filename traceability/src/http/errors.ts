@@ -1,16 +1,22 @@
 import type { FastifyError, FastifyInstance } from "fastify"
+import { type Lang, msg, requestLang, schemaText, type Text } from "../messages.js"
 
-/** An error with the status and machine-readable code the client receives. */
+/**
+ * An error with the status and machine-readable code the client receives, and its message in
+ * both languages (from the catalogue, ../messages.ts); the answer carries the one the request's
+ * Accept-Language prefers, Vietnamese by default. `message` is the English text (logs, tests).
+ */
 export class HttpError extends Error {
+  readonly text: Text
   constructor(
     readonly statusCode: number,
     readonly code: string,
-    message: string,
+    text: Text | string,
     readonly field?: string,
-    /** The message in Vietnamese, sent instead when the client prefers it (Accept-Language). */
-    readonly vi?: string,
   ) {
-    super(message)
+    const both = typeof text === "string" ? { vi: text, en: text } : text
+    super(both.en)
+    this.text = both
   }
 
   /** Set on a 429 for a daily quota: when it starts again. */
@@ -21,18 +27,37 @@ export class HttpError extends Error {
 }
 
 /** An HttpError with its message in both languages. */
-export const localizedError = (
-  statusCode: number,
-  code: string,
-  text: { vi: string; en: string },
-  field?: string,
-) => new HttpError(statusCode, code, text.en, field, text.vi)
+export const localizedError = (statusCode: number, code: string, text: Text, field?: string) =>
+  new HttpError(statusCode, code, text, field)
 
-const prefersVietnamese = (acceptLanguage: string | undefined) =>
-  /^\s*vi\b/i.test(acceptLanguage ?? "")
+/** 400 invalid_request naming the field. */
+export const badRequest = (field: string, text: Text) =>
+  new HttpError(400, "invalid_request", text, field)
 
-export const badRequest = (field: string, message: string) =>
-  new HttpError(400, "invalid_request", message, field)
+/** Fastify's own refusals (content type, body size, malformed JSON), by their code. */
+function fastifyText(error: FastifyError, contentType: string | undefined): Text {
+  switch (error.code) {
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return msg.mediaType(contentType ?? "")
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return msg.bodyTooLarge()
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return msg.emptyJson()
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+      return msg.badJson()
+  }
+  if (error instanceof SyntaxError) return msg.badJson()
+  return msg.refused(error.message)
+}
+
+/** The field a JSON Schema (ajv) failure is about, dotted; undefined for the whole part. */
+function schemaField(first: NonNullable<FastifyError["validation"]>[number] | undefined) {
+  const missing = first?.params?.missingProperty
+  const field = typeof missing === "string" ? missing : first?.instancePath.replace(/^\//, "")
+  return field ? field.replaceAll("/", ".") : undefined
+}
+
+const say = (text: Text, lang: Lang) => text[lang]
 
 /** The JSON schema of every error body. */
 export const errorSchema = {
@@ -49,39 +74,42 @@ export const errorSchema = {
 /** Turns thrown errors into `{error, message, field?}`; validation errors name the field. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    const lang = requestLang(request.headers["accept-language"])
     if (error instanceof HttpError) {
       if (error.headers) reply.headers(error.headers)
       return reply.status(error.statusCode).send({
         error: error.code,
-        message:
-          error.vi && prefersVietnamese(request.headers["accept-language"])
-            ? error.vi
-            : error.message,
+        message: say(error.text, lang),
         ...(error.field ? { field: error.field } : {}),
         ...(error.resetsAt ? { resets_at: error.resetsAt.toISOString() } : {}),
       })
     }
     if (error.validation) {
       const first = error.validation[0]
-      const missing = first?.params?.missingProperty
-      const field = typeof missing === "string" ? missing : first?.instancePath.replace(/^\//, "")
+      const field = schemaField(first)
+      const named = field ?? error.validationContext ?? "body"
       return reply.status(400).send({
         error: "invalid_request",
-        message: error.message,
-        ...(field ? { field: field.replaceAll("/", ".") } : {}),
+        message: say(schemaText(first?.keyword ?? "", named, first?.params), lang),
+        ...(field ? { field } : {}),
       })
     }
     if (error.statusCode && error.statusCode < 500) {
-      return reply
-        .status(error.statusCode)
-        .send({ error: error.code ?? "invalid_request", message: error.message })
+      return reply.status(error.statusCode).send({
+        error: error.code ?? "invalid_request",
+        message: say(fastifyText(error, request.headers["content-type"]), lang),
+      })
     }
     request.log.error({ err: error }, "request failed")
-    return reply.status(500).send({ error: "internal_error", message: "Internal server error" })
+    return reply.status(500).send({ error: "internal_error", message: say(msg.internal(), lang) })
   })
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({ error: "not_found", message: `No route ${request.method} ${request.url}` }),
+    reply.status(404).send({
+      error: "not_found",
+      message: say(
+        msg.routeNotFound(request.method, request.url),
+        requestLang(request.headers["accept-language"]),
+      ),
+    }),
   )
 }

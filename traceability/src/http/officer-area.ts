@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify"
 import type { OfficerDirectory } from "../catalog/officer-directory.js"
 import { CatalogUnavailableError } from "../catalog/product-catalog.js"
+import { msg } from "../messages.js"
 import { type Actor, COMMUNE_OFFICER_ACTOR_TYPE, PROVINCE_OFFICER_ACTOR_TYPE } from "./auth.js"
 import { HttpError } from "./errors.js"
 
@@ -22,7 +23,7 @@ export async function withOfficerArea(
   } catch (error) {
     if (!(error instanceof CatalogUnavailableError)) throw error
     request.log.error({ err: error }, "officer lookup failed")
-    throw new HttpError(502, "backend_unavailable", "The officer directory is unavailable")
+    throw new HttpError(502, "backend_unavailable", msg.officersUnavailable())
   }
   return {
     ...actor,

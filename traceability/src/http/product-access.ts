@@ -7,6 +7,7 @@ import {
   type ProductCatalog,
 } from "../catalog/product-catalog.js"
 import { writeRefusal } from "../domain/seller-trust.js"
+import { msg } from "../messages.js"
 import { type Certifications, findBatch } from "../store/batches.js"
 import { recordSellerStates } from "../store/seller-trust.js"
 import { type Actor, isOperator } from "./auth.js"
@@ -36,11 +37,11 @@ export async function productForWrite(
     })
   } catch (error) {
     if (error instanceof CatalogUnauthorizedError) {
-      throw new HttpError(401, "unauthorized", "The backend refused the token")
+      throw new HttpError(401, "unauthorized", msg.backendRefusedToken())
     }
     if (error instanceof CatalogUnavailableError) {
       request.log.error({ err: error }, "product lookup failed")
-      throw new HttpError(502, "backend_unavailable", "The product catalogue is unavailable")
+      throw new HttpError(502, "backend_unavailable", msg.catalogueUnavailable())
     }
     throw error
   }
@@ -96,12 +97,7 @@ export function withRegistry(
   product: CatalogProduct,
 ): Certifications {
   if (claimedStars != null && claimedStars !== product.ocopStars) {
-    throw badRequest(
-      "certifications.ocop_stars",
-      product.ocopStars
-        ? `The commune registry certifies this product with ${product.ocopStars} stars`
-        : "The commune registry has no valid OCOP certificate for this product",
-    )
+    throw badRequest("certifications.ocop_stars", msg.ocopStarsDiffer(product.ocopStars))
   }
   return {
     ...certifications,

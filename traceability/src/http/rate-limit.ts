@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest, onRequestHookHandler, RouteOption
 import type { Redis } from "ioredis"
 import type { Config } from "../config.js"
 import { ipPrefix, rateLimitKey } from "../domain/client-facts.js"
+import { msg } from "../messages.js"
 import { HttpError } from "./errors.js"
 
 /**
@@ -53,13 +54,9 @@ export function rateLimitGroup(url: string): Group | null {
 
 const WINDOW_MS = 60_000
 
-/** The 429 body, in Vietnamese then English, with the wait in seconds. */
+/** The 429 body, in the language asked for, with the wait in seconds. */
 export function rateLimitedError(retryAfterSeconds: number): HttpError {
-  const error = new HttpError(
-    429,
-    "rate_limited",
-    `Quá nhiều yêu cầu từ địa chỉ này; vui lòng thử lại sau ${retryAfterSeconds} giây. (Too many requests from this address; retry in ${retryAfterSeconds} s.)`,
-  )
+  const error = new HttpError(429, "rate_limited", msg.rateLimited(retryAfterSeconds))
   // A browser reading the refusal needs CORS like the answers it replaces.
   error.headers = {
     "access-control-allow-origin": "*",

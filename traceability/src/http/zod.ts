@@ -1,6 +1,7 @@
 import type { FastifySchemaCompiler } from "fastify"
 import { z } from "zod/v4"
-import { badRequest, localizedError } from "./errors.js"
+import { msg, reasonText, type Text } from "../messages.js"
+import { badRequest } from "./errors.js"
 
 /**
  * Routes whose input needs more than JSON Schema says well (discriminated unions, dates in
@@ -43,15 +44,7 @@ export function zodProblem(error: z.ZodError, prefix = "", data?: unknown) {
     const field = [prefix, ...path.map(String)].filter(Boolean).join(".") || "body"
     const sent = valueAt(data, issue.path)
     const length = typeof sent === "string" ? sent.trim().length : null
-    return localizedError(
-      400,
-      "invalid_request",
-      {
-        en: `${field} must be at most ${issue.maximum} characters${length === null ? "" : ` (${length} given)`}`,
-        vi: `${field}: tối đa ${issue.maximum} ký tự${length === null ? "" : ` (đã nhập ${length})`}`,
-      },
-      field,
-    )
+    return badRequest(field, msg.tooLong(field, Number(issue.maximum), length))
   }
   let reason = issue.message
   if (issue.code === "unrecognized_keys") {
@@ -63,7 +56,12 @@ export function zodProblem(error: z.ZodError, prefix = "", data?: unknown) {
     reason = "is required"
   }
   const field = [prefix, ...path.map(String)].filter(Boolean).join(".")
-  return badRequest(field || "body", field ? `${field} ${reason}` : reason)
+  // A check that knows its words in both languages passes them as params.text.
+  const given = issue.code === "custom" ? (issue.params?.text as Text | undefined) : undefined
+  if (given && field) {
+    return badRequest(field, { vi: `${field}: ${given.vi}`, en: `${field} ${given.en}` })
+  }
+  return badRequest(field || "body", given ?? reasonText(field, reason))
 }
 
 export const zodValidatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {

@@ -1,3 +1,5 @@
+import { msg, type Text } from "../messages.js"
+
 /**
  * The label grid of a printable A4 sheet. Sizes are in millimetres, as label stock is sold; the
  * default is the common 24-up stock (3 x 8 labels of 63.5 x 33.9 mm, e.g. Avery L7159).
@@ -51,8 +53,12 @@ export function withDefaults(layout: Partial<SheetLayout> | undefined): SheetLay
 
 export interface LayoutProblem {
   field: string
+  /** In English (logs, tests); `text` in both languages. */
   message: string
+  text: Text
 }
+
+const problem = (field: string, text: Text): LayoutProblem => ({ field, message: text.en, text })
 
 /** Why the grid does not fit on an A4 page, naming the field to change; null when it fits. */
 export function layoutProblem(layout: SheetLayout): LayoutProblem | null {
@@ -61,27 +67,32 @@ export function layoutProblem(layout: SheetLayout): LayoutProblem | null {
     layout.columns * layout.label_width_mm +
     (layout.columns - 1) * layout.gap_x_mm
   if (width > A4_MM.width + 1e-9) {
-    return {
-      field: "layout.columns",
-      message: `${layout.columns} columns of ${layout.label_width_mm} mm with the margins and gaps take ${round(width)} mm, wider than A4 (${A4_MM.width} mm)`,
-    }
+    return problem(
+      "layout.columns",
+      msg.tooWide(layout.columns, layout.label_width_mm, round(width), A4_MM.width),
+    )
   }
   const height =
     layout.margin_top_mm +
     layout.rows * layout.label_height_mm +
     (layout.rows - 1) * layout.gap_y_mm
   if (height > A4_MM.height + 1e-9) {
-    return {
-      field: "layout.rows",
-      message: `${layout.rows} rows of ${layout.label_height_mm} mm with the margins and gaps take ${round(height)} mm, taller than A4 (${A4_MM.height} mm)`,
-    }
+    return problem(
+      "layout.rows",
+      msg.tooTall(layout.rows, layout.label_height_mm, round(height), A4_MM.height),
+    )
   }
   const plan = labelPlan(layout)
   if (plan.qrSideMm < MIN_QR_MM) {
-    return {
-      field: "layout.label_height_mm",
-      message: `a ${layout.label_width_mm} x ${layout.label_height_mm} mm label leaves a ${round(plan.qrSideMm)} mm QR code; it needs at least ${MIN_QR_MM} mm`,
-    }
+    return problem(
+      "layout.label_height_mm",
+      msg.qrTooSmall(
+        layout.label_width_mm,
+        layout.label_height_mm,
+        round(plan.qrSideMm),
+        MIN_QR_MM,
+      ),
+    )
   }
   return null
 }

@@ -1,4 +1,5 @@
 import type pg from "pg"
+import { msg, type Text } from "../messages.js"
 
 export type BatchState = "open" | "sealed" | "recalled"
 export type SellerKind = "cooperative" | "household"
@@ -245,7 +246,11 @@ function detailValues(details: BatchDetails): [string, unknown][] {
 }
 
 /** Thrown when the seller already has a batch with this lot code for this product. */
-export class DuplicateLotError extends Error {}
+export class DuplicateLotError extends Error {
+  constructor(readonly text: Text) {
+    super(text.en)
+  }
+}
 
 export async function insertBatch(db: pg.Pool | pg.PoolClient, batch: NewBatch): Promise<Batch> {
   const s = batch.seller
@@ -282,9 +287,7 @@ export async function insertBatch(db: pg.Pool | pg.PoolClient, batch: NewBatch):
     return batchFromRow(rows[0]!)
   } catch (error) {
     if ((error as { code?: string }).code === "23505") {
-      throw new DuplicateLotError(
-        `Product ${batch.productId} already has a batch with lot code ${batch.lotCode}`,
-      )
+      throw new DuplicateLotError(msg.duplicateLot(batch.productId, batch.lotCode))
     }
     throw error
   }

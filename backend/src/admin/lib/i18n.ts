@@ -1,11 +1,31 @@
 export type Lang = "vi" | "en"
 
+/** The language the operator picked (Profile → Language): the "lng" cookie, then localStorage. */
+function pickedLang(): string | null {
+  const cookie = /(?:^|;\s*)lng=([^;]*)/.exec(globalThis.document?.cookie ?? "")?.[1]
+  return (cookie ? decodeURIComponent(cookie) : null) ?? globalThis.localStorage?.getItem("lng")
+}
+
 /**
- * The dashboard keeps the language the operator picked in localStorage ("lng", i18next's
- * detector); follow it so the extensions speak the same language. Vietnamese unless English.
+ * Vietnamese by default for the whole dashboard: the dashboard's language detector reads the
+ * "lng" cookie, then localStorage, and otherwise falls back to English. This module is loaded
+ * with the project's routes and widgets, before the dashboard starts i18next, so a first visit
+ * finds "vi" there; an operator who picks English (or any language) in Profile → Language keeps it.
+ */
+if (typeof window !== "undefined" && !pickedLang()) {
+  try {
+    window.localStorage.setItem("lng", "vi")
+  } catch {
+    // Storage refused (private mode): the dashboard stays in English, the extensions follow it.
+  }
+}
+
+/**
+ * The dashboard's language, as its detector finds it, so the extensions speak the same one.
+ * Vietnamese unless English.
  */
 export function adminLang(): Lang {
-  const picked = globalThis.localStorage?.getItem("lng") ?? globalThis.navigator?.language ?? "vi"
+  const picked = pickedLang() ?? "vi"
   return picked.toLowerCase().startsWith("en") ? "en" : "vi"
 }
 

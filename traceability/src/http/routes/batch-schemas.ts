@@ -1,6 +1,7 @@
 import { z } from "zod/v4"
-import { lotCodeProblem } from "../../domain/digital-link.js"
+import { lotCodeText } from "../../domain/digital-link.js"
 import { latitude, longitude, text } from "../../domain/event-types.js"
+import { msg } from "../../messages.js"
 import type { Batch, BatchDetails } from "../../store/batches.js"
 import { badRequest } from "../errors.js"
 
@@ -10,8 +11,8 @@ const day = z.iso.date("must be a date like 2025-10-01")
 const positive = z.number().positive("must be greater than 0").max(1e12, "is too large")
 
 const lotCode = z.string().superRefine((value, ctx) => {
-  const problem = lotCodeProblem(value)
-  if (problem) ctx.addIssue({ code: "custom", message: problem })
+  const problem = lotCodeText(value)
+  if (problem) ctx.addIssue({ code: "custom", message: problem.en, params: { text: problem } })
 })
 
 const area = z.strictObject({
@@ -149,34 +150,28 @@ export function checkDetails(details: BatchDetails): void {
   const { area, dates, certifications } = details
   if ((area.lat === null) !== (area.lng === null)) {
     const missing = area.lat === null ? "area.lat" : "area.lng"
-    throw badRequest(missing, `${missing} is required when the other coordinate is given`)
+    throw badRequest(missing, msg.coordinatePair(missing))
   }
   for (const [i, [earlier, earlierField]] of DATE_ORDER.entries()) {
     for (const [later, laterField] of DATE_ORDER.slice(i + 1)) {
       const a = dates[earlier]
       const b = dates[later]
       if (a && b && a > b) {
-        throw badRequest(
-          laterField,
-          `${laterField} (${b}) must not be before ${earlierField} (${a})`,
-        )
+        throw badRequest(laterField, msg.dateOrder(laterField, String(b), earlierField, String(a)))
       }
     }
   }
   const v = certifications.vietgap
   if (v) {
     if (v.validFrom > v.validUntil) {
-      throw badRequest(
-        "certifications.vietgap.valid_until",
-        "certifications.vietgap.valid_until must not be before valid_from",
-      )
+      throw badRequest("certifications.vietgap.valid_until", msg.vietgapOrder())
     }
     // A certificate that lapsed before the crop came in does not cover this lot.
     const made = dates.harvestedOn ?? dates.producedOn
     if (made && v.validUntil < made) {
       throw badRequest(
         "certifications.vietgap.valid_until",
-        `certifications.vietgap.valid_until (${v.validUntil}) is before the lot was made (${made})`,
+        msg.vietgapExpiredBeforeMade(String(v.validUntil), String(made)),
       )
     }
   }

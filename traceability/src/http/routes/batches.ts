@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify"
+import { msg, type Text } from "../../messages.js"
 import {
   type Batch,
   type BatchState,
@@ -42,7 +43,7 @@ export const uuidParams = {
   required: ["id"],
 } as const
 
-const conflict = (message: string) => new HttpError(409, "conflict", message)
+const conflict = (text: Text) => new HttpError(409, "conflict", text)
 const errors = { "4xx": errorSchema, "5xx": errorSchema }
 
 // Authentication runs before validation, so an anonymous caller learns nothing about the input.
@@ -51,10 +52,13 @@ const authenticated = (jwtKey: Uint8Array) => async (request: FastifyRequest) =>
 }
 
 /** The state a batch may move to from its current one; recalled is final. */
-export function transitionProblem(from: BatchState, to: BatchState): string | null {
+export function transitionProblem(
+  from: BatchState,
+  to: BatchState,
+): ((batchId: string) => Text) | null {
   if (from === to) return null
-  if (from === "recalled") return "the batch is recalled, which is final"
-  if (to === "open") return "a sealed batch cannot be opened again"
+  if (from === "recalled") return msg.batchRecalledFinal
+  if (to === "open") return msg.batchNotReopened
   return null
 }
 
@@ -75,15 +79,12 @@ export function batchRoutes(app: FastifyInstance, context: RouteContext): void {
       const actor = request.actor!
       const body = request.body
       if (!isOperator(actor)) {
-        if (!actor.sellerId) throw new HttpError(403, "forbidden", "The token acts for no seller")
+        if (!actor.sellerId) throw new HttpError(403, "forbidden", msg.noSeller())
         if (body.seller_id !== undefined && body.seller_id !== actor.sellerId) {
-          throw new HttpError(403, "forbidden", "Only an operator may choose seller_id")
+          throw new HttpError(403, "forbidden", msg.onlyOperatorChoosesSeller())
         }
       } else if (body.seller_id === undefined) {
-        throw badRequest(
-          "seller_id",
-          "seller_id is required: operators name the seller they act for",
-        )
+        throw badRequest("seller_id", msg.operatorNamesSeller())
       }
       const details = mergeDetails(EMPTY_DETAILS, body)
       checkDetails(details)
@@ -98,12 +99,12 @@ export function batchRoutes(app: FastifyInstance, context: RouteContext): void {
       const sellerId = body.seller_id ?? actor.sellerId!
       // The backend already scopes a seller's lookups; checking again costs nothing.
       if (!product || (!isOperator(actor) && product.seller.id !== sellerId)) {
-        throw new HttpError(404, "not_found", `Product ${body.product_id} not found`, "product_id")
+        throw new HttpError(404, "not_found", msg.productNotFound(body.product_id), "product_id")
       }
       if (product.seller.id !== sellerId) {
         throw badRequest(
           "seller_id",
-          `Product ${product.id} belongs to seller ${product.seller.id}, not ${sellerId}`,
+          msg.productOfOtherSeller(product.id, product.seller.id, sellerId),
         )
       }
       // OCOP stars, certificate number and expiry are the commune registry's word, not the seller's.
@@ -148,7 +149,7 @@ export function batchRoutes(app: FastifyInstance, context: RouteContext): void {
         request.log.info({ batchId: batch.id, sellerId }, "batch created")
         return reply.status(201).send(batchResponse(batch))
       } catch (error) {
-        if (error instanceof DuplicateLotError) throw conflict(error.message)
+        if (error instanceof DuplicateLotError) throw conflict(error.text)
         throw error
       }
     },
@@ -185,15 +186,15 @@ export function batchRoutes(app: FastifyInstance, context: RouteContext): void {
         sellerId = seller_id ?? null
         area = { communeCode: actor.communeCode, provinceCode: actor.provinceCode }
       } else if (isOperator(actor) || actor.actorType === "service") {
-        if (!seller_id) throw badRequest("seller_id", "seller_id is required for this token")
+        if (!seller_id) throw badRequest("seller_id", msg.sellerIdRequired())
         sellerId = seller_id
       } else if (actor.sellerId) {
         if (seller_id !== undefined && seller_id !== actor.sellerId) {
-          throw new HttpError(403, "forbidden", "The token may only list its own seller's batches")
+          throw new HttpError(403, "forbidden", msg.ownBatchesOnly())
         }
         sellerId = actor.sellerId
       } else {
-        throw new HttpError(403, "forbidden", "The token acts for no seller")
+        throw new HttpError(403, "forbidden", msg.noSeller())
       }
       const page = await listBatches(
         pool,
@@ -229,16 +230,16 @@ export function batchRoutes(app: FastifyInstance, context: RouteContext): void {
       const batch = await lockBatchForWrite(client, request.params.id, actor)
       const target = body.state ?? batch.state
       const problem = transitionProblem(batch.state, target)
-      if (problem) throw conflict(`Batch ${batch.id}: ${problem}`)
+      if (problem) throw conflict(problem(batch.id))
       const changesDetails = product !== null
       if (changesDetails && batch.state !== "open") {
-        throw conflict(`Batch ${batch.id} is ${batch.state}; its details no longer change`)
+        throw conflict(msg.detailsFrozen(batch.id, batch.state))
       }
       if (target === "recalled" && batch.state !== "recalled" && !body.recall_reason) {
-        throw badRequest("recall_reason", "recall_reason is required to recall a batch")
+        throw badRequest("recall_reason", msg.recallReasonRequired())
       }
       if (body.recall_reason !== undefined && target !== "recalled") {
-        throw badRequest("recall_reason", "recall_reason only goes with state recalled")
+        throw badRequest("recall_reason", msg.recallReasonOnlyWithRecall())
       }
       if (!changesDetails && target === batch.state) return batch
       const details = mergeDetails(batch, body)

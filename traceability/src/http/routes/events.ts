@@ -10,6 +10,7 @@ import {
 } from "../../domain/event-types.js"
 import { verifyChain } from "../../domain/hash-chain.js"
 import { isoWithOffset } from "../../domain/time.js"
+import { msg } from "../../messages.js"
 import { findBatch } from "../../store/batches.js"
 import { inTransaction } from "../../store/db.js"
 import { appendEvent, type BatchEvent, chainOf, listEvents } from "../../store/events.js"
@@ -156,13 +157,13 @@ export function eventRoutes(app: FastifyInstance, context: RouteContext): void {
         // The row lock orders appends per batch: each one sees the head the previous one left.
         const batch = await lockBatchForWrite(client, request.params.id, actor)
         if (batch.state === "recalled") {
-          throw new HttpError(409, "conflict", `Batch ${batch.id} is recalled; it takes no events`)
+          throw new HttpError(409, "conflict", msg.recalledNoEvents(batch.id))
         }
         if (batch.state === "sealed" && !EVENT_TYPES_AFTER_SEALING.includes(input.type)) {
           throw new HttpError(
             409,
             "conflict",
-            `Batch ${batch.id} is sealed; only ${EVENT_TYPES_AFTER_SEALING.join(", ")} events may follow`,
+            msg.sealedOnly(batch.id, EVENT_TYPES_AFTER_SEALING.join(", ")),
           )
         }
         return appendEvent(client, batch, input, writerOf(actor))

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify"
 import { z } from "zod/v4"
-import { normaliseGtin } from "../../domain/digital-link.js"
+import { gtinProblem, normaliseGtin } from "../../domain/digital-link.js"
+import { msg } from "../../messages.js"
 import { assignGtin } from "../../store/seller-trust.js"
 import { authenticate, isOperator } from "../auth.js"
 import type { RouteContext } from "../context.js"
@@ -38,13 +39,13 @@ export function gtinRoutes(app: FastifyInstance, { pool, jwtKey }: RouteContext)
       preValidation: async (request) => {
         request.actor = await authenticate(request, jwtKey)
         if (!isOperator(request.actor)) {
-          throw new HttpError(403, "forbidden", "Only an operator decides whose GTIN it is")
+          throw new HttpError(403, "forbidden", msg.onlyOperatorGtin())
         }
       },
     },
     async (request) => {
       const parsed = normaliseGtin(request.params.gtin)
-      if (!parsed.ok) throw badRequest("gtin", parsed.reason)
+      if (!parsed.ok) throw badRequest("gtin", gtinProblem(request.params.gtin)!)
       const actor = request.actor!
       await assignGtin(pool, parsed.gtin, request.body.seller_id, {
         actorType: actor.actorType,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify"
+import { msg } from "../../messages.js"
 import type { ScanService } from "../../scans/scan-service.js"
 import { findLatestBatchId } from "../../store/product-batches.js"
 import type { RouteContext } from "../context.js"
@@ -48,11 +49,7 @@ export function productProvenanceRoutes(
       const batchId = await findLatestBatchId(pool, productId)
       const cached = batchId ? await service.cache.batch(batchId) : null
       if (!cached) {
-        throw new HttpError(
-          404,
-          "not_found",
-          `Sản phẩm ${productId} chưa có lô hàng nào (no batch for this product)`,
-        )
+        throw new HttpError(404, "not_found", msg.noBatchForProduct(productId))
       }
       reply.header("cache-control", `public, max-age=${PRODUCT_PROVENANCE_MAX_AGE}`)
       return reply.type(JSON_TYPE).send(`{${cached.members}}`)

@@ -13,6 +13,7 @@ import {
 } from "../../domain/linkset.js"
 import { scanCookieParts } from "../../domain/scan-cookie.js"
 import { verifySerial } from "../../domain/serial.js"
+import { msg } from "../../messages.js"
 import type { ScanService, StampAnswer } from "../../scans/scan-service.js"
 import { findLotsByGtin } from "../../store/scans.js"
 import type { RouteContext } from "../context.js"
@@ -69,11 +70,7 @@ function wanted(request: FastifyRequest, query: URLSearchParams): Wanted {
   if (linkType) {
     const type = knownLinkType(linkType)
     if (!type) {
-      throw new HttpError(
-        404,
-        "not_found",
-        `Không có liên kết loại ${linkType} (no such link type)`,
-      )
+      throw new HttpError(404, "not_found", msg.noLinkType(linkType))
     }
     return { kind: "link", type }
   }
@@ -160,12 +157,7 @@ export function resolverRoutes(
     }
     const type = want.kind === "link" ? want.type : "gs1:defaultLink"
     const link = findLink(levels, type)
-    if (!link)
-      throw new HttpError(
-        404,
-        "not_found",
-        `Không có liên kết ${type} cho mã này (no ${type} link)`,
-      )
+    if (!link) throw new HttpError(404, "not_found", msg.noLink(type))
     // The stamp's page reads this scan's verdict with the token instead of counting a second
     // scan. The token rides in a cookie on the shared site, so the redirect goes exactly to the
     // default link; only a storefront on another site gets it in the URL (docs/gs1.md).
@@ -238,8 +230,7 @@ export function resolverRoutes(
     const lots = batchId ? [] : await findLotsByGtin(pool, link.gtin)
     const shownBatchId = batchId ?? lots[0]?.id
     const cached = shownBatchId ? await service.cache.batch(shownBatchId) : null
-    if (!cached)
-      throw new HttpError(404, "not_found", `Không có sản phẩm ${link.gtin} (unknown GTIN)`)
+    if (!cached) throw new HttpError(404, "not_found", msg.unknownGtin(link.gtin))
     const { product, producer, batch } = cached.provenance
     const anchor = `${publicUrl}/01/${link.gtin}${batchId ? `/10/${encodeAiValue(batch.lot_code)}` : ""}`
     reply.header("link", linksetHeader(anchor, want.kind === "linkset"))
@@ -280,7 +271,7 @@ export function resolverRoutes(
     const path = queryAt === -1 ? request.url : request.url.slice(0, queryAt)
     const query = new URLSearchParams(queryAt === -1 ? "" : request.url.slice(queryAt + 1))
     const parsed = parseLinkPath(path)
-    if (!parsed.ok) throw badRequest(parsed.field, parsed.reason)
+    if (!parsed.ok) throw badRequest(parsed.field, parsed.text)
     const link = parsed.link
     const want = wanted(request, query)
     if (link.serial) return resolveStamp(request, reply, link, link.serial, want, query)

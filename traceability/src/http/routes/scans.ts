@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
 import { verifyScanToken } from "../../domain/scan-token.js"
 import { verifySerial } from "../../domain/serial.js"
 import { findImpossibleTravel } from "../../domain/verdict.js"
+import { msg } from "../../messages.js"
 import type { ScanService } from "../../scans/scan-service.js"
 import { inTransaction } from "../../store/db.js"
 import { findScanNetwork, flagImpossibleTravel, insertScanLocation } from "../../store/scans.js"
@@ -76,7 +77,7 @@ export function scanRoutes(
       if (request.query.scan !== undefined) {
         const claims = verifyScanToken(request.query.scan, service.tokenKey)
         if (!claims || claims.serial !== serial) {
-          throw badRequest("scan", "scan is not a scan of this stamp")
+          throw badRequest("scan", msg.scanNotOfStamp())
         }
         scan = { token: request.query.scan, claims }
       }
@@ -120,15 +121,10 @@ export function scanRoutes(
     async (request, reply) => {
       const token = request.params.scan_id
       const claims = verifyScanToken(token, service.tokenKey)
-      if (!claims)
-        throw new HttpError(404, "not_found", "Không tìm thấy lượt quét này (no such scan)")
+      if (!claims) throw new HttpError(404, "not_found", msg.scanNotFound())
       const age = Date.now() - claims.scannedAt.getTime()
       if (age > LOCATION_WINDOW_MINUTES * 60_000) {
-        throw new HttpError(
-          409,
-          "too_late",
-          `Vị trí chỉ được ghi trong ${LOCATION_WINDOW_MINUTES} phút sau khi quét (a location is taken only within ${LOCATION_WINDOW_MINUTES} minutes of the scan)`,
-        )
+        throw new HttpError(409, "too_late", msg.locationTooLate(LOCATION_WINDOW_MINUTES))
       }
       const { lat, lng, accuracy } = request.body
       const location = {
@@ -147,11 +143,7 @@ export function scanRoutes(
         const network = await findScanNetwork(client, claims.scanId)
         const others = await insertScanLocation(client, location, travelMinutes)
         if (others === null) {
-          throw new HttpError(
-            409,
-            "conflict",
-            "Lượt quét này đã có vị trí (this scan has a location)",
-          )
+          throw new HttpError(409, "conflict", msg.scanHasLocation())
         }
         const conflict = findImpossibleTravel(
           { lat, lng, accuracyM: location.accuracyM, network, at: claims.scannedAt },

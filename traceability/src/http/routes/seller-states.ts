@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify"
 import { z } from "zod/v4"
 import { checkSignature } from "../../domain/webhook-signature.js"
+import { msg } from "../../messages.js"
 import { recordSellerStates } from "../../store/seller-trust.js"
 import type { RouteContext } from "../context.js"
 import { errorSchema, HttpError } from "../errors.js"
@@ -37,7 +38,7 @@ export async function sellerStateRoutes(
     try {
       done(null, JSON.parse(body as string))
     } catch {
-      done(new HttpError(400, "invalid_request", "The body is not valid JSON"), undefined)
+      done(new HttpError(400, "invalid_request", msg.badJson()), undefined)
     }
   })
 
@@ -68,17 +69,13 @@ export async function sellerStateRoutes(
       preValidation: async (request) => {
         const secret = config.trust.sellerStateSecret
         if (!secret) {
-          throw new HttpError(
-            503,
-            "not_configured",
-            "Seller states are not configured: set INDICATORS_WEBHOOK_SECRET",
-          )
+          throw new HttpError(503, "not_configured", msg.webhookNotConfigured())
         }
         const raw = (request as { rawBody?: string }).rawBody ?? ""
         const header = request.headers["x-coop-signature"]
         const check = checkSignature(secret, raw, typeof header === "string" ? header : undefined)
         if (check !== "ok") {
-          throw new HttpError(401, "unauthorized", `Invalid X-Coop-Signature (${check})`)
+          throw new HttpError(401, "unauthorized", msg.badSignature(check))
         }
       },
     },

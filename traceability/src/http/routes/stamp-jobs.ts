@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify"
 import type pg from "pg"
+import { msg } from "../../messages.js"
 import { type Batch, findBatch } from "../../store/batches.js"
 import { findJob, type StampJob } from "../../store/stamps.js"
 import type { Actor } from "../auth.js"
@@ -22,7 +23,7 @@ export async function findJobForWriter(
   const job = await findJob(pool, id)
   const batch = job ? await findBatch(pool, job.batchId) : null
   if (!job || !batch || !mayWriteBatch(actor, batch)) {
-    throw new HttpError(404, "not_found", `No stamp job ${id}`)
+    throw new HttpError(404, "not_found", msg.stampJobNotFound(id))
   }
   return { job, batch }
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from "fastify"
+import { msg } from "../../messages.js"
 import { csvStream } from "../../render/csv.js"
 import { layoutProblem, type SheetLayout, withDefaults } from "../../render/layout.js"
 import { renderSheet } from "../../render/pdf.js"
@@ -36,7 +37,7 @@ function notDone(job: StampJob): HttpError {
   return new HttpError(
     409,
     "job_not_done",
-    `Stamp job ${job.id} is ${job.state} (${job.issued} of ${job.count} issued); its outputs come when it is done`,
+    msg.jobNotDone(job.id, job.state, job.issued, job.count),
   )
 }
 
@@ -58,7 +59,7 @@ function sendPdf(
   rows: AsyncIterable<{ serial: string; uri: string }[]>,
 ) {
   const problem = layoutProblem(layout)
-  if (problem) throw badRequest(problem.field, problem.message)
+  if (problem) throw badRequest(problem.field, problem.text)
   const text = { productTitle: batch.productTitle, lotCode: batch.lotCode }
   const doc = renderSheet(rows, text, layout, { qrPool })
   return reply

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify"
 import { verifySerial } from "../../domain/serial.js"
+import { msg } from "../../messages.js"
 import { inTransaction } from "../../store/db.js"
 import { seqsOf, voidStamps } from "../../store/stamps.js"
 import { lockBatchForWrite, writerOf } from "../batch-access.js"
@@ -35,31 +36,27 @@ export function stampVoidRoutes(
       const body = request.body
       const byRange = body.from_serial !== undefined || body.to_serial !== undefined
       if (byRange && body.serials) {
-        throw badRequest("serials", "send either from_serial and to_serial, or serials, not both")
+        throw badRequest("serials", msg.voidEither())
       }
       if (!byRange && !body.serials) {
-        throw badRequest("serials", "send from_serial and to_serial, or a list of serials")
+        throw badRequest("serials", msg.voidNeither())
       }
       if (byRange) {
         if (body.from_serial === undefined)
-          throw badRequest("from_serial", "from_serial is missing")
-        if (body.to_serial === undefined) throw badRequest("to_serial", "to_serial is missing")
+          throw badRequest("from_serial", msg.missing("from_serial"))
+        if (body.to_serial === undefined) throw badRequest("to_serial", msg.missing("to_serial"))
       }
       const serials = byRange ? [body.from_serial!, body.to_serial!] : [...new Set(body.serials!)]
       // Forged serials are refused before the database is asked.
       const forged = serials.find((serial) => !verifySerial(serial, config.stampSigningSecret))
-      if (forged)
-        throw badRequest(fieldOf(byRange, body, forged), `${forged} is not a genuine serial`)
+      if (forged) throw badRequest(fieldOf(byRange, body, forged), msg.notGenuineSerial(forged))
 
       const result = await inTransaction(pool, async (client) => {
         await lockBatchForWrite(client, id, actor)
         const seqs = await seqsOf(client, id, serials)
         const unknown = serials.find((serial) => !seqs.has(serial))
         if (unknown) {
-          throw badRequest(
-            fieldOf(byRange, body, unknown),
-            `${unknown} is not a stamp of batch ${id}`,
-          )
+          throw badRequest(fieldOf(byRange, body, unknown), msg.notStampOfBatch(unknown, id))
         }
         const writer = writerOf(actor)
         const by = { ...writer, reason: body.reason }
@@ -67,10 +64,7 @@ export function stampVoidRoutes(
         const fromSeq = seqs.get(body.from_serial!)!
         const toSeq = seqs.get(body.to_serial!)!
         if (fromSeq > toSeq) {
-          throw badRequest(
-            "to_serial",
-            `to_serial (issue number ${toSeq}) comes before from_serial (issue number ${fromSeq})`,
-          )
+          throw badRequest("to_serial", msg.voidRangeOrder(toSeq, fromSeq))
         }
         return voidStamps(client, id, { fromSeq, toSeq }, by)
       })

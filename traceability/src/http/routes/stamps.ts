@@ -3,6 +3,7 @@ import QRCode from "qrcode"
 import { nextVietnamMidnight, quotaRefusal, vietnamDay } from "../../domain/seller-trust.js"
 import { verifySerial } from "../../domain/serial.js"
 import { newStamps } from "../../jobs/stamp-issuer.js"
+import { msg } from "../../messages.js"
 import { layoutProblem, type SheetLayout, withDefaults } from "../../render/layout.js"
 import { ERROR_CORRECTION, QUIET_ZONE } from "../../render/qr.js"
 import { type QrFormat, QrImageCache } from "../../render/qr-images.js"
@@ -51,7 +52,7 @@ export const authenticated = (jwtKey: Uint8Array) => async (request: FastifyRequ
 class QuotaExceededError extends HttpError {
   constructor(limit: number, used: number, requested: number, resetsAt: Date) {
     const text = quotaRefusal(limit, used, requested, resetsAt)
-    super(429, "stamp_quota_exceeded", text.en, "count", text.vi)
+    super(429, "stamp_quota_exceeded", text, "count")
     this.resetsAt = resetsAt
   }
 }
@@ -60,7 +61,7 @@ class QuotaExceededError extends HttpError {
 const sameLayout = (a: SheetLayout, b: SheetLayout) =>
   (Object.keys(b) as (keyof SheetLayout)[]).every((key) => a[key] === b[key])
 
-const notFound = (serial: string) => new HttpError(404, "not_found", `No stamp ${serial}`)
+const notFound = (serial: string) => new HttpError(404, "not_found", msg.stampNotFound(serial))
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -107,7 +108,7 @@ export function stampRoutes(app: FastifyInstance, context: RouteContext, jobs: J
       const key = request.headers["idempotency-key"]
       const layout = withDefaults(request.body.layout)
       const problem = layoutProblem(layout)
-      if (problem) throw badRequest(problem.field, problem.message)
+      if (problem) throw badRequest(problem.field, problem.text)
       // Only an approved seller's stamps, for a product it still lists (or drafts).
       await approvedBatchWrite(request, context, actor, id, (ids) =>
         app.scanService.sellersChanged(ids),
@@ -120,21 +121,13 @@ export function stampRoutes(app: FastifyInstance, context: RouteContext, jobs: J
         const earlier = await findJobByKey(client, id, key)
         if (earlier) {
           if (earlier.count !== count || !sameLayout(earlier.layout, layout)) {
-            throw new HttpError(
-              409,
-              "idempotency_key_reused",
-              `Idempotency-Key ${key} was already used on this batch for another request (${earlier.count} stamps); use a new key`,
-            )
+            throw new HttpError(409, "idempotency_key_reused", msg.keyReused(key, earlier.count))
           }
           const stamps = earlier.count <= INLINE_MAX ? await jobStamps(client, earlier) : null
           return { job: earlier, stamps, replayed: true }
         }
         if (batch.state === "recalled") {
-          throw new HttpError(
-            409,
-            "batch_recalled",
-            `Batch ${id} is recalled; it gets no new stamps`,
-          )
+          throw new HttpError(409, "batch_recalled", msg.recalledNoStamps(id))
         }
         const quota = config.trust.stampDailyQuota
         if (quota > 0) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify"
 import { parseQuarter, QUARTER_PATTERN } from "../../domain/quarter.js"
+import { msg, type Text } from "../../messages.js"
 import { communeStats, counterfeitStamps, sellerStats } from "../../store/stats.js"
 import {
   type Actor,
@@ -101,7 +102,7 @@ const counterfeitSchema = {
   required: ["filters", "stamps"],
 } as const
 
-const forbidden = (message: string) => new HttpError(403, "forbidden", message)
+const forbidden = (text: Text) => new HttpError(403, "forbidden", text)
 
 /** The place filters the actor may ask for: officers see their own commune or province only. */
 function scopeFor(actor: Actor, query: StatsQuery) {
@@ -112,19 +113,19 @@ function scopeFor(actor: Actor, query: StatsQuery) {
   }
   if (actor.actorType === COMMUNE_OFFICER_ACTOR_TYPE && actor.communeCode) {
     if (communeCode && communeCode !== actor.communeCode) {
-      throw forbidden(`A commune officer sees commune ${actor.communeCode} only`)
+      throw forbidden(msg.communeOnly(actor.communeCode))
     }
     communeCode = actor.communeCode
     return { communeCode, provinceCode }
   }
   if (actor.actorType === PROVINCE_OFFICER_ACTOR_TYPE && actor.provinceCode) {
     if (provinceCode && provinceCode !== actor.provinceCode) {
-      throw forbidden(`A province officer sees province ${actor.provinceCode} only`)
+      throw forbidden(msg.provinceOnly(actor.provinceCode))
     }
     provinceCode = actor.provinceCode
     return { communeCode, provinceCode }
   }
-  throw forbidden("Statistics are for the backend, operators and commune or province officers")
+  throw forbidden(msg.statsWho())
 }
 
 /** The quarter and area filters both statistics routes take. */
@@ -137,7 +138,7 @@ const AREA_QUERY = {
 /** The quarter asked for (its bounds, or nulls for all time) and the area the actor may see. */
 function askedArea(actor: Actor, query: StatsQuery) {
   const range = query.quarter ? parseQuarter(query.quarter) : null
-  if (query.quarter && !range) throw badRequest("quarter", "quarter must look like 2026-Q3")
+  if (query.quarter && !range) throw badRequest("quarter", msg.quarterFormat())
   return { start: range?.start ?? null, end: range?.end ?? null, ...scopeFor(actor, query) }
 }
 

@@ -165,7 +165,8 @@ const IndicatorsPage = () => {
 }
 
 export const config = defineRouteConfig({
-  label: "Chỉ tiêu kinh tế số / Digital-economy indicators",
+  label: "coop.menu.indicators",
+  translationNs: "translation",
   icon: ChartBar,
 })
 

@@ -166,7 +166,8 @@ const SellersPage = () => {
 }
 
 export const config = defineRouteConfig({
-  label: "Người bán / Sellers",
+  label: "coop.menu.sellers",
+  translationNs: "translation",
   icon: BuildingStorefront,
 })
 
