@@ -108,16 +108,16 @@ export function DiaryQueue({ locale, signInHref, texts }: Props) {
         <>
           <h2 className="diary-queue-title">{texts.title}</h2>
           <p>
-            <strong data-testid="diary-waiting">
-              {countMessage(texts.waiting, waiting.length, locale)}
-            </strong>
+            {waiting.length ? (
+              <strong data-testid="diary-waiting">
+                {countMessage(texts.waiting, waiting.length, locale)}
+              </strong>
+            ) : null}
+            {waiting.length && failed.length ? " · " : null}
             {failed.length ? (
-              <>
-                {" · "}
-                <span className="field-error">
-                  {countMessage(texts.failedCount, failed.length, locale)}
-                </span>
-              </>
+              <strong className="field-error" data-testid="diary-failed">
+                {countMessage(texts.failedCount, failed.length, locale)}
+              </strong>
             ) : null}
           </p>
           <p className="muted small">{texts.intro}</p>

@@ -323,6 +323,9 @@ describe("the offline field diary", () => {
     expect(await failed.textContent()).toContain("Lô này đã được chốt trong lúc mục còn chờ gửi")
     expect(await failed.textContent()).toContain("bỏ mục này")
     expect(await page.getAttribute("[data-testid=diary-queue]", "data-failed")).toBe("1")
+    expect((await page.textContent("[data-testid=diary-queue] p"))?.trim()).toBe(
+      "1 mục chưa gửi được",
+    )
     await shot("conflict")
     page.once("dialog", (dialog) => void dialog.accept())
     await page.click("[data-testid=diary-discard]")
