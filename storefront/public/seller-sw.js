@@ -46,7 +46,8 @@ async function keep(urls) {
         } else if (isPortalPath(url.pathname)) {
           const response = await fetch(url, { credentials: "same-origin", redirect: "follow" })
           // A page that sent the person to sign in is not the page asked for.
-          if (!response.ok || response.redirected) return
+          const isHtml = (response.headers.get("content-type") ?? "").startsWith("text/html")
+          if (!response.ok || response.redirected || !isHtml) return
           await pages.put(url, response.clone())
           // Its build files too: a form's own script may not be among the ones loaded so far.
           const html = await response.text()
@@ -92,14 +93,18 @@ function offlinePage(pathname) {
   })
 }
 
-async function page(request) {
+async function page(event) {
+  const request = event.request
   const url = new URL(request.url)
   const pages = await caches.open(PAGES)
   try {
     const response = await fetch(request)
     // Keep what the person saw, not a redirect to the sign-in page or an error.
-    if (response.ok && !response.redirected && response.type === "basic") {
-      await pages.put(url, response.clone())
+    const html = (response.headers.get("content-type") ?? "").startsWith("text/html")
+    // (PDF and CSV downloads under the portal are not pages to keep.)
+    if (response.ok && html && !response.redirected && response.type === "basic") {
+      // Kept while the page streams to the browser, not before.
+      event.waitUntil(pages.put(url, response.clone()))
     }
     return response
   } catch {
@@ -129,7 +134,7 @@ self.addEventListener("fetch", (event) => {
     url.origin === self.location.origin &&
     isPortalPath(url.pathname)
   ) {
-    event.respondWith(page(request))
+    event.respondWith(page(event))
   } else if (isBuildFile(url)) {
     event.respondWith(buildFile(request))
   }
