@@ -420,6 +420,77 @@ describe("who may record what", () => {
   })
 })
 
+describe("entries sent again from a phone (Idempotency-Key)", () => {
+  const send = (batchId: string, body: Json, key: string, token = t.member) =>
+    fetch(`${service.base}/batches/${batchId}/events`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        "accept-language": "vi",
+        "idempotency-key": key,
+      },
+      body: JSON.stringify(body),
+    }).then(async (r) => ({
+      status: r.status,
+      headers: r.headers,
+      body: (await r.json()) as Json,
+    }))
+
+  it("writes one event per key: a retry answers the first event, even after sealing", async () => {
+    const batch = await createBatch()
+    const first = await send(batch.id, SEASON[0]!, "entry-1")
+    expect(first.status).toBe(201)
+    expect(first.headers.get("idempotent-replayed")).toBeNull()
+    // Recorded in the field before the second entry but arriving after it: the chain orders by
+    // arrival, the field time stays as data.
+    const later = await send(batch.id, SEASON[2]!, "entry-2")
+    const earlier = await send(batch.id, SEASON[1]!, "entry-3")
+    expect([later.body.seq, earlier.body.seq]).toEqual([2, 3])
+    expect(earlier.body.occurred_at).toBe("2025-07-15T07:30:00.000+07:00")
+    await call("POST", `/batches/${batch.id}/seal`, { token: t.member })
+    const before = await eventCount()
+    const again = await Promise.all([
+      send(batch.id, SEASON[0]!, "entry-1"),
+      send(batch.id, SEASON[0]!, "entry-1"),
+    ])
+    for (const retry of again) {
+      expect(retry.status).toBe(201)
+      expect(retry.headers.get("idempotent-replayed")).toBe("true")
+      expect(retry.body).toEqual(first.body)
+    }
+    // A helper acting for the seller retrying the same entry finds it too.
+    expect((await send(batch.id, SEASON[0]!, "entry-1", t.helper)).body.id).toBe(first.body.id)
+    expect(await eventCount()).toBe(before)
+    expect((await call("GET", `/batches/${batch.id}/verify`)).body).toEqual({
+      valid: true,
+      events: 3,
+      broken_at: null,
+    })
+    // A new key after sealing is a new production event: refused.
+    expect((await send(batch.id, SEASON[0]!, "entry-4")).status).toBe(409)
+  })
+
+  it("refuses a key reused for other content, and keeps keys per batch", async () => {
+    const batch = await createBatch()
+    await send(batch.id, SEASON[8]!, "same-key")
+    const before = await eventCount()
+    const reused = await send(batch.id, { ...SEASON[8]!, note: "khác" }, "same-key")
+    expect(reused.status).toBe(409)
+    expect(reused.body.error).toBe("idempotency_key_reused")
+    expect(reused.body.message).toContain("mỗi mục nhật ký cần một khoá mới")
+    expect(await eventCount()).toBe(before)
+    // Another seller cannot probe a batch's keys: its batch is not found.
+    expect((await send(batch.id, SEASON[8]!, "same-key", t.otherMember)).status).toBe(404)
+    const other = await createBatch()
+    expect((await send(other.id, SEASON[8]!, "same-key")).status).toBe(201)
+    expect(await eventCount()).toBe(before + 1)
+    const empty = await send(other.id, SEASON[8]!, "")
+    expect(empty.status).toBe(400)
+    expect(empty.body.field).toBe("idempotency-key")
+  })
+})
+
 describe("bad events", () => {
   let batchId: string
   beforeAll(async () => {

@@ -1,12 +1,16 @@
 "use client"
 
-import { useActionState } from "react"
+import { type FormEvent, useActionState, useEffect, useRef, useState } from "react"
+import { addEntry, newKey, shrinkPhoto } from "@/lib/portal/offline/diary-store"
 import { addEventAction, type OriginFormState } from "@/lib/portal/origin-actions"
 import {
   COMMON_EVENT_FIELDS,
   EVENT_FIELDS,
   type EventType,
+  eventBody,
+  eventFieldNames,
   type FieldSpec,
+  vietnamNow,
 } from "@/lib/portal/origin-forms"
 import { type FieldText, OriginField, useAnswerKey } from "./origin-field"
 import { OriginPhotoInput } from "./origin-photo-input"
@@ -22,7 +26,11 @@ type Props = {
   photos: { camera: string; gallery: string; hint: string; kept: string; legend: string }
   submit: string
   saving: string
+  /** Without a connection the entry waits on the phone (components/portal/diary-queue.tsx). */
+  offline: { batchLabel: string; saved: string; checkFields: string }
 }
+
+const DAY_MS = 24 * 3600_000
 
 /**
  * One diary entry: when, where, who, the fields of its type, a note and photos taken with the
@@ -51,13 +59,80 @@ export function OriginEventForm(props: Props) {
     />
   )
   const [when, ...common] = COMMON_EVENT_FIELDS
+  const form = useRef<HTMLFormElement>(null)
+  const [offlineNote, setOfflineNote] = useState<{ ok: boolean; text: string } | null>(null)
+
+  /** The field time starts at now on the phone: a page kept for offline use was made earlier. */
+  const setNow = () => {
+    const input = form.current?.querySelector<HTMLInputElement>("#origin-occurred_at")
+    if (!input) return
+    const now = new Date()
+    input.max = vietnamNow(new Date(now.getTime() + DAY_MS))
+    input.value = vietnamNow(now)
+  }
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per form, not per render
+  useEffect(() => {
+    if (!state.values.occurred_at || state.values.occurred_at === props.now) setNow()
+  }, [answerKey])
+
+  /** No connection: checked here, photos shrunk, and kept on the phone with its own key. */
+  async function keepOffline(event: FormEvent<HTMLFormElement>) {
+    if (navigator.onLine) return
+    event.preventDefault()
+    const target = event.currentTarget
+    const data = new FormData(target)
+    const values: Record<string, string> = {}
+    for (const name of eventFieldNames(type)) {
+      const value = data.get(name)
+      values[name] = typeof value === "string" ? value.trim() : ""
+    }
+    const { problems } = eventBody(type, values)
+    const wrong = Object.keys(problems)
+    if (wrong.length) {
+      const names = wrong.map((name) => fields[name]?.label ?? name).join(", ")
+      setOfflineNote({ ok: false, text: props.offline.checkFields.replace("{fields}", names) })
+      return
+    }
+    const files = data
+      .getAll("photos")
+      .filter((f): f is File => typeof f === "object" && f !== null && f.size > 0)
+      .slice(0, 10)
+    const photos = await Promise.all(files.map(shrinkPhoto))
+    await addEntry({
+      key: newKey(),
+      batchId,
+      batchLabel: props.offline.batchLabel,
+      type,
+      values,
+      recordedAt: new Date().toISOString(),
+      photos,
+      photoUrls: null,
+      status: "waiting",
+      problem: null,
+    })
+    target.reset()
+    setNow()
+    setOfflineNote({ ok: true, text: props.offline.saved })
+  }
+
   return (
     <form
       key={answerKey}
+      ref={form}
       action={action}
+      onSubmit={keepOffline}
       className="checkout-form origin-form"
       data-testid="event-form"
     >
+      {offlineNote ? (
+        <p
+          className={`notice ${offlineNote.ok ? "notice-ok" : "notice-error"}`}
+          role={offlineNote.ok ? "status" : "alert"}
+          data-testid="offline-note"
+        >
+          {offlineNote.text}
+        </p>
+      ) : null}
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="batch_id" value={batchId} />
       <input type="hidden" name="type" value={type} />

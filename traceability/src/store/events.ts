@@ -3,6 +3,7 @@ import type pg from "pg"
 import type { EventType } from "../domain/event-types.js"
 import {
   type ChainedEvent,
+  canonicalJson,
   eventHash,
   GENESIS_HASH,
   type HashedEvent,
@@ -111,6 +112,7 @@ export async function appendEvent(
   lockedBatch: Batch,
   input: NewEvent,
   recorder: Recorder,
+  idempotencyKey: string | null = null,
 ): Promise<BatchEvent> {
   const unhashed = {
     ...input,
@@ -126,8 +128,8 @@ export async function appendEvent(
   const content = hashedEvent(unhashed)
   const hash = eventHash(content, prevHash)
   const { rows } = await db.query(
-    `INSERT INTO batch_event (${EVENT_COLUMNS})
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+    `INSERT INTO batch_event (${EVENT_COLUMNS}, idempotency_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
      RETURNING ${EVENT_COLUMNS}`,
     [
       content.id,
@@ -149,6 +151,7 @@ export async function appendEvent(
       content.on_behalf_of,
       prevHash,
       hash,
+      idempotencyKey,
     ],
   )
   await db.query(
@@ -156,6 +159,38 @@ export async function appendEvent(
     [lockedBatch.id, content.seq, hash],
   )
   return eventFromRow(rows[0]!)
+}
+
+/** The batch's event recorded under this Idempotency-Key, if any. */
+export async function findEventByKey(
+  db: pg.PoolClient,
+  batchId: string,
+  idempotencyKey: string,
+): Promise<BatchEvent | null> {
+  const { rows } = await db.query(
+    `SELECT ${EVENT_COLUMNS} FROM batch_event WHERE batch_id = $1 AND idempotency_key = $2`,
+    [batchId, idempotencyKey],
+  )
+  return rows[0] ? eventFromRow(rows[0]) : null
+}
+
+/**
+ * Whether a stored event says what a new request says: everything the recorder wrote (type,
+ * time with its offset, place, who, photos, note, details), not when or by whom it arrived.
+ */
+export function sameContent(stored: BatchEvent, input: NewEvent): boolean {
+  const written = (event: NewEvent) =>
+    canonicalJson({
+      type: event.type,
+      occurred_at: event.occurredAt.toISOString(),
+      occurred_offset: event.occurredOffset,
+      place: event.place ? { ...event.place } : null,
+      actor_name: event.actorName,
+      photos: event.photos,
+      note: event.note,
+      details: event.details as HashedEvent["details"],
+    })
+  return written(stored) === written(input)
 }
 
 /** A batch's events in chain order. */

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto"
 import type { FastifyInstance, FastifyRequest } from "fastify"
+import { z } from "zod/v4"
 import { epcisDocument } from "../../domain/epcis.js"
 import {
   EVENT_TYPES,
@@ -13,11 +14,18 @@ import { isoWithOffset } from "../../domain/time.js"
 import { msg } from "../../messages.js"
 import { findBatch } from "../../store/batches.js"
 import { inTransaction } from "../../store/db.js"
-import { appendEvent, type BatchEvent, chainOf, listEvents } from "../../store/events.js"
+import {
+  appendEvent,
+  type BatchEvent,
+  chainOf,
+  findEventByKey,
+  listEvents,
+  sameContent,
+} from "../../store/events.js"
 import { authenticate } from "../auth.js"
 import { batchNotFound, findReadableBatch, lockBatchForWrite, writerOf } from "../batch-access.js"
 import type { RouteContext } from "../context.js"
-import { errorSchema, HttpError } from "../errors.js"
+import { errorSchema, HttpError, localizedError } from "../errors.js"
 import { withOfficerArea } from "../officer-area.js"
 import { approvedBatchWrite } from "../product-access.js"
 import { zodSchema, zodValidatorCompiler } from "../zod.js"
@@ -126,6 +134,16 @@ const epcisSchema = {
 
 const errors = { "4xx": errorSchema, "5xx": errorSchema }
 
+// Optional: a phone that recorded the entry offline sends the key it made then, so a retry
+// after a lost answer finds the first event instead of writing a second one.
+const eventHeaders = z.looseObject({
+  "idempotency-key": z
+    .string()
+    .min(1, "must not be empty")
+    .max(255, "must be at most 255 characters")
+    .optional(),
+})
+
 export function eventRoutes(app: FastifyInstance, context: RouteContext): void {
   const { pool, jwtKey, config } = context
   const params = zodSchema(batchIdParams)
@@ -136,11 +154,12 @@ export function eventRoutes(app: FastifyInstance, context: RouteContext): void {
     validatorCompiler: zodValidatorCompiler,
   }
 
-  app.post<{ Params: { id: string }; Body: EventBody }>(
+  app.post<{ Params: { id: string }; Body: EventBody; Headers: { "idempotency-key"?: string } }>(
     "/batches/:id/events",
     {
       schema: {
         params,
+        headers: zodSchema(eventHeaders),
         body: zodSchema(eventBodySchema),
         response: { 201: eventSchema, ...errors },
       },
@@ -153,9 +172,23 @@ export function eventRoutes(app: FastifyInstance, context: RouteContext): void {
       await approvedBatchWrite(request, context, actor, request.params.id, (ids) =>
         app.scanService.sellersChanged(ids),
       )
-      const event = await inTransaction(pool, async (client) => {
-        // The row lock orders appends per batch: each one sees the head the previous one left.
+      const key = request.headers["idempotency-key"] ?? null
+      const { event, replayed } = await inTransaction(pool, async (client) => {
+        // The row lock orders appends per batch: each one sees the head the previous one left,
+        // and two retries with one key cannot both miss the first.
         const batch = await lockBatchForWrite(client, request.params.id, actor)
+        const earlier = key ? await findEventByKey(client, batch.id, key) : null
+        if (earlier) {
+          // Sent again after a lost answer: the event written then, even if the batch was
+          // sealed since.
+          if (!sameContent(earlier, input)) {
+            throw localizedError(409, "idempotency_key_reused", {
+              en: `Idempotency-Key ${key} was already used on this batch for another event (#${earlier.seq}); use a new key for each entry`,
+              vi: `Khoá Idempotency-Key ${key} đã dùng cho một sự kiện khác của lô này (#${earlier.seq}); mỗi mục nhật ký cần một khoá mới`,
+            })
+          }
+          return { event: earlier, replayed: true }
+        }
         if (batch.state === "recalled") {
           throw new HttpError(409, "conflict", msg.recalledNoEvents(batch.id))
         }
@@ -166,9 +199,18 @@ export function eventRoutes(app: FastifyInstance, context: RouteContext): void {
             msg.sealedOnly(batch.id, EVENT_TYPES_AFTER_SEALING.join(", ")),
           )
         }
-        return appendEvent(client, batch, input, writerOf(actor))
+        return {
+          event: await appendEvent(client, batch, input, writerOf(actor), key),
+          replayed: false,
+        }
       })
-      request.log.info({ batchId: event.batchId, seq: event.seq, type: event.type }, "event added")
+      if (replayed) reply.header("idempotent-replayed", "true")
+      else {
+        request.log.info(
+          { batchId: event.batchId, seq: event.seq, type: event.type },
+          "event added",
+        )
+      }
       return reply.status(201).send(eventResponse(event))
     },
   )

@@ -2,10 +2,12 @@ import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import { getTranslations } from "next-intl/server"
 import { StoreUnavailable } from "@/components/feedback/store-unavailable"
+import { DiaryQueue } from "@/components/portal/diary-queue"
 import { OriginEventForm } from "@/components/portal/origin-event-form"
 import { OriginUnavailable } from "@/components/portal/origin-unavailable"
 import { PortalShell } from "@/components/portal/portal-shell"
 import { SellerFrame } from "@/components/portal/seller-frame"
+import { KeepOffline } from "@/components/portal/seller-pwa"
 import { pageLocale } from "@/i18n/locale"
 import { localePath } from "@/i18n/paths"
 import { sellerContext } from "@/lib/portal/context"
@@ -55,12 +57,38 @@ export default async function NewEventPage({ params, searchParams }: Props) {
   if (!isBatchId(id)) notFound()
   const batch = await getBatch(locale, id)
   if (!batch.ok && batch.error.status >= 400 && batch.error.status < 500) notFound()
+  const tOffline = await getTranslations("Portal.origin.offline")
+  const queue = (
+    <DiaryQueue
+      locale={locale}
+      signInHref={localePath(locale, `/seller/sign-in?next=${encodeURIComponent(here)}`)}
+      texts={{
+        waiting: tOffline.raw("waiting"),
+        failedCount: tOffline.raw("failedCount"),
+        photos: tOffline.raw("photos"),
+        title: tOffline("queueTitle"),
+        intro: tOffline("queueIntro"),
+        sendNow: tOffline("sendNow"),
+        sending: tOffline("sending"),
+        offlineNow: tOffline("offlineNow"),
+        signin: tOffline("signin"),
+        signinLink: tOffline("signinLink"),
+        unavailable: tOffline("unavailable"),
+        failed: tOffline("failed"),
+        discard: tOffline("discard"),
+        discardConfirm: tOffline("discardConfirm"),
+        recordedAt: tOffline.raw("recordedAt"),
+        types: Object.fromEntries(EVENT_TYPES.map((type) => [type, tEvent(`type.${type}`)])),
+      }}
+    />
+  )
   const frame = (children: React.ReactNode) => (
     <SellerFrame locale={locale} me={context.me} section="/origin" pathname={path}>
       <p>
         <a href={localePath(locale, `/seller/origin/${id}`)}>{t("backToBatch")}</a>
       </p>
       <h1>{t("eventTitle")}</h1>
+      {queue}
       {children}
     </SellerFrame>
   )
@@ -71,10 +99,19 @@ export default async function NewEventPage({ params, searchParams }: Props) {
   const intro = (
     <p className="muted">{t("eventFor", { product: b.product_title, lot: b.lot_code })}</p>
   )
+  // Opened once with a connection, every diary form of this batch opens without one.
+  const keep = (
+    <KeepOffline
+      urls={[base, ...allowed.map((type) => `${base}?type=${type}`)].map((p) =>
+        localePath(locale, p),
+      )}
+    />
+  )
   if (!isEventType(chosen) || !allowed.includes(chosen)) {
     return frame(
       <>
         {intro}
+        {keep}
         <h2>{t("chooseType")}</h2>
         {b.state === "sealed" ? <p className="muted">{t("sealedTypes")}</p> : null}
         <ul className="origin-types" data-testid="event-types">
@@ -94,6 +131,7 @@ export default async function NewEventPage({ params, searchParams }: Props) {
   return frame(
     <>
       {intro}
+      {keep}
       <p className="origin-chosen">
         <strong>{tEvent(`type.${chosen}`)}</strong>{" "}
         <a href={localePath(locale, base)}>{t("changeType")}</a>
@@ -118,6 +156,11 @@ export default async function NewEventPage({ params, searchParams }: Props) {
         }}
         submit={t("saveEvent")}
         saving={t("saving")}
+        offline={{
+          batchLabel: `${b.lot_code} · ${b.product_title}`,
+          saved: tOffline("savedOffline"),
+          checkFields: tOffline.raw("checkFields"),
+        }}
       />
     </>,
   )
