@@ -5,7 +5,6 @@ import type SellerModuleService from "../../modules/seller/service"
 import { SELLER_NOTIFY_MODULE } from "../../modules/seller-notify"
 import type SellerNotifyModuleService from "../../modules/seller-notify/service"
 import { availableChannels, type Channel, zaloTemplates } from "../notification-config"
-import { ownerEmails } from "../seller-queries"
 import { deliverDue } from "./deliver"
 import type { Params, Template } from "./messages"
 
@@ -20,6 +19,12 @@ export interface Notice {
   dedupe_key: string
   params: Params
 }
+
+// Not lib/seller-queries' ownerEmails: that file loads workflows, which tests must not load twice.
+const ownerEmails = async (sellers: SellerModuleService, sellerId: string) =>
+  (
+    await sellers.listSellerMembers({ seller: { id: sellerId }, role: "owner" }, { select: ["email"] })
+  ).map((m) => m.email)
 
 /** The seller's choice, or the default: e-mail only. */
 export async function sellerChannels(container: MedusaContainer, sellerId: string) {
@@ -56,7 +61,7 @@ export async function enqueueNotices(container: MedusaContainer, notices: Notice
     const rows: { channel: Channel; recipient: string }[] = []
     if (chosen.email && available.email) {
       const emails = new Set(
-        [seller.email, ...(await ownerEmails(container, notice.seller_id))]
+        [seller.email, ...(await ownerEmails(sellers, notice.seller_id))]
           .filter((e): e is string => !!e)
           .map((e) => e.toLowerCase()),
       )
