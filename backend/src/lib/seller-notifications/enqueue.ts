@@ -23,7 +23,10 @@ export interface Notice {
 // Not lib/seller-queries' ownerEmails: that file loads workflows, which tests must not load twice.
 const ownerEmails = async (sellers: SellerModuleService, sellerId: string) =>
   (
-    await sellers.listSellerMembers({ seller: { id: sellerId }, role: "owner" }, { select: ["email"] })
+    await sellers.listSellerMembers(
+      { seller: { id: sellerId }, role: "owner" },
+      { select: ["email"] },
+    )
   ).map((m) => m.email)
 
 /** The seller's choice, or the default: e-mail only. */
