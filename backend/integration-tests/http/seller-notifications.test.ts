@@ -278,6 +278,26 @@ medusaIntegrationTestRunner({
         await deliverDue(getContainer())
         expect(await deliveries({ template: "new_order" })).toHaveLength(3)
         expect(stand.requests.length).toBe(before)
+
+        // Cash collected on delivery: the payment is confirmed, once more on every channel.
+        const at = `/seller/orders/${part.part_order_id}`
+        expect((await api.post(`${at}/ship`, {}, { headers: owner })).status).toBe(200)
+        expect((await api.post(`${at}/deliver`, {}, { headers: owner })).status).toBe(200)
+        const paid = await waitFor(async () => {
+          const r = await deliveries({ template: "payment_confirmed" })
+          return r.length === 3 && r.every((d) => d.status === "sent") && r
+        }, "payment notices sent")
+        expect(
+          paid.every((d) => d.params.amount === amount && d.params.order === part.reference),
+        ).toBe(true)
+        const paidSms = smsTo("84912345678").filter((r) =>
+          r.body.Content.includes("da duoc thanh toan"),
+        )
+        expect(paidSms.map((r) => r.body.Content)).toEqual([
+          foldForSms(
+            `Chợ số HTX: đơn ${part.reference} của HTX Lúa gạo đã được thanh toán ${amount}.`,
+          ),
+        ])
       })
 
       it("completes the order with the SMS and Zalo APIs down, then retries with backoff until delivered once", async () => {
