@@ -17,29 +17,42 @@ const nameOf = async (container: MedusaContainer, ids: string[]) => {
 }
 
 /** A part that exists is a new order to its seller; a captured part's payment is confirmed. */
-export async function orderPartNotices(container: MedusaContainer, ids: string[]) {
+export async function orderPartNotices(
+  container: MedusaContainer,
+  ids: string[],
+  now = new Date(),
+) {
   const checkout = container.resolve<CheckoutModuleService>(CHECKOUT_MODULE)
   const parts = ids.length ? await checkout.listOrderParts({ id: ids }) : []
   const names = await nameOf(
     container,
     parts.map((p) => p.seller_id),
   )
+  // A fact older than a day is not news: a part placed before notices existed, changed now,
+  // tells nothing.
+  const fresh = (at: Date | string | null | undefined) =>
+    !!at && now.getTime() - new Date(at).getTime() < 86_400_000
   return parts.flatMap((part): Notice[] => {
     const params = {
       order: part.reference,
       amount: formatVnd(Number(part.amount)),
       seller: names.get(part.seller_id) ?? "",
     }
-    const notices: Notice[] = [
-      {
+    const notices: Notice[] = []
+    if (fresh(part.created_at)) {
+      notices.push({
         seller_id: part.seller_id,
         template: "new_order",
         dedupe_key: `new_order:${part.id}`,
         params,
-      },
-    ]
+      })
+    }
     // A card is charged at checkout: the new-order notice says it all.
-    if (part.payment_status === "captured" && part.payment_method !== "card") {
+    if (
+      part.payment_status === "captured" &&
+      part.payment_method !== "card" &&
+      fresh(part.captured_at)
+    ) {
       notices.push({
         seller_id: part.seller_id,
         template: "payment_confirmed",
