@@ -1,4 +1,5 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { notificationProviders } from "./src/lib/notification-config"
 import { uploadDir } from "./src/lib/upload-dir"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -121,6 +122,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/admin-unit" },
     { resolve: "./src/modules/checkout" },
     { resolve: "./src/modules/indicators" },
+    { resolve: "./src/modules/seller-notify" },
     {
       resolve: "@medusajs/medusa/payment",
       options: {
@@ -152,16 +154,8 @@ module.exports = defineConfig({
     },
     {
       resolve: "@medusajs/medusa/notification",
-      options: {
-        providers: [
-          {
-            // Logs no mail content and stores none: see src/modules/mail-outbox.
-            resolve: "./src/modules/mail-outbox",
-            id: "outbox",
-            options: { channels: ["email"] },
-          },
-        ],
-      },
+      // E-mail (SMTP, or the development outbox), SMS (eSMS.vn), Zalo (ZNS): src/lib/notification-config.ts
+      options: { providers: notificationProviders() },
     },
     {
       resolve: "@medusajs/medusa/fulfillment",

@@ -350,6 +350,45 @@ describe("the seller's settings", () => {
     await owner.goto(`${url}/vi/seller/settings`)
   }, 90_000)
 
+  it("the owner chooses where notices go; a landline is refused by the field", async () => {
+    await owner.goto(`${url}/vi/seller/settings`)
+    const section = owner.locator("[data-testid=notification-settings]")
+    expect(normalise(await section.locator("h2").textContent())).toBe("Nhận thông báo")
+    expect(await owner.isChecked("[data-testid=notify-email]")).toBe(true)
+    // No SMS or Zalo provider is configured for the tests' backend: offered, not selectable.
+    expect(await owner.isDisabled("[data-testid=notify-sms]")).toBe(true)
+    expect(normalise(await section.textContent())).toContain(
+      "Tin nhắn SMS (chưa có trên nền tảng này)",
+    )
+    await owner.fill("#notify-phone", "0214 3860 999")
+    await section.locator("button[type=submit]").click()
+    await owner.waitForURL(/\/vi\/seller\/settings\?notify=phone/)
+    expect(normalise(await section.locator("[role=alert]").textContent())).toBe(
+      "Số di động chưa đúng, hoặc chưa nhập khi chọn SMS hay Zalo.",
+    )
+    await owner.uncheck("[data-testid=notify-email]")
+    await owner.fill("#notify-phone", "+84 912.345.678")
+    await section.locator("button[type=submit]").click()
+    await owner.waitForURL(/\/vi\/seller\/settings\?notify=saved/)
+    expect(await owner.isChecked("[data-testid=notify-email]")).toBe(false)
+    expect(await owner.inputValue("#notify-phone")).toBe("0912 345 678")
+    const saved = await api<{ settings: Record<string, unknown> }>(
+      "GET",
+      "/seller/notification-settings",
+      await login("seller_member", OWNER.email, PASSWORD),
+    )
+    expect(saved.body.settings).toEqual({
+      email: false,
+      sms: false,
+      zalo: false,
+      phone: "84912345678",
+    })
+    expect(await axe(owner)).toEqual([])
+    await owner.goto(`${url}/en/seller/settings`)
+    expect(normalise(await section.locator("h2").textContent())).toBe("Notifications")
+    await shot(owner, "6-settings-notifications-en")
+  })
+
   it("staff never see the payee, and save without JavaScript", async () => {
     const staff = await phone(false)
     await signIn(staff, STAFF.email, PASSWORD)
@@ -358,6 +397,8 @@ describe("the seller's settings", () => {
     await staff.waitForURL((u) => u.pathname === "/vi/seller")
     await staff.goto(`${url}/vi/seller/settings`)
     expect(await staff.locator("#settings-bank_bin, #settings-bank_account_number").count()).toBe(0)
+    // The notification channels are the owner's to choose.
+    expect(await staff.locator("[data-testid=notification-settings]").count()).toBe(0)
     expect(
       normalise(await staff.locator("[data-testid=settings-payee-owner-only]").textContent()),
     ).toBe("Tài khoản nhận tiền chỉ chủ tài khoản người bán xem và đổi được.")

@@ -28,6 +28,7 @@ export const sellerRoutes: MiddlewareRoute[] = [
   { matcher: "/seller/members*", middlewares: [requireOwner] },
   { matcher: "/seller/invites", method: ["POST"], middlewares: [requireOwner] },
   { matcher: "/seller/helpers*", middlewares: [requireOwner] },
+  { matcher: "/seller/notification-settings", middlewares: [requireOwner] },
   {
     matcher: "/seller/uploads",
     method: ["POST"],

@@ -9,6 +9,8 @@ import {
   type TraceEvent,
   traceIncrements,
 } from "../../../lib/indicators/trace-events"
+import { notifySellers } from "../../../lib/seller-notifications/enqueue"
+import { stampNotices } from "../../../lib/seller-notifications/facts"
 import { queueRevalidation } from "../../../lib/storefront-revalidate"
 import { verifyWebhookSignature } from "../../../lib/webhook-signature"
 import { INDICATORS_MODULE } from "../../../modules/indicators"
@@ -83,5 +85,12 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   // A batch gained or lost stamps: the storefront's cached batch reads are stale.
   if (stampedProducts.length)
     queueRevalidation(["batches"], req.scope.resolve<Logger>(ContainerRegistrationKeys.LOGGER))
+  // A stamp job is done: its seller is told (queued; the answer does not wait for the sending).
+  if (events.some((e) => e.type === "stamps.issued")) {
+    const log = req.scope.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+    void stampNotices(req.scope, events)
+      .then((notices) => notifySellers(req.scope, notices))
+      .catch((error: Error) => log.warn(`Stamp notices not queued: ${error.message}`))
+  }
   res.json({ ...result, unknown_sellers: events.filter((e) => !sellers.has(e.seller_id)).length })
 }

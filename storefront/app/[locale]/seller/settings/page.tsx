@@ -4,6 +4,7 @@ import { SellerStatus, SellerUnavailable } from "@/components/portal/seller-bits
 import { SellerChannelFeeds } from "@/components/portal/seller-channel-feeds"
 import { type FieldSpec, SellerForm } from "@/components/portal/seller-form"
 import { SellerFrame } from "@/components/portal/seller-frame"
+import { SellerNotificationSettings } from "@/components/portal/seller-notification-settings"
 import { SellerPayeeState, SellerPendingChanges } from "@/components/portal/seller-settings-notes"
 import { pageLocale } from "@/i18n/locale"
 import { localePath } from "@/i18n/paths"
@@ -13,7 +14,10 @@ import { emptyFormState } from "@/lib/portal/seller-form"
 import { isOwner, type ReviewedField, reviewed } from "@/lib/portal/seller-settings"
 import { saveSellerSettings } from "@/lib/portal/seller-settings-actions"
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ status?: string }> }
+type Props = {
+  params: Promise<{ locale: string }>
+  searchParams: Promise<{ status?: string; notify?: string }>
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await pageLocale(params)
@@ -34,7 +38,7 @@ export default async function SellerSettingsPage({ params, searchParams }: Props
   const { me } = context
   const { seller } = me
   const owner = isOwner(me)
-  const { status } = await searchParams
+  const { status, notify } = await searchParams
   const known = status === "saved" || status === "review" ? status : null
 
   // Each reviewed field starts at the value it will have once reviewed (the pending one, if
@@ -138,6 +142,7 @@ export default async function SellerSettingsPage({ params, searchParams }: Props
         pendingLabel={t("saving")}
         fields={fields}
       />
+      {owner ? <SellerNotificationSettings locale={locale} status={notify} /> : null}
       <SellerChannelFeeds handle={seller.handle} state={seller.state} />
     </SellerFrame>
   )
