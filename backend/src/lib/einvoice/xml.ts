@@ -5,7 +5,7 @@
  */
 import type { InvoiceData, InvoiceParty } from "./invoice"
 
-const escape = (value: string) =>
+const escapeXml = (value: string) =>
   value
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -24,7 +24,7 @@ function render(nodes: Node[], depth: number): string {
     .map(([name, value]) =>
       Array.isArray(value)
         ? `${pad}<${name}>\n${render(value, depth + 1)}\n${pad}</${name}>`
-        : `${pad}<${name}>${escape(String(value))}</${name}>`,
+        : `${pad}<${name}>${escapeXml(String(value))}</${name}>`,
     )
     .join("\n")
 }
@@ -128,7 +128,7 @@ export function invoiceXml(invoice: InvoiceData): string {
   ]
   // DLHDon carries the Id the provider's signature references; DSCKS awaits that signature.
   return `<?xml version="1.0" encoding="UTF-8"?>\n${render(doc, 0)
-    .replace("<DLHDon>", `<DLHDon Id="${escape(`${invoice.series}-${invoice.number}`)}">`)
+    .replace("<DLHDon>", `<DLHDon Id="${escapeXml(`${invoice.series}-${invoice.number}`)}">`)
     .replace(/<\/HDon>$/, "  <DSCKS>\n    <NBan/>\n  </DSCKS>\n</HDon>")}\n`
 }
 

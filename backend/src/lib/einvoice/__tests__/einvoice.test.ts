@@ -9,8 +9,8 @@ import {
   TAX_CODE,
   vietnamDay,
 } from "../invoice"
-import { invoiceFileName, invoiceXml } from "../xml"
 import { vndInWords } from "../words"
+import { invoiceFileName, invoiceXml } from "../xml"
 
 type El = { name: string; attributes: Record<string, string>; children: El[]; text: string }
 
@@ -60,7 +60,10 @@ describe("amounts in Vietnamese words", () => {
     [105, "Một trăm linh năm đồng"],
     [1_015_000, "Một triệu không trăm mười lăm nghìn đồng"],
     [3_000_050_000, "Ba tỷ không trăm năm mươi nghìn đồng"],
-    [1_234_567_891, "Một tỷ hai trăm ba mươi bốn triệu năm trăm sáu mươi bảy nghìn tám trăm chín mươi mốt đồng"],
+    [
+      1_234_567_891,
+      "Một tỷ hai trăm ba mươi bốn triệu năm trăm sáu mươi bảy nghìn tám trăm chín mươi mốt đồng",
+    ],
   ])("%i → %s", (amount, words) => {
     expect(vndInWords(amount)).toBe(words)
   })
@@ -126,10 +129,38 @@ describe("an invoice of a paid part", () => {
     },
     buyer: { name: "Nguyễn Văn An", address: "Xã Gia Phú", phone: "0912000111" },
     lines: [
-      { code: "gao", name: "Gạo Séng Cù", unit: "túi", quantity: 2, amount: 370_000, vat_rate: "KCT" as const },
-      { code: "mien", name: "Miến dong", unit: "gói", quantity: 3, amount: 100_000, vat_rate: "5%" as const },
-      { code: "ruou", name: "Rượu ngô", unit: "chai", quantity: 1, amount: 123_457, vat_rate: "10%" as const },
-      { code: null, name: "Phí vận chuyển", unit: "lần", quantity: 1, amount: 30_000, vat_rate: "10%" as const },
+      {
+        code: "gao",
+        name: "Gạo Séng Cù",
+        unit: "túi",
+        quantity: 2,
+        amount: 370_000,
+        vat_rate: "KCT" as const,
+      },
+      {
+        code: "mien",
+        name: "Miến dong",
+        unit: "gói",
+        quantity: 3,
+        amount: 100_000,
+        vat_rate: "5%" as const,
+      },
+      {
+        code: "ruou",
+        name: "Rượu ngô",
+        unit: "chai",
+        quantity: 1,
+        amount: 123_457,
+        vat_rate: "10%" as const,
+      },
+      {
+        code: null,
+        name: "Phí vận chuyển",
+        unit: "lần",
+        quantity: 1,
+        amount: 30_000,
+        vat_rate: "10%" as const,
+      },
     ],
   }
 
@@ -148,9 +179,7 @@ describe("an invoice of a paid part", () => {
     ])
     expect(invoice.total).toBe(623_457)
     expect(invoice.total_net + invoice.total_vat).toBe(invoice.total)
-    expect(invoice.total_in_words).toBe(
-      "Sáu trăm hai mươi ba nghìn bốn trăm năm mươi bảy đồng",
-    )
+    expect(invoice.total_in_words).toBe("Sáu trăm hai mươi ba nghìn bốn trăm năm mươi bảy đồng")
   })
 
   it("renders well-formed XML in the HDon layout whose numbers add up", () => {
