@@ -61,6 +61,7 @@ type Route = {
 }
 
 const SNAPSHOT_TABLES = [
+  "seller_invoice",
   "seller",
   "seller_member",
   "seller_invite",
@@ -324,6 +325,17 @@ medusaIntegrationTestRunner({
           ordered.parts.find((p: { seller: { id: string } }) => p.seller.id === sellerId)
             .part_order_id as string
 
+        // Both parts delivered (cash collected), then each seller's invoice made by its listing.
+        const invoiceOf = async (part: string, owner: Role) => {
+          for (const step of ["ship", "deliver"]) {
+            await api.post(`/seller/orders/${part}/${step}`, {}, { headers: owner.headers })
+          }
+          const { data } = await api.get("/seller/invoices", { headers: owner.headers })
+          return data.invoices[0].id as string
+        }
+        const invoiceA = await invoiceOf(partOf(sellerA.id), roles[2]!)
+        const invoiceB = await invoiceOf(partOf(sellerB.id), roles[3]!)
+
         const f: Fixture = {
           A: sellerA.id,
           B: sellerB.id,
@@ -336,6 +348,8 @@ medusaIntegrationTestRunner({
           entryC: entryC.id,
           orderA: partOf(sellerA.id),
           orderB: partOf(sellerB.id),
+          invoiceA,
+          invoiceB,
         }
         const priceOf = (r: Resource) =>
           (r === "B" ? productB : productA).variants[0].prices[0].amount as number
@@ -482,6 +496,35 @@ medusaIntegrationTestRunner({
             label: "GET /seller/orders/:id",
             resources: ["A", "B"],
             path: (_f, r) => `/seller/orders/${pick(r, "orderA", "orderB")}`,
+          },
+          {
+            area: "seller",
+            method: "get",
+            label: "GET /seller/invoices",
+            resources: ["none"],
+            path: () => "/seller/invoices",
+            foreignIds: (_f, role) => [role.home === "B" ? f.invoiceA! : f.invoiceB!],
+          },
+          {
+            area: "seller",
+            method: "get",
+            label: "GET /seller/invoices/:id/xml",
+            resources: ["A", "B"],
+            path: (_f, r) => `/seller/invoices/${pick(r, "invoiceA", "invoiceB")}/xml`,
+          },
+          {
+            area: "seller",
+            method: "post",
+            label: "POST /seller/me (invoice series)",
+            resources: ["none"],
+            ownerOnly: true,
+            write: true,
+            path: () => "/seller/me",
+            body: () => {
+              const n = counter++
+              const letter = (i: number) => String.fromCharCode(65 + (i % 26))
+              return { invoice_series: `1C26T${letter(Math.floor(n / 26))}${letter(n)}` }
+            },
           },
           {
             area: "seller",

@@ -21,6 +21,8 @@ export interface UpdateSellerProfileInput {
   pending: PendingChanges | null
   /** Whether the seller had changes waiting before this request. */
   had_pending: boolean
+  /** Tax code or invoice series this request changes, with their new values (for the audit). */
+  invoice_fields?: Record<string, string | null>
   /** The owners, told of every change that waits for review. */
   owner_emails: string[]
   actor: AuditActor
@@ -59,6 +61,10 @@ export const updateSellerProfileWorkflow = createWorkflow(
           fields: Object.keys(input.direct),
           // The submitted values themselves: the trail a payee dispute is settled from.
           ...(Object.keys(input.changed).length ? { submitted: input.changed } : {}),
+          // The tax code and series printed on invoices: who set which value, and when.
+          ...(Object.keys(input.invoice_fields ?? {}).length
+            ? { invoice_fields: input.invoice_fields }
+            : {}),
         },
       })),
     )

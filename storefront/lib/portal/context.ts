@@ -22,6 +22,9 @@ export type SellerMe = {
     logo_url?: string | null
     /** What the officer wrote when approving or suspending. */
     state_reason?: string | null
+    /** On every invoice; the owner sets them (see /seller/invoices). */
+    tax_code?: string | null
+    invoice_series?: string | null
     bank_bin?: string | null
     bank_account_number?: string | null
     bank_account_name?: string | null

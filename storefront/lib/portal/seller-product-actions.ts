@@ -9,6 +9,7 @@ import type { Locale } from "@/i18n/routing"
 import { CACHE_TAGS } from "@/lib/cache-tags"
 import { backend } from "./api"
 import { type FormState, failureState, type Option, parseWhole, readText } from "./seller-form"
+import { isVatRate } from "./seller-product-fields"
 
 // Creating and editing a product from the seller portal. Photos taken with the phone's camera
 // are uploaded first (POST /seller/uploads, the files forwarded as they came); their URLs then
@@ -32,6 +33,8 @@ async function texts(locale: Locale) {
       price: t("price"),
       stock: t("stock"),
       weight: t("weight"),
+      vatRate: t("vatRate"),
+      invoiceUnit: t("invoiceUnit"),
     },
     error: {
       title: t("errors.title"),
@@ -97,6 +100,16 @@ function detailFields(x: Texts) {
     category_ids: { name: "category_id", label: x.label.category },
     "category_ids.0": { name: "category_id", label: x.label.category },
     images: { name: "images", label: x.label.photos },
+    vat_rate: { name: "vat_rate", label: x.label.vatRate },
+    invoice_unit: { name: "invoice_unit", label: x.label.invoiceUnit },
+  }
+}
+
+/** The VAT rate and unit on invoices, when chosen (an empty unit keeps the stored one). */
+function invoiceBody(v: Record<string, string>) {
+  return {
+    ...(isVatRate(v.vat_rate) ? { vat_rate: v.vat_rate } : {}),
+    ...(v.invoice_unit ? { invoice_unit: v.invoice_unit } : {}),
   }
 }
 
@@ -120,6 +133,8 @@ export async function createProduct(_previous: FormState, form: FormData): Promi
     "price",
     "stock",
     "weight",
+    "vat_rate",
+    "invoice_unit",
   ])
   const price = parseWhole(v.price)
   const stock = parseWhole(v.stock || "0")
@@ -145,6 +160,7 @@ export async function createProduct(_previous: FormState, form: FormData): Promi
       en: { title: v.title_en || undefined, description: v.description_en || undefined },
       category_ids: v.category_id ? [v.category_id] : undefined,
       images: photos.images.length ? photos.images : undefined,
+      ...invoiceBody(v),
       variants: [
         {
           title: v.variant_title,
@@ -178,7 +194,15 @@ export async function updateProduct(_previous: FormState, form: FormData): Promi
   const locale = formLocale(form)
   const x = await texts(locale)
   const id = String(form.get("product_id") ?? "")
-  const v = readText(form, ["title", "description", "title_en", "description_en", "category_id"])
+  const v = readText(form, [
+    "title",
+    "description",
+    "title_en",
+    "description_en",
+    "category_id",
+    "vat_rate",
+    "invoice_unit",
+  ])
   const errors = checkDetails(v, x)
   const photos = await collectPhotos(locale, form, x)
   const values = { ...v, images: photos.images }
@@ -197,6 +221,7 @@ export async function updateProduct(_previous: FormState, form: FormData): Promi
       en: { title: v.title_en, description: v.description_en },
       category_ids: v.category_id ? [v.category_id] : [],
       images: photos.images,
+      ...invoiceBody(v),
     },
   })
   if (!saved.ok) return { ...failureState(saved.error, values, detailFields(x), x), options }

@@ -22,3 +22,27 @@ export function englishFields(t: (key: "titleEn" | "descriptionEn" | "englishHin
 
 /** Whole dong or pieces, as the number input's pattern: digits, with dots or spaces as people type them. */
 export const WHOLE_PATTERN = "[0-9][0-9 .]*"
+
+/** VAT rates a product can carry on invoices ("KCT": not subject to VAT), as the backend takes them. */
+export const VAT_RATES = ["KCT", "0%", "5%", "8%", "10%"] as const
+
+export const isVatRate = (value: string) => (VAT_RATES as readonly string[]).includes(value)
+
+type InvoiceKey = "vatRate" | "vatRateHint" | "vatKCT" | "invoiceUnit" | "invoiceUnitHint"
+
+/** The product's VAT rate and unit on the seller's e-invoices. `t`: the "Portal.products" messages. */
+export function invoiceFields(t: (key: InvoiceKey) => string) {
+  return [
+    {
+      name: "vat_rate",
+      label: t("vatRate"),
+      hint: t("vatRateHint"),
+      type: "select",
+      options: VAT_RATES.map((rate) => ({
+        value: rate,
+        label: rate === "KCT" ? t("vatKCT") : rate,
+      })),
+    },
+    { name: "invoice_unit", label: t("invoiceUnit"), hint: t("invoiceUnitHint") },
+  ] satisfies FieldSpec[]
+}

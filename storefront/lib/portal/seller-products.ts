@@ -24,6 +24,9 @@ export type SellerProduct = {
   thumbnail: string | null
   images: string[]
   category_ids: string[]
+  /** On the seller's e-invoices: VAT rate ("KCT" unless set) and unit (default: the variant). */
+  vat_rate?: string
+  invoice_unit?: string | null
   in_store: boolean
   ocop: { id: string; stars: number; certificate_number: string; expires_on: string } | null
   variants: SellerVariant[]

@@ -12,13 +12,16 @@ import {
   normaliseAccountNumber,
   normalisePayeeName,
   validAccountNumber,
+  validInvoiceSeries,
   validPayeeName,
   validPhone,
+  validTaxCode,
 } from "./seller-settings"
 
 // The seller's settings: one POST /seller/me. The backend decides what applies at once (the logo)
 // and what waits for the commune (name, address, phone, payee), and refuses payee changes from
-// anyone but the owner (403 naming the field); the form only carries the payee for the owner.
+// anyone but the owner (403 naming the field); the form only carries the payee, the tax code and
+// the invoice series for the owner.
 
 const FIELDS = [
   "name",
@@ -28,6 +31,8 @@ const FIELDS = [
   "bank_bin",
   "bank_account_number",
   "bank_account_name",
+  "tax_code",
+  "invoice_series",
 ] as const
 
 export async function saveSellerSettings(_previous: FormState, form: FormData): Promise<FormState> {
@@ -57,6 +62,14 @@ export async function saveSellerSettings(_previous: FormState, form: FormData): 
       errors.bank_account_number = t("errors.accountNumber")
     }
     if (!validPayeeName(v.bank_account_name)) errors.bank_account_name = t("errors.accountName")
+  }
+  // The owner's invoice details (only the owner's form carries them).
+  const owner = form.get("payee") === "1"
+  v.tax_code = v.tax_code.replace(/\s+/g, "")
+  v.invoice_series = v.invoice_series.replace(/\s+/g, "").toUpperCase()
+  if (owner && v.tax_code && !validTaxCode(v.tax_code)) errors.tax_code = t("errors.taxCode")
+  if (owner && v.invoice_series && !validInvoiceSeries(v.invoice_series)) {
+    errors.invoice_series = t("errors.invoiceSeries")
   }
   if (Object.keys(errors).length) return { values: v, errors, formError: t("errors.fixFields") }
 
@@ -92,6 +105,8 @@ export async function saveSellerSettings(_previous: FormState, form: FormData): 
               bank_account_name: v.bank_account_name,
             }
           : {}),
+        ...(owner && v.tax_code ? { tax_code: v.tax_code } : {}),
+        ...(owner && v.invoice_series ? { invoice_series: v.invoice_series } : {}),
       },
     },
   )

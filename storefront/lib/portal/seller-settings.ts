@@ -67,3 +67,10 @@ export const validAccountNumber = (number: string) => /^[0-9A-Za-z]{4,19}$/.test
 
 /** A Vietnamese phone as the backend accepts it: +84 or 0, spaces, dots or dashes allowed. */
 export const validPhone = (text: string) => /^\+?[0-9 .-]{8,15}$/.test(text)
+
+/** Tax code (mã số thuế): 10 digits, or 10 digits, "-" and 3 for a branch; as the backend checks. */
+export const validTaxCode = (value: string) => /^[0-9]{10}(-[0-9]{3})?$/.test(value)
+
+/** Invoice series per Circular 78/2021 ("1C26TAA" or "C26TAA"); as the backend checks. */
+export const validInvoiceSeries = (value: string) =>
+  /^[1-6]?[CK][0-9]{2}[TDLMNBGHX][A-Z]{2}$/.test(value)

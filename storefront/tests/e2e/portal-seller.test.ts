@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url"
 import { crc32, deflateSync } from "node:zlib"
 import { launchChromium } from "@coop/scripts/chromium"
 import type { Browser, BrowserContext, Page } from "playwright-core"
+import { SaxesParser } from "saxes"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 import { addFromProductPage, BUYER, checkout, normalise } from "./checkout-flow"
 
@@ -424,6 +425,44 @@ describe("seller portal", () => {
       "Không có đơn mới nào chờ gửi.",
     )
   }, 180_000)
+
+  it("lists the paid order's e-invoice once the owner sets the tax code and series", async () => {
+    await owner.goto(`${url}/vi/seller/invoices`)
+    // The new cooperative has no series yet: no invoice, and the page says what is missing.
+    expect(await owner.locator("[data-testid=invoice-settings-missing]").count()).toBe(1)
+    expect(await owner.locator("[data-testid=seller-invoice]").count()).toBe(0)
+    await owner.goto(`${url}/vi/seller/settings`)
+    await owner.fill("#settings-tax_code", "9999123456")
+    await owner.fill("#settings-invoice_series", "1c26tab")
+    await owner.locator("#settings button[type=submit]").click()
+    await owner.waitForURL(/status=(saved|review)/)
+    expect(await owner.inputValue("#settings-invoice_series")).toBe("1C26TAB")
+
+    await owner.goto(`${url}/vi/seller`)
+    await owner.locator(`nav a[href="/vi/seller/invoices"]`).first().click()
+    await owner.waitForURL(/\/vi\/seller\/invoices/)
+    const rows = owner.locator("[data-testid=seller-invoice]")
+    expect(await rows.count()).toBe(1)
+    const row = normalise(await rows.first().textContent())
+    expect(row).toContain("1C26TAB-00000001")
+    expect(row).toContain(BUYER_NAME)
+    await shot(owner, "10b-invoices")
+    const href = await rows.first().locator("a").getAttribute("href")
+    const xml = await owner.request.get(`${url}${href}`)
+    expect(xml.status()).toBe(200)
+    const text = await xml.text()
+    const names: string[] = []
+    const parser = new SaxesParser()
+    parser.on("opentag", (tag) => names.push(tag.name))
+    parser.write(text).close()
+    expect(names.slice(0, 3)).toEqual(["HDon", "DLHDon", "TTChung"])
+    expect(text).toContain("<MST>9999123456</MST>")
+    expect(text).toContain(`<HVTNMHang>${BUYER_NAME}</HVTNMHang>`)
+    const zipHref = await owner.locator("[data-testid=invoices-zip]").getAttribute("href")
+    const zip = await owner.request.get(`${url}${zipHref}`)
+    expect(zip.status()).toBe(200)
+    expect(zip.headers()["content-type"]).toBe("application/zip")
+  }, 120_000)
 
   it("cancels an unshipped cash-on-delivery order after asking to confirm", async () => {
     const buyer = await phone()

@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { INVOICE_SERIES, TAX_CODE, VAT_RATES } from "../../lib/einvoice/invoice"
 import { communeCode, imageUrl, Pagination, phone } from "../utils/fields"
 
 const handle = z
@@ -22,9 +23,20 @@ export const SellerProfile = z.strictObject({
   kind: z.enum(["cooperative", "household"]),
   tax_code: z
     .string()
+    .trim()
     .regex(
-      /^[0-9]{10}(-[0-9]{3})?$/,
-      "Mã số thuế gồm 10 hoặc 13 chữ số|A tax code has 10 or 13 digits",
+      TAX_CODE,
+      "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số cho chi nhánh|A tax code has 10 digits, or 10 digits, a hyphen and 3 digits for a branch",
+    )
+    .optional(),
+  // E-invoice series per Circular 78/2021: "1C26TAA" (form digit + series) or "C26TAA".
+  invoice_series: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(
+      INVOICE_SERIES,
+      "Ký hiệu hóa đơn theo Thông tư 78/2021, ví dụ 1C26TAA: số mẫu (1-6), C hoặc K, 2 số năm, loại (T, D, L, M, N, B, G, H, X) và 2 chữ cái|The invoice series per Circular 78/2021, e.g. 1C26TAA: form digit (1-6), C or K, the year's 2 digits, type (T, D, L, M, N, B, G, H, X) and 2 letters",
     )
     .optional(),
   commune_code: communeCode,
@@ -98,7 +110,14 @@ const englishTexts = z.strictObject({
   description: z.string().trim().max(10_000).optional(),
 })
 
+/** The product's VAT rate on invoices ("KCT": not subject to VAT, the default) and its unit. */
+const invoiceFields = {
+  vat_rate: z.enum(VAT_RATES).optional(),
+  invoice_unit: z.string().trim().min(1).max(50).optional(),
+}
+
 export const CreateProduct = z.strictObject({
+  ...invoiceFields,
   title: z.string().trim().min(2).max(200),
   handle: handle.optional(),
   subtitle: z.string().max(200).optional(),
@@ -110,6 +129,7 @@ export const CreateProduct = z.strictObject({
 })
 
 export const UpdateProduct = z.strictObject({
+  ...invoiceFields,
   title: z.string().trim().min(2).max(200).optional(),
   subtitle: z.string().max(200).optional(),
   description: z.string().max(10_000).optional(),

@@ -346,6 +346,8 @@ const ensureProducts: Step = async (container, ctx) => {
             seller_handle: seller.handle,
             seller_name: seller.name,
             commune_code: COMMUNE.code,
+            // VAT on invoices: farm produce is not subject to it; processed goods are at 10%.
+            vat_rate: p.category === "dac-san-che-bien" ? "10%" : "KCT",
             ...(p.ocop_stars ? { ocop_stars: p.ocop_stars } : {}),
             ...(p.en ? withEnglishTexts(null, p.en) : {}),
           },

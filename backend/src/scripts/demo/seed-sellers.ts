@@ -11,7 +11,7 @@ import { COMMUNE_MODULE } from "../../modules/commune"
 import type CommuneModuleService from "../../modules/commune/service"
 import { SELLER_MODULE } from "../../modules/seller"
 import type SellerModuleService from "../../modules/seller/service"
-import { COMMUNE, PRODUCTS, PROVINCE, SELLERS, VILLAGES } from "./data"
+import { COMMUNE, type DemoSeller, PRODUCTS, PROVINCE, SELLERS, VILLAGES } from "./data"
 
 export const DEMO_ACCOUNTS = {
   sellerOwner: (handle: string) => `${handle}@giaphu.example`,
@@ -24,6 +24,17 @@ export const DEMO_ACCOUNTS = {
 export const HELPED_SELLER = "hkd-lo-van-sinh"
 
 type Log = string[]
+
+/**
+ * Demo e-invoice settings: clearly fictional tax codes (no province's code starts with 99) and a
+ * Circular 78 series, form 1 (VAT invoice) for cooperatives, form 2 (sales invoice) for households.
+ */
+export function demoInvoiceSettings(s: DemoSeller) {
+  return {
+    tax_code: `9999${String(SELLERS.indexOf(s) + 1).padStart(6, "0")}`,
+    invoice_series: s.kind === "household" ? "2C26THK" : "1C26TAA",
+  }
+}
 
 export async function seedSellers(
   container: MedusaContainer,
@@ -50,6 +61,7 @@ export async function seedSellers(
         address: `Thôn ${s.village}, ${COMMUNE.name}, ${PROVINCE.name}`,
         phone: s.phone,
         description: null,
+        ...demoInvoiceSettings(s),
         // VietinBank's NAPAS BIN; the account numbers are invented.
         bank_bin: "970415",
         bank_account_number: `10${String(SELLERS.indexOf(s) + 1).padStart(8, "0")}`,
@@ -85,6 +97,26 @@ export async function seedSellers(
       })),
     )
     created.push(`${unconfirmed.length} confirmed payees`)
+  }
+
+  // A demo database from before e-invoices gets the demo tax codes and series.
+  const withoutInvoice = SELLERS.filter((s) => {
+    const row = byHandle.get(s.handle)
+    return row && (!row.tax_code || !row.invoice_series)
+  })
+  if (withoutInvoice.length) {
+    await sellers.updateSellers(
+      withoutInvoice.map((s) => {
+        const row = byHandle.get(s.handle)!
+        const demo = demoInvoiceSettings(s)
+        return {
+          id: row.id,
+          tax_code: row.tax_code ?? demo.tax_code,
+          invoice_series: row.invoice_series ?? demo.invoice_series,
+        }
+      }),
+    )
+    created.push(`${withoutInvoice.length} invoice settings`)
   }
 
   // Links: each seller to its stock location and to its products (only the missing ones).

@@ -9,6 +9,7 @@ export interface NewSeller {
   commune_code: string
   province_code: string
   tax_code?: string | null
+  invoice_series?: string | null
   village_code?: string | null
   address?: string | null
   phone?: string | null

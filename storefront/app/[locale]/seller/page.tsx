@@ -73,6 +73,10 @@ export default async function SellerHomePage({ params, searchParams }: Props) {
           <p className="muted">{t("cards.orders")}</p>
         </li>
         <li>
+          <a href={localePath(locale, "/seller/invoices")}>{t("nav.invoices")}</a>
+          <p className="muted">{t("cards.invoices")}</p>
+        </li>
+        <li>
           <a href={localePath(locale, "/seller/origin")}>{t("nav.origin")}</a>
           <p className="muted">{t("cards.origin")}</p>
         </li>

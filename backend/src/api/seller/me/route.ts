@@ -28,10 +28,14 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   })
 }
 
+/** The e-invoice fields: printed on every invoice, so only the owner changes them (audited). */
+const INVOICE_FIELDS = ["tax_code", "invoice_series"] as const
+
 /**
  * Edits the profile. Description, logo, e-mail and the like apply at once; public name, address,
  * phone and the payee wait for the commune's review (src/lib/seller-review.ts), and only the
- * owner may change the payee.
+ * owner may change the payee, the tax code or the invoice series (their new values go into the
+ * audit log).
  */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const update = parseInput(UpdateSellerProfile, req.body)
@@ -39,6 +43,19 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const sellers = req.scope.resolve<SellerModuleService>(SELLER_MODULE)
   const seller = await sellers.retrieveSeller(access.sellerId)
   if (access.role !== "owner") {
+    const [invoiceField] = INVOICE_FIELDS.filter(
+      (key) => update[key] !== undefined && (update[key] ?? null) !== (seller[key] ?? null),
+    )
+    if (invoiceField) {
+      throw new ApiError(
+        403,
+        {
+          vi: `Chỉ chủ tài khoản người bán mới được đổi thông tin hóa đơn (${invoiceField})`,
+          en: `Only the seller's owner may change the invoice details (${invoiceField})`,
+        },
+        invoiceField,
+      )
+    }
     const [field] = changedPayeeFields(seller, update)
     if (field) {
       throw new ApiError(
@@ -62,6 +79,11 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       owner_emails: Object.keys(plan.changed).length
         ? await ownerEmails(req.scope, access.sellerId)
         : [],
+      invoice_fields: Object.fromEntries(
+        INVOICE_FIELDS.filter(
+          (key) => update[key] !== undefined && update[key] !== (seller[key] ?? null),
+        ).map((key) => [key, update[key] ?? null]),
+      ),
       actor: sellerActor(access),
     },
   })

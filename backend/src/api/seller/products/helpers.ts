@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { productInvoiceFields } from "../../../lib/einvoice/store"
 import { englishTexts } from "../../../lib/product-i18n"
 import type { SellerAccess } from "../../utils/access"
 import { notFound } from "../../utils/errors"
@@ -52,6 +53,8 @@ export function reshapeProduct(product: Row, locationId: string | null) {
     handle: product.handle,
     description: product.description,
     en: englishTexts(product.metadata),
+    // Its VAT rate ("KCT" unless set) and unit on invoices.
+    ...productInvoiceFields(product.metadata),
     status: product.status,
     thumbnail: product.thumbnail,
     images: (product.images ?? []).map((i: Row) => i.url),

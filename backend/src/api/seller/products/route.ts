@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { DEFAULT_VAT_RATE } from "../../../lib/einvoice/invoice"
 import { gtinTakenByOtherSeller } from "../../../lib/gtin-ownership"
 import { withEnglishTexts } from "../../../lib/product-i18n"
 import SellerProductLink from "../../../links/seller-product"
@@ -105,7 +106,13 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
         sales_channels: context.state === "approved" ? [{ id: context.channel_id }] : [],
         options: [{ title: OPTION, values: titles }],
         metadata: withEnglishTexts(
-          { seller_handle: context.handle, seller_name: context.name },
+          {
+            seller_handle: context.handle,
+            seller_name: context.name,
+            // On its invoices (src/lib/einvoice): not subject to VAT unless the seller says so.
+            vat_rate: body.vat_rate ?? DEFAULT_VAT_RATE,
+            ...(body.invoice_unit ? { invoice_unit: body.invoice_unit } : {}),
+          },
           body.en ?? {},
         ),
         variants: body.variants.map((v) => ({

@@ -11,6 +11,8 @@ export const Seller = model
     name: model.text().searchable(),
     kind: model.enum(["cooperative", "household"]),
     tax_code: model.text().nullable(),
+    // E-invoice series (Circular 78/2021): "1C26TAA", or "C26TAA"; see src/lib/einvoice.
+    invoice_series: model.text().nullable(),
     // Official admin-unit codes (see the adminUnit module); the province is derived from the commune.
     commune_code: model.text().index(),
     province_code: model.text(),

@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /**
  * The seller's own details: shop name, phone, address and logo for everyone who works for it;
- * the payee (bank, account, holder) for the owner only. What the commune reviews says so.
+ * the payee (bank, account, holder), the tax code and the invoice series for the owner only. What the commune reviews says so.
  */
 export default async function SellerSettingsPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params)
@@ -112,6 +112,22 @@ export default async function SellerSettingsPage({ params, searchParams }: Props
         minLength: 2,
         autoComplete: "off",
       },
+      // Printed on every invoice (seller portal Invoices): owner-only, like the payee.
+      {
+        name: "tax_code",
+        label: t("tax_code"),
+        hint: t("taxCodeHint"),
+        pattern: "[0-9]{10}(-[0-9]{3})?",
+        inputMode: "numeric",
+        autoComplete: "off",
+      },
+      {
+        name: "invoice_series",
+        label: t("invoice_series"),
+        hint: t("invoiceSeriesHint"),
+        pattern: "[1-6]?[CKck][0-9]{2}[TDLMNBGHXtdlmnbghx][A-Za-z]{2}",
+        autoComplete: "off",
+      },
     )
   }
   const values: Record<string, string> = {
@@ -124,6 +140,8 @@ export default async function SellerSettingsPage({ params, searchParams }: Props
     for (const f of ["bank_bin", "bank_account_number", "bank_account_name"] as const) {
       values[f] = value(f)
     }
+    values.tax_code = seller.tax_code ?? ""
+    values.invoice_series = seller.invoice_series ?? ""
   }
   return (
     <SellerFrame locale={locale} me={me} section="/settings" pathname={path}>

@@ -24,12 +24,20 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   })
 }
 
-/** Edits the product's texts, photos or categories. */
+/** Edits the product's texts, photos, categories, or its VAT rate and unit on invoices. */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const body = parseInput(UpdateProduct, req.body)
   const access = sellerAccess(req)
   const own = await loadOwnProduct(req.scope, access, req.params.id!)
-  const { images, en, ...rest } = body
+  const { images, en, vat_rate, invoice_unit, ...rest } = body
+  const invoice = {
+    ...(vat_rate ? { vat_rate } : {}),
+    ...(invoice_unit ? { invoice_unit } : {}),
+  }
+  const metadata =
+    en || Object.keys(invoice).length
+      ? { ...(en ? withEnglishTexts(own.metadata, en) : own.metadata), ...invoice }
+      : null
   await updateSellerProductWorkflow(req.scope).run({
     input: {
       seller_id: access.sellerId,
@@ -40,7 +48,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       update: {
         ...rest,
         ...(images ? { images: images.map((url) => ({ url })), thumbnail: images[0] ?? null } : {}),
-        ...(en ? { metadata: withEnglishTexts(own.metadata, en) } : {}),
+        ...(metadata ? { metadata } : {}),
       },
     },
   })

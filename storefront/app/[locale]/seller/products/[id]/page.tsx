@@ -11,7 +11,12 @@ import { formatDate } from "@/lib/format"
 import { sellerContext } from "@/lib/portal/context"
 import { emptyFormState } from "@/lib/portal/seller-form"
 import { setPublished, updatePriceStock, updateProduct } from "@/lib/portal/seller-product-actions"
-import { categoryOptions, englishFields, WHOLE_PATTERN } from "@/lib/portal/seller-product-fields"
+import {
+  categoryOptions,
+  englishFields,
+  invoiceFields,
+  WHOLE_PATTERN,
+} from "@/lib/portal/seller-product-fields"
 import { isMissing, productState } from "@/lib/portal/seller-products"
 import { getSellerProduct } from "@/lib/portal/seller-reads"
 
@@ -142,6 +147,8 @@ export default async function EditProductPage({ params, searchParams }: Props) {
             title_en: product.en.title ?? "",
             description_en: product.en.description ?? "",
             category_id: product.category_ids[0] ?? "",
+            vat_rate: product.vat_rate ?? "KCT",
+            invoice_unit: product.invoice_unit ?? "",
             images: product.images,
           }),
           options: { images: product.images.map((url) => ({ value: url, label: url })) },
@@ -160,6 +167,7 @@ export default async function EditProductPage({ params, searchParams }: Props) {
             placeholder: t("noCategory"),
             options: await categoryOptions(locale),
           },
+          ...invoiceFields(t),
           {
             name: "images",
             label: t("photos"),

@@ -8,7 +8,12 @@ import { localePath } from "@/i18n/paths"
 import { sellerContext } from "@/lib/portal/context"
 import { emptyFormState } from "@/lib/portal/seller-form"
 import { createProduct } from "@/lib/portal/seller-product-actions"
-import { categoryOptions, englishFields, WHOLE_PATTERN } from "@/lib/portal/seller-product-fields"
+import {
+  categoryOptions,
+  englishFields,
+  invoiceFields,
+  WHOLE_PATTERN,
+} from "@/lib/portal/seller-product-fields"
 
 type Props = { params: Promise<{ locale: string }> }
 
@@ -57,6 +62,7 @@ export default async function NewProductPage({ params }: Props) {
             placeholder: t("noCategory"),
             options: await categoryOptions(locale),
           },
+          ...invoiceFields(t),
           {
             name: "images",
             label: t("photos"),
