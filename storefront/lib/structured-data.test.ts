@@ -113,6 +113,17 @@ describe("productJsonLd", () => {
     })
   })
 
+  it("names and describes the product in English on /en when the seller wrote it, in Vietnamese otherwise", () => {
+    const en = { ...CONTEXT, locale: "en" as Locale }
+    const translated = product({ en: { title: "Séng Cù rice (5 kg bag)", description: null } })
+    expect(parsed(translated, en)).toMatchObject({
+      name: "Séng Cù rice (5 kg bag)",
+      description: "Gạo đặc sản",
+    })
+    expect(parsed(translated)).toMatchObject({ name: "Gạo Séng Cù Gia Phú (túi 5 kg)" })
+    expect(parsed(product(), en).name).toBe("Gạo Séng Cù Gia Phú (túi 5 kg)")
+  })
+
   it("lists one named offer per priced variant, out of stock ones as such", () => {
     const data = parsed(
       product({

@@ -2,6 +2,7 @@ import type { Locale } from "../i18n/routing"
 import { nationwideDeliveryVnd, SHIPPING_SERVICE } from "./channels/shipping"
 import type { ShippingRates } from "./medusa/shipping-rates"
 import type { Product, ProductVariant } from "./medusa/types"
+import { productDescription, productTitle } from "./text/localized"
 
 // schema.org Product data for search engines (https://schema.org/Product, Google's merchant
 // listing: https://developers.google.com/search/docs/appearance/structured-data/merchant-listing):
@@ -144,12 +145,14 @@ export function productJsonLd(product: Product, context: JsonLdContext): Product
     .filter((o): o is Offer => o !== null)
   const sku = product.variants.find((variant) => variant.sku)?.sku
   const gtin = product.variants.find((variant) => variant.gtin)?.gtin
+  // The page's language when the seller wrote the text in it, as the page's heading shows it.
+  const description = productDescription(product, context.locale)
   return {
     "@context": "https://schema.org",
     "@type": "Product",
-    name: product.title,
+    name: productTitle(product, context.locale).text,
     url,
-    ...(product.description ? { description: product.description } : {}),
+    ...(description ? { description: description.text } : {}),
     ...(product.images.length ? { image: product.images.map((image) => image.url) } : {}),
     ...(sku ? { sku } : {}),
     ...(gtin ? { gtin } : {}),

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next"
 import { headers } from "next/headers"
 import { getTranslations } from "next-intl/server"
 import type { ReactNode } from "react"
+import { ErrorMessagesProvider } from "@/components/feedback/error-messages"
 import { pageLocale } from "@/i18n/locale"
 import { PATHNAME_HEADER, pageAlternates, pathInLocale } from "@/lib/seo/alternates"
 import { siteOrigin } from "@/lib/site-url"
@@ -38,9 +39,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function LocaleLayout({ children, params }: Props) {
   const locale = await pageLocale(params)
+  const t = await getTranslations("Unavailable")
   return (
     <html lang={locale}>
-      <body>{children}</body>
+      <body>
+        <ErrorMessagesProvider messages={{ title: t("title"), body: t("body"), retry: t("retry") }}>
+          {children}
+        </ErrorMessagesProvider>
+      </body>
     </html>
   )
 }

@@ -83,6 +83,12 @@ describe("the shop in English", () => {
     expect(await page.title()).toContain(RICE.titleEn)
     expect(await text(".description")).toMatch(/^Séng Cù rice grown on the terraced fields/)
     expect(await text(".price-large")).toBe(RICE.priceEn)
+    // What a search engine reads names it in English too.
+    const jsonLd = JSON.parse(
+      (await page.locator('script[type="application/ld+json"]').first().textContent()) ?? "{}",
+    )
+    expect(jsonLd.name).toBe(RICE.titleEn)
+    expect(jsonLd.description).toMatch(/^Séng Cù rice grown on the terraced fields/)
     await page.screenshot({ path: path.join(RESULTS, "english-product-360.png"), fullPage: true })
     expect(await axeViolations()).toEqual([])
   })
@@ -119,6 +125,18 @@ describe("the shop in English", () => {
     const english = page.locator('.product-card[data-handle="khoai-so-phu-thinh-3kg"] h2')
     expect(normalise(await english.textContent())).toBe("Phú Thịnh taro (3 kg bag)")
     expect(await english.getAttribute("lang")).toBeNull()
+  })
+
+  it("names a stamp's product in English on /en, in Vietnamese on /vi", async () => {
+    // Without the resolver's scan id, reading a stamp's page counts no scan.
+    const [stamp] = inject("traceStamps")
+    await page.goto(`${url}/en/trace/${stamp.serial}`)
+    const product = page.locator("[data-testid=trace-product] span")
+    expect(normalise(await product.textContent())).toBe(RICE.titleEn)
+    expect(await product.getAttribute("lang")).toBeNull()
+    await page.goto(`${url}/vi/trace/${stamp.serial}`)
+    expect(normalise(await product.textContent())).toBe(RICE.title)
+    expect(await product.getAttribute("lang")).toBeNull()
   })
 
   it("shows the same product in Vietnamese on /vi, unmarked, priced the Vietnamese way", async () => {

@@ -125,7 +125,12 @@ async function StampPage({
       {provenance.batch.state === "recalled" ? (
         <RecallNotice reason={provenance.batch.recallReason} />
       ) : null}
-      <BatchDetails provenance={provenance} locale={locale} productHref={productHref} />
+      <BatchDetails
+        provenance={provenance}
+        locale={locale}
+        productHref={productHref}
+        englishTitle={product?.en.title}
+      />
       {productHref && variant && provenance.batch.state !== "recalled" && !sellerSuspended ? (
         <BuyProduct
           locale={locale}
