@@ -114,7 +114,7 @@ describe("productJsonLd", () => {
   })
 
   it("names and describes the product in English on /en when the seller wrote it, in Vietnamese otherwise", () => {
-    const en = { ...CONTEXT, locale: "en" as Locale }
+    const en: JsonLdContext = { ...CONTEXT, locale: "en" }
     const translated = product({ en: { title: "Séng Cù rice (5 kg bag)", description: null } })
     expect(parsed(translated, en)).toMatchObject({
       name: "Séng Cù rice (5 kg bag)",

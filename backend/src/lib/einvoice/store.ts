@@ -65,6 +65,7 @@ async function invoiceLines(container: MedusaContainer, partOrderIds: string[]) 
       // Without "items.*" the graph leaves out the items' quantity (it lives on the order item).
       "items.*",
       "items.id",
+      "items.created_at",
       "items.title",
       "items.product_id",
       "items.product_title",
@@ -92,7 +93,18 @@ async function invoiceLines(container: MedusaContainer, partOrderIds: string[]) 
   const productById = new Map((products as Row[]).map((p) => [p.id, p]))
   const byOrder = new Map<string, { order: Row; lines: InvoiceInputLine[] }>()
   for (const order of orders as Row[]) {
-    const lines: InvoiceInputLine[] = (order.items ?? []).map((item: Row) => {
+    // The graph gives items in no set order: lines follow the order's own (created first, then
+    // by name), so an invoice's XML is the same document however often it is rendered.
+    const items = [...((order.items ?? []) as Row[])].sort(
+      (x, y) =>
+        new Date(x.created_at ?? 0).getTime() - new Date(y.created_at ?? 0).getTime() ||
+        String(x.product_title ?? x.title ?? "").localeCompare(
+          String(y.product_title ?? y.title ?? ""),
+          "vi",
+        ) ||
+        String(x.id).localeCompare(String(y.id)),
+    )
+    const lines: InvoiceInputLine[] = items.map((item: Row) => {
       const fields = productInvoiceFields(productById.get(item.product_id)?.metadata)
       const quantity = toNumber(item.quantity)
       const total = toNumber(item.total)
