@@ -1,9 +1,9 @@
 /**
  * E-invoice data for paid seller parts (issue 18, part 3): the owner sets the tax code and the
- * series, a part paid by cash on delivery (on delivery) or VietQR (on confirmation) gets one
- * invoice with a stable number, the XML parses and adds up, a month downloads as a ZIP with an
- * XLSX summary, a refund after the invoice leaves an adjustment note, and one seller never reads
- * another's invoices.
+ * series, a part paid by cash on delivery (on delivery), VietQR (on confirmation) or card (on
+ * capture, which is when the order is placed) gets one invoice with a stable number, the XML
+ * parses and adds up, a month downloads as a ZIP with an XLSX summary, a refund after the
+ * invoice leaves an adjustment note, and one seller never reads another's invoices.
  */
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
@@ -21,8 +21,37 @@ import {
   sellerHeaders,
   setUpCheckout,
   storeSdk,
+  tryComplete,
 } from "../helpers/checkout-scenario"
 import { createProducts, PASSWORD } from "../helpers/registry-fixtures"
+
+// Card parts are paid through Medusa's Stripe provider against the repository's Stripe-compatible
+// server (as in checkout-card.test.ts), configured before the runner's own hook boots Medusa.
+let stripe: Awaited<ReturnType<typeof startStripe>>
+const startStripe = async () => {
+  const { startStripeServer } = await import("@coop/scripts/stripe-server")
+  return startStripeServer({ webhookSecret: "whsec_coop_invoices_test" })
+}
+beforeAll(async () => {
+  stripe = await startStripe()
+  process.env.STRIPE_API_KEY = "sk_test_coop_invoices"
+  process.env.STRIPE_API_URL = stripe.url
+  process.env.STRIPE_WEBHOOK_SECRET = "whsec_coop_invoices_test"
+})
+afterAll(() => stripe.close())
+
+/** What Stripe.js does in the buyer's browser: confirm the PaymentIntent with a card. */
+async function confirmCard(intentId: string, clientSecret: string, paymentMethod: string) {
+  const res = await fetch(`${stripe.url}/v1/payment_intents/${intentId}/confirm`, {
+    method: "POST",
+    headers: {
+      authorization: "Bearer pk_test_coop_invoices",
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: new URLSearchParams({ client_secret: clientSecret, payment_method: paymentMethod }),
+  })
+  return res.status
+}
 
 const RICE = "htx-lua-gao"
 const VEG = "htx-rau-sach"
@@ -373,6 +402,127 @@ medusaIntegrationTestRunner({
         expect(rows[2]![2]).toBe(2)
         expect(String(rows[2]![10])).toContain("điều chỉnh")
         expect(rows[3]![9]).toBe(first.amount + second.amount)
+      })
+
+      /** A card order: the buyer's browser confirms the PaymentIntent, then the cart completes. */
+      async function cardOrder(
+        items: { variant_id: string; quantity: number }[],
+        paymentMethod = "pm_card_visa",
+      ) {
+        const { cart } = await prepareCart(sdk, {
+          regionId: scenario.regionId,
+          items,
+          shipping: "delivery_commune",
+        })
+        const { payment_collection } = await sdk.store.payment.initiatePaymentSession(
+          cart as never,
+          { provider_id: "pp_stripe_stripe" },
+        )
+        const session = payment_collection.payment_sessions![0] as Json
+        const confirmed = await confirmCard(
+          session.data.id,
+          session.data.client_secret,
+          paymentMethod,
+        )
+        const result = await tryComplete(sdk, cart.id)
+        const intent = stripe.paymentIntents.get(session.data.id) as Json
+        return { cart, confirmed, result, intent }
+      }
+
+      async function partsOf(orderId: string) {
+        const { data } = await api.get(`/store/orders/${orderId}/parts`, {
+          headers: scenario.storeHeaders,
+        })
+        return (handle: string) => data.parts.find((p: Json) => p.seller.handle === handle) as Json
+      }
+
+      it("card parts are invoiced once captured, which is when the order is placed: one invoice per seller, 'Thẻ'", async () => {
+        expect((await post("/seller/me", RICE, { invoice_series: "1C26TAA" })).status).toBe(200)
+        expect((await post("/seller/me", VEG, { invoice_series: "1C26TRS" })).status).toBe(200)
+
+        // A declined card places no order: nothing paid, nothing to invoice.
+        const declined = await cardOrder(
+          [{ variant_id: scenario.variantOf.gao!, quantity: 1 }],
+          "pm_card_chargeDeclined",
+        )
+        expect(declined.confirmed).toBe(402)
+        expect(declined.result.type).not.toBe("order")
+        expect((await get(`/seller/invoices?period=${period()}`, RICE)).data.invoices).toEqual([])
+
+        // One card payment for two sellers' parts. The platform charges cards with automatic
+        // capture: there is no authorised-but-uncaptured card part, each is captured on placing.
+        const paid = await cardOrder([
+          { variant_id: scenario.variantOf.gao!, quantity: 2 },
+          { variant_id: noodles, quantity: 1 },
+          { variant_id: scenario.variantOf.rau!, quantity: 3 },
+        ])
+        expect(paid.confirmed).toBe(200)
+        expect(paid.result.type).toBe("order")
+        expect(paid.intent).toMatchObject({ status: "succeeded", capture_method: "automatic" })
+        const of = await partsOf(paid.result.order.id)
+        const [rice, veg] = [of(RICE), of(VEG)]
+        for (const part of [rice, veg]) {
+          expect(part.payment).toMatchObject({ method: "card", status: "captured" })
+          expect(part.payment.captured_at).toBeTruthy()
+        }
+        expect(rice.amount + veg.amount).toBe(Number(paid.cart.total))
+
+        // A second card part, cancelled (and refunded to the card) before any invoice is read:
+        // refunded before its invoice was made, it never gets one.
+        const refunded = await cardOrder([{ variant_id: noodles, quantity: 2 }])
+        const gone = (await partsOf(refunded.result.order.id))(RICE)
+        expect((await post(`/seller/orders/${gone.part_order_id}/cancel`, RICE)).status).toBe(200)
+        expect(
+          [...stripe.refunds.values()].filter((r) => r.payment_intent === refunded.intent.id),
+        ).toHaveLength(1)
+
+        const list = await get(`/seller/invoices?period=${period()}`, RICE)
+        expect(list.status).toBe(200)
+        expect(list.data.invoices).toHaveLength(1)
+        const invoice = list.data.invoices[0]
+        expect(invoice).toMatchObject({
+          order_part_id: rice.id,
+          form: "1",
+          series: "C26TAA",
+          number: 1,
+          reference: rice.reference,
+          payment_method: "Thẻ",
+          total: rice.amount,
+          total_in_words: vndInWords(rice.amount),
+          issued_on: vietnamDay(new Date(rice.payment.captured_at)).day,
+          adjustment_note: null,
+        })
+        const xml = await get(`/seller/invoices/${invoice.id}/xml`, RICE)
+        expect(xml.status).toBe(200)
+        const data = child(parse(xml.data), "DLHDon")
+        expect(child(data, "TTChung", "HTTToan").text).toBe("Thẻ")
+        expect(child(data, "TTChung", "TTKhac", "TTin", "DLieu").text).toBe(rice.reference)
+        expect(num(data, "NDHDon", "TToan", "TgTTTBSo")).toBe(rice.amount)
+        const lines = all(child(data, "NDHDon", "DSHHDVu"), "HHDVu")
+        expect(lines.map((l) => num(l, "SLuong"))).toEqual([2, 1, 1])
+
+        // The other seller's part of the same payment: its own invoice, in its own series.
+        const vegList = await get(`/seller/invoices?period=${period()}`, VEG)
+        expect(vegList.data.invoices).toHaveLength(1)
+        const vegInvoice = vegList.data.invoices[0]
+        expect(vegInvoice).toMatchObject({
+          order_part_id: veg.id,
+          series: "C26TRS",
+          number: 1,
+          reference: veg.reference,
+          payment_method: "Thẻ",
+          total: veg.amount,
+        })
+        expect(vegInvoice.id).not.toBe(invoice.id)
+        const vegXml = parse((await get(`/seller/invoices/${vegInvoice.id}/xml`, VEG)).data)
+        expect(child(vegXml, "DLHDon", "TTChung", "HTTToan").text).toBe("Thẻ")
+        expect(num(vegXml, "DLHDon", "NDHDon", "TToan", "TgTTTBSo")).toBe(veg.amount)
+        expect((await get(`/seller/invoices/${vegInvoice.id}/xml`, RICE)).status).toBe(404)
+        expect((await get(`/seller/invoices/${invoice.id}/xml`, VEG)).status).toBe(404)
+
+        // Reading again makes nothing new.
+        const again = await get(`/seller/invoices?period=${period()}`, RICE)
+        expect(again.data.invoices.map((i: Json) => [i.id, i.number])).toEqual([[invoice.id, 1]])
       })
     })
   },
