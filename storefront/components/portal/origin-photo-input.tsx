@@ -1,6 +1,7 @@
 "use client"
 
 import type { ChangeEvent } from "react"
+import { redrawAsJpeg } from "@/lib/portal/redraw-photo"
 
 type Props = { id: string; multiple?: boolean; capture?: boolean }
 
@@ -11,22 +12,9 @@ const MAX_SIDE_PX = 1600
 /** A phone photo redrawn at most 1600 px on its long side as JPEG; the original if that fails. */
 async function shrink(file: File): Promise<File> {
   if (file.size <= SHRINK_ABOVE_BYTES || !file.type.startsWith("image/")) return file
-  try {
-    const bitmap = await createImageBitmap(file)
-    const scale = Math.min(1, MAX_SIDE_PX / Math.max(bitmap.width, bitmap.height))
-    const canvas = document.createElement("canvas")
-    canvas.width = Math.round(bitmap.width * scale)
-    canvas.height = Math.round(bitmap.height * scale)
-    canvas.getContext("2d")?.drawImage(bitmap, 0, 0, canvas.width, canvas.height)
-    bitmap.close()
-    const blob = await new Promise<Blob | null>((resolve) =>
-      canvas.toBlob(resolve, "image/jpeg", 0.82),
-    )
-    if (!blob || blob.size >= file.size) return file
-    return new File([blob], `${file.name.replace(/\.\w+$/, "")}.jpg`, { type: "image/jpeg" })
-  } catch {
-    return file
-  }
+  const blob = await redrawAsJpeg(file, MAX_SIDE_PX, 0.82)
+  if (!blob || blob.size >= file.size) return file
+  return new File([blob], `${file.name.replace(/\.\w+$/, "")}.jpg`, { type: "image/jpeg" })
 }
 
 /**

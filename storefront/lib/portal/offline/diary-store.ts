@@ -2,6 +2,8 @@
 // sent (browser only). They survive closing the browser and restarting the phone. Each entry has
 // the idempotency key made when it was recorded, so sending it twice writes one event.
 
+import { redrawAsJpeg } from "../redraw-photo"
+
 export type QueuedPhoto = { name: string; blob: Blob }
 
 export type QueuedEntry = {
@@ -95,20 +97,8 @@ const MAX_SIDE_PX = 1280
 /** A photo redrawn at most 1280 px on its long side as JPEG 0.8, before it waits on the phone. */
 export async function shrinkPhoto(file: File): Promise<QueuedPhoto> {
   const name = `${file.name.replace(/\.\w+$/, "") || "photo"}.jpg`
-  try {
-    const bitmap = await createImageBitmap(file)
-    const scale = Math.min(1, MAX_SIDE_PX / Math.max(bitmap.width, bitmap.height))
-    const canvas = document.createElement("canvas")
-    canvas.width = Math.round(bitmap.width * scale)
-    canvas.height = Math.round(bitmap.height * scale)
-    canvas.getContext("2d")?.drawImage(bitmap, 0, 0, canvas.width, canvas.height)
-    bitmap.close()
-    const blob = await new Promise<Blob | null>((resolve) =>
-      canvas.toBlob(resolve, "image/jpeg", 0.8),
-    )
-    if (blob) return { name, blob }
-  } catch {
-    // Not an image the browser can draw: kept as it is; the backend says if it refuses it.
-  }
+  const blob = await redrawAsJpeg(file, MAX_SIDE_PX, 0.8)
+  if (blob) return { name, blob }
+  // Not an image the browser can draw: kept as it is; the backend says if it refuses it.
   return { name: file.name || "photo", blob: file }
 }
