@@ -7,7 +7,7 @@ import { localePath } from "@/i18n/paths"
 import type { Locale } from "@/i18n/routing"
 import { formatQuantity } from "@/lib/format"
 import { reshapeEvents } from "@/lib/traceability/reshape-events"
-import { type ApiError, backend, traceability } from "./api"
+import { type ApiError, traceability } from "./api"
 import { harvestOverBatch } from "./harvest-check"
 import { getBatch, getEvents, isBatchId, type OriginBatch, type StampJob } from "./origin-api"
 import {
@@ -23,6 +23,7 @@ import {
   voidBody,
 } from "./origin-forms"
 import { type KnownRefusal, refusalProblems } from "./origin-refusal"
+import { uploadPhotos } from "./upload-photos"
 
 // The origin pages' server actions. Each returns what was typed with the problems in the
 // person's language, so nothing is lost when a request fails and a retry keeps the form; a
@@ -98,22 +99,6 @@ export async function createBatchAction(
     })
   }
   redirect(`${originPath(locale, `/${result.data.id}`)}?status=created`)
-}
-
-/** Sends the new photos to the backend's uploads; their public URLs, or the backend's refusal. */
-async function uploadPhotos(
-  locale: Locale,
-  files: File[],
-): Promise<{ urls: string[] } | { error: ApiError }> {
-  if (!files.length) return { urls: [] }
-  const upload = new FormData()
-  for (const file of files) upload.append("files", file, file.name || "photo.jpg")
-  const result = await backend<{ files: { url: string }[] }>("/seller/uploads", {
-    method: "POST",
-    form: upload,
-    locale,
-  })
-  return result.ok ? { urls: result.data.files.map((f) => f.url) } : { error: result.error }
 }
 
 export async function addEventAction(

@@ -1,5 +1,5 @@
-import { backend } from "@/lib/portal/api"
 import { answer, diaryRequest } from "@/lib/portal/offline/diary-route"
+import { uploadPhotos } from "@/lib/portal/upload-photos"
 
 // The offline diary's photos, uploaded through the backend as the seller (like the event form's
 // server action does) before the entry is sent; the phone keeps the URLs, so a retry of the entry
@@ -22,14 +22,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ loc
     .filter((f): f is File => typeof f === "object" && f !== null && f.size > 0)
   if (files.length > MAX_PHOTOS)
     return answer({ result: "failed", message: t("tooManyPhotos") }, 400)
-  const upload = new FormData()
-  for (const file of files) upload.append("files", file, file.name || "photo.jpg")
-  const result = await backend<{ files: { url: string }[] }>("/seller/uploads", {
-    method: "POST",
-    form: upload,
-    locale,
-  })
-  if (result.ok) return answer({ result: "uploaded", urls: result.data.files.map((f) => f.url) })
+  const result = await uploadPhotos(locale, files)
+  if ("urls" in result) return answer({ result: "uploaded", urls: result.urls })
   const { status, message } = result.error
   if (status === 0 || status >= 500) return answer({ result: "unavailable" }, 503)
   if (status === 401) return answer({ result: "signin" }, 401)
