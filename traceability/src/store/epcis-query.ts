@@ -152,18 +152,35 @@ export interface CaptureJob {
 const JOB_COLUMNS =
   "id, owner, idempotency_key, document_hash, status, event_count, errors, created_at, finished_at"
 
+/**
+ * A capture runs inside its request, its events in one transaction that also marks the job
+ * succeeded. A job still "running" this long after it started lost its process midway: its
+ * transaction was rolled back, so it is reported failed, with nothing written.
+ */
+export const CAPTURE_STALE_MS = 10 * 60_000
+
+const INTERRUPTED = {
+  path: "",
+  en: "The capture was interrupted before it finished and nothing was written; send the document again with a new Idempotency-Key",
+  vi: "Việc ghi nhận bị gián đoạn trước khi xong và chưa có gì được ghi; hãy gửi lại tài liệu với một Idempotency-Key mới",
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: a row of JOB_COLUMNS
-const jobFromRow = (row: Record<string, any>): CaptureJob => ({
-  id: row.id,
-  owner: row.owner,
-  idempotencyKey: row.idempotency_key,
-  documentHash: row.document_hash,
-  status: row.status,
-  eventCount: row.event_count,
-  errors: row.errors,
-  createdAt: new Date(row.created_at),
-  finishedAt: row.finished_at ? new Date(row.finished_at) : null,
-})
+export function jobFromRow(row: Record<string, any>, now = Date.now()): CaptureJob {
+  const createdAt = new Date(row.created_at)
+  const stale = row.status === "running" && now - createdAt.getTime() > CAPTURE_STALE_MS
+  return {
+    id: row.id,
+    owner: row.owner,
+    idempotencyKey: row.idempotency_key,
+    documentHash: row.document_hash,
+    status: stale ? "failed" : row.status,
+    eventCount: row.event_count,
+    errors: stale ? [INTERRUPTED] : row.errors,
+    createdAt,
+    finishedAt: row.finished_at ? new Date(row.finished_at) : null,
+  }
+}
 
 export async function findCaptureJob(
   db: pg.Pool | pg.PoolClient,

@@ -408,6 +408,9 @@ export async function epcisRoutes(app: FastifyInstance, context: RouteContext): 
             }
             count++
           }
+          // Finished in the events' own transaction: the job says "succeeded" exactly when the
+          // events are there, even if the process dies right after.
+          await finishCaptureJob(client, id, { status: "succeeded", eventCount: count, errors: [] })
           return count
         })
         outcome = { status: "succeeded", eventCount: appended, errors: [] }
@@ -426,7 +429,7 @@ export async function epcisRoutes(app: FastifyInstance, context: RouteContext): 
           errors: [{ path: error.path, ...error.text }],
         }
       }
-      await finishCaptureJob(pool, id, outcome)
+      if (outcome.status === "failed") await finishCaptureJob(pool, id, outcome)
       if (outcome.status === "succeeded") {
         // Their cached chain checks, exports and provenance are stale, here and on other instances.
         for (const batchId of new Set(batchOf.values())) await app.scanService.batchChanged(batchId)
