@@ -312,9 +312,10 @@ describe("search engines", () => {
       ].sort(),
     )
     const data = JSON.parse(head.jsonLd ?? "{}")
+    // On /en the product is named in the seller's English (docs/i18n.md).
     expect(data).toMatchObject({
       "@type": "Product",
-      name: RICE.title,
+      name: RICE.titleEn,
       image: [expect.any(String)],
     })
     expect(data.offers).toMatchObject({
