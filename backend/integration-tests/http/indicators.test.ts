@@ -351,6 +351,8 @@ medusaIntegrationTestRunner({
           "Tỷ lệ (%)",
           "Quý trước",
           "Thay đổi",
+          "Tử số là",
+          "Mẫu số là",
         ])
         const ocop = rows.find((r) => r[0] === "OCOP_ONLINE")!
         expect(ocop.slice(2, 5)).toEqual([9, 9, 100])
@@ -377,6 +379,135 @@ medusaIntegrationTestRunner({
           denominator: 0,
           ratio: null,
         })
+      })
+
+      it("exports what each indicator counted, only in the officer's area, with the words", async () => {
+        const container = getContainer()
+        const checkout = container.resolve<CheckoutModuleService>(CHECKOUT_MODULE)
+        const seller = SELLERS[1]!
+        const { data: found } = await container
+          .resolve("query")
+          .graph({ entity: "seller", fields: ["id"], filters: { handle: seller.handle } })
+        const sellerId = found[0]!.id as string
+        // Two orders in Gia Phú, one delivered to Xuân Quang (another commune of the province).
+        const placed: [string, string, number, string][] = [
+          ["DH9100001", COMMUNE.code, 185000, "vietqr"],
+          ["DH9100002", COMMUNE.code, 60000, "cod"],
+          ["XQ9100001", "02926", 75000, "card"],
+        ]
+        const parts = await checkout.createOrderParts(
+          placed.map(([reference, commune, amount, method]) => ({
+            order_id: `order_${reference}`,
+            part_order_id: `order_part_${reference}`,
+            seller_id: sellerId,
+            commune_code: commune,
+            reference,
+            currency_code: "vnd",
+            amount,
+            payment_method: method as "cod",
+            payment_status: "captured" as const,
+          })),
+        )
+        await refreshIndicators(container, { order_parts: parts.map((p) => p.id) })
+
+        const xlsx = await api.get(`/commune/indicators/export?quarter=${quarter}&format=xlsx`, {
+          headers: officer,
+          responseType: "arraybuffer",
+        })
+        const workbook = new ExcelJS.Workbook()
+        await workbook.xlsx.load(Buffer.from(xlsx.data) as unknown as ArrayBuffer)
+        expect(workbook.worksheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Danh sách đã đếm"])
+        const values = (sheet: ExcelJS.Worksheet) => {
+          const rows: unknown[][] = []
+          sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+          return rows
+        }
+        const main = values(workbook.worksheets[0]!)
+        const ocop = main.find((r) => r[0] === "OCOP_ONLINE")!
+        expect(ocop.slice(7)).toEqual([
+          "Sản phẩm OCOP còn hiệu lực đang bán trực tuyến",
+          "Tổng sản phẩm OCOP còn hiệu lực của xã",
+        ])
+        const orderRow = main.find((r) => r[0] === "ORDERS")!
+        expect(orderRow[2]).toBe(2)
+        expect(orderRow[7]).toBe("Số đơn hàng đặt trong quý, không tính đơn đã hủy")
+
+        const listed = values(workbook.worksheets[1]!)
+        const header = listed.findIndex((r) => r[0] === "Mã")
+        expect(listed[header]).toEqual([
+          "Mã",
+          "Chỉ tiêu",
+          "Được tính",
+          "Loại",
+          "Tên",
+          "Mã đối tượng",
+          "Tử số",
+          "Mẫu số",
+          "Người bán",
+          "Mã đơn",
+          "Ngày đặt",
+          "Giá trị (đồng)",
+          "Thanh toán",
+          "Trạng thái thanh toán",
+          "Lý do tính hay không",
+        ])
+        const items = listed.slice(header + 1)
+        // The same items as the counted route, indicator by indicator.
+        for (const code of ["OCOP_ONLINE", "ORDERS", "CASHLESS", "TRACEABLE"]) {
+          const { data } = await get(`/commune/indicators/counted?code=${code}`, officer)
+          const exported = items.filter((r) => r[0] === code).map((r) => r[5])
+          expect(exported.sort()).toEqual(data.items.map((i: Json) => i.subject_id).sort())
+        }
+        expect(items.filter((r) => r[0] === "OCOP_ONLINE")).toHaveLength(9)
+        const cashless = items.filter((r) => r[0] === "CASHLESS")
+        const byRef = new Map(cashless.map((r) => [r[9], r]))
+        expect(byRef.get("DH9100001")?.slice(2, 3)).toEqual(["Có"])
+        expect(byRef.get("DH9100001")?.slice(8)).toEqual([
+          seller.name,
+          "DH9100001",
+          expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/),
+          185000,
+          "VietQR",
+          "đã thanh toán",
+          "Tính: thanh toán VietQR đã xác nhận",
+        ])
+        expect(byRef.get("DH9100002")?.[2]).toBe("Không")
+        expect(byRef.get("DH9100002")?.[14]).toBe("Không tính: COD — tiền mặt")
+        // Xuân Quang's order is not Gia Phú's officer's to see.
+        expect(items.some((r) => r.includes("XQ9100001"))).toBe(false)
+
+        const csv = await api.get(`/commune/indicators/export?quarter=${quarter}&format=csv`, {
+          headers: officer,
+        })
+        const text = csv.data as string
+        expect(text).toContain("\r\n\r\nDanh sách đã đếm\r\nMã,Chỉ tiêu,Được tính,Loại,")
+        expect(text).toContain(",DH9100001,")
+        expect(text).not.toContain("XQ9100001")
+
+        // The province officer: each commune's items with the commune named, Xuân Quang's too.
+        const { data: byProvince } = await api.get(
+          `/commune/indicators/export?quarter=${quarter}&format=csv`,
+          { headers: province },
+        )
+        const records = (byProvince as string).split("\r\n")
+        const start = records.indexOf("Danh sách đã đếm")
+        expect(start).toBeGreaterThan(0)
+        expect(records[start + 1]).toMatch(/^Xã,Mã,Chỉ tiêu,Được tính,/)
+        const provinceItems = records.slice(start + 2).filter(Boolean)
+        const xq = provinceItems.filter((r) => r.includes("XQ9100001"))
+        expect(xq.map((r) => r.split(",").slice(0, 2))).toEqual([
+          ["02926 - Xã Xuân Quang", "ORDERS"],
+          ["02926 - Xã Xuân Quang", "GMV"],
+          ["02926 - Xã Xuân Quang", "CASHLESS"],
+          ["02926 - Xã Xuân Quang", "CASHLESS_VALUE"],
+        ])
+        expect(provinceItems.filter((r) => r.includes(",DH9100001,")).length).toBe(4)
+        expect(
+          provinceItems
+            .filter((r) => r.includes(",DH9100001,"))
+            .every((r) => r.startsWith("02923 - Xã Gia Phú,")),
+        ).toBe(true)
+        expect(provinceItems.some((r) => r.startsWith("Toàn tỉnh"))).toBe(false)
       })
 
       it("applies the traceability service's signed events once, however often they arrive", async () => {

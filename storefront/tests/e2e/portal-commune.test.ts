@@ -30,6 +30,24 @@ const RESULTS = path.join(
 const url = inject("storefrontUrl")
 const OFFICER = "canbo@giaphu.example"
 const PROVINCE_OFFICER = "canbo.tinh@laocai.example"
+/** The report's second table: what each indicator counted (backend lib/indicators/export.ts). */
+const COUNTED_HEADERS = [
+  "Mã",
+  "Chỉ tiêu",
+  "Được tính",
+  "Loại",
+  "Tên",
+  "Mã đối tượng",
+  "Tử số",
+  "Mẫu số",
+  "Người bán",
+  "Mã đơn",
+  "Ngày đặt",
+  "Giá trị (đồng)",
+  "Thanh toán",
+  "Trạng thái thanh toán",
+  "Lý do tính hay không",
+]
 const STAMP = Date.now().toString(36)
 const SELLER = {
   name: `HTX Thử nghiệm Cổng xã ${STAMP}`,
@@ -387,13 +405,21 @@ describe("commune portal", () => {
     expect(csv.status()).toBe(200)
     expect(csv.headers()["content-type"]).toMatch(/^text\/csv/)
     const lines = (await csv.text()).replace(/^\uFEFF/, "").split("\r\n")
-    expect(lines[0]).toBe("Mã,Chỉ tiêu,Tử số,Mẫu số,Tỷ lệ (%),Quý trước,Thay đổi")
-    expect(
-      lines
-        .find((l) => l.startsWith("OCOP_ONLINE,"))
-        ?.split(",")
-        .slice(0, 4),
-    ).toEqual(["OCOP_ONLINE", "Sản phẩm OCOP đã lên sàn", "0", ""])
+    expect(lines[0]).toBe(
+      "Mã,Chỉ tiêu,Tử số,Mẫu số,Tỷ lệ (%),Quý trước,Thay đổi,Tử số là,Mẫu số là",
+    )
+    const ocopLine = lines.find((l) => l.startsWith("OCOP_ONLINE,"))?.split(",")
+    expect(ocopLine?.slice(0, 4)).toEqual(["OCOP_ONLINE", "Sản phẩm OCOP đã lên sàn", "0", ""])
+    // What the numerator and denominator count, as the indicators page words them.
+    expect(ocopLine?.slice(-2)).toEqual([
+      "Sản phẩm OCOP còn hiệu lực đang bán trực tuyến",
+      "Tổng sản phẩm OCOP còn hiệu lực của xã",
+    ])
+    // Then what was counted: nothing before the demo was seeded, so the section's header only.
+    const section = lines.indexOf("Danh sách đã đếm")
+    expect(lines[section - 1]).toBe("")
+    expect(lines[section + 1]).toBe(COUNTED_HEADERS.join(","))
+    expect(lines.slice(section + 2)).toEqual([""])
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.locator("a", { hasText: "XLSX" }).click(),
@@ -413,7 +439,13 @@ describe("commune portal", () => {
       "Tỷ lệ (%)",
       "Quý trước",
       "Thay đổi",
+      "Tử số là",
+      "Mẫu số là",
     ])
+    const counted = workbook.getWorksheet("Danh sách đã đếm")!
+    expect(String(counted.getCell(1, 1).value)).toMatch(/^Danh sách đã đếm — /)
+    expect((counted.getRow(3).values as unknown[]).slice(1)).toEqual(COUNTED_HEADERS)
+    expect(counted.rowCount).toBe(3)
     let ocop: unknown[] | undefined
     sheet.eachRow((row) => {
       const values = row.values as unknown[]

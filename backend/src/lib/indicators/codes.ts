@@ -46,6 +46,132 @@ export const INDICATORS = {
 export type IndicatorCode = keyof typeof INDICATORS
 export const INDICATOR_CODES = Object.keys(INDICATORS) as IndicatorCode[]
 
+/**
+ * What each indicator's numerator and denominator count, in words (null: no denominator). The
+ * backend owns this wording (the report export states it); the storefront's messages
+ * (`Portal.indicators.formula` in storefront/messages/vi.json and en.json) hold the same text,
+ * and a unit test (`__tests__/codes.test.ts`) keeps the two identical.
+ */
+export const INDICATOR_FORMULAS: Record<
+  IndicatorCode,
+  Record<"vi" | "en", { numerator: string; denominator: string | null }>
+> = {
+  OCOP_ONLINE: {
+    vi: {
+      numerator: "Sản phẩm OCOP còn hiệu lực đang bán trực tuyến",
+      denominator: "Tổng sản phẩm OCOP còn hiệu lực của xã",
+    },
+    en: {
+      numerator: "Valid OCOP products with a live listing",
+      denominator: "All valid OCOP products of the commune",
+    },
+  },
+  SELLERS_ONLINE: {
+    vi: {
+      numerator: "HTX, hộ kinh doanh đã duyệt có ít nhất một sản phẩm đang bán",
+      denominator: "Tổng HTX, hộ kinh doanh đã được duyệt",
+    },
+    en: {
+      numerator: "Approved cooperatives and households with at least one live listing",
+      denominator: "All approved cooperatives and households",
+    },
+  },
+  TRACEABLE: {
+    vi: {
+      numerator: "Sản phẩm đang bán có ít nhất một lô đã in tem",
+      denominator: "Tổng sản phẩm đang bán trực tuyến",
+    },
+    en: {
+      numerator: "Live listings with at least one stamped batch",
+      denominator: "All live listings",
+    },
+  },
+  ORDERS: {
+    vi: {
+      numerator: "Số đơn hàng đặt trong quý, không tính đơn đã hủy",
+      denominator: null,
+    },
+    en: {
+      numerator: "Orders placed in the quarter, cancelled ones left out",
+      denominator: null,
+    },
+  },
+  GMV: {
+    vi: {
+      numerator: "Tổng giá trị (đồng) các đơn đặt trong quý, không tính đơn đã hủy",
+      denominator: null,
+    },
+    en: {
+      numerator: "Total value (VND) of the orders placed in the quarter, cancelled ones left out",
+      denominator: null,
+    },
+  },
+  CASHLESS: {
+    vi: {
+      numerator: "Đơn đã thanh toán bằng VietQR hoặc thẻ",
+      denominator: "Tổng đơn đã thanh toán (mọi hình thức)",
+    },
+    en: {
+      numerator: "Orders paid by VietQR or card",
+      denominator: "All paid orders, any method",
+    },
+  },
+  CASHLESS_VALUE: {
+    vi: {
+      numerator: "Giá trị (đồng) các đơn đã thanh toán bằng VietQR hoặc thẻ",
+      denominator: "Tổng giá trị (đồng) các đơn đã thanh toán",
+    },
+    en: {
+      numerator: "Value (VND) of the orders paid by VietQR or card",
+      denominator: "Value (VND) of all paid orders",
+    },
+  },
+  STAMPS: {
+    vi: {
+      numerator: "Số tem phát hành trong quý",
+      denominator: null,
+    },
+    en: {
+      numerator: "Stamps issued in the quarter",
+      denominator: null,
+    },
+  },
+  SCANS: {
+    vi: {
+      numerator:
+        "Số lượt quét tem trong quý (một mạng quét lại trong thời gian ngắn chỉ tính một lần)",
+      denominator: null,
+    },
+    en: {
+      numerator:
+        "Stamp scans in the quarter (one network scanning again within a short time counts once)",
+      denominator: null,
+    },
+  },
+  SCANNED: {
+    vi: {
+      numerator: "Số tem được quét lần đầu trong quý",
+      denominator: null,
+    },
+    en: {
+      numerator: "Stamps scanned for the first time in the quarter",
+      denominator: null,
+    },
+  },
+  COUNTERFEIT: {
+    vi: {
+      numerator:
+        "Số tem có dấu hiệu hàng giả lần đầu trong quý, mỗi tem tính một lần (không tính theo lượt quét)",
+      denominator: null,
+    },
+    en: {
+      numerator:
+        "Stamps whose first counterfeit signal came in the quarter, each counted once (not scans)",
+      denominator: null,
+    },
+  },
+}
+
 /** Facts kept only to derive others: which products have stamps (for TRACEABLE). */
 export const STAMPED_PRODUCT = "STAMPED"
 

@@ -124,29 +124,16 @@ export interface CountedItem {
   order?: SubjectDetails["order"]
 }
 
-/**
- * What an indicator counted in a commune and quarter, with names: registry entries, sellers,
- * listings, order parts or sellers' stamps and scans. A few queries whatever the number.
- */
-export async function countedItems(
+/** The facts' items, named: one describeSubjects call whatever the number of facts. */
+async function namedItems(
   container: MedusaContainer,
-  communeCode: string,
-  code: IndicatorCode,
-  quarter: string,
-): Promise<CountedItem[]> {
-  const snapshot = await closedSnapshot(container, communeCode, quarter)
-  if (snapshot) return (snapshot.indicators as unknown as SnapshotBody).counted[code] ?? []
-  const indicators = container.resolve<IndicatorsModuleService>(INDICATORS_MODULE)
-  const period = INDICATORS[code].kind === "state" ? NOW : quarter
-  const end = quarterEndOf(quarter)
-  const filter = { commune_code: communeCode, period, codes: [code] }
-  const facts = end
-    ? await indicators.readFactsAsOf({ ...filter, at: end })
-    : await indicators.readFacts(filter)
+  facts: Awaited<ReturnType<IndicatorsModuleService["readFacts"]>>,
+): Promise<(CountedItem & { code: string })[]> {
   const details = await describeSubjects(container, facts)
   return facts.map((f) => {
     const d = details.get(f.subject_id)
     return {
+      code: f.code,
       subject_type: f.subject_type,
       subject_id: f.subject_id,
       label: d?.label ?? null,
@@ -159,18 +146,66 @@ export async function countedItems(
   })
 }
 
-/** Every indicator's counted items, for a frozen snapshot. */
+/** A commune's facts for some indicators as the quarter reads them (as of its end when past). */
+async function readQuarterFacts(
+  container: MedusaContainer,
+  communeCode: string,
+  codes: IndicatorCode[],
+  quarter: string,
+) {
+  const indicators = container.resolve<IndicatorsModuleService>(INDICATORS_MODULE)
+  const end = quarterEndOf(quarter)
+  const byPeriod = [
+    { period: NOW, codes: codes.filter((c) => INDICATORS[c].kind === "state") },
+    { period: quarter, codes: codes.filter((c) => INDICATORS[c].kind !== "state") },
+  ].filter((p) => p.codes.length)
+  const pages = await Promise.all(
+    byPeriod.map(({ period, codes }) => {
+      const filter = { commune_code: communeCode, period, codes }
+      return end ? indicators.readFactsAsOf({ ...filter, at: end }) : indicators.readFacts(filter)
+    }),
+  )
+  return pages.flat()
+}
+
+/**
+ * What an indicator counted in a commune and quarter, with names: registry entries, sellers,
+ * listings, order parts or sellers' stamps and scans. A few queries whatever the number.
+ */
+export async function countedItems(
+  container: MedusaContainer,
+  communeCode: string,
+  code: IndicatorCode,
+  quarter: string,
+): Promise<CountedItem[]> {
+  const snapshot = await closedSnapshot(container, communeCode, quarter)
+  if (snapshot) return (snapshot.indicators as unknown as SnapshotBody).counted[code] ?? []
+  const facts = await readQuarterFacts(container, communeCode, [code], quarter)
+  return (await namedItems(container, facts)).map(({ code: _, ...item }) => item)
+}
+
+/**
+ * Every indicator's counted items in a commune and quarter, as `countedItems` gives each (a
+ * closed quarter from its snapshot), in a few queries: for a snapshot, and for the report export.
+ */
 export async function allCountedItems(
   container: MedusaContainer,
   communeCode: string,
   quarter: string,
-) {
-  const entries = await Promise.all(
-    INDICATOR_CODES.map(
-      async (code) => [code, await countedItems(container, communeCode, code, quarter)] as const,
-    ),
-  )
-  return Object.fromEntries(entries) as Record<IndicatorCode, CountedItem[]>
+): Promise<Record<IndicatorCode, CountedItem[]>> {
+  const snapshot = await closedSnapshot(container, communeCode, quarter)
+  const lists = {} as Record<IndicatorCode, CountedItem[]>
+  if (snapshot) {
+    const counted = (snapshot.indicators as unknown as SnapshotBody).counted
+    for (const code of INDICATOR_CODES) lists[code] = counted[code] ?? []
+    return lists
+  }
+  for (const code of INDICATOR_CODES) lists[code] = []
+  const facts = await readQuarterFacts(container, communeCode, INDICATOR_CODES, quarter)
+  for (const { code, ...item } of await namedItems(container, facts)) {
+    lists[code as IndicatorCode]?.push(item)
+  }
+  return lists
 }
 
 /**

@@ -3,7 +3,7 @@
  * denominator and their ratio, for one commune or a province, for a quarter. Pure.
  */
 import type { CountRow } from "../../modules/indicators/sql"
-import { INDICATOR_CODES, INDICATORS, type IndicatorCode, NOW } from "./codes"
+import { INDICATOR_CODES, INDICATOR_FORMULAS, INDICATORS, type IndicatorCode, NOW } from "./codes"
 
 export interface IndicatorValue {
   numerator: number
@@ -73,6 +73,10 @@ export interface ReportRow {
   previous_numerator: number | null
   /** Numerator change from the previous quarter, or null when there is none to compare. */
   change: number | null
+  /** What the numerator counts, in Vietnamese (INDICATOR_FORMULAS). */
+  numerator_words: string
+  /** What the denominator counts, in Vietnamese, or null when the indicator has none in words. */
+  denominator_words: string | null
 }
 
 export function reportRows(
@@ -92,6 +96,8 @@ export function reportRows(
       percent: value.ratio === null ? null : Math.round(value.ratio * 1000) / 10,
       previous_numerator: before,
       change: before === null ? null : value.numerator - before,
+      numerator_words: INDICATOR_FORMULAS[code].vi.numerator,
+      denominator_words: INDICATOR_FORMULAS[code].vi.denominator,
     }
   })
 }

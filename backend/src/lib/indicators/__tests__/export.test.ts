@@ -1,7 +1,15 @@
 import ExcelJS from "exceljs"
 import type { CountRow } from "../../../modules/indicators/sql"
-import { NOW } from "../codes"
-import { type ReportExport, reportCsv, reportFileName, reportXlsx } from "../export"
+import { INDICATOR_FORMULAS, NOW } from "../codes"
+import type { CountedOrder } from "../counted-details"
+import {
+  type CountedLists,
+  type ReportExport,
+  reportCsv,
+  reportFileName,
+  reportXlsx,
+} from "../export"
+import type { CountedItem } from "../read"
 import { type ReportRow, reportRows, valuesFromCounts } from "../report"
 
 const Q = "2026-Q4"
@@ -160,7 +168,24 @@ function tableOf(sheet: ExcelJS.Worksheet) {
   return { headerRow: h, headers, rows }
 }
 
-const HEADERS = ["Mã", "Chỉ tiêu", "Tử số", "Mẫu số", "Tỷ lệ (%)", "Quý trước", "Thay đổi"]
+const HEADERS = [
+  "Mã",
+  "Chỉ tiêu",
+  "Tử số",
+  "Mẫu số",
+  "Tỷ lệ (%)",
+  "Quý trước",
+  "Thay đổi",
+  "Tử số là",
+  "Mẫu số là",
+]
+
+// What the numerators and denominators count, as the portal words them (codes.ts).
+const OCOP_WORDS = [
+  "Sản phẩm OCOP còn hiệu lực đang bán trực tuyến",
+  "Tổng sản phẩm OCOP còn hiệu lực của xã",
+]
+const ORDERS_WORDS = ["Số đơn hàng đặt trong quý, không tính đơn đã hủy", ""]
 
 describe("report CSV", () => {
   it("is UTF-8 with a BOM, CRLF records, and exactly the Vietnamese header", () => {
@@ -171,8 +196,10 @@ describe("report CSV", () => {
     expect(csv.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/)
     expect(csv.endsWith("\r\n")).toBe(true)
     const lines = csv.slice(1).split("\r\n")
-    expect(lines[0]).toBe("Mã,Chỉ tiêu,Tử số,Mẫu số,Tỷ lệ (%),Quý trước,Thay đổi")
-    // Strictly tabular: header, one line per indicator, nothing else.
+    expect(lines[0]).toBe(
+      "Mã,Chỉ tiêu,Tử số,Mẫu số,Tỷ lệ (%),Quý trước,Thay đổi,Tử số là,Mẫu số là",
+    )
+    // Strictly tabular without the counted lists: header, one line per indicator, nothing else.
     expect(lines).toHaveLength(1 + 11 + 1)
     expect(lines.at(-1)).toBe("")
   })
@@ -180,13 +207,22 @@ describe("report CSV", () => {
   it("writes numbers as plain digits, percent with a dot, nulls empty, negative change kept", () => {
     const csv = reportCsv(communeReport())
     const lines = csv.slice(1).split("\r\n")
-    expect(lines).toContain("OCOP_ONLINE,Sản phẩm OCOP đã lên sàn,9,9,100,7,2")
-    // 120 orders, no denominator, no percent; 122 the quarter before: -2.
-    expect(lines).toContain("ORDERS,Đơn hàng,120,,,122,-2")
+    expect(lines).toContain(
+      `OCOP_ONLINE,Sản phẩm OCOP đã lên sàn,9,9,100,7,2,${OCOP_WORDS.join(",")}`,
+    )
+    // 120 orders, no denominator, no percent; 122 the quarter before: -2. The words hold a
+    // comma, so they are quoted; no denominator in words leaves the last field empty.
+    expect(lines).toContain(
+      'ORDERS,Đơn hàng,120,,,122,-2,"Số đơn hàng đặt trong quý, không tính đơn đã hủy",',
+    )
     // Large values without thousands separators (quoted only if they held a comma).
-    expect(lines).toContain("GMV,Giá trị đơn hàng (đồng),45600000,,,40000000,5600000")
+    expect(lines).toContain(
+      'GMV,Giá trị đơn hàng (đồng),45600000,,,40000000,5600000,"Tổng giá trị (đồng) các đơn đặt trong quý, không tính đơn đã hủy",',
+    )
     // None last quarter is 0, not empty: 80/120 = 66.7 %, up 80.
-    expect(lines).toContain("CASHLESS,Đơn thanh toán không dùng tiền mặt,80,120,66.7,0,80")
+    expect(lines).toContain(
+      "CASHLESS,Đơn thanh toán không dùng tiền mặt,80,120,66.7,0,80,Đơn đã thanh toán bằng VietQR hoặc thẻ,Tổng đơn đã thanh toán (mọi hình thức)",
+    )
 
     const records = parseCsv(csv.slice(1))
     const sellers = byCode(records, "SELLERS_ONLINE")
@@ -196,13 +232,26 @@ describe("report CSV", () => {
     expect(sellers[4]).toBe("88.9")
     expect(Number(sellers[4])).toBe(88.9)
     // The name holds a comma, so it is quoted in the raw text.
-    expect(csv).toContain('SELLERS_ONLINE,"HTX, hộ kinh doanh bán hàng trực tuyến",8,9,88.9,0,8')
+    expect(csv).toContain(
+      'SELLERS_ONLINE,"HTX, hộ kinh doanh bán hàng trực tuyến",8,9,88.9,0,8,"HTX, hộ kinh doanh đã duyệt có ít nhất một sản phẩm đang bán",',
+    )
+    expect(sellers[7]).toBe("HTX, hộ kinh doanh đã duyệt có ít nhất một sản phẩm đang bán")
+    expect(sellers[8]).toBe("Tổng HTX, hộ kinh doanh đã được duyệt")
   })
 
   it("leaves previous and change empty when there is no previous quarter to compare", () => {
     const rows = giaPhuRows({ withPrevious: false })
     const records = parseCsv(reportCsv(communeReport({ rows })).slice(1))
-    expect(byCode(records, "ORDERS")).toEqual(["ORDERS", "Đơn hàng", "120", "", "", "", ""])
+    expect(byCode(records, "ORDERS")).toEqual([
+      "ORDERS",
+      "Đơn hàng",
+      "120",
+      "",
+      "",
+      "",
+      "",
+      ...ORDERS_WORDS,
+    ])
     expect(byCode(records, "OCOP_ONLINE")).toEqual([
       "OCOP_ONLINE",
       "Sản phẩm OCOP đã lên sàn",
@@ -211,6 +260,7 @@ describe("report CSV", () => {
       "100",
       "",
       "",
+      ...OCOP_WORDS,
     ])
   })
 
@@ -222,7 +272,7 @@ describe("report CSV", () => {
     expect(records.slice(1)).toHaveLength(report.rows.length)
     for (const [i, row] of report.rows.entries()) {
       const rec = records[i + 1]
-      expect(rec).toHaveLength(7)
+      expect(rec).toHaveLength(9)
       expect(rec[0]).toBe(row.code)
       expect(rec[1]).toBe(row.name_vi)
       expect(asNumber(rec[2])).toBe(row.numerator)
@@ -230,21 +280,30 @@ describe("report CSV", () => {
       expect(asNumber(rec[4])).toBe(row.percent)
       expect(asNumber(rec[5])).toBe(row.previous_numerator)
       expect(asNumber(rec[6])).toBe(row.change)
+      expect(rec[7]).toBe(INDICATOR_FORMULAS[row.code].vi.numerator)
+      expect(rec[8]).toBe(INDICATOR_FORMULAS[row.code].vi.denominator ?? "")
     }
   })
 
   it("quotes fields with quotes, commas and line breaks, and neutralises formula-like text", () => {
     const [first, ...rest] = giaPhuRows()
     const rows = [
-      { ...first, name_vi: 'Sản phẩm "OCOP", 3 sao\r\ntrở lên' },
+      {
+        ...first,
+        name_vi: 'Sản phẩm "OCOP", 3 sao\r\ntrở lên',
+        numerator_words: 'Sản phẩm "OCOP" 3 sao, đang bán',
+      },
       { ...rest[0], name_vi: '=HYPERLINK("http://x")' },
       ...rest.slice(1),
     ]
     const csv = reportCsv(communeReport({ rows }))
-    expect(csv).toContain('OCOP_ONLINE,"Sản phẩm ""OCOP"", 3 sao\r\ntrở lên",9,9,100,7,2\r\n')
+    expect(csv).toContain(
+      `OCOP_ONLINE,"Sản phẩm ""OCOP"", 3 sao\r\ntrở lên",9,9,100,7,2,"Sản phẩm ""OCOP"" 3 sao, đang bán",${OCOP_WORDS[1]}\r\n`,
+    )
     const records = parseCsv(csv.slice(1))
     expect(records).toHaveLength(12)
     expect(byCode(records, "OCOP_ONLINE")[1]).toBe('Sản phẩm "OCOP", 3 sao\r\ntrở lên')
+    expect(byCode(records, "OCOP_ONLINE")[7]).toBe('Sản phẩm "OCOP" 3 sao, đang bán')
     expect(byCode(records, "SELLERS_ONLINE")[1]).toBe('\'=HYPERLINK("http://x")')
     // Numbers keep their sign: neutralising applies to text only.
     expect(byCode(records, "ORDERS")[6]).toBe("-2")
@@ -267,7 +326,7 @@ describe("report CSV", () => {
       "84.6",
     ])
     const giaPhuOrders = records.slice(12, 23).find((r) => r[1] === "ORDERS")
-    expect(giaPhuOrders?.slice(3)).toEqual(["120", "", "", "122", "-2"])
+    expect(giaPhuOrders?.slice(3)).toEqual(["120", "", "", "122", "-2", ...ORDERS_WORDS])
     expect(reportCsv(report)).toContain('\r\n"02990 - Xã ""Bảo Thắng"", mới",OCOP_ONLINE,')
   })
 })
@@ -395,5 +454,299 @@ describe("report file names", () => {
     )
     expect(odd).toBe("chi-tieu-kinh-te-so-Gia-Phu-Yen-d-2026-Q4.csv")
     expect(odd).toMatch(/^[A-Za-z0-9.-]+$/)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// The counted lists: what each indicator counted, so an officer can check it.
+
+const order = (over: Partial<CountedOrder> = {}): CountedOrder => ({
+  reference: "GP-0001-1",
+  // 17:30 UTC is 00:30 the next day in Hà Nội.
+  placed_at: "2026-11-02T17:30:00.000Z",
+  amount: 185_000,
+  payment_method: "vietqr",
+  payment_status: "captured",
+  status: "delivered",
+  cashless_reason: "vietqr_paid",
+  ...over,
+})
+
+const item = (over: Partial<CountedItem>): CountedItem => ({
+  subject_type: "seller",
+  subject_id: "sel_1",
+  label: null,
+  numerator: 1,
+  denominator: 1,
+  counted: true,
+  seller: null,
+  order: null,
+  ...over,
+})
+
+/** Gia Phú's lists: one OCOP product online and one not, a seller, two orders. */
+function giaPhuCounted(): CountedLists {
+  const codOrder = order({
+    reference: "GP-0002-1",
+    amount: 90_000,
+    payment_method: "cod",
+    cashless_reason: "cash_on_delivery",
+  })
+  const seller = { id: "sel_1", name: 'HTX "Phú Xuân", Gia Phú' }
+  return {
+    OCOP_ONLINE: [
+      item({
+        subject_type: "ocop_entry",
+        subject_id: "ocop_1",
+        label: "Mật ong bạc hà (OCOP-123)",
+        seller,
+      }),
+      item({
+        subject_type: "ocop_entry",
+        subject_id: "ocop_2",
+        label: "=Chè shan tuyết",
+        numerator: 0,
+        counted: false,
+        seller: { id: "sel_2", name: null },
+      }),
+    ],
+    SELLERS_ONLINE: [item({ subject_id: "sel_1", label: seller.name })],
+    ORDERS: [
+      item({
+        subject_type: "order_part",
+        subject_id: "op_1",
+        label: "GP-0001-1",
+        seller,
+        order: order(),
+      }),
+      item({
+        subject_type: "order_part",
+        subject_id: "op_2",
+        label: "GP-0002-1",
+        seller,
+        order: codOrder,
+      }),
+    ],
+    CASHLESS: [
+      item({
+        subject_type: "order_part",
+        subject_id: "op_1",
+        label: "GP-0001-1",
+        seller,
+        order: order(),
+      }),
+      item({
+        subject_type: "order_part",
+        subject_id: "op_2",
+        label: "GP-0002-1",
+        numerator: 0,
+        counted: false,
+        seller,
+        order: codOrder,
+      }),
+    ],
+  }
+}
+
+const COUNTED_HEADERS = [
+  "Mã",
+  "Chỉ tiêu",
+  "Được tính",
+  "Loại",
+  "Tên",
+  "Mã đối tượng",
+  "Tử số",
+  "Mẫu số",
+  "Người bán",
+  "Mã đơn",
+  "Ngày đặt",
+  "Giá trị (đồng)",
+  "Thanh toán",
+  "Trạng thái thanh toán",
+  "Lý do tính hay không",
+]
+
+function provinceWithCounted(): ReportExport {
+  const report = provinceReport()
+  const [giaPhu, other] = report.communes ?? []
+  return {
+    ...report,
+    communes: [
+      { ...giaPhu, counted: giaPhuCounted() },
+      {
+        ...other,
+        counted: {
+          OCOP_ONLINE: [
+            item({
+              subject_type: "ocop_entry",
+              subject_id: "ocop_9",
+              label: "Gạo Séng Cù (OCOP-9)",
+            }),
+          ],
+        },
+      },
+    ],
+  }
+}
+
+/** The CSV's second section: the records after the empty one. */
+function countedSection(csv: string) {
+  const records = parseCsv(csv.slice(1))
+  const gap = records.findIndex((r) => r.length === 1 && r[0] === "")
+  if (gap < 0) throw new Error("no second section")
+  return { before: records.slice(0, gap), title: records[gap + 1], rest: records.slice(gap + 2) }
+}
+
+describe("the counted lists in the report", () => {
+  it("CSV: after the indicators, an empty record, the title, the header and one row per item", () => {
+    const report = communeReport({ counted: giaPhuCounted() })
+    const csv = reportCsv(report)
+    const { before, title, rest } = countedSection(csv)
+    // The indicators table is unchanged: header and 11 rows.
+    expect(before[0]).toEqual(HEADERS)
+    expect(before).toHaveLength(12)
+    expect(title).toEqual(["Danh sách đã đếm"])
+    expect(rest[0]).toEqual(COUNTED_HEADERS)
+    // Two OCOP entries, one seller, two orders, two cashless candidates; indicators' order.
+    expect(rest.slice(1).map((r) => `${r[0]}:${r[5]}`)).toEqual([
+      "OCOP_ONLINE:ocop_1",
+      "OCOP_ONLINE:ocop_2",
+      "SELLERS_ONLINE:sel_1",
+      "ORDERS:op_1",
+      "ORDERS:op_2",
+      "CASHLESS:op_1",
+      "CASHLESS:op_2",
+    ])
+    const [, ocop1, ocop2, seller, order1, , cashless1, cashless2] = rest
+    expect(ocop1).toEqual([
+      "OCOP_ONLINE",
+      "Sản phẩm OCOP đã lên sàn",
+      "Có",
+      "Sản phẩm OCOP",
+      "Mật ong bạc hà (OCOP-123)",
+      "ocop_1",
+      "1",
+      "1",
+      'HTX "Phú Xuân", Gia Phú',
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+    ])
+    // Left out: marked so; a label a spreadsheet would run as a formula is neutralised; a seller
+    // without a name is shown by its id.
+    expect(ocop2.slice(2, 9)).toEqual([
+      "Không",
+      "Sản phẩm OCOP",
+      "'=Chè shan tuyết",
+      "ocop_2",
+      "0",
+      "1",
+      "sel_2",
+    ])
+    expect(seller.slice(3, 6)).toEqual(["Người bán", 'HTX "Phú Xuân", Gia Phú', "sel_1"])
+    // An order: reference, date in Vietnam's time, plain value, payment in words; no cashless
+    // reason under ORDERS, where it does not decide anything.
+    expect(order1.slice(9)).toEqual([
+      "GP-0001-1",
+      "03/11/2026 00:30",
+      "185000",
+      "VietQR",
+      "đã thanh toán",
+      "",
+    ])
+    expect(cashless1[14]).toBe("Tính: thanh toán VietQR đã xác nhận")
+    expect(cashless2.slice(2, 3)).toEqual(["Không"])
+    expect(cashless2.slice(12)).toEqual([
+      "COD (tiền mặt khi nhận hàng)",
+      "đã thanh toán",
+      "Không tính: COD — tiền mặt",
+    ])
+    // The raw text quotes the seller's name (comma and quotes) and ends every record with CRLF.
+    expect(csv).toContain(',"HTX ""Phú Xuân"", Gia Phú",')
+    expect(csv).toContain("\r\n\r\nDanh sách đã đếm\r\nMã,Chỉ tiêu,Được tính,")
+    expect(csv.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/)
+  })
+
+  it("CSV: a commune with nothing counted still has the section's header, and no lists no section", () => {
+    const empty = countedSection(reportCsv(communeReport({ counted: {} })))
+    expect(empty.rest).toEqual([COUNTED_HEADERS])
+    expect(reportCsv(communeReport())).not.toContain("Danh sách đã đếm")
+  })
+
+  it("CSV: a province lists each commune's items with the commune, none for the totals", () => {
+    const { title, rest } = countedSection(reportCsv(provinceWithCounted()))
+    expect(title).toEqual(["Danh sách đã đếm"])
+    expect(rest[0]).toEqual(["Xã", ...COUNTED_HEADERS])
+    const communes = rest.slice(1).map((r) => r[0])
+    expect(communes.filter((c) => c === "02923 - Xã Gia Phú")).toHaveLength(7)
+    expect(communes.slice(7)).toEqual(['02990 - Xã "Bảo Thắng", mới'])
+    expect(communes).not.toContain("Toàn tỉnh")
+    expect(rest.at(-1)?.slice(1, 7)).toEqual([
+      "OCOP_ONLINE",
+      "Sản phẩm OCOP đã lên sàn",
+      "Có",
+      "Sản phẩm OCOP",
+      "Gạo Séng Cù (OCOP-9)",
+      "ocop_9",
+    ])
+  })
+
+  it("XLSX: the words in the indicators sheet, and a second sheet 'Danh sách đã đếm'", async () => {
+    const workbook = await load(await reportXlsx(communeReport({ counted: giaPhuCounted() })))
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Danh sách đã đếm"])
+
+    const main = tableOf(workbook.worksheets[0])
+    expect(main.headers).toEqual(HEADERS)
+    expect(main.rows).toHaveLength(11)
+    const ocop = main.rows.find((r) => r.Mã.value === "OCOP_ONLINE")
+    expect([ocop?.["Tử số là"].value, ocop?.["Mẫu số là"].value]).toEqual(OCOP_WORDS)
+    const orders = main.rows.find((r) => r.Mã.value === "ORDERS")
+    expect(orders?.["Tử số là"].value).toBe(ORDERS_WORDS[0])
+    expect(orders?.["Mẫu số là"].value).toBeNull()
+    // The longest words wrap in a column no wider than 60.
+    const wordsColumn = HEADERS.indexOf("Tử số là") + 1
+    expect(workbook.worksheets[0].getColumn(wordsColumn).width).toBeLessThanOrEqual(60)
+    const counterfeit = main.rows.find((r) => r.Mã.value === "COUNTERFEIT")
+    expect(counterfeit?.["Tử số là"].alignment?.wrapText).toBe(true)
+
+    const sheet = workbook.worksheets[1]
+    expect(String(sheet.getCell(1, 1).value)).toBe(
+      "Danh sách đã đếm — Báo cáo chỉ tiêu kinh tế số — Xã Gia Phú, Tỉnh Lào Cai — Quý 4/2026",
+    )
+    const counted = tableOf(sheet)
+    expect(counted.headerRow).toBe(3)
+    expect(counted.headers).toEqual(COUNTED_HEADERS)
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 3 })
+    expect(counted.rows).toHaveLength(7)
+    const cashless = counted.rows.filter((r) => r.Mã.value === "CASHLESS")
+    expect(cashless.map((r) => r["Được tính"].value)).toEqual(["Có", "Không"])
+    const first = cashless[0]
+    expect(first["Mã đơn"].value).toBe("GP-0001-1")
+    expect(first["Ngày đặt"].value).toBe("03/11/2026 00:30")
+    expect(first["Giá trị (đồng)"].value).toBe(185_000)
+    expect(first["Giá trị (đồng)"].numFmt).toBe("#,##0")
+    expect(first["Người bán"].value).toBe('HTX "Phú Xuân", Gia Phú')
+    expect(first["Lý do tính hay không"].value).toBe("Tính: thanh toán VietQR đã xác nhận")
+    expect(cashless[1]["Thanh toán"].value).toBe("COD (tiền mặt khi nhận hàng)")
+    const entry = counted.rows.find((r) => r["Mã đối tượng"].value === "ocop_2")
+    expect(entry?.Tên.value).toBe("=Chè shan tuyết")
+    expect(entry?.["Tử số"].value).toBe(0)
+    expect(entry?.["Mã đơn"].value).toBeNull()
+  })
+
+  it("XLSX: a province's second sheet has the Xã column, one block per commune", async () => {
+    const workbook = await load(await reportXlsx(provinceWithCounted()))
+    const counted = tableOf(workbook.worksheets[1])
+    expect(counted.headers).toEqual(["Xã", ...COUNTED_HEADERS])
+    expect(counted.rows.map((r) => r.Xã.value)).toEqual([
+      ...Array(7).fill("02923 - Xã Gia Phú"),
+      '02990 - Xã "Bảo Thắng", mới',
+    ])
+    // Without lists, a single sheet as before.
+    const plain = await load(await reportXlsx(provinceReport()))
+    expect(plain.worksheets.map((s) => s.name)).toEqual(["Chỉ tiêu"])
   })
 })

@@ -7,7 +7,11 @@ import {
   reportFileName,
   reportXlsx,
 } from "../../../../lib/indicators/export"
-import { parseQuarterParam, readWithPrevious } from "../../../../lib/indicators/read"
+import {
+  allCountedItems,
+  parseQuarterParam,
+  readWithPrevious,
+} from "../../../../lib/indicators/read"
 import { reportRows } from "../../../../lib/indicators/report"
 import { ADMIN_UNIT_MODULE } from "../../../../modules/admin-unit"
 import type AdminUnitModuleService from "../../../../modules/admin-unit/service"
@@ -15,7 +19,8 @@ import { badRequest } from "../../../utils/errors"
 
 /**
  * The quarter's report to send upward (`?quarter=&format=csv|xlsx`), Vietnamese headers: the
- * officer's commune, or for a province officer the province's totals and each commune's rows.
+ * officer's commune, or for a province officer the province's totals and each commune's rows;
+ * then what each indicator counted there (the counted route's items), only in the officer's area.
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const format = req.query.format ?? "xlsx"
@@ -24,7 +29,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   }
   const quarter = parseQuarterParam(req.query.quarter)
   const { area, describe } = await officerArea(req)
-  const read = await readWithPrevious(req.scope, area, quarter)
+  const [read, counted] = await Promise.all([
+    readWithPrevious(req.scope, area, quarter),
+    area.commune_code ? allCountedItems(req.scope, area.commune_code, quarter) : undefined,
+  ])
   const report: ReportExport = {
     scope: area.commune_code ? "commune" : "province",
     area: describe.commune
@@ -36,6 +44,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     rows: reportRows(read.indicators, read.previous),
     closed_at: read.closed?.closed_at ? new Date(read.closed.closed_at).toISOString() : null,
     generated_at: new Date(),
+    counted,
   }
   if (!area.commune_code) {
     const units = req.scope.resolve<AdminUnitModuleService>(ADMIN_UNIT_MODULE)
@@ -45,8 +54,16 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     )
     report.communes = await Promise.all(
       communes.map(async (c) => {
-        const one = await readWithPrevious(req.scope, { commune_code: c.code }, quarter)
-        return { code: c.code, name: c.name, rows: reportRows(one.indicators, one.previous) }
+        const [one, counted] = await Promise.all([
+          readWithPrevious(req.scope, { commune_code: c.code }, quarter),
+          allCountedItems(req.scope, c.code, quarter),
+        ])
+        return {
+          code: c.code,
+          name: c.name,
+          rows: reportRows(one.indicators, one.previous),
+          counted,
+        }
       }),
     )
   }
