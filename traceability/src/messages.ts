@@ -340,6 +340,11 @@ export const msg = {
   // Stamps, stamp jobs and their outputs.
   stampNotFound: (serial: string) => both(`Không có tem ${serial}`, `No stamp ${serial}`),
   stampJobNotFound: (id: string) => both(`Không có lệnh in tem ${id}`, `No stamp job ${id}`),
+  eventKeyReused: (key: string, seq: number) =>
+    both(
+      `Khoá Idempotency-Key ${key} đã dùng cho một sự kiện khác của lô này (#${seq}); mỗi mục nhật ký cần một khoá mới`,
+      `Idempotency-Key ${key} was already used on this batch for another event (#${seq}); use a new key for each entry`,
+    ),
   keyReused: (key: string, count: number) =>
     both(
       `Idempotency-Key ${key} đã dùng cho lô này với yêu cầu khác (${count} tem); hãy dùng khoá mới`,

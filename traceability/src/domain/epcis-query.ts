@@ -5,6 +5,7 @@
  * translate). The SQL is in store/epcis-query.ts.
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto"
+import type { Text } from "../messages.js"
 import type { EventType } from "./event-types.js"
 
 /** Bilingual texts of every refusal of the query and capture interfaces. */
@@ -96,7 +97,8 @@ export const EPCIS_QUERY_MESSAGES = {
   }),
 }
 
-export type Localized = { en: string; vi: string }
+/** A message in both languages: the service catalogue's own type (src/messages.ts). */
+export type Localized = Text
 
 export const EPCIS_EVENT_TYPES = [
   "ObjectEvent",

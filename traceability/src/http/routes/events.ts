@@ -25,7 +25,7 @@ import {
 import { authenticate } from "../auth.js"
 import { batchNotFound, findReadableBatch, lockBatchForWrite, writerOf } from "../batch-access.js"
 import type { RouteContext } from "../context.js"
-import { errorSchema, HttpError, localizedError } from "../errors.js"
+import { errorSchema, HttpError } from "../errors.js"
 import { withOfficerArea } from "../officer-area.js"
 import { approvedBatchWrite } from "../product-access.js"
 import { zodSchema, zodValidatorCompiler } from "../zod.js"
@@ -182,10 +182,11 @@ export function eventRoutes(app: FastifyInstance, context: RouteContext): void {
           // Sent again after a lost answer: the event written then, even if the batch was
           // sealed since.
           if (!sameContent(earlier, input)) {
-            throw localizedError(409, "idempotency_key_reused", {
-              en: `Idempotency-Key ${key} was already used on this batch for another event (#${earlier.seq}); use a new key for each entry`,
-              vi: `Khoá Idempotency-Key ${key} đã dùng cho một sự kiện khác của lô này (#${earlier.seq}); mỗi mục nhật ký cần một khoá mới`,
-            })
+            throw new HttpError(
+              409,
+              "idempotency_key_reused",
+              msg.eventKeyReused(key!, earlier.seq),
+            )
           }
           return { event: earlier, replayed: true }
         }
