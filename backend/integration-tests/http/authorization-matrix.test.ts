@@ -62,6 +62,7 @@ type Route = {
 
 const SNAPSHOT_TABLES = [
   "seller_invoice",
+  "notification_setting",
   "seller",
   "seller_member",
   "seller_invite",
@@ -511,6 +512,32 @@ medusaIntegrationTestRunner({
             label: "GET /seller/invoices/:id/xml",
             resources: ["A", "B"],
             path: (_f, r) => `/seller/invoices/${pick(r, "invoiceA", "invoiceB")}/xml`,
+          },
+          {
+            area: "seller",
+            method: "get",
+            label: "GET /seller/invoices/export",
+            resources: ["none"],
+            path: () => "/seller/invoices/export",
+          },
+          {
+            area: "seller",
+            method: "get",
+            label: "GET /seller/notification-settings",
+            resources: ["none"],
+            ownerOnly: true,
+            path: () => "/seller/notification-settings",
+          },
+          {
+            area: "seller",
+            method: "post",
+            label: "POST /seller/notification-settings",
+            resources: ["none"],
+            ownerOnly: true,
+            write: true,
+            path: () => "/seller/notification-settings",
+            // Alternates, so every allowed call really changes the row.
+            body: () => ({ email: counter++ % 2 === 0 }),
           },
           {
             area: "seller",
