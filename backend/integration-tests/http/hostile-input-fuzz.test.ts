@@ -211,6 +211,16 @@ const ROUTES: Route[] = [
   { method: "post", path: "/seller/helpers", area: "seller", fields: ["email"] },
   { method: "delete", path: "/seller/helpers/hgr_none", area: "seller" },
   { method: "post", path: "/seller/uploads", area: "seller", fields: ["files"] },
+  { method: "get", path: "/seller/notification-settings", area: "seller" },
+  {
+    method: "post",
+    path: "/seller/notification-settings",
+    area: "seller",
+    fields: ["email", "sms", "zalo", "phone"],
+  },
+  { method: "get", path: "/seller/invoices", area: "seller" },
+  { method: "get", path: "/seller/invoices/sinv_none/xml", area: "seller" },
+  { method: "get", path: "/seller/invoices/export", area: "seller" },
 ]
 
 /** A JSON object of junk values under plausible and random keys; `poison` goes somewhere inside. */
