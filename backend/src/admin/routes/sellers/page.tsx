@@ -34,6 +34,11 @@ const TEXT = {
   empty: { vi: "Chưa có người bán nào", en: "No sellers yet" },
   cooperative: { vi: "HTX", en: "Cooperative" },
   household: { vi: "Hộ kinh doanh", en: "Household" },
+  of: { vi: "trong", en: "of" },
+  results: { vi: "người bán", en: "results" },
+  pages: { vi: "trang", en: "pages" },
+  prev: { vi: "Trước", en: "Prev" },
+  next: { vi: "Sau", en: "Next" },
 }
 
 const SellersPage = () => {
@@ -159,6 +164,13 @@ const SellersPage = () => {
         canNextPage={pageIndex + 1 < pageCount}
         previousPage={() => setPageIndex((i) => Math.max(0, i - 1))}
         nextPage={() => setPageIndex((i) => i + 1)}
+        translations={{
+          of: pick(TEXT.of),
+          results: pick(TEXT.results),
+          pages: pick(TEXT.pages),
+          prev: pick(TEXT.prev),
+          next: pick(TEXT.next),
+        }}
       />
       <SuspendDrawer seller={suspending} onClose={() => setSuspending(null)} />
     </Container>
