@@ -12,7 +12,7 @@ const { ROOT, isPortOpen, resolvePostgres } = await import("./lib/pg.mjs")
 const { run } = await import("./lib/proc.mjs")
 
 // Packages in order: fast ones first. `node scripts/test.mjs backend` runs one package.
-const ALL = ["scripts", "traceability", "backend", "storefront"]
+const ALL = ["contracts", "scripts", "traceability", "backend", "storefront"]
 const only = process.argv.slice(2)
 const packages = only.length ? ALL.filter((p) => only.includes(p)) : ALL
 

@@ -11,6 +11,7 @@ const STAMP = path.join(ROOT, ".data", "stamps", "install")
 const MANIFESTS = [
   "package.json",
   "package-lock.json",
+  "contracts/package.json",
   "backend/package.json",
   "storefront/package.json",
   "traceability/package.json",
@@ -38,7 +39,10 @@ export function ensureInstalled(log = console.log) {
     existsSync(path.join(ROOT, "node_modules", ".package-lock.json")) &&
     existsSync(STAMP) &&
     readFileSync(STAMP, "utf8") === hash
-  if (current) return false
+  if (current) {
+    buildContracts()
+    return false
+  }
   const args = ["install"]
   log("Installing packages (npm install); the first time takes a few minutes...")
   const started = Date.now()
@@ -49,8 +53,24 @@ export function ensureInstalled(log = console.log) {
   if (result.status !== 0) {
     throw new Error(`npm ${args[0]} failed with exit code ${result.status}`)
   }
+  // npm's postinstall built them; a run with --ignore-scripts did not.
+  buildContracts()
   mkdirSync(path.dirname(STAMP), { recursive: true })
   writeFileSync(STAMP, manifestHash())
   log(`Packages installed in ${Math.round((Date.now() - started) / 1000)} s`)
   return true
+}
+
+/**
+ * Compiles the shared contracts (contracts/) when a source file is newer than their build, so an
+ * edit there reaches every service on the next `npm start` or `npm test`. A second or so when it
+ * does; nothing when the build is current.
+ */
+function buildContracts() {
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "contracts", "build.mjs"), "--if-stale"],
+    { cwd: ROOT, stdio: "inherit" },
+  )
+  if (result.status !== 0) throw new Error("Building contracts/ failed (see above)")
 }

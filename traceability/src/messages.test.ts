@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { msg, reasonText, requestLang, schemaText } from "./messages.js"
+import { msg, reasonText, schemaText } from "./messages.js"
 
 describe("the message catalogue", () => {
   it("has every message in Vietnamese, apart from its English", () => {
@@ -30,15 +30,5 @@ describe("the message catalogue", () => {
       vi: "count không được lớn hơn 5000",
       en: "count must be at most 5000",
     })
-  })
-
-  it("picks the language by Accept-Language as the backend does", () => {
-    expect(requestLang(undefined)).toBe("vi")
-    expect(requestLang("en")).toBe("en")
-    expect(requestLang("en-GB,en;q=0.9")).toBe("en")
-    expect(requestLang("en;q=0.4,vi;q=0.6")).toBe("vi")
-    expect(requestLang("de, en;q=0.1")).toBe("en")
-    expect(requestLang("de")).toBe("vi")
-    expect(requestLang("en;q=0")).toBe("vi")
   })
 })

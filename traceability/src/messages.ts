@@ -8,33 +8,9 @@
  * A new error: add an entry here (both languages, the field named in the text) and throw it.
  */
 
-export type Lang = "vi" | "en"
+import type { Text } from "@coop/contracts/i18n"
 
-/** A message in both of the platform's languages. */
-export interface Text {
-  vi: string
-  en: string
-}
-
-/** English when Accept-Language prefers it over Vietnamese; Vietnamese otherwise (as the backend). */
-export function requestLang(header: string | string[] | undefined): Lang {
-  const value = Array.isArray(header) ? header.join(",") : header
-  if (!value) return "vi"
-  const ranked = value
-    .split(",")
-    .map((part, index) => {
-      const [tag, ...params] = part.trim().toLowerCase().split(";")
-      const q = params.map((p) => /^q=([0-9.]+)$/.exec(p.trim())).find(Boolean)
-      return { tag: tag ?? "", q: q ? Number(q[1]) : 1, index }
-    })
-    .filter((entry) => entry.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index)
-  for (const { tag } of ranked) {
-    if (tag === "vi" || tag.startsWith("vi-")) return "vi"
-    if (tag === "en" || tag.startsWith("en-")) return "en"
-  }
-  return "vi"
-}
+export type { Lang, Text } from "@coop/contracts/i18n"
 
 const both = (vi: string, en: string): Text => ({ vi, en })
 
@@ -155,38 +131,6 @@ export const msg = {
     both(
       `${field}: tối đa ${max} ký tự${length === null ? "" : ` (đã nhập ${length})`}`,
       `${field} must be at most ${max} characters${length === null ? "" : ` (${length} given)`}`,
-    ),
-
-  // The input guard (domain/hostile-input.ts).
-  hostileNul: (field: string) =>
-    both(
-      `Trường "${field}" chứa ký tự không hợp lệ (NUL)`,
-      `The field "${field}" contains an invalid character (NUL)`,
-    ),
-  hostileSurrogate: (field: string) =>
-    both(
-      `Trường "${field}" chứa ký tự Unicode không hợp lệ (surrogate đơn lẻ)`,
-      `The field "${field}" contains invalid Unicode (a lone surrogate)`,
-    ),
-  hostileEncoding: (field: string) =>
-    both(
-      `Trường "${field}" không phải UTF-8 mã hoá URL hợp lệ`,
-      `The field "${field}" is not valid URL-encoded UTF-8`,
-    ),
-  hostileDepth: (field: string, max: number) =>
-    both(
-      `Trường "${field}" lồng quá sâu (tối đa ${max} tầng)`,
-      `The field "${field}" is nested too deeply (at most ${max} levels)`,
-    ),
-  hostilePagination: (field: string) =>
-    both(
-      `Trường "${field}" phải là số nguyên từ 0 trở lên`,
-      `The field "${field}" must be a whole number, 0 or more`,
-    ),
-  hostileNumber: (field: string) =>
-    both(
-      `Trường "${field}" chứa số quá lớn để giữ chính xác`,
-      `The field "${field}" holds a number too large to be exact`,
     ),
 
   // Authentication and access.

@@ -1,5 +1,5 @@
+import { signPayload } from "@coop/contracts/signature"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { signatureHeader } from "../src/jobs/outbox-deliverer.js"
 import { fakeProduct, GIA_PHU_SELLER, OTHER_SELLER } from "./fake-backend.js"
 import { client, type Json, type Service, startService, tokens } from "./harness.js"
 import { signToken } from "./helpers.js"
@@ -86,7 +86,7 @@ const pushStates = (body: unknown, secret = WEBHOOK_SECRET) => {
     method: "POST",
     headers: {
       "content-type": "application/json",
-      "x-coop-signature": signatureHeader(secret, raw),
+      "x-coop-signature": signPayload(raw, secret),
     },
     body: raw,
   })

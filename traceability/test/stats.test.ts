@@ -1,5 +1,5 @@
+import { quarterOf } from "@coop/contracts/quarters"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { quarterOf } from "../src/domain/quarter.js"
 import { client, type Json, type Service, startService, tokens } from "./harness.js"
 import { signToken } from "./helpers.js"
 import {

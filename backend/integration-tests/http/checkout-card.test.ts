@@ -1,6 +1,6 @@
+import { signPayload } from "@coop/contracts/signature"
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { signWebhookPayload } from "../../src/lib/webhook-signature"
 import {
   type Json,
   prepareCart,
@@ -243,7 +243,7 @@ medusaIntegrationTestRunner({
           .post("/hooks/payment/stripe_stripe", raw, {
             headers: {
               "content-type": "application/json",
-              "stripe-signature": signWebhookPayload(raw, "whsec_not_the_secret"),
+              "stripe-signature": signPayload(raw, "whsec_not_the_secret"),
               "accept-language": "en",
             },
           })
@@ -267,7 +267,7 @@ medusaIntegrationTestRunner({
         try {
           for (const [headers, lang] of [
             [{}, "vi"],
-            [{ "stripe-signature": signWebhookPayload(raw, "whsec_anything") }, "en"],
+            [{ "stripe-signature": signPayload(raw, "whsec_anything") }, "en"],
           ] as const) {
             const answer = await api
               .post("/hooks/payment/stripe_stripe", raw, {

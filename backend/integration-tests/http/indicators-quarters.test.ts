@@ -6,13 +6,14 @@
  * far shifted back to ten days before that quarter ended, as if it had happened then); phase 2
  * happens now, in the current quarter, and undoes or adds to much of phase 1.
  */
+
+import { previousQuarter, quarterOf, quarterRange } from "@coop/contracts/quarters"
+import { signPayload } from "@coop/contracts/signature"
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { INDICATORS } from "../../src/lib/indicators/codes"
-import { previousQuarter, quarterOf, quarterRange } from "../../src/lib/indicators/quarter"
 import { reconcileIndicators } from "../../src/lib/indicators/reconcile"
 import { refreshIndicators } from "../../src/lib/indicators/refresh"
-import { signWebhookPayload } from "../../src/lib/webhook-signature"
 import { CHECKOUT_MODULE } from "../../src/modules/checkout"
 import type CheckoutModuleService from "../../src/modules/checkout/service"
 import { COMMUNE_MODULE } from "../../src/modules/commune"
@@ -112,7 +113,7 @@ medusaIntegrationTestRunner({
           const answer = await api.post("/webhooks/traceability", raw, {
             headers: {
               "content-type": "application/json",
-              "x-coop-signature": signWebhookPayload(raw, EVENTS_SECRET),
+              "x-coop-signature": signPayload(raw, EVENTS_SECRET),
             },
           })
           expect(answer.data.applied).toBe(1)

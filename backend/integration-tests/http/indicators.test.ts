@@ -1,9 +1,9 @@
+import { previousQuarter, quarterRange } from "@coop/contracts/quarters"
+import { signPayload } from "@coop/contracts/signature"
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import ExcelJS from "exceljs"
-import { previousQuarter, quarterRange } from "../../src/lib/indicators/quarter"
 import { refreshIndicators } from "../../src/lib/indicators/refresh"
-import { signWebhookPayload } from "../../src/lib/webhook-signature"
 import { CHECKOUT_MODULE } from "../../src/modules/checkout"
 import type CheckoutModuleService from "../../src/modules/checkout/service"
 import { COMMUNE_MODULE } from "../../src/modules/commune"
@@ -291,7 +291,7 @@ medusaIntegrationTestRunner({
         const late = await api.post("/webhooks/traceability", raw, {
           headers: {
             "content-type": "application/json",
-            "x-coop-signature": signWebhookPayload(raw, EVENTS_SECRET),
+            "x-coop-signature": signPayload(raw, EVENTS_SECRET),
           },
         })
         expect(late.data.applied).toBe(1)
@@ -564,7 +564,7 @@ medusaIntegrationTestRunner({
             .post("/webhooks/traceability", raw, {
               headers: {
                 "content-type": "application/json",
-                "x-coop-signature": signWebhookPayload(raw, secret),
+                "x-coop-signature": signPayload(raw, secret),
               },
             })
             .catch((e: { response: Json }) => e.response)

@@ -4,6 +4,8 @@
  * and Zalo ZNS providers to a local stand-in of their APIs, retried with backoff, and never
  * holding back an order.
  */
+
+import { signPayload } from "@coop/contracts/signature"
 import type { INotificationModuleService, Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
@@ -11,7 +13,6 @@ import ocopExpiryNoticesJob from "../../src/jobs/ocop-expiry-notices"
 import { httpStandIn, type Recorded } from "../../src/lib/seller-notifications/__tests__/stand-ins"
 import { deliverDue } from "../../src/lib/seller-notifications/deliver"
 import { foldForSms, formatVnd } from "../../src/lib/seller-notifications/messages"
-import { signWebhookPayload } from "../../src/lib/webhook-signature"
 import { COMMUNE_MODULE } from "../../src/modules/commune"
 import type CommuneModuleService from "../../src/modules/commune/service"
 import { mailsTo } from "../../src/modules/mail-outbox/outbox"
@@ -398,7 +399,7 @@ medusaIntegrationTestRunner({
         const pushed = await api.post("/webhooks/traceability", raw, {
           headers: {
             "content-type": "application/json",
-            "x-coop-signature": signWebhookPayload(raw, EVENTS_SECRET),
+            "x-coop-signature": signPayload(raw, EVENTS_SECRET),
           },
         })
         expect(pushed.status).toBe(200)

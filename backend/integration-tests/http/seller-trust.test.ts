@@ -1,8 +1,8 @@
 import http from "node:http"
 import type { AddressInfo } from "node:net"
+import { verifyPayload } from "@coop/contracts/signature"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { verifyWebhookSignature } from "../../src/lib/webhook-signature"
 import { COMMUNE_MODULE } from "../../src/modules/commune"
 import type CommuneModuleService from "../../src/modules/commune/service"
 import { sellerHeaders } from "../helpers/checkout-scenario"
@@ -126,7 +126,7 @@ medusaIntegrationTestRunner({
         const push = await waitFor(() =>
           received.find((r) => r.body.includes(approved.id) && r.body.includes("suspended")),
         )
-        expect(verifyWebhookSignature(push.body, push.signature, SECRET)).toEqual({ ok: true })
+        expect(verifyPayload(push.body, push.signature, SECRET)).toEqual({ ok: true })
         const fact = JSON.parse(push.body).sellers[0]
         expect(fact).toMatchObject({ id: approved.id, state: "suspended" })
         expect(Date.parse(fact.changed_at)).not.toBeNaN()

@@ -1,3 +1,4 @@
+import { fold } from "@coop/contracts/text"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 
@@ -7,17 +8,6 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
  * own `q` is a case-insensitive substring of the Vietnamese columns only, so the store's product
  * list swaps `q` for the ids found here (src/api/store/routes.ts).
  */
-
-/** Lower case, no diacritics, "đ" as "d", single spaces: what both sides of a match are reduced to. */
-export function foldText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim()
-}
 
 /**
  * The same fold in SQL, as arguments of PostgreSQL's `translate()`: every precomposed Latin letter
@@ -34,7 +24,7 @@ function sqlFoldTable(): { from: string; to: string } {
   for (const [start, end] of ranges) {
     for (let code = start; code <= end; code++) {
       const char = String.fromCodePoint(code)
-      const base = foldText(char)
+      const base = fold(char)
       if (/^[a-z]$/.test(base) && base !== char) {
         from += char
         to += base
@@ -64,7 +54,7 @@ export async function findProductIdsByText(
   container: MedusaContainer,
   query: string,
 ): Promise<string[]> {
-  const words = foldText(query).split(" ").filter(Boolean)
+  const words = fold(query).split(" ").filter(Boolean)
   if (!words.length) return []
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const conditions = words.map(() => `lower(translate(${SEARCHED}, ?, ?)) LIKE ? ESCAPE '\\'`)

@@ -1,3 +1,5 @@
+import { fold, stripMarks } from "@coop/contracts/text"
+
 /**
  * Vietnamese text folded for search, so an officer typing without diacritics finds "Lò Văn Sinh"
  * with "lo van sinh": lower case, tone and vowel marks removed, đ as d, runs of white space as
@@ -7,13 +9,6 @@
 
 const TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
 const BASES = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
-
-const stripMarks = (text: string) =>
-  text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D")
-
-export function foldForSearch(text: string): string {
-  return stripMarks(text).toLowerCase().replace(/\s+/g, " ").trim()
-}
 
 const letters = [...BASES.flatMap((b) => TONES.map((t) => (b + t).normalize("NFC"))), "đ"]
   .flatMap((l) => [l, l.toUpperCase()])
@@ -26,14 +21,14 @@ export const FOLD_FROM = letters.join("")
 export const FOLD_TO = letters.map(stripMarks).join("")
 
 /**
- * The SQL that folds a text column as foldForSearch folds a query; its two bindings are FOLD_FROM
+ * The SQL that folds a text column as `fold` (@coop/contracts/text) folds a query; its two bindings are FOLD_FROM
  * and FOLD_TO. NFC first, so a name stored decomposed folds like a composed one.
  */
 export const foldSql = (column: string) => `lower(translate(normalize(${column}, NFC), ?, ?))`
 
 /** A folded query's words as LIKE patterns (wildcards in what was typed match only themselves). */
 export function searchWords(query: string, max = 8): string[] {
-  return foldForSearch(query)
+  return fold(query)
     .split(" ")
     .filter(Boolean)
     .slice(0, max)

@@ -1,5 +1,5 @@
+import { signPayload } from "@coop/contracts/signature"
 import { IndicatorSourceEvents } from "./indicators/events"
-import { signWebhookPayload } from "./webhook-signature"
 
 /**
  * Tells the storefront which of its cached reads a change made stale: POST
@@ -69,7 +69,7 @@ export async function postRevalidation(tags: string[], config: Config): Promise<
       method: "POST",
       headers: {
         "content-type": "application/json",
-        "x-coop-signature": signWebhookPayload(body, config.secret),
+        "x-coop-signature": signPayload(body, config.secret),
       },
       body,
       redirect: "manual",

@@ -1,7 +1,7 @@
+import { signPayload } from "@coop/contracts/signature"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { SELLER_MODULE } from "../modules/seller"
 import type SellerModuleService from "../modules/seller/service"
-import { signWebhookPayload } from "./webhook-signature"
 
 /**
  * Tells the traceability service which sellers are approved, pending or suspended: POST
@@ -69,7 +69,7 @@ export async function pushSellerStates(
           method: "POST",
           headers: {
             "content-type": "application/json",
-            "x-coop-signature": signWebhookPayload(body, config.secret),
+            "x-coop-signature": signPayload(body, config.secret),
           },
           body,
           redirect: "manual",

@@ -1,6 +1,6 @@
+import { vietnamToday } from "@coop/contracts/quarters"
 import { getTranslations } from "next-intl/server"
 import type { Locale } from "@/i18n/routing"
-import { vietnamToday } from "@/lib/portal/commune-quarters"
 import { type CommuneSeller, ISSUING_LEVELS, OCOP_GROUPS } from "@/lib/portal/commune-types"
 import { EntryForm } from "./commune-entry-form"
 

@@ -1,3 +1,4 @@
+import { quarterLabel } from "@coop/contracts/quarters"
 import { getTranslations } from "next-intl/server"
 import type { Locale } from "@/i18n/routing"
 import {
@@ -7,7 +8,6 @@ import {
   shortText,
   valueText,
 } from "@/lib/portal/commune-indicator-format"
-import { quarterLabel } from "@/lib/portal/commune-quarters"
 import {
   type HistoryQuarter,
   INDICATOR_CODES,

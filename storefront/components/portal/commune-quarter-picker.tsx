@@ -1,7 +1,7 @@
+import { quarterLabel } from "@coop/contracts/quarters"
 import { getTranslations } from "next-intl/server"
 import { localePath } from "@/i18n/paths"
 import type { Locale } from "@/i18n/routing"
-import { quarterLabel } from "@/lib/portal/commune-quarters"
 
 type Props = {
   locale: Locale

@@ -1,5 +1,6 @@
 "use server"
 
+import { payeeName } from "@coop/contracts/text"
 import { revalidateTag } from "next/cache"
 import { redirect } from "next/navigation"
 import { getTranslations } from "next-intl/server"
@@ -10,7 +11,6 @@ import { backend } from "./api"
 import { type FormState, failureState, readText } from "./seller-form"
 import {
   normaliseAccountNumber,
-  normalisePayeeName,
   validAccountNumber,
   validInvoiceSeries,
   validPayeeName,
@@ -45,7 +45,7 @@ export async function saveSellerSettings(_previous: FormState, form: FormData): 
     failed: f("failed"),
   }
   const v = readText(form, FIELDS)
-  v.bank_account_name = normalisePayeeName(v.bank_account_name)
+  v.bank_account_name = payeeName(v.bank_account_name)
   v.bank_account_number = normaliseAccountNumber(v.bank_account_number)
   // A seller may sell without VietQR: an owner who leaves the whole payee empty sends none.
   const withPayee =

@@ -41,21 +41,6 @@ export function payeeState(seller: Seller): "none" | "confirmed" | "pending" | "
   return seller.payee_confirmed_at ? "confirmed" : "unconfirmed"
 }
 
-/**
- * The account holder as banks print it and VietQR carries it: capitals without diacritics
- * ("Hợp tác xã Đồng Tâm" -> "HOP TAC XA DONG TAM"), one space between words.
- */
-export function normalisePayeeName(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toUpperCase()
-    .replace(/\s+/g, " ")
-    .trim()
-}
-
 /** What a bank accepts as a holder's name once normalised: letters, digits, a few marks. */
 export const validPayeeName = (name: string) => /^[A-Z0-9][A-Z0-9 .,&()'/-]{1,69}$/.test(name)
 

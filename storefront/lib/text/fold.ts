@@ -1,18 +1,6 @@
-/**
- * Folds Vietnamese text for matching what a buyer types on a phone keyboard without diacritics:
- * "Phường Ba Đình" and "phuong ba dinh" fold alike. "đ" has no combining mark to strip, so it is
- * mapped by hand.
- */
-export function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim()
-}
+import { fold } from "@coop/contracts/text"
 
+export { fold }
 /**
  * The units whose folded name holds every typed word ("ba dinh", "dinh ba" and "p ba dinh" all
  * find "Phường Ba Đình"), those holding the words as typed first, otherwise in the given (code) order.

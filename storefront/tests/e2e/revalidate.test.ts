@@ -1,6 +1,6 @@
+import { signPayload } from "@coop/contracts/signature"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
-import { signBody } from "../../lib/revalidate/signature"
 import { RICE } from "./fixtures"
 
 // Product pages read Medusa through Next's data cache (revalidate 60 s). The backend posts the
@@ -69,7 +69,7 @@ function postRevalidate(tags: string[], secret: string) {
   const body = JSON.stringify({ tags })
   return fetch(`${url}/api/revalidate`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-coop-signature": signBody(body, secret) },
+    headers: { "content-type": "application/json", "x-coop-signature": signPayload(body, secret) },
     body,
   })
 }
@@ -129,7 +129,7 @@ describe("cache revalidation", () => {
       method: "POST",
       headers: {
         "content-type": "application/json",
-        "x-coop-signature": signBody(body, inject("revalidateSecret")),
+        "x-coop-signature": signPayload(body, inject("revalidateSecret")),
       },
       body: JSON.stringify({ tags: ["products"] }),
     })
@@ -149,7 +149,7 @@ describe("cache revalidation", () => {
     const body = "tags=products"
     const notJson = await fetch(`${url}/api/revalidate`, {
       method: "POST",
-      headers: { "x-coop-signature": signBody(body, secret) },
+      headers: { "x-coop-signature": signPayload(body, secret) },
       body,
     })
     expect(notJson.status).toBe(400)

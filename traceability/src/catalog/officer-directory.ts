@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { z } from "zod/v4"
+import { z } from "zod"
 import { LruCache } from "../cache/lru.js"
 import { CatalogUnavailableError } from "./product-catalog.js"
 

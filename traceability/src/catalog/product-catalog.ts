@@ -1,4 +1,4 @@
-import { z } from "zod/v4"
+import { z } from "zod"
 import { normaliseGtin } from "../domain/digital-link.js"
 import type { SellerKind } from "../store/batches.js"
 

@@ -15,11 +15,12 @@
  * coop:photos, coop:note) are read back and win, so this service's export captures back to the
  * same events.
  */
+
+import { isoWithOffset, offsetMinutes } from "@coop/contracts/event-time"
+import { EVENT_TYPES } from "@coop/contracts/events"
 import { encodeAiValue } from "./digital-link.js"
 import { cbvWord, EPCIS_QUERY_MESSAGES, type Localized } from "./epcis-query.js"
-import { EVENT_TYPES } from "./event-types.js"
 import { parseLinkPath } from "./link-path.js"
-import { isoWithOffset, offsetMinutes } from "./time.js"
 
 export type LotRef = { kind: "gtin"; gtin: string; lot: string } | { kind: "batch"; id: string }
 

@@ -5,8 +5,8 @@
  * translate). The SQL is in store/epcis-query.ts.
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto"
+import type { EventType } from "@coop/contracts/events"
 import type { Text } from "../messages.js"
-import type { EventType } from "./event-types.js"
 
 /** Bilingual texts of every refusal of the query and capture interfaces. */
 export const EPCIS_QUERY_MESSAGES = {

@@ -1,7 +1,7 @@
+import { EVENT_TYPES } from "@coop/contracts/events"
 import { describe, expect, it } from "vitest"
 import { epcisProblems } from "../../test/epcis-schema.js"
 import { type EpcisBatch, type EpcisSourceEvent, epcisDocument, lotUri } from "./epcis.js"
-import { EVENT_TYPES } from "./event-types.js"
 
 const PUBLIC = "https://tem.example.vn"
 const batch: EpcisBatch = {

@@ -5,8 +5,9 @@
  * business steps. Steps CBV lacks (planting, applying inputs) use this platform's own vocabulary
  * under `{publicUrl}/ns/epcis#`. The full mapping is in the README.
  */
+
+import { isoWithOffset } from "@coop/contracts/event-time"
 import { encodeAiValue } from "./digital-link.js"
-import { isoWithOffset } from "./time.js"
 
 export const EPCIS_CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"
 

@@ -1,5 +1,6 @@
+import { preferredLang } from "@coop/contracts/i18n"
 import type { FastifyError, FastifyInstance } from "fastify"
-import { type Lang, msg, requestLang, schemaText, type Text } from "../messages.js"
+import { type Lang, msg, schemaText, type Text } from "../messages.js"
 
 /**
  * An error with the status and machine-readable code the client receives, and its message in
@@ -74,7 +75,7 @@ export const errorSchema = {
 /** Turns thrown errors into `{error, message, field?}`; validation errors name the field. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
-    const lang = requestLang(request.headers["accept-language"])
+    const lang = preferredLang(request.headers["accept-language"])
     if (error instanceof HttpError) {
       if (error.headers) reply.headers(error.headers)
       return reply.status(error.statusCode).send({
@@ -108,7 +109,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       error: "not_found",
       message: say(
         msg.routeNotFound(request.method, request.url),
-        requestLang(request.headers["accept-language"]),
+        preferredLang(request.headers["accept-language"]),
       ),
     }),
   )

@@ -1,5 +1,5 @@
+import { findHostileUrl, findHostileValue, hostileMessage } from "@coop/contracts/hostile-input"
 import type { FastifyInstance } from "fastify"
-import { findHostileUrl, findHostileValue, hostileText } from "../domain/hostile-input.js"
 import { badRequest } from "./errors.js"
 
 /**
@@ -11,10 +11,10 @@ export function registerInputGuard(app: FastifyInstance): void {
   // Callback style: every scan passes these hooks, and a clean request leaves them without a promise.
   app.addHook("onRequest", (request, _reply, done) => {
     const problem = findHostileUrl(request.url)
-    done(problem ? badRequest(problem.field, hostileText(problem)) : undefined)
+    done(problem ? badRequest(problem.field, hostileMessage(problem)) : undefined)
   })
   app.addHook("preValidation", (request, _reply, done) => {
     const problem = request.body == null ? null : findHostileValue(request.body)
-    done(problem ? badRequest(problem.field, hostileText(problem)) : undefined)
+    done(problem ? badRequest(problem.field, hostileMessage(problem)) : undefined)
   })
 }

@@ -1,5 +1,5 @@
+import { signPayload } from "@coop/contracts/signature"
 import type { FastifyInstance } from "fastify"
-import { signatureHeader } from "../jobs/outbox-deliverer.js"
 
 /**
  * The storefront caches what it reads about batches (a product's origin section) for up to a
@@ -32,7 +32,7 @@ export function registerStorefrontRevalidation(
         method: "POST",
         headers: {
           "content-type": "application/json",
-          "x-coop-signature": signatureHeader(config.secret, body),
+          "x-coop-signature": signPayload(body, config.secret),
         },
         body,
         redirect: "manual",

@@ -1,5 +1,5 @@
 import type { FastifySchemaCompiler } from "fastify"
-import { z } from "zod/v4"
+import { z } from "zod"
 import { msg, reasonText, type Text } from "../messages.js"
 import { badRequest } from "./errors.js"
 

@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto"
+import { signPayload } from "@coop/contracts/signature"
 import type pg from "pg"
 import {
   claimOutbox,
@@ -47,17 +47,6 @@ export interface DelivererLog {
   info: (fields: object, message: string) => void
   warn: (fields: object, message: string) => void
   error: (fields: object, message: string) => void
-}
-
-/**
- * The X-Coop-Signature header of a body: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`,
- * the scheme of Stripe's webhooks. The receiver recomputes it over the raw body and checks that
- * t is recent.
- */
-export function signatureHeader(secret: string, body: string, nowMs = Date.now()): string {
-  const t = Math.floor(nowMs / 1000)
-  const v1 = createHmac("sha256", secret).update(`${t}.${body}`).digest("hex")
-  return `t=${t},v1=${v1}`
 }
 
 /** The payload's fields in this order (jsonb keeps its own), any others after them. */
@@ -160,7 +149,7 @@ export class OutboxDeliverer {
         method: "POST",
         headers: {
           "content-type": "application/json",
-          "x-coop-signature": signatureHeader(secret, body),
+          "x-coop-signature": signPayload(body, secret),
         },
         body,
         redirect: "manual",

@@ -1,6 +1,6 @@
+import type { EventType } from "@coop/contracts/events"
 import type pg from "pg"
 import type { LotRef } from "../domain/epcis-capture.js"
-import type { EventType } from "../domain/event-types.js"
 import type { BatchEvent } from "./events.js"
 import { EVENT_COLUMNS, eventFromRow } from "./events.js"
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
+import type { EventType } from "@coop/contracts/events"
 import type pg from "pg"
-import type { EventType } from "../domain/event-types.js"
 import {
   type ChainedEvent,
   canonicalJson,

@@ -1,5 +1,5 @@
+import { isoWithOffset } from "@coop/contracts/event-time"
 import type pg from "pg"
-import { isoWithOffset } from "../domain/time.js"
 import { BATCH_COLUMNS, type BatchState, batchFromRow, type SellerKind } from "./batches.js"
 
 /**

@@ -1,3 +1,4 @@
+import { fold } from "@coop/contracts/text"
 import { clx, Input, Text } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { pick } from "../lib/i18n"
@@ -13,14 +14,6 @@ const TEXT = {
   },
   unknownProvince: { vi: "Tỉnh chưa rõ", en: "Unknown province" },
 }
-
-/** Lower case without diacritics, so "xa lien" finds "Xã Liên", and đ reads as d. */
-const fold = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .replace(/đ/gi, "d")
-    .toLowerCase()
 
 /** A searchable list of communes grouped by province (already sorted by the API). */
 export function CommunePicker({

@@ -1,10 +1,10 @@
+import { verifyPayload } from "@coop/contracts/signature"
 import type {
   MedusaNextFunction,
   MedusaRequest,
   MedusaResponse,
   MiddlewareRoute,
 } from "@medusajs/framework/http"
-import { verifyWebhookSignature } from "../../lib/webhook-signature"
 import { ApiError } from "../utils/errors"
 
 /**
@@ -25,7 +25,7 @@ function verifyStripeSignature(req: MedusaRequest, _res: MedusaResponse, next: M
     )
   }
   const raw = (req as MedusaRequest & { rawBody?: Buffer }).rawBody?.toString("utf8") ?? ""
-  const check = verifyWebhookSignature(raw, req.get("stripe-signature"), secret)
+  const check = verifyPayload(raw, req.get("stripe-signature"), secret)
   if (check.ok) return next()
   next(
     new ApiError(400, {

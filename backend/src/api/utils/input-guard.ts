@@ -1,5 +1,5 @@
+import { findHostileUrl, findHostileValue, hostileMessage } from "@coop/contracts/hostile-input"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { findHostileUrl, findHostileValue, hostileMessage } from "../../lib/hostile-input"
 import { badRequest } from "./errors"
 
 /**

@@ -1,13 +1,13 @@
 import { once } from "node:events"
 import { createServer, type IncomingMessage } from "node:http"
 import type { AddressInfo } from "node:net"
+import { verifyPayload } from "@coop/contracts/signature"
 import {
   postRevalidation,
   queueRevalidation,
   STOREFRONT_REVALIDATE_EVENTS,
   tagsForEvent,
 } from "../storefront-revalidate"
-import { verifyWebhookSignature } from "../webhook-signature"
 
 const SECRET = "storefront-revalidate-test-secret"
 
@@ -47,7 +47,7 @@ describe("storefront revalidation", () => {
       expect(failure).toBeNull()
       expect(shop.received[0]!.tags).toEqual(["products"])
       const { raw, signature } = shop.received[0]!
-      expect(verifyWebhookSignature(raw, signature, SECRET)).toEqual({ ok: true })
+      expect(verifyPayload(raw, signature, SECRET)).toEqual({ ok: true })
     } finally {
       shop.close()
     }

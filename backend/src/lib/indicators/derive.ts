@@ -2,6 +2,8 @@
  * Facts from the sources: what each registry entry, seller, listing and order part contributes to
  * the indicators right now. Each function reads its subjects in a constant number of queries.
  */
+
+import { quarterOf } from "@coop/contracts/quarters"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHECKOUT_MODULE } from "../../modules/checkout"
@@ -14,7 +16,6 @@ import type { Fact } from "../../modules/indicators/sql"
 import { dateOnlyToStored, vietnamToday } from "../dates"
 import { listingStates } from "../ocop-online"
 import { NOW } from "./codes"
-import { quarterOf } from "./quarter"
 
 interface SellerRow {
   id: string

@@ -15,10 +15,12 @@
  * record, its title record and its own header. A province export lists each commune's items with
  * the commune in a leading `Xã` column (the province totals have no list of their own).
  */
+
+import { QUARTER_PATTERN } from "@coop/contracts/quarters"
+import { asciiSlug } from "@coop/contracts/text"
 import ExcelJS from "exceljs"
 import { INDICATORS, type IndicatorCode } from "./codes"
 import type { CountedOrder } from "./counted-details"
-import { QUARTER_PATTERN } from "./quarter"
 import type { CountedItem } from "./read"
 import type { ReportRow } from "./report"
 
@@ -418,17 +420,6 @@ export async function reportXlsx(report: ReportExport): Promise<Buffer> {
 
 // ---------------------------------------------------------------------------------------------
 // File names
-
-/** ASCII letters, digits and dashes only: "Gia Phú" -> "Gia-Phu". */
-function asciiSlug(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-}
 
 /**
  * "chi-tieu-kinh-te-so-02923-2026-Q4.xlsx" for a commune, "chi-tieu-kinh-te-so-tinh-15-2026-Q4.csv"

@@ -1,10 +1,16 @@
+import {
+  isAfter,
+  previousQuarter,
+  QUARTER_PATTERN,
+  quarterOf,
+  quarterRange,
+} from "@coop/contracts/quarters"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { badRequest } from "../../api/utils/errors"
 import { INDICATORS_MODULE } from "../../modules/indicators"
 import type IndicatorsModuleService from "../../modules/indicators/service"
 import { INDICATOR_CODES, INDICATORS, type IndicatorCode, NOW } from "./codes"
 import { describeSubjects, type SubjectDetails } from "./counted-details"
-import { isAfter, previousQuarter, QUARTER_PATTERN, quarterOf, quarterRange } from "./quarter"
 import { type IndicatorValues, valuesFromCounts } from "./report"
 
 /** The quarter asked for, checked: well formed and not in the future; the current one by default. */

@@ -1,8 +1,8 @@
+import { quarterOf } from "@coop/contracts/quarters"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { FactIncrement } from "../../modules/indicators/sql"
 import { NOW, STAMPED_PRODUCT } from "./codes"
-import { quarterOf } from "./quarter"
 
 /** An event of the traceability service's outbox (traceability/README.md, "Indicator events"). */
 export interface TraceEvent {

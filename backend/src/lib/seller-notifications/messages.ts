@@ -1,3 +1,4 @@
+import { stripMarks } from "@coop/contracts/text"
 /**
  * The seller notices, in Vietnamese. Each template names its values (`params`), which also fill
  * the Zalo ZNS template of the same name (docs/notifications.md lists them).
@@ -68,11 +69,7 @@ export function render(template: string, p: Params): { subject: string; text: st
  * Vietnam is usually sent without diacritics: 160 characters a part instead of 70).
  */
 export const foldForSms = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
+  stripMarks(text)
     .replace(/\u00a0/g, " ")
     .replace(/₫/g, "d")
 

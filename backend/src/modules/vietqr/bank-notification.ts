@@ -24,25 +24,21 @@
  * enough. The receiver rejects a signature whose `t` is more than 5 minutes (default) away from
  * its clock, which bounds replays; the unique `id` makes a replay within that window harmless.
  */
-import {
-  signWebhookPayload,
-  verifyWebhookSignature,
-  type WebhookSignatureCheck,
-} from "../../lib/webhook-signature"
+import { type SignatureCheck, signPayload, verifyPayload } from "@coop/contracts/signature"
 
 /** The signature header's name, lowercased as Node exposes request headers. */
 export const BANK_SIGNATURE_HEADER = "x-vietqr-signature"
 
 /** The `X-VietQR-Signature` header value for a body: `t=<t>,v1=<hex>`. */
-export const signBankNotification = signWebhookPayload
+export const signBankNotification = signPayload
 
-export type BankSignatureCheck = WebhookSignatureCheck
+export type BankSignatureCheck = SignatureCheck
 
 /**
  * Checks a notification's signature header against the raw body (the scheme Stripe uses for its
  * webhooks too; see src/lib/webhook-signature.ts).
  */
-export const verifyBankNotification = verifyWebhookSignature
+export const verifyBankNotification = verifyPayload
 
 /** A validated bank notification. */
 export type BankNotification = {

@@ -1,3 +1,4 @@
+import { bankText } from "@coop/contracts/text"
 /**
  * Dynamic VietQR payloads: the NAPAS 247 profile of the EMVCo merchant-presented QR code.
  * Pure functions, no I/O.
@@ -69,21 +70,6 @@ export function crc16CcittFalse(s: string): string {
   return crc.toString(16).toUpperCase().padStart(4, "0")
 }
 
-/**
- * Vietnamese text to plain ASCII the way banks print it: diacritics removed ("Thanh toán" ->
- * "Thanh toan", "đ" -> "d"), runs of whitespace collapsed to one space, ends trimmed.
- * Characters with no ASCII form (emoji, "₫", …) are kept, so callers can reject them.
- */
-export function stripDiacritics(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .replace(/\s+/g, " ")
-    .trim()
-}
-
 /** One TLV field: `id` (2 digits), `value`; the length is `value.length`. */
 export type TlvField = { id: string; value: string }
 
@@ -145,7 +131,7 @@ export function normalizePurpose(purpose: string | undefined): string {
   if (typeof purpose !== "string") {
     throw new VietQrInputError("purpose", `Purpose must be a string, got ${typeof purpose}`)
   }
-  const ascii = stripDiacritics(purpose)
+  const ascii = bankText(purpose)
   if (!PRINTABLE_ASCII_RE.test(ascii)) {
     throw new VietQrInputError(
       "purpose",

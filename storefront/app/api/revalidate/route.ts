@@ -1,5 +1,5 @@
+import { SIGNATURE_HEADER, verifyPayload } from "@coop/contracts/signature"
 import { revalidateTag } from "next/cache"
-import { SIGNATURE_HEADER, verifySignature } from "@/lib/revalidate/signature"
 import { parseTags } from "@/lib/revalidate/tags"
 
 // The backend posts here when a product, price, stock level, category, seller or OCOP entry
@@ -26,7 +26,7 @@ export async function POST(request: Request) {
   if (raw.length > MAX_BODY_BYTES) {
     return Response.json({ error: "too_large", message: "Body too large" }, { status: 413 })
   }
-  const check = verifySignature(raw, request.headers.get(SIGNATURE_HEADER), secret)
+  const check = verifyPayload(raw, request.headers.get(SIGNATURE_HEADER), secret)
   if (!check.ok) {
     return Response.json(
       { error: "unauthorized", message: `Invalid signature (${check.reason})` },

@@ -1,6 +1,6 @@
-import { z } from "zod/v4"
+import { latitude, longitude, text } from "@coop/contracts/events"
+import { z } from "zod"
 import { lotCodeText } from "../../domain/digital-link.js"
-import { latitude, longitude, text } from "../../domain/event-types.js"
 import { msg } from "../../messages.js"
 import type { Batch, BatchDetails } from "../../store/batches.js"
 import { badRequest } from "../errors.js"

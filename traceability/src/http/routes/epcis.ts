@@ -1,4 +1,11 @@
 import { createHash, randomUUID } from "node:crypto"
+import {
+  EVENT_TYPES,
+  EVENT_TYPES_AFTER_SEALING,
+  type EventType,
+  eventBodySchema,
+  splitEventBody,
+} from "@coop/contracts/events"
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
 import { EPCIS_CONTEXT, epcisEvents } from "../../domain/epcis.js"
 import {
@@ -20,13 +27,6 @@ import {
   readPageToken,
   signPageToken,
 } from "../../domain/epcis-query.js"
-import {
-  EVENT_TYPES,
-  EVENT_TYPES_AFTER_SEALING,
-  type EventType,
-  eventBodySchema,
-  splitEventBody,
-} from "../../domain/event-types.js"
 import type { Batch } from "../../store/batches.js"
 import { inTransaction } from "../../store/db.js"
 import {

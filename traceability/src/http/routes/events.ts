@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto"
-import type { FastifyInstance, FastifyRequest } from "fastify"
-import { z } from "zod/v4"
-import { epcisDocument } from "../../domain/epcis.js"
+import { isoWithOffset } from "@coop/contracts/event-time"
 import {
   EVENT_TYPES,
   EVENT_TYPES_AFTER_SEALING,
   type EventBody,
   eventBodySchema,
   splitEventBody,
-} from "../../domain/event-types.js"
+} from "@coop/contracts/events"
+import type { FastifyInstance, FastifyRequest } from "fastify"
+import { z } from "zod"
+import { epcisDocument } from "../../domain/epcis.js"
 import { verifyChain } from "../../domain/hash-chain.js"
-import { isoWithOffset } from "../../domain/time.js"
 import { msg } from "../../messages.js"
 import { findBatch } from "../../store/batches.js"
 import { inTransaction } from "../../store/db.js"

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify"
-import { z } from "zod/v4"
+import { z } from "zod"
 import { gtinProblem, normaliseGtin } from "../../domain/digital-link.js"
 import { msg } from "../../messages.js"
 import { assignGtin } from "../../store/seller-trust.js"

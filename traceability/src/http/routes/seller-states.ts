@@ -1,6 +1,6 @@
+import { verifyPayload } from "@coop/contracts/signature"
 import type { FastifyInstance } from "fastify"
-import { z } from "zod/v4"
-import { checkSignature } from "../../domain/webhook-signature.js"
+import { z } from "zod"
 import { msg } from "../../messages.js"
 import { recordSellerStates } from "../../store/seller-trust.js"
 import type { RouteContext } from "../context.js"
@@ -73,9 +73,9 @@ export async function sellerStateRoutes(
         }
         const raw = (request as { rawBody?: string }).rawBody ?? ""
         const header = request.headers["x-coop-signature"]
-        const check = checkSignature(secret, raw, typeof header === "string" ? header : undefined)
-        if (check !== "ok") {
-          throw new HttpError(401, "unauthorized", msg.badSignature(check))
+        const check = verifyPayload(raw, typeof header === "string" ? header : undefined, secret)
+        if (!check.ok) {
+          throw new HttpError(401, "unauthorized", msg.badSignature(check.reason))
         }
       },
     },

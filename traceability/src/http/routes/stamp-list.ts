@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify"
-import { z } from "zod/v4"
+import { z } from "zod"
 import { findBatch } from "../../store/batches.js"
 import { stampListPage, stampSummary } from "../../store/stamp-list.js"
 import { batchNotFound, mayWriteBatch } from "../batch-access.js"

@@ -1,4 +1,4 @@
-import { z } from "zod/v4"
+import { z } from "zod"
 import { DEFAULT_LAYOUT, LAYOUT_LIMITS, type SheetLayout } from "../../render/layout.js"
 import type { StampJob } from "../../store/stamps.js"
 

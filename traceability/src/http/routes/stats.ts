@@ -1,5 +1,5 @@
+import { QUARTER_PATTERN_SOURCE, quarterRange } from "@coop/contracts/quarters"
 import type { FastifyInstance, FastifyRequest } from "fastify"
-import { parseQuarter, QUARTER_PATTERN } from "../../domain/quarter.js"
 import { msg, type Text } from "../../messages.js"
 import { communeStats, counterfeitStamps, sellerStats } from "../../store/stats.js"
 import {
@@ -130,14 +130,14 @@ function scopeFor(actor: Actor, query: StatsQuery) {
 
 /** The quarter and area filters both statistics routes take. */
 const AREA_QUERY = {
-  quarter: { type: "string", pattern: QUARTER_PATTERN, description: "e.g. 2026-Q3" },
+  quarter: { type: "string", pattern: QUARTER_PATTERN_SOURCE, description: "e.g. 2026-Q3" },
   commune_code: { type: "string", pattern: "^[0-9]{5}$" },
   province_code: { type: "string", pattern: "^[0-9]{2}$" },
 } as const
 
 /** The quarter asked for (its bounds, or nulls for all time) and the area the actor may see. */
 function askedArea(actor: Actor, query: StatsQuery) {
-  const range = query.quarter ? parseQuarter(query.quarter) : null
+  const range = query.quarter ? quarterRange(query.quarter) : null
   if (query.quarter && !range) throw badRequest("quarter", msg.quarterFormat())
   return { start: range?.start ?? null, end: range?.end ?? null, ...scopeFor(actor, query) }
 }

@@ -1,3 +1,4 @@
+import { verifyPayload } from "@coop/contracts/signature"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
@@ -12,7 +13,6 @@ import {
 import { notifySellers } from "../../../lib/seller-notifications/enqueue"
 import { stampNotices } from "../../../lib/seller-notifications/facts"
 import { queueRevalidation } from "../../../lib/storefront-revalidate"
-import { verifyWebhookSignature } from "../../../lib/webhook-signature"
 import { INDICATORS_MODULE } from "../../../modules/indicators"
 import type IndicatorsModuleService from "../../../modules/indicators/service"
 import { ApiError } from "../../utils/errors"
@@ -54,7 +54,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     return
   }
   const raw = (req as MedusaRequest & { rawBody?: Buffer }).rawBody?.toString("utf8") ?? ""
-  const check = verifyWebhookSignature(raw, req.get("x-coop-signature"), secret)
+  const check = verifyPayload(raw, req.get("x-coop-signature"), secret)
   if (!check.ok) {
     throw new ApiError(401, {
       vi: `Chữ ký sự kiện không hợp lệ (${check.reason})`,

@@ -40,19 +40,23 @@ describe("verifyBankNotification", () => {
   const header = signBankNotification(body, SECRET, NOW)
 
   it("accepts a good signature", () => {
-    expect(verifyBankNotification(body, header, SECRET, NOW)).toEqual({ ok: true })
-    expect(verifyBankNotification(body, header, SECRET, NOW + 299)).toEqual({ ok: true })
-    expect(verifyBankNotification(body, header, SECRET, NOW + 300)).toEqual({ ok: true })
+    expect(verifyBankNotification(body, header, SECRET, { nowSeconds: NOW })).toEqual({ ok: true })
+    expect(verifyBankNotification(body, header, SECRET, { nowSeconds: NOW + 299 })).toEqual({
+      ok: true,
+    })
+    expect(verifyBankNotification(body, header, SECRET, { nowSeconds: NOW + 300 })).toEqual({
+      ok: true,
+    })
   })
 
   it("rejects a tampered body", () => {
     const tampered = body.replace("185000", "1850000")
-    expect(verifyBankNotification(tampered, header, SECRET, NOW)).toEqual({
+    expect(verifyBankNotification(tampered, header, SECRET, { nowSeconds: NOW })).toEqual({
       ok: false,
       reason: "mismatch",
     })
     // Even a whitespace change: the signature covers the raw bytes.
-    expect(verifyBankNotification(`${body} `, header, SECRET, NOW)).toEqual({
+    expect(verifyBankNotification(`${body} `, header, SECRET, { nowSeconds: NOW })).toEqual({
       ok: false,
       reason: "mismatch",
     })
@@ -60,7 +64,7 @@ describe("verifyBankNotification", () => {
 
   it("rejects a signature made with another secret", () => {
     const forged = signBankNotification(body, "another-secret", NOW)
-    expect(verifyBankNotification(body, forged, SECRET, NOW)).toEqual({
+    expect(verifyBankNotification(body, forged, SECRET, { nowSeconds: NOW })).toEqual({
       ok: false,
       reason: "mismatch",
     })
@@ -68,27 +72,32 @@ describe("verifyBankNotification", () => {
 
   it("rejects a timestamp changed after signing", () => {
     const moved = header.replace(`t=${NOW}`, `t=${NOW + 60}`)
-    expect(verifyBankNotification(body, moved, SECRET, NOW + 60)).toEqual({
+    expect(verifyBankNotification(body, moved, SECRET, { nowSeconds: NOW + 60 })).toEqual({
       ok: false,
       reason: "mismatch",
     })
   })
 
   it("rejects an old (or far future) timestamp as stale", () => {
-    expect(verifyBankNotification(body, header, SECRET, NOW + 301)).toEqual({
+    expect(verifyBankNotification(body, header, SECRET, { nowSeconds: NOW + 301 })).toEqual({
       ok: false,
       reason: "stale",
     })
-    expect(verifyBankNotification(body, header, SECRET, NOW - 301)).toEqual({
+    expect(verifyBankNotification(body, header, SECRET, { nowSeconds: NOW - 301 })).toEqual({
       ok: false,
       reason: "stale",
     })
-    expect(verifyBankNotification(body, header, SECRET, NOW + 3600, 7200)).toEqual({ ok: true })
+    expect(
+      verifyBankNotification(body, header, SECRET, {
+        nowSeconds: NOW + 3600,
+        toleranceSeconds: 7200,
+      }),
+    ).toEqual({ ok: true })
   })
 
   it("reports a missing header", () => {
     for (const missing of [undefined, "", "   "]) {
-      expect(verifyBankNotification(body, missing, SECRET, NOW)).toEqual({
+      expect(verifyBankNotification(body, missing, SECRET, { nowSeconds: NOW })).toEqual({
         ok: false,
         reason: "missing",
       })
@@ -110,7 +119,7 @@ describe("verifyBankNotification", () => {
       `t=${NOW};v1=${v1}`,
     ]
     for (const value of malformed) {
-      expect(verifyBankNotification(body, value, SECRET, NOW)).toEqual({
+      expect(verifyBankNotification(body, value, SECRET, { nowSeconds: NOW })).toEqual({
         ok: false,
         reason: "malformed",
       })
@@ -126,16 +135,18 @@ describe("verifyBankNotification", () => {
       `t=${NOW},v0=whatever,v1=${v1}`,
       `t=${NOW},v1=${old},v1=${v1}`,
     ]) {
-      expect(verifyBankNotification(body, value, SECRET, NOW)).toEqual({ ok: true })
+      expect(verifyBankNotification(body, value, SECRET, { nowSeconds: NOW })).toEqual({ ok: true })
     }
-    expect(verifyBankNotification(body, `t=${NOW},v1=${old}`, SECRET, NOW)).toEqual({
-      ok: false,
-      reason: "mismatch",
-    })
+    expect(verifyBankNotification(body, `t=${NOW},v1=${old}`, SECRET, { nowSeconds: NOW })).toEqual(
+      {
+        ok: false,
+        reason: "mismatch",
+      },
+    )
   })
 
   it("throws when the receiver has no secret configured", () => {
-    expect(() => verifyBankNotification(body, header, "", NOW)).toThrow(/secret/)
+    expect(() => verifyBankNotification(body, header, "", { nowSeconds: NOW })).toThrow(/secret/)
   })
 })
 

@@ -1,3 +1,4 @@
+import { bankText } from "@coop/contracts/text"
 import { QRPay } from "vietnam-qr-pay"
 import {
   bankName,
@@ -6,7 +7,6 @@ import {
   NAPAS_BANKS,
   parseTlv,
   readVietQrPayload,
-  stripDiacritics,
   type VietQrInput,
   VietQrInputError,
 } from "../payload"
@@ -177,7 +177,7 @@ describe("buildVietQrPayload", () => {
       ["ưởữ ỳ", "uou y"],
     ]
     for (const [purpose, expected] of cases) {
-      expect(stripDiacritics(purpose)).toBe(expected)
+      expect(bankText(purpose)).toBe(expected)
       const qr = decode(buildVietQrPayload({ ...base, purpose }))
       expect(qr.isValid).toBe(true)
       expect(qr.additionalData.purpose).toBe(expected)

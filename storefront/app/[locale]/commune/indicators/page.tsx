@@ -1,3 +1,4 @@
+import { quarterLabel, quartersBefore } from "@coop/contracts/quarters"
 import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
 import { LoadError, PortalUnavailable, StatusNotice } from "@/components/portal/commune-bits"
@@ -10,7 +11,7 @@ import { localePath } from "@/i18n/paths"
 import { formatDate } from "@/lib/format"
 import { listCommunes } from "@/lib/medusa/admin-units"
 import { readHistory, readIndicators } from "@/lib/portal/commune-data"
-import { chosenQuarter, quarterLabel, quartersBefore } from "@/lib/portal/commune-quarters"
+import { chosenQuarter } from "@/lib/portal/commune-quarters"
 import { communeContext } from "@/lib/portal/context"
 
 type Search = { quarter?: string; commune?: string; status?: string }

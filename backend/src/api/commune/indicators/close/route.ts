@@ -1,7 +1,7 @@
+import { quarterRange } from "@coop/contracts/quarters"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { officerArea } from "../../../../lib/indicators/area"
-import { quarterRange } from "../../../../lib/indicators/quarter"
 import {
   allCountedItems,
   closedSnapshot,

@@ -1,6 +1,6 @@
+import { previousQuarter, quartersBetween } from "@coop/contracts/quarters"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { communeNotFound, officerArea } from "../../../../lib/indicators/area"
-import { previousQuarter, quartersBetween } from "../../../../lib/indicators/quarter"
 import { parseQuarterParam, readHistory } from "../../../../lib/indicators/read"
 import { badRequest } from "../../../utils/errors"
 

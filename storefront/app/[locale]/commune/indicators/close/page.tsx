@@ -1,3 +1,4 @@
+import { quarterLabel } from "@coop/contracts/quarters"
 import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
 import { CommuneActionForm } from "@/components/portal/commune-action-form"
@@ -7,7 +8,7 @@ import { PortalShell } from "@/components/portal/portal-shell"
 import { pageLocale } from "@/i18n/locale"
 import { localePath } from "@/i18n/paths"
 import { closeQuarter } from "@/lib/portal/commune-actions"
-import { chosenQuarter, quarterLabel } from "@/lib/portal/commune-quarters"
+import { chosenQuarter } from "@/lib/portal/commune-quarters"
 import { communeContext } from "@/lib/portal/context"
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ quarter?: string }> }

@@ -1,3 +1,4 @@
+import { quarterLabel } from "@coop/contracts/quarters"
 import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
 import { LoadError, PortalUnavailable } from "@/components/portal/commune-bits"
@@ -9,7 +10,7 @@ import { pageLocale } from "@/i18n/locale"
 import { localePath } from "@/i18n/paths"
 import type { Locale } from "@/i18n/routing"
 import { readCounted, readCounterfeitStamps } from "@/lib/portal/commune-data"
-import { chosenQuarter, quarterLabel } from "@/lib/portal/commune-quarters"
+import { chosenQuarter } from "@/lib/portal/commune-quarters"
 import { type CountedItem, INDICATOR_CODES, type IndicatorCode } from "@/lib/portal/commune-types"
 import { communeContext } from "@/lib/portal/context"
 

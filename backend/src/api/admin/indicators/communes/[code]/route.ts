@@ -1,7 +1,7 @@
+import { previousQuarter, quartersBetween } from "@coop/contracts/quarters"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { communeNotFound } from "../../../../../lib/indicators/area"
 import { INDICATORS } from "../../../../../lib/indicators/codes"
-import { previousQuarter, quartersBetween } from "../../../../../lib/indicators/quarter"
 import { parseQuarterParam, readHistory } from "../../../../../lib/indicators/read"
 import { ADMIN_UNIT_MODULE } from "../../../../../modules/admin-unit"
 import type AdminUnitModuleService from "../../../../../modules/admin-unit/service"

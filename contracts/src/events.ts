@@ -1,5 +1,5 @@
-import { z } from "zod/v4"
-import { offsetOf } from "./time.js"
+import { z } from "zod"
+import { offsetOf } from "./event-time.js"
 
 /**
  * What may be recorded about a batch, one schema per event type. The request body is flat:

@@ -1,4 +1,10 @@
-import { findHostileUrl, findHostileValue, MAX_JSON_DEPTH } from "../hostile-input"
+import { describe, expect, it } from "vitest"
+import {
+  findHostileUrl,
+  findHostileValue,
+  hostileMessage,
+  MAX_JSON_DEPTH,
+} from "./hostile-input.js"
 
 const nest = (levels: number): unknown => {
   let value: unknown = "đáy"
@@ -63,5 +69,56 @@ describe("findHostileUrl", () => {
       field: "offset",
       reason: "pagination",
     })
+  })
+})
+
+describe("findHostileValue (traceability bodies)", () => {
+  it("lets ordinary Vietnamese text, emoji and numbers through", () => {
+    expect(
+      findHostileValue({
+        lot_code: "GP-2026-01 🌾",
+        quantity: 1200,
+        data: nest(MAX_JSON_DEPTH - 2),
+      }),
+    ).toBeNull()
+    expect(findHostileValue(undefined)).toBeNull()
+  })
+
+  it("names the field holding a NUL, a lone surrogate, a huge number or too deep a nesting", () => {
+    expect(findHostileValue({ place: { village: "Phú\u0000Xuân" } })).toEqual({
+      field: "place.village",
+      reason: "nul",
+    })
+    expect(findHostileValue({ photos: ["ok", "\uD800"] })).toEqual({
+      field: "photos.1",
+      reason: "surrogate",
+    })
+    expect(findHostileValue({ quantity: 1e300 })).toEqual({ field: "quantity", reason: "number" })
+    expect(findHostileValue({ data: nest(2000) })).toMatchObject({ reason: "depth" })
+    expect(hostileMessage({ field: "lot_code", reason: "nul" })).toEqual({
+      vi: 'Trường "lot_code" chứa ký tự không hợp lệ (NUL)',
+      en: 'The field "lot_code" contains an invalid character (NUL)',
+    })
+  })
+})
+
+describe("findHostileUrl (traceability URLs)", () => {
+  it("checks each path segment and query parameter after decoding", () => {
+    expect(findHostileUrl("/products/prod_1/provenance?lang=vi")).toBeNull()
+    expect(findHostileUrl("/products/x%00y/provenance")).toEqual({ field: "url", reason: "nul" })
+    expect(findHostileUrl("/s/%ED%A0%80")).toEqual({ field: "url", reason: "encoding" })
+    expect(findHostileUrl("/batches?limit=-5")).toEqual({ field: "limit", reason: "pagination" })
+    expect(findHostileUrl("/stats?from=%00")).toEqual({ field: "from", reason: "nul" })
+  })
+})
+
+describe("findHostileUrl's shortcut", () => {
+  it("passes a clean stamp URI without decoding, and still checks one with escapes", () => {
+    expect(findHostileUrl("/01/08938505974016/21/GP2026000001")).toBeNull()
+    expect(findHostileUrl("/01/08938505974016/21/GP2026%00")).toEqual({
+      field: "url",
+      reason: "nul",
+    })
+    expect(findHostileUrl("/01/0893850597\u0000")).toEqual({ field: "url", reason: "nul" })
   })
 })

@@ -1,11 +1,17 @@
 /**
- * Timestamped HMAC signatures of webhook bodies: header `t=<unix seconds>,v1=<hex HMAC-SHA256(
- * secret, `${t}.${rawBody}`)>`. Stripe signs its webhooks this way, and so do the bank
- * notifications the platform accepts (src/modules/vietqr/bank-notification.ts).
+ * `X-Coop-Signature`: how one service proves a webhook body came from another (the indicator
+ * and seller-state webhooks, the storefront's revalidation webhook, the bank's VietQR notices).
+ * Header `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, Stripe's scheme: the
+ * secret never travels, and a captured request stops working after the tolerance.
  */
 import { createHmac, timingSafeEqual } from "node:crypto"
 
-export const DEFAULT_SIGNATURE_TOLERANCE_SECONDS = 300
+export const SIGNATURE_HEADER = "x-coop-signature"
+export const SIGNATURE_TOLERANCE_SECONDS = 300
+
+export type SignatureCheck =
+  | { ok: true }
+  | { ok: false; reason: "missing" | "malformed" | "stale" | "mismatch" }
 
 const nowInSeconds = () => Math.floor(Date.now() / 1000)
 
@@ -19,18 +25,14 @@ function requireSecret(secret: string): void {
   }
 }
 
-/** A signature header value for a body: `t=<t>,v1=<hex>`. */
-export function signWebhookPayload(rawBody: string, secret: string, t = nowInSeconds()): string {
+/** The header value for a body: `t=<t>,v1=<hex>`. */
+export function signPayload(rawBody: string, secret: string, t = nowInSeconds()): string {
   requireSecret(secret)
   if (!Number.isSafeInteger(t) || t < 0) throw new Error(`Invalid timestamp ${t}`)
   return `t=${t},v1=${hmacHex(secret, t, rawBody)}`
 }
 
-export type WebhookSignatureCheck =
-  | { ok: true }
-  | { ok: false; reason: "missing" | "malformed" | "stale" | "mismatch" }
-
-function parseSignatureHeader(header: string): { t: number; v1: string[] } | null {
+function parseHeader(header: string): { t: number; v1: string[] } | null {
   let t: number | null = null
   const v1: string[] = []
   for (const part of header.split(",")) {
@@ -44,6 +46,8 @@ function parseSignatureHeader(header: string): { t: number; v1: string[] } | nul
     } else if (key === "v1") {
       if (!/^[0-9a-fA-F]{64}$/.test(value)) return null
       v1.push(value.toLowerCase())
+    } else if (value.includes("=")) {
+      return null
     }
     // Other keys (future schemes) are ignored.
   }
@@ -52,24 +56,23 @@ function parseSignatureHeader(header: string): { t: number; v1: string[] } | nul
 }
 
 /**
- * Checks a signature header against the raw body. The signature is checked
- * before the timestamp, so "stale" means an authentic notification that is too old (or too far
- * in the future): a late delivery or a replay. Comparison is constant-time.
+ * Checks a signature header against the raw body. The HMAC is checked (in constant time) before
+ * the timestamp, so "stale" only ever describes an authentic message that is too old or too far
+ * in the future: a late delivery or a replay.
  */
-export function verifyWebhookSignature(
+export function verifyPayload(
   rawBody: string,
-  header: string | undefined,
+  header: string | null | undefined,
   secret: string,
-  nowSeconds: number = nowInSeconds(),
-  toleranceSeconds: number = DEFAULT_SIGNATURE_TOLERANCE_SECONDS,
-): WebhookSignatureCheck {
+  {
+    nowSeconds = nowInSeconds(),
+    toleranceSeconds = SIGNATURE_TOLERANCE_SECONDS,
+  }: { nowSeconds?: number; toleranceSeconds?: number } = {},
+): SignatureCheck {
   requireSecret(secret)
-  if (header === undefined || header === null || header.trim() === "") {
-    return { ok: false, reason: "missing" }
-  }
-  const parsed = parseSignatureHeader(header)
+  if (typeof header !== "string" || header.trim() === "") return { ok: false, reason: "missing" }
+  const parsed = parseHeader(header)
   if (!parsed) return { ok: false, reason: "malformed" }
-
   const expected = Buffer.from(hmacHex(secret, parsed.t, rawBody), "hex")
   let matched = false
   for (const candidate of parsed.v1) {

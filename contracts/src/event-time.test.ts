@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { isoWithOffset, offsetMinutes, offsetOf } from "./time.js"
+import { isoWithOffset, offsetMinutes, offsetOf } from "./event-time.js"
 
 describe("time zone offsets", () => {
   it("reads offsets within ±14:00", () => {

@@ -4,9 +4,10 @@
  * error the route did not expect), JSON nested deeper than any of our shapes only costs stack
  * and time, and a number past 2^53 is no longer the number the client sent.
  *
- * The traceability service applies the same rules (traceability/src/domain/hostile-input.ts);
- * the two files change together.
+ * Both the backend and the traceability service run every request through these, so one hostile
+ * request is refused alike by both.
  */
+import type { Text } from "./i18n.js"
 
 export const MAX_JSON_DEPTH = 32
 
@@ -65,6 +66,9 @@ export function findHostileValue(value: unknown, root: string[] = []): HostileVa
   return null
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this looks for.
+const MAYBE_HOSTILE_URL = /[%?\u0000\uD800-\uDFFF]/
+
 function decode(part: string): string | null {
   try {
     return decodeURIComponent(part.replaceAll("+", " "))
@@ -76,6 +80,9 @@ function decode(part: string): string | null {
 
 /** The first hostile piece of a request target ("/store/products?q=%00"): a path segment or a query parameter. */
 export function findHostileUrl(target: string): HostileValue | null {
+  // Every scan passes here: a target without escapes, query, NUL or surrogate halves (a stamp's
+  // URI) has nothing the checks below could find.
+  if (!MAYBE_HOSTILE_URL.test(target)) return null
   const at = target.indexOf("?")
   const pathname = at < 0 ? target : target.slice(0, at)
   for (const segment of pathname.split("/")) {
@@ -104,7 +111,7 @@ export function findHostileUrl(target: string): HostileValue | null {
 }
 
 /** What to tell the client, in both languages. */
-export function hostileMessage({ field, reason }: HostileValue): { vi: string; en: string } {
+export function hostileMessage({ field, reason }: HostileValue): Text {
   switch (reason) {
     case "nul":
       return {
@@ -113,27 +120,27 @@ export function hostileMessage({ field, reason }: HostileValue): { vi: string; e
       }
     case "surrogate":
       return {
-        vi: `Trường "${field}" chứa ký tự Unicode không hợp lệ`,
+        vi: `Trường "${field}" chứa ký tự Unicode không hợp lệ (surrogate đơn lẻ)`,
         en: `The field "${field}" contains invalid Unicode (a lone surrogate)`,
       }
     case "encoding":
       return {
-        vi: `Trường "${field}" có mã hóa URL không hợp lệ`,
+        vi: `Trường "${field}" không phải UTF-8 mã hoá URL hợp lệ`,
         en: `The field "${field}" is not valid URL-encoded UTF-8`,
       }
     case "depth":
       return {
-        vi: `Trường "${field}" lồng nhau quá sâu (tối đa ${MAX_JSON_DEPTH} cấp)`,
+        vi: `Trường "${field}" lồng quá sâu (tối đa ${MAX_JSON_DEPTH} tầng)`,
         en: `The field "${field}" is nested too deeply (at most ${MAX_JSON_DEPTH} levels)`,
       }
     case "pagination":
       return {
-        vi: `Trường "${field}" phải là số nguyên không âm`,
+        vi: `Trường "${field}" phải là số nguyên từ 0 trở lên`,
         en: `The field "${field}" must be a whole number, 0 or more`,
       }
     case "number":
       return {
-        vi: `Trường "${field}" có số quá lớn`,
+        vi: `Trường "${field}" chứa số quá lớn để giữ chính xác`,
         en: `The field "${field}" holds a number too large to be exact`,
       }
   }
