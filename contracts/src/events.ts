@@ -1,34 +1,20 @@
 import { z } from "zod"
+import { type EventType, INPUT_KINDS, MAX_PHOTOS } from "./event-kinds.js"
 import { offsetOf } from "./event-time.js"
+
+export {
+  EVENT_TYPES,
+  EVENT_TYPES_AFTER_SEALING,
+  type EventType,
+  INPUT_KINDS,
+  MAX_PHOTOS,
+} from "./event-kinds.js"
 
 /**
  * What may be recorded about a batch, one schema per event type. The request body is flat:
  * the common fields (time, place, actor, photos, note) plus the fields of its type, which are
  * stored as the event's `details`.
  */
-
-export const EVENT_TYPES = [
-  "planting",
-  "input_applied",
-  "harvest",
-  "processing",
-  "packing",
-  "inspection",
-  "shipping",
-  "receiving",
-  "note",
-] as const
-export type EventType = (typeof EVENT_TYPES)[number]
-
-/** After sealing, production is over: only what happens to the finished lot may follow. */
-export const EVENT_TYPES_AFTER_SEALING: readonly EventType[] = [
-  "inspection",
-  "shipping",
-  "receiving",
-  "note",
-]
-
-export const MAX_PHOTOS = 10
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
@@ -114,7 +100,7 @@ export const eventBodySchema = z.discriminatedUnion("type", [
   }),
   event("input_applied", {
     product: text(200),
-    input_kind: z.enum(["fertiliser", "pesticide", "herbicide", "fungicide", "other"]).optional(),
+    input_kind: z.enum(INPUT_KINDS).optional(),
     dose: quantity,
     pre_harvest_interval_days: z.int().min(0, "must be 0 or more").max(365, "must be at most 365"),
     target: text(200).optional(),

@@ -71,12 +71,6 @@ export function PortalUnavailable({ retryHref }: { retryHref: string }) {
   return <LoadError error={{ status: 0, message: "", field: null }} retryHref={retryHref} />
 }
 
-/** The page number from `?page=`, at least 1. */
-export function pageNumber(value: string | undefined): number {
-  const n = Number(value)
-  return Number.isInteger(n) && n > 0 && n < 100_000 ? n : 1
-}
-
 /** A seller's state as a coloured tag (pending amber, approved green, suspended red). */
 export function SellerStateBadge({ state, label }: { state: string; label: string }) {
   return (

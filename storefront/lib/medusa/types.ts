@@ -1,4 +1,5 @@
 // The storefront's own shapes. Pages and components only see these, never Medusa's API types.
+import type { IndicatorValue, PublicIndicatorCode } from "@coop/contracts/indicators"
 
 export type Money = {
   /** Whole units of the currency (dong for VND). */
@@ -103,25 +104,10 @@ export type Commune = {
 }
 
 /** One public indicator: a share (numerator of denominator) or, for flows, a count. */
-export type Indicator = {
-  numerator: number
-  denominator: number
-  /** numerator / denominator; null when there is nothing to divide by. */
-  ratio: number | null
-}
+export type Indicator = IndicatorValue
 
-/** The public indicator codes (backend docs/indicators.md), in the order the page shows them. */
-export const PUBLIC_INDICATORS = [
-  "OCOP_ONLINE",
-  "SELLERS_ONLINE",
-  "TRACEABLE",
-  "ORDERS",
-  "CASHLESS",
-  "STAMPS",
-  "SCANS",
-] as const
-
-export type IndicatorCode = (typeof PUBLIC_INDICATORS)[number]
+export { PUBLIC_INDICATORS } from "@coop/contracts/indicators"
+export type IndicatorCode = PublicIndicatorCode
 
 export type CommuneIndicators = {
   commune: { code: string; name: string; province: { code: string; name: string } }

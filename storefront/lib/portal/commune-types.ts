@@ -1,5 +1,8 @@
 // The commune portal's view of the backend's /commune answers (backend/src/api/commune and
-// docs/indicators.md). Only the fields the pages read are named.
+// docs/indicators.md). Only the fields the pages read are named; the indicators themselves are
+// the contract's (@coop/contracts/indicators).
+import type { CashlessReason, IndicatorCode, IndicatorValue } from "@coop/contracts/indicators"
+import type { IssuingLevel, OcopGroup, OcopStars } from "@coop/contracts/ocop"
 
 export const SELLER_STATES = ["pending", "approved", "suspended"] as const
 export type SellerState = (typeof SELLER_STATES)[number]
@@ -53,17 +56,8 @@ export type SellerDetail = CommuneSeller & { products: SellerProduct[] }
 
 export type Page<T> = { items: T[]; count: number; limit: number; offset: number }
 
-export const OCOP_GROUPS = [
-  "food",
-  "beverage",
-  "herbal",
-  "textile",
-  "souvenir_furniture_decoration",
-  "rural_tourism_service",
-] as const
-export const ISSUING_LEVELS = ["commune", "district", "province", "central"] as const
-export const CERTIFICATE_STATUSES = ["valid", "expiring_soon", "expired"] as const
-export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number]
+export type { CertificateStatus } from "@coop/contracts/ocop"
+export { CERTIFICATE_STATUSES, ISSUING_LEVELS, OCOP_GROUPS } from "@coop/contracts/ocop"
 
 export type OcopEntry = {
   id: string
@@ -71,11 +65,11 @@ export type OcopEntry = {
   seller_id: string
   seller: { id: string; handle: string; name: string } | null
   product_name: string
-  group: (typeof OCOP_GROUPS)[number]
-  stars: 3 | 4 | 5
+  group: OcopGroup
+  stars: OcopStars
   certificate_number: string
   decision_number: string | null
-  issuing_level: (typeof ISSUING_LEVELS)[number]
+  issuing_level: IssuingLevel
   issued_on: string
   expires_on: string
   product_id: string | null
@@ -86,26 +80,9 @@ export type OcopEntry = {
   expiring_soon: boolean
 }
 
-/** The indicators in the order the backend reports them (backend/src/lib/indicators/codes.ts). */
-export const INDICATOR_CODES = [
-  "OCOP_ONLINE",
-  "SELLERS_ONLINE",
-  "TRACEABLE",
-  "ORDERS",
-  "GMV",
-  "CASHLESS",
-  "CASHLESS_VALUE",
-  "STAMPS",
-  "SCANS",
-  "SCANNED",
-  "COUNTERFEIT",
-] as const
-export type IndicatorCode = (typeof INDICATOR_CODES)[number]
+export type { IndicatorCode, IndicatorValue } from "@coop/contracts/indicators"
+export { INDICATOR_CODES, MONEY_INDICATORS } from "@coop/contracts/indicators"
 
-/** Amounts of dong rather than counts. */
-export const MONEY_INDICATORS: IndicatorCode[] = ["GMV", "CASHLESS_VALUE"]
-
-export type IndicatorValue = { numerator: number; denominator: number; ratio: number | null }
 export type IndicatorValues = Record<IndicatorCode, IndicatorValue | null>
 
 export type IndicatorsRead = {
@@ -120,16 +97,7 @@ export type IndicatorsRead = {
 
 export type HistoryQuarter = { quarter: string; closed: boolean; indicators: IndicatorValues }
 
-export const CASHLESS_REASONS = [
-  "vietqr_paid",
-  "card_paid",
-  "cash_on_delivery",
-  "other_method",
-  "awaiting_payment",
-  "payment_canceled",
-  "payment_refunded",
-  "order_canceled",
-] as const
+export { CASHLESS_REASONS } from "@coop/contracts/indicators"
 
 /** An order part as the counted lists show it (backend: lib/indicators/counted-details.ts). */
 export type CountedOrder = {
@@ -139,7 +107,7 @@ export type CountedOrder = {
   payment_method: "cod" | "vietqr" | "card" | "other"
   payment_status: "awaiting" | "captured" | "canceled" | "refunded"
   status: string
-  cashless_reason: (typeof CASHLESS_REASONS)[number]
+  cashless_reason: CashlessReason
 }
 
 export type CountedItem = {

@@ -1,5 +1,6 @@
 "use server"
 
+import { MAX_PHOTOS } from "@coop/contracts/event-kinds"
 import { redirect } from "next/navigation"
 import { getTranslations } from "next-intl/server"
 import { formLocale } from "@/i18n/form-locale"
@@ -44,7 +45,6 @@ export type OriginFormState = {
   harvestOver?: { title: string; body: string; confirm: string }
 }
 
-const MAX_PHOTOS = 10
 type T = Awaited<ReturnType<typeof getTranslations<"Portal.origin">>>
 
 function batchIdOf(form: FormData): string {

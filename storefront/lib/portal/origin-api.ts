@@ -50,32 +50,9 @@ export type StampJob = {
   error?: string | null
 }
 
-export type StampSummary = {
-  issued: number
-  voided: number
-  scanned: number
-  scans: number
-  counterfeit_signals: number
-}
+import type { StampList } from "@coop/contracts/stamps"
 
-export type ListedStamp = {
-  seq: number
-  serial: string
-  uri: string
-  state: "issued" | "voided"
-  issued_at: string
-  voided_at: string | null
-  void_reason: string | null
-  scan_count: number
-  last_scanned_at: string | null
-  counterfeit_signals: number
-}
-
-export type StampList = {
-  summary: StampSummary
-  stamps: ListedStamp[]
-  next_after_seq: number | null
-}
+export type { ListedStamp, StampList, StampSummary } from "@coop/contracts/stamps"
 
 export type SellerProductOption = { id: string; title: string; status: string }
 

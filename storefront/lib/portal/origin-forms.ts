@@ -1,6 +1,17 @@
 // The origin forms' fields and their checks, mirroring the traceability service's rules
 // (traceability/README.md "Creating a batch" and the event types) so a person learns what is
-// wrong in their language before anything is sent. Pure: no I/O, unit-tested beside it.
+// wrong in their language before anything is sent. Pure: no I/O, unit-tested beside it. The event
+// types themselves are the contract's (@coop/contracts/event-kinds).
+
+import {
+  EVENT_TYPES,
+  EVENT_TYPES_AFTER_SEALING,
+  type EventType,
+  INPUT_KINDS,
+  isEventType,
+} from "@coop/contracts/event-kinds"
+
+export { EVENT_TYPES, EVENT_TYPES_AFTER_SEALING, type EventType, INPUT_KINDS, isEventType }
 
 export type FormValues = Record<string, string>
 /** A problem with one field: a message key under Portal.origin.errors, with its parameters. */
@@ -175,27 +186,6 @@ export function batchBody(values: FormValues) {
 
 // ---- Events -----------------------------------------------------------------------------
 
-export const EVENT_TYPES = [
-  "planting",
-  "input_applied",
-  "harvest",
-  "processing",
-  "packing",
-  "inspection",
-  "shipping",
-  "receiving",
-  "note",
-] as const
-export type EventType = (typeof EVENT_TYPES)[number]
-/** After sealing, production is over: only what happens to the finished lot may follow. */
-export const EVENT_TYPES_AFTER_SEALING: readonly EventType[] = [
-  "inspection",
-  "shipping",
-  "receiving",
-  "note",
-]
-export const INPUT_KINDS = ["fertiliser", "pesticide", "herbicide", "fungicide", "other"] as const
-
 const quantity = (prefix: string, required = false): FieldSpec[] => [
   { name: `${prefix}.amount`, kind: "number", required, max: 1e12 },
   { name: `${prefix}.unit`, kind: "text", required, max: 20 },
@@ -250,10 +240,6 @@ export const EVENT_FIELDS: Record<EventType, readonly FieldSpec[]> = {
     { name: "condition", kind: "text", max: 500 },
   ],
   note: [],
-}
-
-export function isEventType(value: unknown): value is EventType {
-  return EVENT_TYPES.includes(value as EventType)
 }
 
 /** The names a form of this type posts (the note last: it is required only for `note`). */

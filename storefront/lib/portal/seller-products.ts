@@ -32,14 +32,6 @@ export type SellerProduct = {
   variants: SellerVariant[]
 }
 
-export const PAGE_SIZE = 20
-
-/** The page number from `?page=`, 1 when missing or nonsense. */
-export function pageNumber(raw: string | undefined): number {
-  const page = Number(raw)
-  return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1
-}
-
 /** What the list and the edit page say about where the product stands. */
 export type ProductState = "draft" | "onSale" | "waitingApproval"
 

@@ -1,7 +1,8 @@
 import type { Locale } from "@/i18n/routing"
 import { backend } from "./api"
+import { PAGE_SIZE } from "./paging"
 import type { SellerOrder } from "./seller-orders"
-import { PAGE_SIZE, type SellerProduct } from "./seller-products"
+import type { SellerProduct } from "./seller-products"
 import {
   AUDIT_PAGE_SIZE,
   type AuditEntry,

@@ -1,28 +1,8 @@
+import type { ListedStamp, StampSummary } from "@coop/contracts/stamps"
 import type pg from "pg"
 
 /** A stamp as its seller sees it on the portal: its state and what its scans say. */
-export interface StampListRow {
-  seq: number
-  serial: string
-  uri: string
-  state: "issued" | "voided"
-  issued_at: string
-  voided_at: string | null
-  void_reason: string | null
-  scan_count: number
-  last_scanned_at: string | null
-  /** Scans of this stamp with a suspicious or voided verdict, plus impossible journeys. */
-  counterfeit_signals: number
-}
-
-export interface StampSummary {
-  issued: number
-  voided: number
-  /** Stamps scanned at least once. */
-  scanned: number
-  scans: number
-  counterfeit_signals: number
-}
+export type StampListRow = ListedStamp
 
 /**
  * One page of a batch's stamps in issue order after `afterSeq` (keyset paging on

@@ -1,6 +1,6 @@
+import { CERTIFICATE_STATUSES, ISSUING_LEVELS, OCOP_GROUPS } from "@coop/contracts/ocop"
 import { z } from "zod"
 import { isCalendarDate, vietnamToday } from "../../lib/dates"
-import { ISSUING_LEVELS, OCOP_GROUPS } from "../../modules/commune/models/ocop-entry"
 import { Pagination } from "../utils/fields"
 
 export { Pagination } from "../utils/fields"
@@ -27,7 +27,6 @@ export const ApproveChanges = ApproveSeller
 export const RejectChanges = SuspendSeller
 
 /** valid: not yet expired; expiring_soon: valid but within 90 days of expiry; expired. */
-export const CERTIFICATE_STATUSES = ["valid", "expiring_soon", "expired"] as const
 
 export const ListOcopEntries = Pagination.extend({
   status: z.enum(CERTIFICATE_STATUSES).optional(),

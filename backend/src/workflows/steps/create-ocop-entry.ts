@@ -1,17 +1,17 @@
+import type { IssuingLevel, OcopGroup } from "@coop/contracts/ocop"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COMMUNE_MODULE } from "../../modules/commune"
-import type { ISSUING_LEVELS, OCOP_GROUPS } from "../../modules/commune/models/ocop-entry"
 import type CommuneModuleService from "../../modules/commune/service"
 
 export interface OcopEntryData {
   commune_code: string
   seller_id: string
   product_name: string
-  group: (typeof OCOP_GROUPS)[number]
+  group: OcopGroup
   stars: number
   certificate_number: string
   decision_number: string | null
-  issuing_level: (typeof ISSUING_LEVELS)[number]
+  issuing_level: IssuingLevel
   issued_on: Date
   expires_on: Date
   product_id: string | null

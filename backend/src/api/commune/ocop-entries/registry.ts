@@ -1,3 +1,4 @@
+import type { CertificateStatus } from "@coop/contracts/ocop"
 import type { MedusaRequest } from "@medusajs/framework/http"
 import type { InferTypeOf } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
@@ -11,7 +12,6 @@ import { SELLER_MODULE } from "../../../modules/seller"
 import type SellerModuleService from "../../../modules/seller/service"
 import { communeAccess } from "../../utils/access"
 import { ApiError, badRequest, conflict } from "../../utils/errors"
-import type { CERTIFICATE_STATUSES } from "../validators"
 
 type Entry = InferTypeOf<typeof OcopEntry>
 
@@ -110,7 +110,7 @@ export function asConflict(error: unknown): unknown {
 }
 
 /** Filters on the expiry date for a certificate status, relative to today in Vietnam. */
-export function statusFilter(status: (typeof CERTIFICATE_STATUSES)[number] | undefined) {
+export function statusFilter(status: CertificateStatus | undefined) {
   const today = vietnamToday()
   switch (status) {
     case "expired":

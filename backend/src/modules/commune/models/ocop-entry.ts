@@ -1,16 +1,7 @@
+import { ISSUING_LEVELS, OCOP_GROUPS } from "@coop/contracts/ocop"
 import { model } from "@medusajs/framework/utils"
 
-/** The six OCOP product groups of Decision 148/QĐ-TTg (2023). */
-export const OCOP_GROUPS = [
-  "food",
-  "beverage",
-  "herbal",
-  "textile",
-  "souvenir_furniture_decoration",
-  "rural_tourism_service",
-] as const
-
-export const ISSUING_LEVELS = ["commune", "district", "province", "central"] as const
+export { ISSUING_LEVELS, OCOP_GROUPS }
 
 /** One OCOP-certified product in a commune's registry, linked to the listing that sells it. */
 export const OcopEntry = model

@@ -1,11 +1,6 @@
 import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
-import {
-  CommunePager,
-  LoadError,
-  PortalUnavailable,
-  pageNumber,
-} from "@/components/portal/commune-bits"
+import { CommunePager, LoadError, PortalUnavailable } from "@/components/portal/commune-bits"
 import { EntryFlags } from "@/components/portal/commune-entry-flags"
 import { CommuneFrame } from "@/components/portal/commune-frame"
 import { PortalShell } from "@/components/portal/portal-shell"
@@ -14,6 +9,7 @@ import { localePath } from "@/i18n/paths"
 import { listEntries, PAGE_SIZE } from "@/lib/portal/commune-data"
 import { CERTIFICATE_STATUSES, type CertificateStatus } from "@/lib/portal/commune-types"
 import { communeContext } from "@/lib/portal/context"
+import { pageNumber } from "@/lib/portal/paging"
 
 type Search = { status?: string; offline?: string; page?: string }
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Search> }

@@ -5,7 +5,6 @@ import {
   CommunePager,
   LoadError,
   PortalUnavailable,
-  pageNumber,
   SellerStateBadge,
   StatusNotice,
 } from "@/components/portal/commune-bits"
@@ -17,6 +16,7 @@ import { approveSeller } from "@/lib/portal/commune-actions"
 import { listSellers, PAGE_SIZE } from "@/lib/portal/commune-data"
 import { SELLER_STATES, type SellerState } from "@/lib/portal/commune-types"
 import { communeContext } from "@/lib/portal/context"
+import { pageNumber } from "@/lib/portal/paging"
 
 type Search = { state?: string; q?: string; page?: string; status?: string }
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Search> }

@@ -6,8 +6,8 @@ import { pageLocale } from "@/i18n/locale"
 import { localePath } from "@/i18n/paths"
 import { formatVnd } from "@/lib/money"
 import { sellerContext } from "@/lib/portal/context"
+import { PAGE_SIZE, pageNumber } from "@/lib/portal/paging"
 import { buyerLines } from "@/lib/portal/seller-orders"
-import { PAGE_SIZE, pageNumber } from "@/lib/portal/seller-products"
 import { listSellerOrders } from "@/lib/portal/seller-reads"
 
 type Props = {

@@ -8,7 +8,8 @@ import { localePath } from "@/i18n/paths"
 import { formatQuantity } from "@/lib/format"
 import { formatVnd } from "@/lib/money"
 import { sellerContext } from "@/lib/portal/context"
-import { PAGE_SIZE, pageNumber, productState } from "@/lib/portal/seller-products"
+import { PAGE_SIZE, pageNumber } from "@/lib/portal/paging"
+import { productState } from "@/lib/portal/seller-products"
 import { listSellerProducts } from "@/lib/portal/seller-reads"
 
 type Props = {
