@@ -1,5 +1,8 @@
 import { randomBytes } from "node:crypto"
+import { mkdtempSync } from "node:fs"
 import { createRequire } from "node:module"
+import { tmpdir } from "node:os"
+import path from "node:path"
 
 const require = createRequire(import.meta.url)
 
@@ -14,3 +17,57 @@ process.env.JWT_SECRET ||= randomBytes(32).toString("hex")
 process.env.COOKIE_SECRET ||= randomBytes(32).toString("hex")
 // The tests' seed must not overwrite the developer's storefront/.env.local.
 process.env.SEED_STOREFRONT_ENV_FILE = "off"
+
+// Files run on two workers at once (vitest.config.ts): each test process keeps its uploads in a
+// folder of its own, so one file's "nothing was stored" never sees another file's upload.
+process.env.UPLOAD_DIR ||= mkdtempSync(path.join(tmpdir(), "coop-test-uploads-"))
+
+// medusaIntegrationTestRunner creates an empty database per file and runs every module's
+// migrations in it. With the template global-setup.mts migrated once for the run, the file's
+// database starts as a copy of it (CREATE DATABASE … TEMPLATE) and the module migrations step is
+// left out (it would only find every module up to date); link sync and search-index migrations
+// still run as the runner does them. The runner reads these helpers from their modules' exports
+// at call time, so replacing the exports is enough.
+// Each test database also gets synchronous_commit off (set again on every restore, since
+// CREATE DATABASE does not copy database settings): a commit does not wait for its WAL flush.
+// Throwaway databases lose nothing by it, and the many small transactions of Medusa's workflows
+// stop waiting on the disk.
+const template = process.env.MEDUSA_TEST_TEMPLATE_DB
+if (template) {
+  const runnerUtils = path.join(
+    path.dirname(require.resolve("@medusajs/test-utils")),
+    "medusa-test-runner-utils",
+  )
+  const templates = require(path.join(runnerUtils, "postgres-template.js"))
+  const useDb = require(path.join(runnerUtils, "use-db.js"))
+  const { Client } = require("@medusajs/framework/pg")
+  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
+  const admin = async (sql: string[]) => {
+    const client = new Client({
+      host: process.env.DB_HOST,
+      port: Number(process.env.DB_PORT || 5432),
+      user: process.env.DB_USERNAME || "postgres",
+      password: process.env.DB_PASSWORD || undefined,
+      database: "postgres",
+    })
+    await client.connect()
+    try {
+      for (const statement of sql) await client.query(statement)
+    } finally {
+      await client.end()
+    }
+  }
+  const asyncCommit = (name: string) => `ALTER DATABASE ${quote(name)} SET synchronous_commit = off`
+
+  templates.createDatabase = async ({ databaseName }: { databaseName: string }) =>
+    admin([
+      `CREATE DATABASE ${quote(databaseName)} TEMPLATE ${quote(template)}`,
+      asyncCommit(databaseName),
+    ])
+  const restore = templates.restorePostgresDatabaseFromTemplate
+  templates.restorePostgresDatabaseFromTemplate = async (options: { databaseName: string }) => {
+    await restore(options)
+    await admin([asyncCommit(options.databaseName)])
+  }
+  useDb.migrateDatabase = async () => {}
+}

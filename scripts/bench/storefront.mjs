@@ -27,6 +27,7 @@ import { parseArgs } from "node:util"
 import autocannon from "autocannon"
 import { CHROMIUM_ARGS, ensureChromium } from "../lib/chromium.mjs"
 import { ensureDemoTrace } from "../lib/demo-trace.mjs"
+import { ensureLighthouse } from "../lib/lighthouse.mjs"
 import { createTestDatabase, ROOT, resolvePostgres } from "../lib/pg.mjs"
 import { freePort, run, startService, stopService, waitForHttp } from "../lib/proc.mjs"
 import { startSeededBackend } from "../lib/test-backend.mjs"
@@ -52,7 +53,7 @@ const DIST_DIR = ".next-bench"
 const TRACE_DIST = path.join(ROOT, "traceability", ".cache", "bench-storefront", "dist")
 const require = createRequire(import.meta.url)
 const NEXT = require.resolve("next/dist/bin/next", { paths: [STOREFRONT] })
-const LIGHTHOUSE = require.resolve("lighthouse/cli/index.js")
+const LIGHTHOUSE = ensureLighthouse((line) => console.error(`[bench] ${line}`))
 const PRODUCT = "gao-seng-cu-gia-phu-5kg"
 const log = (line) => console.error(`[bench] ${line}`)
 const quiet = () => {}
