@@ -40,6 +40,7 @@ let region
 beforeAll(async () => {
   cluster = await startCluster({
     say: log,
+    admin: false,
     ports: {
       backend: Number(process.env.BACKEND_PORT ?? 9000),
       traceability: Number(process.env.TRACEABILITY_PORT ?? 9100),

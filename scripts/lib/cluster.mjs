@@ -114,13 +114,15 @@ export function haproxyConfig({ listen, servers, statsPort }) {
 
 /**
  * Starts everything and resolves once each pool answers through the load balancer.
- * `ports` are the load balancer's (public) ports. Returns handles to every process, `kill(name)`
+ * `ports` are the load balancer's (public) ports; `admin: false` leaves the admin dashboard out
+ * (no build: the tests do not use it). Returns handles to every process, `kill(name)`
  * and `restart(name)` for the tests, and `stop()`.
  */
 export async function startCluster({
   say,
   ports,
   counts = { backend: 2, traceability: 2, storefront: 2 },
+  admin = true,
   onLine,
 }) {
   const haproxy = ensureDebianBinary("haproxy", "haproxy", say)
@@ -251,6 +253,7 @@ export async function startCluster({
       env: prepared.env,
       backendDb: prepared.backendDb,
       backendUrl: urls.backend,
+      admin,
     })
 
     const env = { ...prepared.env, NODE_ENV: "production" }
@@ -266,7 +269,7 @@ export async function startCluster({
         cmd: path.join(BIN, "medusa"),
         args: ["start", "--port", String(port)],
         cwd: BACKEND,
-        env: { ...env, MEDUSA_WORKER_MODE: "server" },
+        env: { ...env, MEDUSA_WORKER_MODE: "server", ...(admin ? {} : { ADMIN_DISABLED: "true" }) },
       })
     })
     internal.traceability.forEach((port, i) => {

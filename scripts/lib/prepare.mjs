@@ -47,7 +47,7 @@ export async function prepareDatabases({ say, env: extra = {} }) {
  * Migrations, the seed and the builds. `backendUrl` is the address the storefront is built
  * against (its image rules name the backend's host and port).
  */
-export async function prepareBuilds({ say, env, backendDb, backendUrl }) {
+export async function prepareBuilds({ say, env, backendDb, backendUrl, admin = true }) {
   const medusaVersion = JSON.parse(
     readFileSync(path.join(ROOT, "node_modules/@medusajs/medusa/package.json"), "utf8"),
   ).version
@@ -77,21 +77,22 @@ export async function prepareBuilds({ say, env, backendDb, backendUrl }) {
     },
   })
 
-  await step({
-    name: "admin-build",
-    title: "Building the admin dashboard (about 30 s)",
-    inputs: ["backend/src/admin", "backend/medusa-config.ts"],
-    extra: [medusaVersion, backendUrl],
-    present: () => existsSync(path.join(BACKEND, "public/admin/index.html")),
-    action: async () => {
-      await medusa(["build", "--admin-only"], "medusa build --admin-only")
-      // `medusa start` serves the dashboard from public/admin.
-      rmSync(path.join(BACKEND, "public/admin"), { recursive: true, force: true })
-      cpSync(path.join(BACKEND, ".medusa/admin"), path.join(BACKEND, "public/admin"), {
-        recursive: true,
-      })
-    },
-  })
+  if (admin)
+    await step({
+      name: "admin-build",
+      title: "Building the admin dashboard (about 30 s)",
+      inputs: ["backend/src/admin", "backend/medusa-config.ts"],
+      extra: [medusaVersion, backendUrl],
+      present: () => existsSync(path.join(BACKEND, "public/admin/index.html")),
+      action: async () => {
+        await medusa(["build", "--admin-only"], "medusa build --admin-only")
+        // `medusa start` serves the dashboard from public/admin.
+        rmSync(path.join(BACKEND, "public/admin"), { recursive: true, force: true })
+        cpSync(path.join(BACKEND, ".medusa/admin"), path.join(BACKEND, "public/admin"), {
+          recursive: true,
+        })
+      },
+    })
   await step({
     name: "traceability-build",
     title: "Building the traceability service",
