@@ -1,7 +1,7 @@
 // `npm run test:cluster`: the scaled topology (scripts/lib/cluster.mjs) with real processes,
 // driven through HAProxy: 2 backend servers + 1 worker, 2 traceability instances, 2 storefronts,
 // one PostgreSQL, one Redis, an S3-compatible store. What a second instance must not break.
-import { existsSync, readdirSync } from "node:fs"
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs"
 import path from "node:path"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -9,6 +9,7 @@ import { startCluster } from "../lib/cluster.mjs"
 import { ensureDemoTrace, operatorToken } from "../lib/demo-trace.mjs"
 import { ROOT } from "../lib/pg.mjs"
 import { publishableKey } from "../lib/prepare.mjs"
+import { run } from "../lib/proc.mjs"
 
 const SELLER = "htx-nong-nghiep-gia-phu"
 const PASSWORD = process.env.DEMO_PASSWORD ?? "giaphu-demo"
@@ -31,13 +32,14 @@ const PNG = Buffer.from(
 const SCAN_FLUSH_INTERVAL_MS = 1000
 
 const log = (line) => console.log(`[test:cluster] ${line}`)
-const tail = []
+const LOGS = path.join(ROOT, ".data/cluster/logs")
 let cluster
 let key
 let db
 let region
 
 beforeAll(async () => {
+  rmSync(LOGS, { recursive: true, force: true })
   cluster = await startCluster({
     say: log,
     admin: false,
@@ -46,9 +48,10 @@ beforeAll(async () => {
       traceability: Number(process.env.TRACEABILITY_PORT ?? 9100),
       storefront: Number(process.env.STOREFRONT_PORT ?? 8000),
     },
+    // Each service's output in .data/cluster/logs/<name>.log, for a failure's story.
     onLine: (name, line) => {
-      tail.push(`[${name}] ${line}`)
-      if (tail.length > 400) tail.shift()
+      mkdirSync(LOGS, { recursive: true })
+      appendFileSync(path.join(LOGS, `${name}.log`), `${line}\n`)
     },
   })
   key = publishableKey()
@@ -187,13 +190,17 @@ describe("the cluster through the load balancer", () => {
     const { files } = await response.json()
     const url = new URL(files[0].url)
     expect(`${url.origin}`).toBe(cluster.urls.backend)
-    // Read through the other instance directly, then through the load balancer.
+    // Read through the other instance directly, then through the load balancer: the same
+    // picture (the upload route re-encodes it, so it is compared with itself, not with PNG).
+    const bodies = []
     for (const base of [cluster.direct.backend[1], cluster.urls.backend]) {
       const file = await fetch(`${base}${url.pathname}`)
       expect(file.status).toBe(200)
       expect(file.headers.get("x-content-type-options")).toBe("nosniff")
-      expect(Buffer.from(await file.arrayBuffer()).equals(PNG)).toBe(true)
+      bodies.push(Buffer.from(await file.arrayBuffer()))
     }
+    expect(bodies[0].subarray(1, 4).toString()).toBe("PNG")
+    expect(bodies[0].equals(bodies[1])).toBe(true)
     // Stored in the bucket, not on a backend's disk.
     const key = decodeURIComponent(url.pathname.replace(/^\/static\//, ""))
     const bucketDir = path.join(ROOT, ".data/cluster/s3/coop-uploads")
@@ -257,24 +264,34 @@ describe("the cluster through the load balancer", () => {
   it("SIGKILL of one backend and one traceability instance under load: no order lost or doubled, scans kept but the flush window", async () => {
     const { variantId } = await aVariant()
     const carts = await mapLimit(
-      Array.from({ length: 24 }, (_, i) => i),
+      Array.from({ length: 16 }, (_, i) => i),
       4,
       (i) => prepareCart(variantId, 100 + i),
     )
-    const stamps = await issueStamps(160, "kill")
+    const stamps = await issueStamps(600, "kill")
     let killedAt = null
+    let completed = false
     const scanResults = []
-    const scanning = mapLimit(stamps, 4, async (stamp, i) => {
-      const started = Date.now()
-      const res = await scan(stamp, cluster.urls.traceability).catch(() => ({ status: 0 }))
-      scanResults[i] = { status: res.status, servedBy: res.servedBy, started, ended: Date.now() }
-    })
+    // Scans go on, each stamp once, until the completions are over (the kill is in between).
+    let nextStamp = 0
+    const scanner = async () => {
+      while (!completed && nextStamp < stamps.length) {
+        const i = nextStamp++
+        const started = Date.now()
+        const res = await scan(stamps[i], cluster.urls.traceability).catch(() => ({ status: 0 }))
+        scanResults[i] = { status: res.status, servedBy: res.servedBy, started, ended: Date.now() }
+        await new Promise((r) => setTimeout(r, 20))
+      }
+    }
+    const scanning = Promise.all(Array.from({ length: 3 }, scanner))
     const completing = mapLimit(carts, 4, async (cartId, i) => {
-      if (i === 8) {
+      if (i === 6) {
         killedAt = Date.now()
         await Promise.all([cluster.kill("backend1"), cluster.kill("traceability1")])
       }
       return complete(cartId)
+    }).finally(() => {
+      completed = true
     })
     const [results] = await Promise.all([completing, scanning])
     await new Promise((r) => setTimeout(r, SCAN_FLUSH_INTERVAL_MS * 2 + 500))
@@ -297,24 +314,45 @@ describe("the cluster through the load balancer", () => {
 
     // Scans: every scan acknowledged by the survivor, and by the killed one before its last flush
     // window, is counted once; none is counted twice.
-    const counts = await Promise.all(stamps.map(scanCount))
+    const counts = await mapLimit(stamps, 8, (stamp, i) => (scanResults[i] ? scanCount(stamp) : 0))
     const lost = []
+    const scanned = scanResults.filter(Boolean)
+    expect(scanned.some((r) => r.started > killedAt)).toBe(true)
     for (const [i, r] of scanResults.entries()) {
       expect(counts[i]).toBeLessThanOrEqual(1)
-      if (r.status !== 200) continue
+      if (r?.status !== 200) continue
       const inWindow =
         r.servedBy === "traceability1" && r.ended > killedAt - SCAN_FLUSH_INTERVAL_MS - 200
       if (counts[i] !== 1 && !inWindow) lost.push({ i, ...r })
     }
     expect(lost).toEqual([])
-    const failedScans = scanResults.filter((r) => r.status !== 200).length
-    log(`scans: ${scanResults.length - failedScans} ok, ${failedScans} failed`)
+    const failedScans = scanned.filter((r) => r.status !== 200).length
+    log(`scans: ${scanned.length - failedScans} ok, ${failedScans} failed`)
     // GETs are retried on the other instance by the load balancer: none reaches the buyer.
     expect(failedScans).toBeLessThanOrEqual(4)
 
     cluster.restart("backend1")
     cluster.restart("traceability1")
-  })
+  }, 300_000)
+
+  it("the commune's indicators, kept up by the worker through all this, equal a reconciliation", async () => {
+    const read = async () => (await store("GET", "/store/communes/02923/indicators")).indicators
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b)
+    // The worker counts from events: wait until two reads a few seconds apart agree.
+    let before = await read()
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 3_000))
+      const now = await read()
+      if (same(now, before)) break
+      before = now
+    }
+    await run(
+      path.join(ROOT, "node_modules/.bin/medusa"),
+      ["exec", "./src/scripts/reconcile-indicators.ts"],
+      { cwd: path.join(ROOT, "backend"), env: cluster.env, quiet: true, label: "reconcile" },
+    )
+    expect(await read()).toEqual(before)
+  }, 240_000)
 })
 
 async function issueStamps(count, label) {
@@ -355,8 +393,3 @@ async function scanCount(stamp) {
   )
   return scans?.count ?? 0
 }
-
-// Files named in a failure message help: the services' last lines.
-process.on("exit", (code) => {
-  if (code) console.log(tail.slice(-80).join("\n"))
-})

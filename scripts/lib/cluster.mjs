@@ -71,7 +71,10 @@ export function haproxyConfig({ listen, servers, statsPort }) {
       "  http-request disable-l7-retry if !{ method GET HEAD OPTIONS }",
       // Which instance answered: the tests check that requests alternate.
       "  http-response set-header X-Served-By %s",
-      "  default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions",
+      // A busy instance may answer its check slowly: out after 3 failures of 5 s, and what it is
+      // answering is left to finish (no shutdown-sessions: a slow instance is not a dead one).
+      "  timeout check 5s",
+      "  default-server inter 1s fall 3 rise 2",
       ...ports.map((port, i) => `  server ${name}${i + 1} 127.0.0.1:${port} check`),
       "",
     ].join("\n")
@@ -137,7 +140,11 @@ export async function startCluster({
   let stopping = false
   const stop = async () => {
     stopping = true
-    await Promise.all([...services.values()].map((s) => stopService(s)))
+    // The instances first, then what they use (Redis, the S3 store).
+    const last = new Set(["redis", "s3"])
+    const entries = [...services]
+    await Promise.all(entries.filter(([n]) => !last.has(n)).map(([, s]) => stopService(s)))
+    await Promise.all(entries.filter(([n]) => last.has(n)).map(([, s]) => stopService(s)))
     await prepared?.pg.stop().catch(() => {})
   }
   const launch = (name) => {
@@ -328,6 +335,20 @@ export async function startCluster({
       waitForHttp(`${urls.traceability}/health`, { child: services.get("haproxy") }),
       waitForHttp(`${urls.storefront}/api/health`, { child: services.get("haproxy") }),
     ])
+    // Every instance in rotation (health checks passed), not only the first of each pool.
+    const statsUrl = `http://127.0.0.1:${statsPort}/stats;csv`
+    for (let i = 0; ; i++) {
+      const csv = await fetch(statsUrl)
+        .then((r) => r.text())
+        .catch(() => "")
+      const servers = csv
+        .split("\n")
+        .map((line) => line.split(","))
+        .filter((f) => f[1] && !["FRONTEND", "BACKEND", "svname"].includes(f[1]))
+      if (servers.length && servers.every((f) => f[17] === "UP")) break
+      if (i > 120) throw new Error(`not every instance passes its health check: ${csv}`)
+      await new Promise((r) => setTimeout(r, 500))
+    }
     return {
       urls,
       direct,
