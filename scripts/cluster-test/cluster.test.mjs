@@ -264,11 +264,12 @@ describe("the cluster through the load balancer", () => {
   it("SIGKILL of one backend and one traceability instance under load: no order lost or doubled, scans kept but the flush window", async () => {
     const { variantId } = await aVariant()
     const carts = await mapLimit(
-      Array.from({ length: 16 }, (_, i) => i),
+      Array.from({ length: 12 }, (_, i) => i),
       4,
       (i) => prepareCart(variantId, 100 + i),
     )
-    const stamps = await issueStamps(600, "kill")
+    const stamps = await issueStamps(300, "kill")
+    log("carts and stamps ready; load starts")
     let killedAt = null
     let completed = false
     const scanResults = []
@@ -285,7 +286,7 @@ describe("the cluster through the load balancer", () => {
     }
     const scanning = Promise.all(Array.from({ length: 3 }, scanner))
     const completing = mapLimit(carts, 4, async (cartId, i) => {
-      if (i === 6) {
+      if (i === 4) {
         killedAt = Date.now()
         await Promise.all([cluster.kill("backend1"), cluster.kill("traceability1")])
       }
@@ -300,7 +301,8 @@ describe("the cluster through the load balancer", () => {
     const failed = results.filter((r) => r.status !== 200)
     log(`completions: ${results.length - failed.length} ok, ${failed.length} failed at the kill`)
     expect(failed.length).toBeLessThanOrEqual(4)
-    // A buyer who saw an error tries again: the order is placed once, or already there.
+    // A buyer who saw an error tries again: the order is placed once, or already there. The killed
+    // process held the cart's completion lock (Redis): the retry waits until the lock expires.
     for (const [i, r] of results.entries()) {
       if (r.status === 200) continue
       for (let attempt = 0; attempt < 30; attempt++) {
@@ -309,6 +311,7 @@ describe("the cluster through the load balancer", () => {
         await new Promise((res) => setTimeout(res, 1_000))
       }
     }
+    log("failed completions retried")
     const orders = await ordersOfCarts(carts)
     expect(carts.map((c) => orders.get(c) ?? 0)).toEqual(carts.map(() => 1))
 
@@ -333,7 +336,7 @@ describe("the cluster through the load balancer", () => {
 
     cluster.restart("backend1")
     cluster.restart("traceability1")
-  }, 300_000)
+  }, 420_000)
 
   it("the commune's indicators, kept up by the worker through all this, equal a reconciliation", async () => {
     const read = async () => (await store("GET", "/store/communes/02923/indicators")).indicators
