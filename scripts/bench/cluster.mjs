@@ -11,6 +11,7 @@
 //   node scripts/bench/cluster.mjs [--duration 10] [--connections 8] [--checkouts 40]
 //
 // Same setup as `npm run start:cluster` (databases, builds, ports); stop `npm start` first.
+// Status: written with the cluster (issue 20) but not yet run: no numbers in docs/benchmarks.md.
 import { readdirSync, readFileSync } from "node:fs"
 import os from "node:os"
 import { parseArgs } from "node:util"
