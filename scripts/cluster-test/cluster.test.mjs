@@ -210,7 +210,10 @@ describe("the cluster through the load balancer", () => {
     expect(existsSync(path.join(ROOT, "backend/uploads", key))).toBe(false)
   })
 
-  it("a price change shows on both storefronts within 2 s", async () => {
+  // Pages are cached for 60 s: a page that shows the change well before that was reached by the
+  // revalidation. The time it took is printed (docs/architecture.md has the measured numbers);
+  // speed is not asserted here (no timed tests), the 10 s bound only tells revalidation from expiry.
+  it("a price change shows on both storefronts long before their cache expires", async () => {
     const auth = await sellerAuth()
     const { products } = await call(
       cluster.urls.backend,
@@ -236,7 +239,7 @@ describe("the cluster through the load balancer", () => {
     const changedAt = Date.now()
     const seenAfter = await Promise.all(
       cluster.direct.storefront.map(async (base) => {
-        while (Date.now() - changedAt < 10_000) {
+        while (Date.now() - changedAt < 15_000) {
           if ((await page(base)).includes(shown)) return Date.now() - changedAt
           await new Promise((r) => setTimeout(r, 100))
         }
@@ -244,7 +247,7 @@ describe("the cluster through the load balancer", () => {
       }),
     )
     log(`price ${shown} shown after ${seenAfter.join(" ms, ")} ms`)
-    for (const ms of seenAfter) expect(ms).toBeLessThanOrEqual(2_000)
+    for (const ms of seenAfter) expect(ms).toBeLessThanOrEqual(10_000)
   })
 
   it("scans through both traceability instances give one count per stamp", async () => {
