@@ -1,4 +1,5 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { fileProvider } from "./src/lib/file-storage"
 import { notificationProviders } from "./src/lib/notification-config"
 import { uploadDir } from "./src/lib/upload-dir"
 
@@ -139,16 +140,8 @@ module.exports = defineConfig({
       resolve: "@medusajs/medusa/file",
       options: {
         providers: [
-          {
-            resolve: "@medusajs/medusa/file-local",
-            id: "local",
-            // Served at /static by src/api/static with headers that keep a file from running as a page.
-            options: {
-              backend_url: `${backendUrl}/static`,
-              upload_dir: uploadDir(),
-              private_upload_dir: uploadDir(),
-            },
-          },
+          // file-local by default; file-s3 when S3_BUCKET is set (src/lib/file-storage.ts).
+          fileProvider(backendUrl, uploadDir()),
         ],
       },
     },

@@ -1,3 +1,4 @@
+import path from "node:path"
 import type { NextConfig } from "next"
 import createNextIntlPlugin from "next-intl/plugin"
 
@@ -7,6 +8,11 @@ const nextConfig: NextConfig = {
   // Tests build into their own directory so they never clobber a developer's .next.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // The Docker image (storefront/Dockerfile) sets NEXT_OUTPUT=standalone: a traced server with only
+  // the files it needs. `npm start` keeps the ordinary build (`next start`).
+  ...(process.env.NEXT_OUTPUT === "standalone"
+    ? { output: "standalone" as const, outputFileTracingRoot: path.resolve(process.cwd(), "..") }
+    : {}),
   // Types are checked once, by `npm run typecheck` (CI runs it before the tests); checking them
   // again in every `next build` (npm start, each browser-test run) only costs time.
   typescript: { ignoreBuildErrors: true },

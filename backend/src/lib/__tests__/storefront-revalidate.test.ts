@@ -4,7 +4,10 @@ import type { AddressInfo } from "node:net"
 import { verifyPayload } from "@coop/contracts/signature"
 import {
   postRevalidation,
+  postRevalidationToAll,
   queueRevalidation,
+  revalidateConfig,
+  revalidationTargets,
   STOREFRONT_REVALIDATE_EVENTS,
   tagsForEvent,
 } from "../storefront-revalidate"
@@ -79,5 +82,40 @@ describe("storefront revalidation", () => {
     } finally {
       shop.close()
     }
+  })
+
+  it("reaches every storefront instance listed, and reports the one that is down", async () => {
+    const one = await storefront()
+    const two = await storefront()
+    try {
+      const config = revalidateConfig({
+        STOREFRONT_REVALIDATE_URL: `${one.url}, ${two.url},http://127.0.0.1:9/api/revalidate`,
+        STOREFRONT_REVALIDATE_SECRET: SECRET,
+      })
+      expect(config?.urls).toHaveLength(3)
+      const failures = await postRevalidationToAll(["products"], { ...config!, timeoutMs: 1_000 })
+      expect(one.received.map((r) => r.tags)).toEqual([["products"]])
+      expect(two.received.map((r) => r.tags)).toEqual([["products"]])
+      expect(failures).toHaveLength(1)
+      expect(failures[0]).toContain("127.0.0.1:9")
+    } finally {
+      one.close()
+      two.close()
+    }
+  })
+
+  it("with the dns fan-out, posts to every address of the name", async () => {
+    const config = revalidateConfig({
+      STOREFRONT_REVALIDATE_URL: "http://localhost:8123/api/revalidate,http://10.0.0.7:8000/x",
+      STOREFRONT_REVALIDATE_SECRET: SECRET,
+      STOREFRONT_REVALIDATE_FANOUT: "dns",
+    })
+    const targets = await revalidationTargets(config!)
+    // localhost resolves to the loopback address(es); an address stays as it is.
+    expect(
+      targets.some((t) => /^http:\/\/(127\.0\.0\.1|\[::1\]):8123\/api\/revalidate$/.test(t)),
+    ).toBe(true)
+    expect(targets.some((t) => t.includes("localhost"))).toBe(false)
+    expect(targets).toContain("http://10.0.0.7:8000/x")
   })
 })
