@@ -111,6 +111,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(async (child) => sellerStateRoutes(child, context))
   // Its own parser of application/ld+json (EPCIS documents): encapsulated too.
   await app.register(async (child) => epcisRoutes(child, context))
+  // Closing: Fastify answers what still arrives (503 on kept-alive connections), and the scan
+  // log, closed with the app, takes no more scans.
+  app.addHook("preClose", (done) => {
+    handle = null
+    done()
+  })
   await app.ready()
   handle = createFastLane(
     {
