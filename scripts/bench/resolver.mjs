@@ -5,7 +5,7 @@
 //   node scripts/bench/resolver.mjs [--stamps 1000000] [--duration 15] [--connections 50]
 //                                   [--hot 1000] [--rounds 1] [--no-build] [--keep]
 //                                   [--rate-limit 0] [--against <git ref>] [--only <name part>]
-//                                   [--profile <dir>]
+//                                   [--profile <dir>] [--paced]
 //
 // Uses DATABASE_URL's server when set (else the embedded PostgreSQL), a fresh database seeded
 // with --stamps stamps (serials made in Node, written with COPY), the built service
@@ -49,6 +49,8 @@ const { values: args } = parseArgs({
     "rate-limit": { type: "string", default: "0" },
     // A commit to measure side by side with this tree (e.g. the commit before a change).
     against: { type: "string" },
+    // After each run, every server once more at half its own measured rate: p99 at that load.
+    paced: { type: "boolean", default: false },
   },
   allowNegative: true,
 })
@@ -265,6 +267,13 @@ try {
         runner.result = merge(runner.result, await measure(runner, status, DURATION / ROUNDS))
       }
     }
+    if (args.paced) {
+      for (const runner of runners) {
+        const rate = Math.max(1, Math.floor(runner.result.rps / 2))
+        const paced = await measure(runner, status, DURATION / ROUNDS, rate)
+        runner.paced = { rate, rps: paced.total / paced.seconds, p99: paced.p99, ok: paced.ok }
+      }
+    }
     results.push({ name, scenario, runners })
     log(`${name}: ${runners.map((r) => `${r.label} ${r.result.rps.toFixed(0)}`).join(", ")} req/s`)
   }
@@ -280,7 +289,8 @@ try {
     )
     const ok = results
       .filter((r) => r.scenario !== "forged")
-      .map((r) => r.runners.find((runner) => runner.target === target).result.ok)
+      .map((r) => r.runners.find((runner) => runner.target === target))
+      .map((runner) => runner.result.ok + (runner.paced?.ok ?? 0))
     target.writes = {
       answered: 1 + ok.reduce((sum, n) => sum + n, 0),
       before: before[0].n,
@@ -456,11 +466,12 @@ function cpuMs(pid) {
   }
 }
 
-function autocannonOptions({ base, pick }, duration) {
+function autocannonOptions({ base, pick }, duration, overallRate) {
   return {
     url: base,
     connections: CONNECTIONS,
     duration,
+    ...(overallRate ? { overallRate } : {}),
     headers: { accept: "application/json", "user-agent": "Zalo android" },
     requests: [
       {
@@ -501,12 +512,12 @@ async function warm(runner, status) {
 }
 
 /** One measured slice of `seconds` for one server. */
-async function measure(runner, status, seconds) {
+async function measure(runner, status, seconds, overallRate) {
   const { pid, pool } = runner
   const cpuBefore = cpuMs(pid)
   const databaseBefore = pool ? await databaseCpu(pool) : null
   const statementsBefore = pool ? await statements(pool) : 0
-  const result = await autocannon(autocannonOptions(runner, seconds))
+  const result = await autocannon(autocannonOptions(runner, seconds, overallRate))
   check(runner, result, status)
   const cpuAfter = cpuMs(pid)
   const databaseUsed = pool ? databaseCpuSince(databaseBefore, await databaseCpu(pool)) : 0
@@ -634,6 +645,21 @@ function report({ results, explain }) {
       })
     }),
     "",
+    ...(args.paced
+      ? [
+          "At half each server's own measured rate (one slice each, after the runs):",
+          "",
+          "| run | server | paced at req/s | answered req/s | p99 |",
+          "| --- | --- | ---: | ---: | ---: |",
+          ...results.flatMap(({ name, runners }) =>
+            runners.map(
+              ({ label, paced }) =>
+                `| ${name} | ${label} | ${paced.rate} | ${paced.rps.toFixed(0)} | ${ms(paced.p99)} |`,
+            ),
+          ),
+          "",
+        ]
+      : []),
     ...targets.map(
       ({ name, writes }) =>
         `${name}: scans counted by autocannon as answered: ${writes.answered} (requests in flight when a run stops are answered but not counted, up to ${CONNECTIONS} per slice); scan rows when the runs ended: ${writes.before}, after SIGTERM: ${writes.after}; sum of stamp_scan_summary.scan_count: ${writes.summary}.`,

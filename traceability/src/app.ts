@@ -1,10 +1,17 @@
-import Fastify, { type FastifyInstance } from "fastify"
+import {
+  createServer,
+  type IncomingMessage,
+  type ServerOptions,
+  type ServerResponse,
+} from "node:http"
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify"
 import type pg from "pg"
 import { HttpOfficerDirectory, type OfficerDirectory } from "./catalog/officer-directory.js"
 import { HttpProductCatalog, type ProductCatalog } from "./catalog/product-catalog.js"
 import type { Config } from "./config.js"
 import { fastifyTrustProxy } from "./config.js"
 import { registerErrorHandler } from "./http/errors.js"
+import { createFastLane } from "./http/fast-lane.js"
 import { registerInputGuard } from "./http/input-guard.js"
 import { registerOpenApi } from "./http/openapi.js"
 import { registerRateLimits } from "./http/rate-limit.js"
@@ -35,7 +42,27 @@ export interface AppDeps {
 
 /** The service with its routes, not yet listening. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  type Handler = (request: IncomingMessage, response: ServerResponse) => void
+  // The raw server hands requests to the resolver's fast lane once it exists (fast-lane.ts),
+  // which passes everything it does not answer itself to Fastify.
+  let fastify: Handler | null = null
+  let handle: Handler | null = null
+  const serverFactory = (handler: Handler, options: FastifyServerOptions) => {
+    fastify = handler
+    const server = createServer(
+      (options as { http?: ServerOptions }).http ?? {},
+      (request, response) => (handle ?? handler)(request, response),
+    )
+    // What Fastify sets on the server it makes itself.
+    server.keepAliveTimeout = options.keepAliveTimeout!
+    server.requestTimeout = options.requestTimeout!
+    server.setTimeout(options.connectionTimeout!)
+    if (options.maxRequestsPerSocket! > 0)
+      server.maxRequestsPerSocket = options.maxRequestsPerSocket!
+    return server
+  }
   const app = Fastify({
+    serverFactory,
     logger: { level: config.logLevel, redact: ["req.headers.authorization"] },
     routerOptions: { ignoreTrailingSlash: true },
     // Behind proxies, request.ip (rate limits, scans' network) comes from X-Forwarded-For, read
@@ -61,7 +88,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // The resolver's hot path (caches, counts, scan log) and the Redis the limits share.
   const scanService = new ScanService(pool, config, app.log)
   // Before any route: limits and the OpenAPI document are attached to routes as they are added.
-  await registerRateLimits(app, config, scanService.sharedRedis)
+  const publicLimit = await registerRateLimits(app, config, scanService.sharedRedis)
   await registerOpenApi(app, config)
   healthRoutes(app, context)
   registerStorefrontRevalidation(app, config.storefrontRevalidate)
@@ -84,6 +111,22 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(async (child) => sellerStateRoutes(child, context))
   // Its own parser of application/ld+json (EPCIS documents): encapsulated too.
   await app.register(async (child) => epcisRoutes(child, context))
+  // Closing: Fastify answers what still arrives (503 on kept-alive connections), and the scan
+  // log, closed with the app, takes no more scans.
+  app.addHook("preClose", (done) => {
+    handle = null
+    done()
+  })
   await app.ready()
+  handle = createFastLane(
+    {
+      service: scanService,
+      stampSigningSecret: config.stampSigningSecret,
+      trustProxyHops: config.trustProxyHops,
+      limit: publicLimit,
+      log: app.log,
+    },
+    fastify!,
+  )
   return app
 }

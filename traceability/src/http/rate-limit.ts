@@ -1,3 +1,4 @@
+import { createRequire } from "node:module"
 import { BlockList, isIPv4 } from "node:net"
 import rateLimit from "@fastify/rate-limit"
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler, RouteOptions } from "fastify"
@@ -54,6 +55,36 @@ export function rateLimitGroup(url: string): Group | null {
 
 const WINDOW_MS = 60_000
 
+type StoreResult = { current: number; ttl: number }
+type StoreCallback = (error: Error | null, result?: StoreResult) => void
+/** @fastify/rate-limit's store interface (its LocalStore and RedisStore). */
+interface Store {
+  incr(key: string, cb: StoreCallback, timeWindow: number, max: number): void
+  read(key: string, cb: StoreCallback, timeWindow: number, max: number): void
+  child(params: object): Store
+}
+const require = createRequire(import.meta.url)
+const LocalStore = require("@fastify/rate-limit/store/LocalStore") as new (
+  continueExceeding: boolean,
+  exponentialBackoff: boolean,
+  cache: number,
+) => Store
+const RedisStore = require("@fastify/rate-limit/store/RedisStore") as new (
+  continueExceeding: boolean,
+  exponentialBackoff: boolean,
+  redis: Redis,
+  key: string,
+) => Store
+
+/**
+ * The `public` limit as the resolver's fast lane takes it (fast-lane.ts): the same bucket per
+ * client as the routes' hook, counted by the same store.
+ */
+export interface PublicLimit {
+  /** Counts one request of `ip`; `then(false)` when it is over the limit (or not counted). */
+  take(ip: string, then: (allowed: boolean) => void): void
+}
+
 /** The 429 body, in the language asked for, with the wait in seconds. */
 export function rateLimitedError(retryAfterSeconds: number): HttpError {
   const error = new HttpError(429, "rate_limited", msg.rateLimited(retryAfterSeconds))
@@ -95,16 +126,40 @@ export async function registerRateLimits(
   app: FastifyInstance,
   config: Config,
   redis: Redis | null,
-): Promise<void> {
+): Promise<PublicLimit | null> {
   const { rateLimitPerMinute, renderRateLimitPerMinute, rateLimitAllow, redisKeyPrefix } =
     config.resolver
-  if (rateLimitPerMinute === 0) return
+  if (rateLimitPerMinute === 0) return null
   const allow = allowList(rateLimitAllow)
+  // The plugin's own stores, made here so the fast lane can count in the `public` group's.
+  const groupStores = new Map<Group, Store>()
+  class GroupStore implements Store {
+    private readonly inner: Store
+    constructor(_params: object, inner?: Store) {
+      this.inner =
+        inner ??
+        (redis
+          ? new RedisStore(false, false, redis, `${redisKeyPrefix}rate:`)
+          : // Keys of one window: bounded, oldest clients forgotten first.
+            new LocalStore(false, false, 100_000))
+    }
+    incr(key: string, cb: StoreCallback, timeWindow: number, max: number) {
+      this.inner.incr(key, cb, timeWindow, max)
+    }
+    read(key: string, cb: StoreCallback, timeWindow: number, max: number) {
+      this.inner.read(key, cb, timeWindow, max)
+    }
+    child(params: object) {
+      const child = new GroupStore(params, this.inner.child(params))
+      const { group } = params as { group?: Group }
+      if (group) groupStores.set(group, child)
+      return child
+    }
+  }
   await app.register(rateLimit, {
     global: false,
     timeWindow: WINDOW_MS,
-    ...(redis ? { redis, nameSpace: `${redisKeyPrefix}rate:` } : {}),
-    // Keys of one window: bounded, oldest clients forgotten first.
+    store: GroupStore,
     cache: 100_000,
     // Redis unreachable: better to answer scans unlimited than to refuse every buyer.
     skipOnError: true,
@@ -135,6 +190,8 @@ export async function registerRateLimits(
       max,
       keyGenerator: (request: FastifyRequest) => `${group}:${rateLimitKey(request.ip)}`,
       ...(allow ? { allowList: (request: FastifyRequest) => allowed(allow, request.ip) } : {}),
+      // Names the store the plugin makes for this group (GroupStore.child).
+      ...{ group },
     })
     // The plugin's own hook, unwrapped: every scan passes it (the refusal carries its CORS
     // headers through the error handler, see rateLimitedError).
@@ -148,4 +205,19 @@ export async function registerRateLimits(
     // First: a refused request costs nothing else (no token check, no body parsing).
     route.onRequest = [hook, ...(route.onRequest ? [route.onRequest].flat() : [])]
   })
+
+  const store = groupStores.get("public")!
+  return {
+    take(ip, then) {
+      if (allow && allowed(allow, ip)) return then(true)
+      store.incr(
+        `public:${rateLimitKey(ip)}`,
+        // Redis unreachable: answered unlimited, as the plugin does (skipOnError).
+        (error, result) =>
+          then(error !== null || result === undefined || result.current <= rateLimitPerMinute),
+        WINDOW_MS,
+        rateLimitPerMinute,
+      )
+    },
+  }
 }

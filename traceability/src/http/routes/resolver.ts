@@ -36,9 +36,9 @@ import { LOCATION_WINDOW_MINUTES } from "./scans.js"
  * the linkset's default link, so a scan's id reaches the stamp page in a cookie (scan-cookie.ts).
  */
 
-const NOT_GENUINE = Buffer.from(JSON.stringify({ verdict: "not_genuine" }))
-const JSON_TYPE = "application/json; charset=utf-8"
-const LINKSET_TYPE = "application/linkset+json"
+export const NOT_GENUINE = Buffer.from(JSON.stringify({ verdict: "not_genuine" }))
+export const JSON_TYPE = "application/json; charset=utf-8"
+export const LINKSET_TYPE = "application/linkset+json"
 
 /** JSON only when the client asks for it over HTML; browsers and bare scanners get redirected. */
 export function prefersJson(accept: string | undefined): boolean {
@@ -123,7 +123,7 @@ export const quietLogLevel = (level: LogLevel): LogLevel =>
 const JSON_LD_CONTEXT = `<https://ref.gs1.org/standards/resolver/linkset-context>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"`
 
 /** The Link header of an answer: its linkset, and with a linkset the JSON-LD context too. */
-const linksetHeader = (anchor: string, isLinkset = false) =>
+export const linksetHeader = (anchor: string, isLinkset = false) =>
   `<${anchor}?linkType=linkset>; rel="linkset"; type="${LINKSET_TYPE}"${isLinkset ? `, ${JSON_LD_CONTEXT}` : ""}`
 
 /** The canonical URI of a parsed request path, for the Link header of an OPTIONS answer. */
