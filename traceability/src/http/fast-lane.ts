@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http"
+import { findHostileUrl } from "@coop/contracts/hostile-input"
+import { preferredLang } from "@coop/contracts/i18n"
 import { ipPrefix, preferredLanguage, userAgentFamily } from "../domain/client-facts.js"
-import { findHostileUrl } from "../domain/hostile-input.js"
 import { type ParsedLink, parseLinkPath } from "../domain/link-path.js"
 import { verifySerial } from "../domain/serial.js"
-import { msg, requestLang } from "../messages.js"
+import { msg } from "../messages.js"
 import type { ScanService, StampAnswer } from "../scans/scan-service.js"
 import type { PublicLimit } from "./rate-limit.js"
 import {
@@ -83,7 +84,7 @@ export function createFastLane(
   function failed(request: IncomingMessage, response: ServerResponse, error: unknown) {
     // What the error handler answers for an unexpected error.
     log.error({ err: error }, "request failed")
-    const lang = requestLang(request.headers["accept-language"])
+    const lang = preferredLang(request.headers["accept-language"])
     const body = { error: "internal_error", message: msg.internal()[lang] }
     send(response, 500, Buffer.from(JSON.stringify(body)), null)
   }
