@@ -62,7 +62,11 @@ export default async function SellerPreordersPage({ params, searchParams }: Prop
         ))}
       </ul>
       <h2>{t("openTitle")}</h2>
-      <form action={openPreorderAction} className="seller-form" data-testid="preorder-open">
+      <form
+        action={openPreorderAction}
+        className="checkout-form seller-form preorder-form"
+        data-testid="preorder-open"
+      >
         <input type="hidden" name="locale" value={locale} />
         <label>
           {t("variant")}
@@ -133,7 +137,11 @@ async function PreorderCard({
       {p.cancel_reason ? <p>{t("reasonIs", { reason: p.cancel_reason })}</p> : null}
       {live ? (
         <>
-          <form action={preorderAction} className="seller-form" data-testid="preorder-harvest">
+          <form
+            action={preorderAction}
+            className="checkout-form seller-form preorder-form"
+            data-testid="preorder-harvest"
+          >
             {hidden}
             <input type="hidden" name="action" value="harvest" />
             <label>
@@ -152,7 +160,7 @@ async function PreorderCard({
             </button>
           </form>
           {p.status === "open" ? (
-            <form action={preorderAction}>
+            <form action={preorderAction} className="preorder-form">
               {hidden}
               <input type="hidden" name="action" value="close" />
               <button type="submit" className="button button-secondary">
@@ -160,7 +168,7 @@ async function PreorderCard({
               </button>
             </form>
           ) : (
-            <form action={preorderAction}>
+            <form action={preorderAction} className="preorder-form">
               {hidden}
               <input type="hidden" name="action" value="extend" />
               <button type="submit" className="button button-secondary">
@@ -168,7 +176,7 @@ async function PreorderCard({
               </button>
             </form>
           )}
-          <form action={preorderAction} className="seller-form">
+          <form action={preorderAction} className="checkout-form seller-form preorder-form">
             {hidden}
             <input type="hidden" name="action" value="cancel" />
             <label>
