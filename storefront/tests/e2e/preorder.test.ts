@@ -123,6 +123,10 @@ describe("a harvest pre-order", () => {
     expect(part).toContain("2 ×")
     expect(part).toContain("150.000 ₫")
     expect(part).not.toContain("300.000 ₫")
+    // Cash on delivery: nothing to refund, the buyer simply owes less, and is told so.
+    expect(await text(buyer, "[data-testid=part-preorder-note]")).toContain(
+      "Mùa thu hoạch thiếu: bạn nhận 2 trên 4 đã đặt; đơn giảm 150.000 ₫",
+    )
     await shot(buyer, "order-after-harvest")
   })
 })

@@ -1,6 +1,11 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { Context } from "@medusajs/framework/types"
-import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaService,
+} from "@medusajs/framework/utils"
 import { PreorderLine } from "./models/preorder-line"
 import { PreorderWindow } from "./models/preorder-window"
 
@@ -40,66 +45,95 @@ export default class PreorderModuleService extends MedusaService({
   PreorderLine,
 }) {
   /**
-   * Records the pre-ordered lines of one order against their windows, in one transaction that
-   * holds each window's row lock (`select … for update`): two buyers' claims on the same window
-   * run one after the other, so the ordered quantity never passes the planned one and a buyer's
-   * cap holds across orders. Items of variants without an unharvested window are not pre-orders
-   * and are left alone. Throws PreorderRefusal, and nothing is written, when a claim does not fit.
+   * Records the pre-ordered lines of one order against their windows. The planned quantity holds
+   * by one conditional update per window (`… where ordered_quantity + n <= planned_quantity`):
+   * PostgreSQL takes the row lock for that statement only and re-checks the condition after any
+   * concurrent update, so claims never pass the plan and no connection waits across round trips.
+   * The per-buyer cap is checked just before (a buyer racing their own two carts could pass it by
+   * one order). Items of variants without an unharvested window are not pre-orders and are left
+   * alone. Throws PreorderRefusal, and gives back what it took, when a claim does not fit.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async claim(
     claims: PreorderClaim[],
     @MedusaContext() sharedContext: Context = {},
   ): Promise<string[]> {
     if (!claims.length) return []
-    const manager = sharedContext.transactionManager as SqlEntityManager
+    const manager = sharedContext.manager as SqlEntityManager
     const variants = [...new Set(claims.map((c) => c.variant_id))].sort()
     const windows = await manager.execute<(WindowRow & { variant_id: string })[]>(
       `select id, variant_id, status, planned_quantity, ordered_quantity, per_buyer_cap, closes_at
        from preorder_window
        where variant_id in (${variants.map(() => "?").join(",")})
-         and status in ('open', 'closed') and deleted_at is null
-       order by variant_id for update`,
+         and status in ('open', 'closed') and deleted_at is null`,
       variants,
     )
-    const created: string[] = []
-    for (const window of windows) {
-      const mine = claims.filter((c) => c.variant_id === window.variant_id)
-      const quantity = mine.reduce((s, c) => s + c.quantity, 0)
-      const left = window.planned_quantity - window.ordered_quantity
-      const closed =
-        window.status !== "open" ||
-        (window.closes_at != null && new Date(window.closes_at).getTime() <= Date.now())
-      if (closed) throw new PreorderRefusal("closed", window, left)
-      if (quantity > left) throw new PreorderRefusal("sold_out", window, left)
-      if (window.per_buyer_cap != null) {
-        const [{ total }] = await manager.execute<{ total: number }[]>(
-          `select coalesce(sum(quantity), 0)::int as total from preorder_line
-           where window_id = ? and buyer_email = ? and status <> 'canceled' and deleted_at is null`,
-          [window.id, mine[0]!.buyer_email],
+    const taken: { id: string; quantity: number }[] = []
+    const giveBack = async () => {
+      for (const t of taken) {
+        await manager.execute(
+          "update preorder_window set ordered_quantity = ordered_quantity - ? where id = ?",
+          [t.quantity, t.id],
         )
-        if (total + quantity > window.per_buyer_cap) {
-          throw new PreorderRefusal("over_cap", window, Math.max(0, window.per_buyer_cap - total))
-        }
       }
+    }
+    try {
+      for (const window of windows) {
+        const mine = claims.filter((c) => c.variant_id === window.variant_id)
+        const quantity = mine.reduce((s, c) => s + c.quantity, 0)
+        if (window.per_buyer_cap != null) {
+          const [{ total }] = await manager.execute<{ total: number }[]>(
+            `select coalesce(sum(quantity), 0)::int as total from preorder_line
+             where window_id = ? and buyer_email = ? and status <> 'canceled' and deleted_at is null`,
+            [window.id, mine[0]!.buyer_email],
+          )
+          if (total + quantity > window.per_buyer_cap) {
+            throw new PreorderRefusal("over_cap", window, Math.max(0, window.per_buyer_cap - total))
+          }
+        }
+        const updated = await manager.execute<WindowRow[]>(
+          `update preorder_window set ordered_quantity = ordered_quantity + ?, updated_at = now()
+           where id = ? and status = 'open' and (closes_at is null or closes_at > now())
+             and ordered_quantity + ? <= planned_quantity
+           returning id, status, planned_quantity, ordered_quantity, per_buyer_cap, closes_at`,
+          [quantity, window.id, quantity],
+        )
+        if (!updated.length) {
+          const [now] = await manager.execute<WindowRow[]>(
+            "select id, status, planned_quantity, ordered_quantity, per_buyer_cap, closes_at from preorder_window where id = ?",
+            [window.id],
+          )
+          const left = now!.planned_quantity - now!.ordered_quantity
+          const closed =
+            now!.status !== "open" ||
+            (now!.closes_at != null && new Date(now!.closes_at).getTime() <= Date.now())
+          throw new PreorderRefusal(closed ? "closed" : "sold_out", now!, left)
+        }
+        taken.push({ id: window.id, quantity })
+      }
+    } catch (error) {
+      await giveBack()
+      throw error
+    }
+    try {
       const lines = await this.createPreorderLines(
-        mine.map((c) => ({
-          window_id: window.id,
-          order_id: c.order_id,
-          part_order_id: c.part_order_id,
-          part_item_id: c.part_item_id,
-          buyer_email: c.buyer_email,
-          quantity: c.quantity,
-        })),
+        claims
+          .filter((c) => windows.some((w) => w.variant_id === c.variant_id))
+          .map((c) => ({
+            window_id: windows.find((w) => w.variant_id === c.variant_id)!.id,
+            order_id: c.order_id,
+            part_order_id: c.part_order_id,
+            part_item_id: c.part_item_id,
+            buyer_email: c.buyer_email,
+            quantity: c.quantity,
+          })),
         sharedContext,
       )
-      created.push(...lines.map((l) => l.id))
-      await manager.execute(
-        "update preorder_window set ordered_quantity = ordered_quantity + ?, updated_at = now() where id = ?",
-        [quantity, window.id],
-      )
+      return lines.map((l) => l.id)
+    } catch (error) {
+      await giveBack()
+      throw error
     }
-    return created
   }
 
   /**
