@@ -128,5 +128,6 @@ describe("a harvest pre-order", () => {
       "Mùa thu hoạch thiếu: bạn nhận 2 trên 4 đã đặt; đơn giảm 150.000 ₫",
     )
     await shot(buyer, "order-after-harvest")
-  })
+    // Two phones, a checkout and a harvest's order edits: minutes on a busy test machine.
+  }, 600_000)
 })
