@@ -122,6 +122,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/audit" },
     { resolve: "./src/modules/admin-unit" },
     { resolve: "./src/modules/checkout" },
+    { resolve: "./src/modules/preorder" },
     { resolve: "./src/modules/indicators" },
     { resolve: "./src/modules/seller-notify" },
     {

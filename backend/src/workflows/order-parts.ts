@@ -14,6 +14,7 @@ import {
   refundPaymentWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { IndicatorSourceEvents } from "../lib/indicators/events"
+import { releasePreorderLinesStep } from "./steps/preorder-records"
 import { type AuditActor, recordAuditStep } from "./steps/record-audit"
 import {
   type RecordPaymentNotificationInput,
@@ -217,6 +218,9 @@ export const cancelOrderPartWorkflow = createWorkflow(
         })),
       })
     })
+    releasePreorderLinesStep(
+      transform({ input }, ({ input }) => ({ part_order_id: input.part.part_order_id })),
+    )
     const part = updateOrderPartStep(
       transform({ input }, ({ input }) => ({
         id: input.part.id,

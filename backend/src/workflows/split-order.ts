@@ -5,6 +5,7 @@ import { IndicatorSourceEvents } from "../lib/indicators/events"
 import { partReference, paymentMethodOf, planParts, type SellerForSplit } from "../lib/order-split"
 import { acceptsVietQr, payeeOf } from "../lib/seller-review"
 import { SELLER_MODULE } from "../modules/seller"
+import { claimPreordersStep } from "./steps/claim-preorders"
 import { createOrderPartsStep, type NewOrderPart } from "./steps/create-order-parts"
 import { createPartOrdersStep } from "./steps/create-part-orders"
 import { moveReservationsStep } from "./steps/move-reservations"
@@ -94,6 +95,34 @@ export const splitOrderWorkflow = createWorkflow(
 
     const created = createPartOrdersStep(
       transform({ plans }, ({ plans }) => plans.map((p) => p.order)),
+    )
+
+    // Items of a harvest window count against its planned quantity, under the window's lock.
+    claimPreordersStep(
+      transform({ orders, created }, ({ orders, created }) => {
+        const order = orders[0]!
+        const byId = new Map(
+          ((order.items ?? []) as { id: string; variant_id?: string | null; quantity: unknown }[])
+            .filter(Boolean)
+            .map((i) => [i.id, i]),
+        )
+        return created.flatMap((o) =>
+          o.items.flatMap((i) => {
+            const parent = byId.get(i.parent_item_id!)
+            if (!parent?.variant_id) return []
+            return [
+              {
+                variant_id: parent.variant_id,
+                order_id: order.id,
+                part_order_id: o.id,
+                part_item_id: i.id,
+                buyer_email: String(order.email ?? "").toLowerCase(),
+                quantity: Number(parent.quantity),
+              },
+            ]
+          }),
+        )
+      }),
     )
 
     // Each part's amount as Medusa totals its order (items, shipping, tax, discounts).

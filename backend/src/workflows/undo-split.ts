@@ -2,12 +2,15 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { CHECKOUT_MODULE } from "../modules/checkout"
 import type CheckoutModuleService from "../modules/checkout/service"
+import { PREORDER_MODULE } from "../modules/preorder"
+import type PreorderModuleService from "../modules/preorder/service"
 import { SELLER_MODULE } from "../modules/seller"
 import { moveReservations } from "./steps/move-reservations"
 
 /**
  * Removes the seller parts of an order after its split finished but the cart completion around
- * it failed later: stock reservations go back to the buyer's order items, then the parts go.
+ * it failed later: stock reservations go back to the buyer's order items, pre-ordered quantities
+ * back to their windows, then the parts go.
  */
 export async function undoSplit(container: MedusaContainer, partOrderIds: string[]) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -35,6 +38,12 @@ export async function undoSplit(container: MedusaContainer, partOrderIds: string
       [Modules.ORDER]: { order_id: o.id },
     })),
   )
+  const preorders = container.resolve<PreorderModuleService>(PREORDER_MODULE)
+  const lines = await preorders.listPreorderLines({ part_order_id: partOrderIds })
+  if (lines.length) {
+    await preorders.release(lines.map((l) => l.id))
+    await preorders.deletePreorderLines(lines.map((l) => l.id))
+  }
   const parts = await checkout.listOrderParts({ part_order_id: partOrderIds })
   if (parts.length) await checkout.deleteOrderParts(parts.map((p) => p.id))
   await container.resolve(Modules.ORDER).deleteOrders(partOrderIds)

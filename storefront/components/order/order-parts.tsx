@@ -77,6 +77,13 @@ export async function OrderParts({ parts, locale, showQr = true, level = 2 }: Pr
           <p>
             {t("partTotal")} <strong>{formatVnd(part.amount.amount, locale)}</strong>
           </p>
+          {part.preorderNote ? (
+            <p className="notice" data-testid="part-preorder-note">
+              {locale === "en" && part.preorderNote.en
+                ? part.preorderNote.en
+                : part.preorderNote.vi}
+            </p>
+          ) : null}
           {part.deliveredAt ? (
             <p className="muted">
               {t("deliveredOn", { date: formatDate(part.deliveredAt, locale) })}

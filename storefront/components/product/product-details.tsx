@@ -20,6 +20,8 @@ type Props = {
   /** The cart's message after a failed add, and the origin section: both given by the page. */
   cartNotice?: ReactNode
   origin?: ReactNode
+  /** The coming harvest this product is pre-ordered from, when it has one. */
+  preorder?: ReactNode
 }
 
 export async function ProductDetails({
@@ -29,6 +31,7 @@ export async function ProductDetails({
   pathname,
   cartNotice,
   origin,
+  preorder,
 }: Props) {
   const t = await getTranslations("Product")
   const { seller, ocop } = product
@@ -45,6 +48,7 @@ export async function ProductDetails({
         <h1 lang={title.lang}>{title.text}</h1>
         {ocop ? <OcopBadge ocop={ocop} /> : null}
         <ProductPrice price={product.price} className="price price-large" />
+        {preorder}
         {cartNotice}
         <ProductPurchase product={product} locale={locale} returnPath={pathname} />
         <dl className="product-facts">

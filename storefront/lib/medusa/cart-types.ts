@@ -82,6 +82,8 @@ export type OrderPart = {
   items: { id: string; title: string; quantity: number; total: Money }[]
   shipping: { code: string | null; name: string; amount: Money } | null
   vietqr: VietQr | null
+  /** The seller's message when a pre-ordered share shrank at harvest or was cancelled. */
+  preorderNote: { vi: string; en: string } | null
 }
 
 export type Order = {

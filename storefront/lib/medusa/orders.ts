@@ -54,6 +54,10 @@ export function reshapeOrderPart(part: Json): OrderPart {
           purpose: qr.purpose ?? null,
         }
       : null,
+    preorderNote:
+      part.preorder_note && typeof part.preorder_note.vi === "string"
+        ? { vi: String(part.preorder_note.vi), en: String(part.preorder_note.en ?? "") }
+        : null,
   }
 }
 

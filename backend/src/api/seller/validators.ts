@@ -155,3 +155,43 @@ export const SellerOrderList = Pagination.extend({
 
 /** What the seller received by transfer, in whole dong. */
 export const ConfirmPayment = z.strictObject({ amount: vnd.min(1) })
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "phải là ngày dạng YYYY-MM-DD|must be a date as YYYY-MM-DD")
+const quantity = z.number().int().min(1).max(10_000_000)
+
+/** A seller opens a pre-order for a coming harvest of one variant, tied to a planned batch. */
+export const OpenPreorder = z
+  .strictObject({
+    product_id: z.string().min(1).max(100),
+    variant_id: z.string().min(1).max(100),
+    batch_id: z.string().min(1).max(100),
+    planned_quantity: quantity,
+    expected_harvest_on: isoDate,
+    delivery_from: isoDate,
+    delivery_to: isoDate.optional(),
+    closes_at: z.iso.datetime({ offset: true }).optional(),
+    per_buyer_cap: quantity.optional(),
+    deposit_percent: z.number().int().min(1).max(100).optional(),
+  })
+  .refine((w) => w.delivery_from >= w.expected_harvest_on, {
+    path: ["delivery_from"],
+    message: "phải từ ngày thu hoạch dự kiến trở đi|must be on or after the expected harvest date",
+  })
+  .refine((w) => !w.delivery_to || w.delivery_to >= w.delivery_from, {
+    path: ["delivery_to"],
+    message: "phải từ ngày bắt đầu giao trở đi|must be on or after delivery_from",
+  })
+
+export const ExtendPreorder = z.strictObject({
+  closes_at: z.iso.datetime({ offset: true }).optional(),
+  planned_quantity: quantity.optional(),
+})
+
+export const CancelPreorder = z.strictObject({ reason: z.string().trim().min(3).max(500) })
+
+export const HarvestPreorder = z.strictObject({
+  harvested_quantity: z.number().int().min(0).max(10_000_000),
+  allocation: z.enum(["first_come", "pro_rata"]).optional(),
+})

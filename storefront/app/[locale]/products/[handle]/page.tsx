@@ -3,6 +3,7 @@ import { notFound } from "next/navigation"
 import { CartErrorNotice } from "@/components/cart/cart-error-notice"
 import { StoreUnavailable } from "@/components/feedback/store-unavailable"
 import { PageShell } from "@/components/layout/page-shell"
+import { PreorderNotice } from "@/components/product/preorder-notice"
 import { ProductDetails } from "@/components/product/product-details"
 import { ProductJsonLd } from "@/components/product/product-json-ld"
 import { ProductOrigin } from "@/components/product/product-origin"
@@ -15,6 +16,7 @@ import {
   type Product,
   StoreUnavailableError,
 } from "@/lib/medusa"
+import { getProductPreorder, type Preorder } from "@/lib/medusa/preorders"
 import { pageAlternates } from "@/lib/seo/alternates"
 import { productDescription, productTitle } from "@/lib/text/localized"
 import { TraceUnavailableError } from "@/lib/traceability"
@@ -57,6 +59,16 @@ async function loadOrigin(productId: string): Promise<Origin | null | "unavailab
   }
 }
 
+/** The product's harvest pre-order; the page does without it when the backend did not answer. */
+async function loadPreorder(productId: string): Promise<Preorder | null> {
+  try {
+    return await getProductPreorder(productId)
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) return null
+    throw error
+  }
+}
+
 function decodeHandle(raw: string): string {
   try {
     return decodeURIComponent(raw)
@@ -91,11 +103,17 @@ export default async function ProductPage({ params, searchParams }: Props) {
       </PageShell>
     )
   }
-  const [commune, origin, { cart_error }] = await Promise.all([
+  const [commune, origin, preorder, { cart_error }] = await Promise.all([
     loadCommune(product.seller?.communeCode),
     loadOrigin(product.id),
+    loadPreorder(product.id),
     searchParams,
   ])
+  // The diary on this page is the newest batch's: the pre-order's own when it is that batch.
+  const diaryHref =
+    preorder && origin && origin !== "unavailable" && origin.batch.id === preorder.batchId
+      ? "#origin-heading"
+      : null
   return (
     <PageShell locale={locale} pathname={pathname}>
       <ProductJsonLd product={product} locale={locale} />
@@ -105,6 +123,11 @@ export default async function ProductPage({ params, searchParams }: Props) {
         commune={commune}
         pathname={pathname}
         cartNotice={<CartErrorNotice code={cart_error} />}
+        preorder={
+          preorder ? (
+            <PreorderNotice preorder={preorder} locale={locale} diaryHref={diaryHref} />
+          ) : null
+        }
         origin={
           <ProductOrigin origin={origin} locale={locale} retryHref={localePath(locale, pathname)} />
         }

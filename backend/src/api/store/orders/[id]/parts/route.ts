@@ -1,12 +1,16 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { loadOrderParts } from "../../../../../lib/order-parts"
+import { PREORDER_MODULE } from "../../../../../modules/preorder"
+import type PreorderModuleService from "../../../../../modules/preorder/service"
 import { notFound } from "../../../../utils/errors"
 
 /**
  * The seller parts of a buyer's order: each seller's items, shipping, status and payment, and for
  * VietQR parts still awaiting payment the QR to pay that seller. Like Medusa's own
- * `GET /store/orders/{id}`, the order id (unguessable) is what grants access.
+ * `GET /store/orders/{id}`, the order id (unguessable) is what grants access. A part whose
+ * pre-ordered share shrank at harvest, or whose pre-order was cancelled, carries the seller's
+ * message (`preorder_note`: vi, en, and whether the difference was refunded or is owed less).
  */
 export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -19,5 +23,16 @@ export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
   if (!order) throw notFound({ vi: "Không tìm thấy đơn hàng", en: "Order not found" })
   const parts = await loadOrderParts(req.scope, { order_id: order.id }, { withQr: true })
   if (!parts.length) throw notFound({ vi: "Không tìm thấy đơn hàng", en: "Order not found" })
-  res.json({ order, parts })
+  const lines = await req.scope
+    .resolve<PreorderModuleService>(PREORDER_MODULE)
+    .listPreorderLines({ order_id: order.id })
+  const noteOf = new Map(
+    lines
+      .filter((l) => l.message)
+      .map((l) => [l.part_order_id, l.message as Record<string, unknown>]),
+  )
+  res.json({
+    order,
+    parts: parts.map((p) => ({ ...p, preorder_note: noteOf.get(p.part_order_id) ?? null })),
+  })
 }
