@@ -37,6 +37,7 @@ async function waitForPrice(amount: number) {
 let token: string
 let productId: string
 let variantId: string
+let restoreStock: (() => Promise<void>) | undefined
 
 async function setPriceAsSeller(amount: number) {
   const response = await fetch(`${backendUrl}/seller/products/${productId}/variants/${variantId}`, {
@@ -47,23 +48,47 @@ async function setPriceAsSeller(amount: number) {
   expect(response.status, await response.clone().text()).toBe(200)
 }
 
-/** Changes the price in the database itself: no workflow, no event, so no revalidation. */
-async function setPriceBehindTheBackend(amount: number) {
+/**
+ * Empties the rice's stock in the database itself: no workflow, no event, so no revalidation.
+ * Stock, not price: the backend's Caching Module keeps the product read (prices included) until
+ * an event drops it, but reads stock afresh for every request, as the storefront's cache must
+ * not. Returns what puts the stock back.
+ */
+async function emptyStockBehindTheBackend(): Promise<() => Promise<void>> {
   const client = new pg.Client({ connectionString: inject("backendDatabaseUrl") })
   await client.connect()
+  const levels = `SELECT id FROM inventory_level WHERE deleted_at IS NULL AND inventory_item_id IN
+    (SELECT inventory_item_id FROM product_variant_inventory_item WHERE variant_id = $1 AND deleted_at IS NULL)`
   try {
-    const { rowCount } = await client.query(
-      `UPDATE price SET amount = $2, raw_amount = jsonb_build_object('value', $3::text, 'precision', 20)
-       WHERE currency_code = 'vnd' AND deleted_at IS NULL AND price_list_id IS NULL
-         AND price_set_id IN (SELECT price_set_id FROM product_variant_price_set
-                              WHERE variant_id = $1 AND deleted_at IS NULL)`,
-      [variantId, amount, String(amount)],
+    const { rows } = await client.query(
+      `SELECT id, stocked_quantity FROM inventory_level WHERE id IN (${levels})`,
+      [variantId],
     )
-    expect(rowCount).toBeGreaterThan(0)
+    expect(rows.length).toBeGreaterThan(0)
+    await client.query(
+      `UPDATE inventory_level SET stocked_quantity = reserved_quantity WHERE id IN (${levels})`,
+      [variantId],
+    )
+    return async () => {
+      const restore = new pg.Client({ connectionString: inject("backendDatabaseUrl") })
+      await restore.connect()
+      try {
+        for (const row of rows)
+          await restore.query("UPDATE inventory_level SET stocked_quantity = $2 WHERE id = $1", [
+            row.id,
+            row.stocked_quantity,
+          ])
+      } finally {
+        await restore.end()
+      }
+    }
   } finally {
     await client.end()
   }
 }
+
+/** The product page's "out of stock" help, shown when no variant can be added. */
+const OUT_OF_STOCK = 'class="stock-help"'
 
 function postRevalidate(tags: string[], secret: string) {
   const body = JSON.stringify({ tags })
@@ -99,6 +124,7 @@ beforeAll(async () => {
 
 // Other test files expect the seeded price: put it back and wait until the page shows it.
 afterAll(async () => {
+  await restoreStock?.()
   if (!variantId) return
   await setPriceAsSeller(SEEDED_PRICE)
   await waitForPrice(SEEDED_PRICE)
@@ -115,7 +141,8 @@ describe("cache revalidation", () => {
 
   it("refuses a request without the right signature and revalidates nothing", async () => {
     await waitForPrice(187654)
-    await setPriceBehindTheBackend(176543)
+    expect(await pageHtml()).not.toContain(OUT_OF_STOCK)
+    restoreStock = await emptyStockBehindTheBackend()
     // Unsigned, signed with another secret, and signed but changed on the way.
     const unsigned = await fetch(`${url}/api/revalidate`, {
       method: "POST",
@@ -134,13 +161,15 @@ describe("cache revalidation", () => {
       body: JSON.stringify({ tags: ["products"] }),
     })
     expect(tampered.status).toBe(401)
-    // The cached price stays: none of those dropped the cache.
-    for (let i = 0; i < 3; i++) expect(await pageHtml()).toContain(shown(187654))
+    // The cached page stays: none of those dropped the cache.
+    for (let i = 0; i < 3; i++) expect(await pageHtml()).not.toContain(OUT_OF_STOCK)
 
     const accepted = await postRevalidate(["products", "carts"], inject("revalidateSecret"))
     expect(accepted.status).toBe(200)
     expect(await accepted.json()).toEqual({ revalidated: ["products"], ignored: ["carts"] })
-    expect(await pageHtml()).toContain(shown(176543))
+    expect(await pageHtml()).toContain(OUT_OF_STOCK)
+    await restoreStock?.()
+    restoreStock = undefined
   })
 
   it("answers a malformed request with 400 and a huge one with 413", async () => {
