@@ -1,6 +1,8 @@
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
-import { CartErrorNotice } from "@/components/cart/cart-error-notice"
+import { Suspense } from "react"
+import { CartErrorFromQuery } from "@/components/cart/cart-error-from-query"
+import { cartErrorMessages } from "@/components/cart/cart-error-notice"
 import { StoreUnavailable } from "@/components/feedback/store-unavailable"
 import { PageShell } from "@/components/layout/page-shell"
 import { ProductDetails } from "@/components/product/product-details"
@@ -21,9 +23,16 @@ import { TraceUnavailableError } from "@/lib/traceability"
 import { getProductOrigin } from "@/lib/traceability/batch"
 import type { ProductOrigin as Origin } from "@/lib/traceability/batch-reshape"
 
-type Props = {
-  params: Promise<{ locale: string; handle: string }>
-  searchParams: Promise<{ cart_error?: string | string[] }>
+type Props = { params: Promise<{ locale: string; handle: string }> }
+
+// Cached HTML, the same for every buyer (see the locale layout): rendered on a product's first
+// request, then served from Next's cache until the product's tags are revalidated, or a minute.
+// Nothing here reads the buyer's cookies or the query: the cart count and a failed add's notice
+// are filled in by the browser.
+export const revalidate = 60
+
+export function generateStaticParams() {
+  return []
 }
 
 /** The product, null when the handle is unknown, "unavailable" when the backend failed. */
@@ -78,7 +87,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   }
 }
 
-export default async function ProductPage({ params, searchParams }: Props) {
+export default async function ProductPage({ params }: Props) {
   const locale = await pageLocale(params)
   const handle = decodeHandle((await params).handle)
   const product = await loadProduct(handle)
@@ -86,25 +95,29 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const pathname = productPath(handle)
   if (product === "unavailable") {
     return (
-      <PageShell locale={locale} pathname={pathname}>
+      <PageShell locale={locale} pathname={pathname} shared>
         <StoreUnavailable retryHref={localePath(locale, pathname)} />
       </PageShell>
     )
   }
-  const [commune, origin, { cart_error }] = await Promise.all([
+  const [commune, origin, messages] = await Promise.all([
     loadCommune(product.seller?.communeCode),
     loadOrigin(product.id),
-    searchParams,
+    cartErrorMessages(),
   ])
   return (
-    <PageShell locale={locale} pathname={pathname}>
+    <PageShell locale={locale} pathname={pathname} shared>
       <ProductJsonLd product={product} locale={locale} />
       <ProductDetails
         product={product}
         locale={locale}
         commune={commune}
         pathname={pathname}
-        cartNotice={<CartErrorNotice code={cart_error} />}
+        cartNotice={
+          <Suspense fallback={null}>
+            <CartErrorFromQuery messages={messages} />
+          </Suspense>
+        }
         origin={
           <ProductOrigin origin={origin} locale={locale} retryHref={localePath(locale, pathname)} />
         }
