@@ -114,6 +114,8 @@ async function interleaved(targets, proxy) {
         headers: target.headers,
         connections: CONNECTIONS,
         duration: SLICE,
+        // A loaded machine answers slowly: a request is not given up before the slice is over.
+        timeout: Math.max(10, SLICE * 2),
       })
       const sum = sums[i]
       sum.requests += result.requests.total
@@ -150,6 +152,9 @@ const cleanup = async () => {
   proxy?.close()
   await backend?.stop()
 }
+// Stopped early (Ctrl-C, kill): the backend, the storefront and the database go too.
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.once(signal, () => cleanup().finally(() => process.exit(130)))
 
 try {
   const loadBefore = os.loadavg()
