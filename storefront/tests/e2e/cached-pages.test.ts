@@ -44,7 +44,8 @@ describe("cached catalogue pages", () => {
       await (await fetch(`${url}${path}`)).text()
       const again = await fetch(`${url}${path}`)
       expect(again.status, path).toBe(200)
-      expect(again.headers.get("x-nextjs-cache"), path).toBe("HIT")
+      // HIT, or STALE when its minute ran out meanwhile (served, then refreshed behind it).
+      expect(["HIT", "STALE"], path).toContain(again.headers.get("x-nextjs-cache"))
     }
     // Pages that read the buyer's cookies still render per request.
     const cart = await fetch(`${url}/vi/cart`)
