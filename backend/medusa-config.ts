@@ -30,8 +30,46 @@ function requiredSecret(name: string): string {
 }
 
 /**
- * With REDIS_URL the event bus, workflow engine, locking and cache run on Redis, so several
- * server and worker processes share them; without it, the in-memory modules of one process.
+ * Medusa's Caching Module (which replaces the deprecated Cache Module, `cache-redis`): Query's
+ * reads that ask for it (the store's product list and product routes among them) are kept until
+ * an event about an entity in them (a product, price, seller, ...) drops them. On Redis with
+ * REDIS_URL, so every server process shares one cache and one invalidation; otherwise in the
+ * process's memory. Keys are prefixed with the database's name, so backends on one Redis (tests,
+ * several shops) never read each other's entries. Turned on by the `caching` feature flag below;
+ * MEDUSA_FF_CACHING=false turns it off.
+ */
+function cachingModule() {
+  const database = databaseName(process.env.DATABASE_URL)
+  return {
+    resolve: "@medusajs/medusa/caching",
+    options: redisUrl
+      ? {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/caching-redis",
+              id: "caching-redis",
+              is_default: true,
+              options: { redisUrl, prefix: `mc:${database}:` },
+            },
+          ],
+        }
+      : { in_memory: { enable: true } },
+  }
+}
+
+/** The database's name in a PostgreSQL URL ("medusa" when none is given). */
+function databaseName(url: string | undefined): string {
+  if (!url) return "medusa"
+  try {
+    return decodeURIComponent(new URL(url).pathname.slice(1)) || "medusa"
+  } catch {
+    return "medusa"
+  }
+}
+
+/**
+ * With REDIS_URL the event bus, workflow engine and locking run on Redis, so several server and
+ * worker processes share them; without it, the in-memory modules of one process.
  */
 const redisModules = redisUrl
   ? [
@@ -42,10 +80,6 @@ const redisModules = redisUrl
       {
         resolve: "@medusajs/medusa/workflow-engine-redis",
         options: { redis: { redisUrl } },
-      },
-      {
-        resolve: "@medusajs/medusa/cache-redis",
-        options: { redisUrl },
       },
       {
         resolve: "@medusajs/medusa/locking",
@@ -115,8 +149,10 @@ module.exports = defineConfig({
     backendUrl,
     path: "/app",
   },
+  featureFlags: { caching: process.env.MEDUSA_FF_CACHING !== "false" },
   modules: [
     ...redisModules,
+    cachingModule(),
     { resolve: "./src/modules/seller" },
     { resolve: "./src/modules/commune" },
     { resolve: "./src/modules/audit" },

@@ -21,6 +21,11 @@ const nextConfig: NextConfig = {
     // backend takes up to 10 MB a file. The proxy's own limit (10 MB) is raised to match.
     serverActions: { bodySizeLimit: "25mb" },
     proxyClientMaxBodySize: "25mb",
+    // Cached catalogue pages and backend reads stay in this server's memory, not in the build
+    // directory: several servers started from one build (the tests' online and offline shops,
+    // or instances on one disk) would otherwise serve each other's pages. A restart renders
+    // each page once more on its first request.
+    isrFlushToDisk: false,
   },
   images: {
     // Product images are SVG/PNG files served by the Medusa backend under /static.

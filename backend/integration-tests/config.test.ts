@@ -29,19 +29,47 @@ function resolves(config: ReturnType<typeof loadConfig>): string[] {
 }
 
 describe("medusa-config", () => {
-  it("uses Redis for events, workflows, cache and locking when REDIS_URL is set", () => {
-    const config = loadConfig({ REDIS_URL: "redis://127.0.0.1:6379" })
+  it("uses Redis for events, workflows, caching and locking when REDIS_URL is set", () => {
+    const config = loadConfig({
+      REDIS_URL: "redis://127.0.0.1:6379",
+      DATABASE_URL: "postgres://postgres@127.0.0.1:5432/shop_a",
+    })
     const names = resolves(config)
     for (const name of [
       "@medusajs/medusa/event-bus-redis",
       "@medusajs/medusa/workflow-engine-redis",
-      "@medusajs/medusa/cache-redis",
     ]) {
       expect(names).toContain(name)
     }
+    // The deprecated Cache Module on Redis is replaced by the Caching Module's Redis provider.
+    expect(names).not.toContain("@medusajs/medusa/cache-redis")
     const modules = Array.isArray(config.modules) ? config.modules : Object.values(config.modules)
     const locking = modules.find((m) => m.resolve === "@medusajs/medusa/locking")
     expect(JSON.stringify(locking?.options)).toContain("@medusajs/medusa/locking-redis")
+    const caching = modules.find((m) => m.resolve === "@medusajs/medusa/caching")
+    expect(caching?.options).toEqual({
+      providers: [
+        {
+          resolve: "@medusajs/medusa/caching-redis",
+          id: "caching-redis",
+          is_default: true,
+          // Two shops (or two test backends) on one Redis never read each other's entries.
+          options: { redisUrl: "redis://127.0.0.1:6379", prefix: "mc:shop_a:" },
+        },
+      ],
+    })
+  })
+
+  it("turns the Caching Module on, in memory without Redis, and off with MEDUSA_FF_CACHING=false", () => {
+    const config = loadConfig({ REDIS_URL: undefined }) as ReturnType<typeof loadConfig> & {
+      featureFlags: Record<string, boolean>
+    }
+    const modules = Array.isArray(config.modules) ? config.modules : Object.values(config.modules)
+    const caching = modules.find((m) => m.resolve === "@medusajs/medusa/caching")
+    expect(caching?.options).toEqual({ in_memory: { enable: true } })
+    expect(config.featureFlags.caching).toBe(true)
+    const off = loadConfig({ MEDUSA_FF_CACHING: "false" }) as typeof config
+    expect(off.featureFlags.caching).toBe(false)
   })
 
   it("keeps the in-memory modules without REDIS_URL", () => {

@@ -24,6 +24,23 @@ export function originFrom(
   return `${scheme}://${host}`
 }
 
+/**
+ * The configured origin, without looking at the request: what pages' metadata uses, because the
+ * catalogue's pages are HTML cached for every request and must read no request header.
+ */
+export function configuredOrigin(): string | null {
+  return originFrom(Reflect.get(process.env, ORIGIN_VAR) || undefined, null, null)
+}
+
+/**
+ * The origin for a page's absolute URLs (metadata, JSON-LD): STOREFRONT_URL (`npm start` and
+ * docker-compose set it), else http://localhost:$PORT as Next's own metadata default. Never the
+ * request's host: that would render every page, the cached catalogue too, per request.
+ */
+export function pageOrigin(): string {
+  return configuredOrigin() ?? `http://localhost:${process.env.PORT ?? 3000}`
+}
+
 export async function siteOrigin(): Promise<string> {
   const requestHeaders = await headers()
   return (

@@ -1,11 +1,9 @@
 import type { Metadata, Viewport } from "next"
-import { headers } from "next/headers"
 import { getTranslations } from "next-intl/server"
 import type { ReactNode } from "react"
 import { ErrorMessagesProvider } from "@/components/feedback/error-messages"
 import { pageLocale } from "@/i18n/locale"
-import { PATHNAME_HEADER, pageAlternates, pathInLocale } from "@/lib/seo/alternates"
-import { siteOrigin } from "@/lib/site-url"
+import { pageOrigin } from "@/lib/site-url"
 import "@/styles/globals.css"
 import "@/styles/catalogue.css"
 import "@/styles/trace.css"
@@ -16,22 +14,22 @@ import "@/styles/portal-seller.css"
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> }
 
-// Pages render per request, so `next build` never needs the backend. The backend calls underneath
-// are cached in Next's data cache (see lib/medusa), so rendering per request stays cheap.
-export const dynamic = "force-dynamic"
+// Pages render per request, except the catalogue's (home, category, product, seller, commune):
+// those read no cookie, header or query, declare `generateStaticParams` (none at build, so the
+// build never needs the backend) and are kept as HTML in Next's cache from their first request
+// until their data's tags are revalidated (docs/architecture.md, "Caching").
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#2f6b3a" }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = await pageLocale(params)
+  await pageLocale(params)
   const t = await getTranslations("Metadata")
-  // Every page's default canonical and hreflang links: its own path in each language (pages whose
-  // URL carries more, like the search's text, or whose path differs, set their own).
-  const path = pathInLocale((await headers()).get(PATHNAME_HEADER), locale)
+  // Public pages set their own canonical and hreflang links (pageAlternates): reading the path
+  // from the request here would render every page, the cached catalogue too, per request.
   return {
-    ...(path ? { alternates: pageAlternates(locale, path) } : {}),
-    // Pages give relative canonical and hreflang URLs (lib/seo/alternates.ts); this makes them absolute.
-    metadataBase: new URL(await siteOrigin()),
+    // Pages give relative canonical and hreflang URLs (lib/seo/alternates.ts); this makes them
+    // absolute, from STOREFRONT_URL (lib/site-url.ts).
+    metadataBase: new URL(pageOrigin()),
     title: { default: t("siteName"), template: `%s · ${t("siteName")}` },
     description: t("description"),
   }

@@ -6,7 +6,7 @@ export default async function NotFound() {
   const locale = await getLocale()
   const t = await getTranslations("NotFound")
   return (
-    <PageShell locale={locale} pathname="/">
+    <PageShell locale={locale} pathname="/" shared>
       <section className="notice">
         <h1>{t("title")}</h1>
         <p>{t("body")}</p>

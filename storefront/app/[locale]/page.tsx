@@ -20,6 +20,14 @@ import { pageAlternates } from "@/lib/seo/alternates"
 
 type Props = { params: Promise<{ locale: string }> }
 
+// Cached HTML shared by every buyer, rendered on first request and kept until its data's tags
+// are revalidated, or a minute (see the locale layout).
+export const revalidate = 60
+
+export function generateStaticParams() {
+  return []
+}
+
 type Home = { products: Product[]; categories: Category[]; communes: Commune[] }
 
 async function loadHome(): Promise<Home | null> {
@@ -47,7 +55,7 @@ export default async function HomePage({ params }: Props) {
   const home = await loadHome()
   if (!home) {
     return (
-      <PageShell locale={locale} pathname="/">
+      <PageShell locale={locale} pathname="/" shared>
         <StoreUnavailable retryHref={localePath(locale)} />
       </PageShell>
     )
@@ -56,7 +64,7 @@ export default async function HomePage({ params }: Props) {
   // Each product once on the page: the rest follow the featured row.
   const others = home.products.filter((product) => !featured.includes(product))
   return (
-    <PageShell locale={locale} pathname="/">
+    <PageShell locale={locale} pathname="/" shared>
       <h1>{t("title")}</h1>
       <p className="intro">{t("intro")}</p>
       {home.products.length === 0 ? (

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server"
-import { isCartErrorCode } from "@/lib/medusa/cart-errors"
+import { CART_ERROR_CODES, type CartErrorCode, isCartErrorCode } from "@/lib/medusa/cart-errors"
 
 type Props = { code: string | string[] | undefined }
 
@@ -14,4 +14,17 @@ export async function CartErrorNotice({ code }: Props) {
       <p>{t(`${value}.action`)}</p>
     </div>
   )
+}
+
+/** Every cart error's texts in the page's language, for CartErrorFromQuery on a cached page. */
+export async function cartErrorMessages(): Promise<
+  Record<CartErrorCode, { title: string; action: string }>
+> {
+  const t = await getTranslations("CartError")
+  return Object.fromEntries(
+    CART_ERROR_CODES.map((code) => [
+      code,
+      { title: t(`${code}.title`), action: t(`${code}.action`) },
+    ]),
+  ) as Record<CartErrorCode, { title: string; action: string }>
 }

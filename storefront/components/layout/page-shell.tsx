@@ -9,14 +9,16 @@ type Props = {
   pathname: string
   /** The search page's text, shown in the header's search box. */
   query?: string
+  /** Cached HTML shared by every buyer (catalogue pages): nothing per buyer is rendered in it. */
+  shared?: boolean
   children: ReactNode
 }
 
 /** Header, main content and footer of every shop page. */
-export function PageShell({ locale, pathname, query, children }: Props) {
+export function PageShell({ locale, pathname, query, shared, children }: Props) {
   return (
     <>
-      <SiteHeader locale={locale} pathname={pathname} query={query} />
+      <SiteHeader locale={locale} pathname={pathname} query={query} shared={shared} />
       <main id="main" className="page">
         {children}
       </main>

@@ -5,6 +5,7 @@ import { localePath } from "@/i18n/paths"
 import type { Locale } from "@/i18n/routing"
 import { type Category, listCategories, StoreUnavailableError } from "@/lib/medusa"
 import { getCartItemCount } from "@/lib/medusa/cart"
+import { CartCount } from "./cart-count"
 import { LocaleSwitch } from "./locale-switch"
 
 type Props = {
@@ -13,6 +14,11 @@ type Props = {
   pathname: string
   /** The text in the search box (the search page shows what was searched). */
   query?: string
+  /**
+   * The page is cached HTML shared by every buyer (the catalogue): the cart count is fetched by
+   * the browser instead of rendered here.
+   */
+  shared?: boolean
 }
 
 /** The categories for the header; the header still renders when the backend is down. */
@@ -29,10 +35,13 @@ async function headerCategories(): Promise<Category[]> {
  * Brand, cart and language on the first row; the search box on the second; the categories on a
  * third row that scrolls sideways on a narrow phone. Links and a GET form: no JavaScript.
  */
-export async function SiteHeader({ locale, pathname, query }: Props) {
+export async function SiteHeader({ locale, pathname, query, shared = false }: Props) {
   const t = await getTranslations("Metadata")
   const tHeader = await getTranslations("Header")
-  const [categories, cartCount] = await Promise.all([headerCategories(), getCartItemCount()])
+  const [categories, cartCount] = await Promise.all([
+    headerCategories(),
+    shared ? 0 : getCartItemCount(),
+  ])
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -44,7 +53,12 @@ export async function SiteHeader({ locale, pathname, query }: Props) {
         </a>
         <a className="cart-link" href={localePath(locale, "/cart")} data-testid="cart-link">
           {tHeader("cart")}
-          {cartCount > 0 ? (
+          {shared ? (
+            <CartCount
+              one={tHeader("cartCount", { count: 1 }).replace("1", "#")}
+              other={tHeader("cartCount", { count: 2 }).replace("2", "#")}
+            />
+          ) : cartCount > 0 ? (
             <>
               <span className="cart-count" data-testid="cart-count" aria-hidden="true">
                 {cartCount}

@@ -1,7 +1,7 @@
 import type { Locale } from "@/i18n/routing"
 import type { Product } from "@/lib/medusa"
 import { getShippingRates } from "@/lib/medusa/shipping-rates"
-import { siteOrigin } from "@/lib/site-url"
+import { pageOrigin } from "@/lib/site-url"
 import { jsonLdScript, productJsonLd } from "@/lib/structured-data"
 
 type Props = { product: Product; locale: Locale }
@@ -10,7 +10,7 @@ type Props = { product: Product; locale: Locale }
 export async function ProductJsonLd({ product, locale }: Props) {
   // Without the tariff (backend briefly unreachable) the page still renders, stating no rate.
   const shippingRates = await getShippingRates().catch(() => null)
-  const data = productJsonLd(product, { origin: await siteOrigin(), locale, shippingRates })
+  const data = productJsonLd(product, { origin: pageOrigin(), locale, shippingRates })
   return (
     <script
       type="application/ld+json"

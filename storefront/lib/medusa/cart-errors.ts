@@ -9,7 +9,7 @@ export type CartErrorCode =
   | "invalid"
   | "unavailable"
 
-const CODES: readonly string[] = [
+export const CART_ERROR_CODES: readonly CartErrorCode[] = [
   "out_of_stock",
   "product_gone",
   "cart_gone",
@@ -21,7 +21,7 @@ const CODES: readonly string[] = [
 ]
 
 export function isCartErrorCode(value: unknown): value is CartErrorCode {
-  return typeof value === "string" && CODES.includes(value)
+  return typeof value === "string" && (CART_ERROR_CODES as readonly string[]).includes(value)
 }
 
 /**

@@ -26,12 +26,24 @@ export async function readCartId(): Promise<string | undefined> {
   return (await cookies()).get(CART_COOKIE)?.value || undefined
 }
 
+/**
+ * A cookie the page's script may read, holding no id: "this browser has a cart". Catalogue pages
+ * are the same cached HTML for everyone, so their header asks /api/cart/count for the count,
+ * and only when this says there is a cart to count (an anonymous visitor costs no request).
+ */
+export const HAS_CART_COOKIE = "coop_has_cart"
+
 export async function writeCartId(id: string) {
-  ;(await cookies()).set(CART_COOKIE, id, { ...BASE, maxAge: 60 * 60 * 24 * 30 })
+  const jar = await cookies()
+  const maxAge = 60 * 60 * 24 * 30
+  jar.set(CART_COOKIE, id, { ...BASE, maxAge })
+  jar.set(HAS_CART_COOKIE, "1", { ...BASE, httpOnly: false, maxAge })
 }
 
 export async function clearCartId() {
-  ;(await cookies()).delete(CART_COOKIE)
+  const jar = await cookies()
+  jar.delete(CART_COOKIE)
+  jar.delete(HAS_CART_COOKIE)
 }
 
 export async function readCustomerToken(): Promise<string | undefined> {

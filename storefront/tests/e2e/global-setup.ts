@@ -84,6 +84,8 @@ async function startStorefront(env: StorefrontEnv, port?: number) {
         NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: env.publishableKey,
         TRACEABILITY_URL: env.traceabilityUrl,
         STOREFRONT_REVALIDATE_SECRET: REVALIDATE_SECRET,
+        // The origin in canonical links, as `npm start` gives it.
+        STOREFRONT_URL: `http://localhost:${listenPort}`,
       },
       log,
     },

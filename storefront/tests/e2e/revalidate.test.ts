@@ -37,6 +37,7 @@ async function waitForPrice(amount: number) {
 let token: string
 let productId: string
 let variantId: string
+let restorePhone: (() => Promise<void>) | undefined
 
 async function setPriceAsSeller(amount: number) {
   const response = await fetch(`${backendUrl}/seller/products/${productId}/variants/${variantId}`, {
@@ -47,19 +48,43 @@ async function setPriceAsSeller(amount: number) {
   expect(response.status, await response.clone().text()).toBe(200)
 }
 
-/** Changes the price in the database itself: no workflow, no event, so no revalidation. */
-async function setPriceBehindTheBackend(amount: number) {
+const SELLER_PAGE = `${url}/vi/sellers/htx-nong-nghiep-gia-phu`
+const CHANGED_PHONE = "0214 3999 999"
+
+async function sellerPageHtml() {
+  const response = await fetch(SELLER_PAGE)
+  expect(response.status).toBe(200)
+  return response.text()
+}
+
+/**
+ * Changes the seller's phone in the database itself: no workflow, no event, so no revalidation.
+ * The seller, not a price: the backend's Caching Module keeps product reads (prices and stock
+ * included) until an event drops them, while the seller's page is read from the database.
+ * Returns what puts the phone back.
+ */
+async function changePhoneBehindTheBackend(): Promise<() => Promise<void>> {
   const client = new pg.Client({ connectionString: inject("backendDatabaseUrl") })
   await client.connect()
   try {
-    const { rowCount } = await client.query(
-      `UPDATE price SET amount = $2, raw_amount = jsonb_build_object('value', $3::text, 'precision', 20)
-       WHERE currency_code = 'vnd' AND deleted_at IS NULL AND price_list_id IS NULL
-         AND price_set_id IN (SELECT price_set_id FROM product_variant_price_set
-                              WHERE variant_id = $1 AND deleted_at IS NULL)`,
-      [variantId, amount, String(amount)],
+    const { rows } = await client.query(
+      "SELECT id, phone FROM seller WHERE handle = 'htx-nong-nghiep-gia-phu'",
     )
-    expect(rowCount).toBeGreaterThan(0)
+    expect(rows.length).toBe(1)
+    await client.query("UPDATE seller SET phone = $2 WHERE id = $1", [rows[0].id, CHANGED_PHONE])
+    return async () => {
+      const restore = new pg.Client({ connectionString: inject("backendDatabaseUrl") })
+      await restore.connect()
+      try {
+        await restore.query("UPDATE seller SET phone = $2 WHERE id = $1", [
+          rows[0].id,
+          rows[0].phone,
+        ])
+      } finally {
+        await restore.end()
+      }
+      await postRevalidate(["sellers"], inject("revalidateSecret"))
+    }
   } finally {
     await client.end()
   }
@@ -99,6 +124,7 @@ beforeAll(async () => {
 
 // Other test files expect the seeded price: put it back and wait until the page shows it.
 afterAll(async () => {
+  await restorePhone?.()
   if (!variantId) return
   await setPriceAsSeller(SEEDED_PRICE)
   await waitForPrice(SEEDED_PRICE)
@@ -115,15 +141,16 @@ describe("cache revalidation", () => {
 
   it("refuses a request without the right signature and revalidates nothing", async () => {
     await waitForPrice(187654)
-    await setPriceBehindTheBackend(176543)
+    expect(await sellerPageHtml()).not.toContain(CHANGED_PHONE)
+    restorePhone = await changePhoneBehindTheBackend()
     // Unsigned, signed with another secret, and signed but changed on the way.
     const unsigned = await fetch(`${url}/api/revalidate`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ tags: ["products"] }),
+      body: JSON.stringify({ tags: ["sellers"] }),
     })
     expect(unsigned.status).toBe(401)
-    expect((await postRevalidate(["products"], "not-the-secret")).status).toBe(401)
+    expect((await postRevalidate(["sellers"], "not-the-secret")).status).toBe(401)
     const body = JSON.stringify({ tags: ["regions"] })
     const tampered = await fetch(`${url}/api/revalidate`, {
       method: "POST",
@@ -131,16 +158,18 @@ describe("cache revalidation", () => {
         "content-type": "application/json",
         "x-coop-signature": signPayload(body, inject("revalidateSecret")),
       },
-      body: JSON.stringify({ tags: ["products"] }),
+      body: JSON.stringify({ tags: ["sellers"] }),
     })
     expect(tampered.status).toBe(401)
-    // The cached price stays: none of those dropped the cache.
-    for (let i = 0; i < 3; i++) expect(await pageHtml()).toContain(shown(187654))
+    // The cached page stays: none of those dropped the cache.
+    for (let i = 0; i < 3; i++) expect(await sellerPageHtml()).not.toContain(CHANGED_PHONE)
 
-    const accepted = await postRevalidate(["products", "carts"], inject("revalidateSecret"))
+    const accepted = await postRevalidate(["sellers", "carts"], inject("revalidateSecret"))
     expect(accepted.status).toBe(200)
-    expect(await accepted.json()).toEqual({ revalidated: ["products"], ignored: ["carts"] })
-    expect(await pageHtml()).toContain(shown(176543))
+    expect(await accepted.json()).toEqual({ revalidated: ["sellers"], ignored: ["carts"] })
+    expect(await sellerPageHtml()).toContain(CHANGED_PHONE)
+    await restorePhone?.()
+    restorePhone = undefined
   })
 
   it("answers a malformed request with 400 and a huge one with 413", async () => {

@@ -13,15 +13,20 @@ import type { Customer, Order } from "@/lib/medusa/cart-types"
 import { getCustomer } from "@/lib/medusa/customer"
 import { listCustomerOrders } from "@/lib/medusa/orders"
 import { formatVnd } from "@/lib/money"
+import { pageAlternates } from "@/lib/seo/alternates"
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ page?: string }> }
 
 const PAGE_SIZE = 10
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await pageLocale(params)
+  const locale = await pageLocale(params)
   const t = await getTranslations("Account")
-  return { title: t("title"), robots: { index: false } }
+  return {
+    title: t("title"),
+    robots: { index: false },
+    alternates: pageAlternates(locale, "/account"),
+  }
 }
 
 async function load(

@@ -10,6 +10,7 @@ import { StoreUnavailableError } from "@/lib/medusa"
 import { getCart } from "@/lib/medusa/cart"
 import type { Cart } from "@/lib/medusa/cart-types"
 import { formatVnd } from "@/lib/money"
+import { pageAlternates } from "@/lib/seo/alternates"
 
 type Props = {
   params: Promise<{ locale: string }>
@@ -17,9 +18,13 @@ type Props = {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await pageLocale(params)
+  const locale = await pageLocale(params)
   const t = await getTranslations("Cart")
-  return { title: t("title"), robots: { index: false } }
+  return {
+    title: t("title"),
+    robots: { index: false },
+    alternates: pageAlternates(locale, "/cart"),
+  }
 }
 
 async function loadCart(): Promise<Cart | null | "unavailable"> {

@@ -24,6 +24,7 @@ import {
 import { listSavedAddresses, type SavedAddress } from "@/lib/medusa/customer-addresses"
 import { readRememberedBuyer } from "@/lib/medusa/session"
 import { formatVnd } from "@/lib/money"
+import { pageAlternates } from "@/lib/seo/alternates"
 
 type Props = {
   params: Promise<{ locale: string }>
@@ -31,9 +32,13 @@ type Props = {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await pageLocale(params)
+  const locale = await pageLocale(params)
   const t = await getTranslations("Checkout")
-  return { title: t("title"), robots: { index: false } }
+  return {
+    title: t("title"),
+    robots: { index: false },
+    alternates: pageAlternates(locale, "/checkout"),
+  }
 }
 
 /** Everything the page shows, read in parallel where it can be; "unavailable" when the backend failed. */

@@ -18,6 +18,14 @@ import { pageAlternates } from "@/lib/seo/alternates"
 
 type Props = { params: Promise<{ locale: string; handle: string }> }
 
+// Cached HTML shared by every buyer, rendered on first request and kept until its data's tags
+// are revalidated, or a minute (see the locale layout).
+export const revalidate = 60
+
+export function generateStaticParams() {
+  return []
+}
+
 type CategoryPage = { category: Category; categories: Category[]; products: Product[] }
 
 /** The category and its products; null for an unknown handle; "unavailable" when the backend failed. */
@@ -60,7 +68,7 @@ export default async function CategoryProductsPage({ params }: Props) {
   const pathname = categoryPath(handle)
   if (page === "unavailable") {
     return (
-      <PageShell locale={locale} pathname={pathname}>
+      <PageShell locale={locale} pathname={pathname} shared>
         <StoreUnavailable retryHref={localePath(locale, pathname)} />
       </PageShell>
     )
@@ -68,7 +76,7 @@ export default async function CategoryProductsPage({ params }: Props) {
   const t = await getTranslations("Category")
   const name = page.category.name[locale]
   return (
-    <PageShell locale={locale} pathname={pathname}>
+    <PageShell locale={locale} pathname={pathname} shared>
       <h1>{name}</h1>
       <p className="intro">{t("intro", { name })}</p>
       {page.products.length > 0 ? (

@@ -20,6 +20,14 @@ import { pageAlternates } from "@/lib/seo/alternates"
 
 type Props = { params: Promise<{ locale: string; code: string }> }
 
+// Cached HTML shared by every buyer, rendered on first request and kept until its data's tags
+// are revalidated, or a minute (see the locale layout).
+export const revalidate = 60
+
+export function generateStaticParams() {
+  return []
+}
+
 type CommunePage = { indicators: CommuneIndicators; sellers: Seller[] }
 
 /** The commune's indicators and sellers; null for an unknown code; "unavailable" on failure. */
@@ -60,7 +68,7 @@ export default async function CommunePage({ params }: Props) {
   const pathname = communePath(code)
   if (page === "unavailable") {
     return (
-      <PageShell locale={locale} pathname={pathname}>
+      <PageShell locale={locale} pathname={pathname} shared>
         <StoreUnavailable retryHref={localePath(locale, pathname)} />
       </PageShell>
     )
@@ -70,7 +78,7 @@ export default async function CommunePage({ params }: Props) {
   const parts = quarterParts(indicators.quarter)
   const quarter = parts ? t("quarter", parts) : indicators.quarter
   return (
-    <PageShell locale={locale} pathname={pathname}>
+    <PageShell locale={locale} pathname={pathname} shared>
       <h1>{indicators.commune.name}</h1>
       <p className="intro">{indicators.commune.province.name}</p>
       <section className="catalogue-section" aria-labelledby="indicators-heading">

@@ -1,6 +1,8 @@
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
-import { CartErrorNotice } from "@/components/cart/cart-error-notice"
+import { Suspense } from "react"
+import { CartErrorFromQuery } from "@/components/cart/cart-error-from-query"
+import { cartErrorMessages } from "@/components/cart/cart-error-notice"
 import { StoreUnavailable } from "@/components/feedback/store-unavailable"
 import { PageShell } from "@/components/layout/page-shell"
 import { PreorderNotice } from "@/components/product/preorder-notice"
@@ -23,9 +25,16 @@ import { TraceUnavailableError } from "@/lib/traceability"
 import { getProductOrigin } from "@/lib/traceability/batch"
 import type { ProductOrigin as Origin } from "@/lib/traceability/batch-reshape"
 
-type Props = {
-  params: Promise<{ locale: string; handle: string }>
-  searchParams: Promise<{ cart_error?: string | string[] }>
+type Props = { params: Promise<{ locale: string; handle: string }> }
+
+// Cached HTML, the same for every buyer (see the locale layout): rendered on a product's first
+// request, then served from Next's cache until the product's tags are revalidated, or a minute.
+// Nothing here reads the buyer's cookies or the query: the cart count and a failed add's notice
+// are filled in by the browser.
+export const revalidate = 60
+
+export function generateStaticParams() {
+  return []
 }
 
 /** The product, null when the handle is unknown, "unavailable" when the backend failed. */
@@ -90,7 +99,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   }
 }
 
-export default async function ProductPage({ params, searchParams }: Props) {
+export default async function ProductPage({ params }: Props) {
   const locale = await pageLocale(params)
   const handle = decodeHandle((await params).handle)
   const product = await loadProduct(handle)
@@ -98,16 +107,16 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const pathname = productPath(handle)
   if (product === "unavailable") {
     return (
-      <PageShell locale={locale} pathname={pathname}>
+      <PageShell locale={locale} pathname={pathname} shared>
         <StoreUnavailable retryHref={localePath(locale, pathname)} />
       </PageShell>
     )
   }
-  const [commune, origin, preorder, { cart_error }] = await Promise.all([
+  const [commune, origin, preorder, messages] = await Promise.all([
     loadCommune(product.seller?.communeCode),
     loadOrigin(product.id),
     loadPreorder(product.id),
-    searchParams,
+    cartErrorMessages(),
   ])
   // The diary on this page is the newest batch's: the pre-order's own when it is that batch.
   const diaryHref =
@@ -115,14 +124,18 @@ export default async function ProductPage({ params, searchParams }: Props) {
       ? "#origin-heading"
       : null
   return (
-    <PageShell locale={locale} pathname={pathname}>
+    <PageShell locale={locale} pathname={pathname} shared>
       <ProductJsonLd product={product} locale={locale} />
       <ProductDetails
         product={product}
         locale={locale}
         commune={commune}
         pathname={pathname}
-        cartNotice={<CartErrorNotice code={cart_error} />}
+        cartNotice={
+          <Suspense fallback={null}>
+            <CartErrorFromQuery messages={messages} />
+          </Suspense>
+        }
         preorder={
           preorder ? (
             <PreorderNotice preorder={preorder} locale={locale} diaryHref={diaryHref} />

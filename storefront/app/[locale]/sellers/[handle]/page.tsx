@@ -11,6 +11,14 @@ import { pageAlternates } from "@/lib/seo/alternates"
 
 type Props = { params: Promise<{ locale: string; handle: string }> }
 
+// Cached HTML shared by every buyer, rendered on first request and kept until its data's tags
+// are revalidated, or a minute (see the locale layout).
+export const revalidate = 60
+
+export function generateStaticParams() {
+  return []
+}
+
 /** The seller's page; null when unknown, pending or suspended; "unavailable" when the backend failed. */
 async function loadSeller(handle: string): Promise<SellerPage | null | "unavailable"> {
   try {
@@ -49,7 +57,7 @@ export default async function SellerProfilePage({ params }: Props) {
   const pathname = sellerPath(handle)
   if (page === "unavailable") {
     return (
-      <PageShell locale={locale} pathname={pathname}>
+      <PageShell locale={locale} pathname={pathname} shared>
         <StoreUnavailable retryHref={localePath(locale, pathname)} />
       </PageShell>
     )
@@ -58,7 +66,7 @@ export default async function SellerProfilePage({ params }: Props) {
   const tCatalogue = await getTranslations("Catalogue")
   const { seller, products } = page
   return (
-    <PageShell locale={locale} pathname={pathname}>
+    <PageShell locale={locale} pathname={pathname} shared>
       <header className="profile">
         {seller.logoUrl ? (
           // biome-ignore lint/performance/noImgElement: sellers' logos come from the backend as they were uploaded
