@@ -1,6 +1,6 @@
-import { signPayload } from "@coop/contracts/signature"
 import { lookup } from "node:dns/promises"
 import { isIP } from "node:net"
+import { signPayload } from "@coop/contracts/signature"
 import { IndicatorSourceEvents } from "./indicators/events"
 
 /**
