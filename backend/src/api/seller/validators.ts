@@ -1,5 +1,6 @@
 import { z } from "zod"
 import { INVOICE_SERIES, TAX_CODE, VAT_RATES } from "../../lib/einvoice/invoice"
+import { SoldByWeightInput } from "../../lib/sold-by-weight"
 import { communeCode, imageUrl, Pagination, phone } from "../utils/fields"
 
 const handle = z
@@ -91,6 +92,9 @@ const variant = z.strictObject({
   price: vnd,
   stock: z.number().int().min(0).max(10_000_000).optional(),
   weight: z.number().int().min(0).max(1_000_000).optional(),
+  // Priced per kg and weighed at packing (src/lib/sold-by-weight.ts); `price` must then be one
+  // unit at its estimated weight.
+  sold_by_weight: SoldByWeightInput.optional(),
 })
 
 /**
@@ -155,3 +159,20 @@ export const SellerOrderList = Pagination.extend({
 
 /** What the seller received by transfer, in whole dong. */
 export const ConfirmPayment = z.strictObject({ amount: vnd.min(1) })
+
+/** The weights read at packing, one per line sold by weight, in whole grams. */
+export const WeighOrder = z.strictObject({
+  lines: z
+    .array(
+      z.strictObject({
+        item_id: z.string().min(1).max(100),
+        grams: z
+          .number()
+          .int("Cân nặng tính bằng gam nguyên|Weights are whole grams")
+          .positive("Cân nặng phải lớn hơn 0|A weight must be more than 0")
+          .max(10_000_000),
+      }),
+    )
+    .min(1)
+    .max(100),
+})

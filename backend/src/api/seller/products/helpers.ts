@@ -26,6 +26,7 @@ export const PRODUCT_FIELDS = [
   "variants.upc",
   "variants.barcode",
   "variants.manage_inventory",
+  "variants.metadata",
   "variants.prices.amount",
   "variants.prices.currency_code",
   "variants.inventory_items.inventory_item_id",
