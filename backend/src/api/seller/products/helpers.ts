@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { productInvoiceFields } from "../../../lib/einvoice/store"
 import { englishTexts } from "../../../lib/product-i18n"
 import type { SellerAccess } from "../../utils/access"
+import { soldByWeightOf } from "../../../lib/sold-by-weight"
 import { notFound } from "../../utils/errors"
 
 export const PRODUCT_FIELDS = [
@@ -86,6 +87,7 @@ export function reshapeProduct(product: Row, locationId: string | null) {
         price: (v.prices ?? []).find((p: Row) => p.currency_code === "vnd")?.amount ?? null,
         stock: level ? level.stocked_quantity - level.reserved_quantity : 0,
         manage_inventory: v.manage_inventory,
+        sold_by_weight: soldByWeightOf(v.metadata),
       }
     }),
   }
