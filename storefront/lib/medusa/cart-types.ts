@@ -82,6 +82,8 @@ export type OrderPart = {
   items: { id: string; title: string; quantity: number; total: Money }[]
   shipping: { code: string | null; name: string; amount: Money } | null
   vietqr: VietQr | null
+  /** Produce sold by weight: the estimate at checkout and whether the weighing is done. */
+  weighing: { status: string; estimated: Money } | null
 }
 
 export type Order = {

@@ -2,8 +2,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { productInvoiceFields } from "../../../lib/einvoice/store"
 import { englishTexts } from "../../../lib/product-i18n"
-import type { SellerAccess } from "../../utils/access"
 import { soldByWeightOf } from "../../../lib/sold-by-weight"
+import type { SellerAccess } from "../../utils/access"
 import { notFound } from "../../utils/errors"
 
 export const PRODUCT_FIELDS = [
