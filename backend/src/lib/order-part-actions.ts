@@ -42,6 +42,7 @@ export async function withOrderPart<T>(
           "fulfillments.id",
           "fulfillments.canceled_at",
           "payment_collections.payments.id",
+          "payment_collections.payments.provider_id",
         ],
         filters: { id: [part.part_order_id, part.order_id] },
       }),
@@ -55,6 +56,11 @@ export async function withOrderPart<T>(
     const partOrder = orders.find((o) => o.id === part.part_order_id) as Row
     const buyerOrder = orders.find((o) => o.id === part.order_id) as Row
     const fulfillment = (partOrder.fulfillments ?? []).find((f: Row) => !f.canceled_at)
+    // The buyer's payment; a top-up (produce weighed above its estimate) is a payment of its own.
+    const topups = new Set(siblings.map((s) => s.topup_payment_id).filter(Boolean))
+    const payment = (buyerOrder?.payment_collections ?? [])
+      .flatMap((c: Row) => c.payments ?? [])
+      .find((p: Row) => !topups.has(p.id))
     const input: PartActionInput = {
       actor,
       part: {
@@ -65,10 +71,17 @@ export async function withOrderPart<T>(
         amount: Number(part.amount),
         payment_method: part.payment_method,
         payment_status: part.payment_status,
+        ...weighingOf(part),
       },
-      items: (partOrder.items ?? []).map((i: Row) => ({ id: i.id, quantity: Number(i.quantity) })),
+      items: (partOrder.items ?? []).map((i: Row) => ({
+        id: i.id,
+        quantity: Number(i.quantity),
+        unit_price: Number(i.unit_price),
+        metadata: i.metadata ?? null,
+      })),
       location_id: (sellers[0] as Row | undefined)?.stock_location?.id,
-      payment_id: buyerOrder?.payment_collections?.[0]?.payments?.[0]?.id,
+      payment_id: payment?.id,
+      provider_id: payment?.provider_id,
       buyer_order_id: part.order_id,
       fulfillment_id: fulfillment?.id ?? null,
       last_open_part: siblings.every((s) => s.id === part.id || s.status === "canceled"),
@@ -77,16 +90,104 @@ export async function withOrderPart<T>(
   })
 }
 
+/**
+ * A part's weighing figures for the workflows: the estimate (`amount` before weighing), what its
+ * share of the buyer's first payment is (never above the estimate: the rest is the top-up), and
+ * what that payment has collected for it so far, net of refunds.
+ */
+export function weighingOf(part: Part) {
+  const amount = Number(part.amount)
+  const estimate = part.estimated_amount == null ? amount : Number(part.estimated_amount)
+  const share = Math.min(amount, estimate)
+  const capturedBeforeWeighing =
+    !part.weighed_at ||
+    (part.captured_at != null && new Date(part.captured_at) <= new Date(part.weighed_at))
+  const captured =
+    part.payment_status === "captured" || part.payment_status === "refunded"
+      ? capturedBeforeWeighing
+        ? estimate
+        : share
+      : 0
+  return {
+    estimated_amount: estimate,
+    main_amount: share,
+    main_paid: Math.max(0, captured - Number(part.refunded_amount ?? 0)),
+    weighing: part.weighing,
+    refunded_amount: Number(part.refunded_amount ?? 0),
+    topup_amount: part.topup_amount == null ? 0 : Number(part.topup_amount),
+    topup_payment_id: part.topup_payment_id ?? null,
+    topup_status: part.topup_status ?? null,
+  }
+}
+
 /** The checks each seller action makes, with messages a seller can act on. */
 export const partChecks = {
   ship(part: Part) {
     if (part.status !== "placed") throw wrongState(part, "ship")
+    if (part.weighing === "required") {
+      throw conflict(
+        {
+          vi: `Đơn ${part.reference} có hàng bán theo cân: cần cân trước khi giao`,
+          en: `Order ${part.reference} has produce sold by weight: weigh it before shipping`,
+        },
+        "weighing",
+      )
+    }
+    if (part.weighing === "contact_buyer") {
+      throw conflict(
+        {
+          vi: `Đơn ${part.reference} lệch quá mức cho phép sau khi cân: hãy liên hệ người mua, rồi ghi nhận họ đồng ý hoặc hủy đơn`,
+          en: `Order ${part.reference} moved beyond its tolerance at weighing: contact the buyer, then record their agreement or cancel`,
+        },
+        "weighing",
+      )
+    }
   },
   deliver(part: Part) {
     if (part.status !== "shipped") throw wrongState(part, "deliver")
   },
   cancel(part: Part) {
     if (part.status !== "placed") throw wrongState(part, "cancel")
+  },
+  weigh(part: Part) {
+    if (part.weighing === "none") {
+      throw conflict(
+        {
+          vi: `Đơn ${part.reference} không có hàng bán theo cân`,
+          en: `Order ${part.reference} has no produce sold by weight`,
+        },
+        "lines",
+      )
+    }
+    if (part.status !== "placed") {
+      throw conflict(
+        {
+          vi: `Không thể cân đơn ${part.reference}: đơn đang ở trạng thái "${STATUS[part.status as keyof typeof STATUS].vi}"`,
+          en: `Cannot weigh order ${part.reference}: it is ${STATUS[part.status as keyof typeof STATUS].en}`,
+        },
+        "status",
+      )
+    }
+    if (part.weighing !== "required" && part.weighing !== "contact_buyer") {
+      throw conflict(
+        {
+          vi: `Đơn ${part.reference} đã cân xong và đã chốt số tiền`,
+          en: `Order ${part.reference} is already weighed and its amount settled`,
+        },
+        "weighing",
+      )
+    }
+  },
+  acceptWeighing(part: Part) {
+    if (part.status !== "placed" || part.weighing !== "contact_buyer") {
+      throw conflict(
+        {
+          vi: `Đơn ${part.reference} không chờ người mua đồng ý số tiền sau khi cân`,
+          en: `Order ${part.reference} does not await the buyer's agreement to a weighed amount`,
+        },
+        "weighing",
+      )
+    }
   },
   confirmPayment(part: Part) {
     if (part.payment_method !== "vietqr") {
@@ -96,7 +197,16 @@ export const partChecks = {
       })
     }
     if (part.status === "canceled") throw wrongState(part, "confirm")
-    if (part.payment_status !== "awaiting") {
+    if (part.weighing === "contact_buyer") {
+      throw conflict(
+        {
+          vi: `Đơn ${part.reference} đang chờ người mua đồng ý số tiền sau khi cân`,
+          en: `Order ${part.reference} awaits the buyer's agreement to the weighed amount`,
+        },
+        "weighing",
+      )
+    }
+    if (part.payment_status !== "awaiting" && part.topup_status !== "awaiting") {
       throw conflict({
         vi: "Tiền của đơn này đã được xác nhận",
         en: "This order's payment is already confirmed",

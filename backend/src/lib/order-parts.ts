@@ -21,6 +21,7 @@ const PART_ORDER_FIELDS = [
   "items.quantity",
   "items.unit_price",
   "items.total",
+  "items.metadata",
   "shipping_methods.name",
   "shipping_methods.amount",
   "shipping_methods.data",
@@ -74,11 +75,13 @@ export async function describeOrderParts(
     parts.map(async (part) => {
       const order = byId.get(part.part_order_id) ?? {}
       const payee = part.payee as Row | null
+      const due = amountDue(part)
       const payable =
         options.withQr &&
         part.payment_method === "vietqr" &&
-        part.payment_status === "awaiting" &&
+        due > 0 &&
         part.status !== "canceled" &&
+        part.weighing !== "contact_buyer" &&
         payee?.bank_bin &&
         payee.account_number
       return {
@@ -90,6 +93,17 @@ export async function describeOrderParts(
         status: part.status,
         amount: Number(part.amount),
         currency_code: part.currency_code,
+        // Produce sold by weight: the estimate at checkout, and where the weighing stands.
+        weighing: {
+          status: part.weighing,
+          estimated_amount:
+            part.estimated_amount == null ? Number(part.amount) : Number(part.estimated_amount),
+          weighed_at: part.weighed_at,
+          topup:
+            part.topup_status == null
+              ? null
+              : { amount: Number(part.topup_amount), status: part.topup_status },
+        },
         payment: {
           method: part.payment_method,
           status: part.payment_status,
@@ -114,11 +128,25 @@ export async function describeOrderParts(
               bankBin: payee.bank_bin,
               accountNumber: payee.account_number,
               accountName: payee.account_name,
-              amount: Number(part.amount),
+              amount: due,
               reference: part.reference,
             })
           : null,
       }
     }),
   )
+}
+
+/**
+ * What the buyer still has to transfer for a part: its whole amount until paid; after a payment
+ * made before weighing, the weighing's top-up.
+ */
+export function amountDue(
+  part: Pick<Part, "amount" | "payment_status" | "topup_status" | "topup_amount">,
+) {
+  if (part.payment_status === "awaiting") return Number(part.amount)
+  if (part.payment_status === "captured" && part.topup_status === "awaiting") {
+    return Number(part.topup_amount)
+  }
+  return 0
 }

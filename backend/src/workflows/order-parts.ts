@@ -36,12 +36,27 @@ export interface PartActionInput {
     amount: number
     payment_method: string
     payment_status: string
+    /** Weighing figures (src/lib/order-part-actions.ts weighingOf); for a fixed-price part the estimate is the amount. */
+    estimated_amount: number
+    main_amount: number
+    main_paid: number
+    weighing: string
+    refunded_amount: number
+    topup_amount: number
+    topup_payment_id: string | null
+    topup_status: string | null
   }
   /** The part order's line items and the seller's stock location. */
-  items: { id: string; quantity: number }[]
+  items: {
+    id: string
+    quantity: number
+    unit_price?: number
+    metadata?: Record<string, unknown> | null
+  }[]
   location_id: string
   /** The buyer's payment (on the buyer's order) that this part's share is taken from. */
   payment_id: string
+  provider_id?: string
   /** A fulfilment of the part, once shipped. */
   fulfillment_id?: string | null
   /** The buyer's order the part belongs to. */
@@ -65,6 +80,38 @@ const audit = (action: string) => (input: PartActionInput) => ({
   seller_id: input.part.seller_id,
   commune_code: input.part.commune_code,
 })
+
+/** Medusa's capture under another name: a part's weighing top-up is a payment of its own. */
+export const captureTopupWorkflow = createWorkflow(
+  "capture-weighing-topup",
+  (input: { payment_id: string; amount: number; captured_by?: string }) => {
+    capturePaymentWorkflow.runAsStep({ input })
+    return new WorkflowResponse(undefined)
+  },
+)
+
+/** Medusa's refund under another name, for a part's weighing top-up. */
+export const refundTopupWorkflow = createWorkflow(
+  "refund-weighing-topup",
+  (input: { payment_id: string; amount: number; created_by?: string; note?: string }) => {
+    refundPaymentWorkflow.runAsStep({ input })
+    return new WorkflowResponse(undefined)
+  },
+)
+
+/** Collects the top-up of a part weighed above its estimate, with the part's own payment. */
+const captureTopupIfAwaiting = (input: PartActionInput, name: string) => {
+  const topup = transform({ input }, ({ input }) => input.part.topup_status === "awaiting")
+  when(name, { topup }, ({ topup }) => topup).then(() => {
+    captureTopupWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({
+        payment_id: input.part.topup_payment_id!,
+        amount: input.part.topup_amount,
+        captured_by: input.actor.actor_id,
+      })),
+    })
+  })
+}
 
 /** The seller hands the part over: a fulfilment of all its items from the seller's location. */
 export const shipOrderPartWorkflow = createWorkflow("ship-order-part", (input: PartActionInput) => {
@@ -109,11 +156,12 @@ export const deliverOrderPartWorkflow = createWorkflow(
       capturePaymentWorkflow.runAsStep({
         input: transform({ input }, ({ input }) => ({
           payment_id: input.payment_id,
-          amount: input.part.amount,
+          amount: input.part.main_amount,
           captured_by: input.actor.actor_id,
         })),
       })
     })
+    captureTopupIfAwaiting(input, "capture-cash-on-delivery-topup")
     const part = updateOrderPartStep(
       transform({ input }, ({ input }) => {
         const now = new Date()
@@ -125,6 +173,7 @@ export const deliverOrderPartWorkflow = createWorkflow(
             ...(input.part.payment_method === "cod"
               ? { payment_status: "captured", captured_at: now }
               : {}),
+            ...(input.part.topup_status === "awaiting" ? { topup_status: "captured" } : {}),
           },
         }
       }),
@@ -139,17 +188,26 @@ export const deliverOrderPartWorkflow = createWorkflow(
 export const capturePartPaymentWorkflow = createWorkflow(
   "capture-order-part-payment",
   (input: PartActionInput) => {
-    capturePaymentWorkflow.runAsStep({
-      input: transform({ input }, ({ input }) => ({
-        payment_id: input.payment_id,
-        amount: input.part.amount,
-        captured_by: input.actor.actor_id,
-      })),
+    const main = transform({ input }, ({ input }) => input.part.payment_status === "awaiting")
+    when("capture-part-share", { main }, ({ main }) => main).then(() => {
+      capturePaymentWorkflow.runAsStep({
+        input: transform({ input }, ({ input }) => ({
+          payment_id: input.payment_id,
+          amount: input.part.main_amount,
+          captured_by: input.actor.actor_id,
+        })),
+      })
     })
+    captureTopupIfAwaiting(input, "capture-part-topup")
     const part = updateOrderPartStep(
       transform({ input }, ({ input }) => ({
         id: input.part.id,
-        update: { payment_status: "captured", captured_at: new Date() },
+        update: {
+          ...(input.part.payment_status === "awaiting"
+            ? { payment_status: "captured", captured_at: new Date() }
+            : {}),
+          ...(input.part.topup_status === "awaiting" ? { topup_status: "captured" } : {}),
+        },
       })),
     )
     recordAuditStep(
@@ -198,15 +256,32 @@ export const cancelOrderPartWorkflow = createWorkflow(
     const last = transform({ input }, ({ input }) => !!input.last_open_part)
     const refundShare = transform(
       { input },
-      ({ input }) => input.part.payment_status === "captured" && !input.last_open_part,
+      ({ input }) =>
+        input.part.payment_status === "captured" &&
+        input.part.main_paid > 0 &&
+        !input.last_open_part,
     )
     when("refund-paid-share", { refundShare }, ({ refundShare }) => refundShare).then(() => {
       refundPaymentWorkflow.runAsStep({
         input: transform({ input }, ({ input }) => ({
           payment_id: input.payment_id,
-          amount: input.part.amount,
+          amount: input.part.main_paid,
           created_by: input.actor.actor_id,
           note: `Seller part ${input.part.id} cancelled`,
+        })),
+      })
+    })
+    const refundTopup = transform(
+      { input },
+      ({ input }) => input.part.topup_status === "captured" && !input.last_open_part,
+    )
+    when("refund-paid-topup", { refundTopup }, ({ refundTopup }) => refundTopup).then(() => {
+      refundTopupWorkflow.runAsStep({
+        input: transform({ input }, ({ input }) => ({
+          payment_id: input.part.topup_payment_id!,
+          amount: input.part.topup_amount,
+          created_by: input.actor.actor_id,
+          note: `Seller part ${input.part.id} cancelled (weighing top-up)`,
         })),
       })
     })
@@ -229,8 +304,18 @@ export const cancelOrderPartWorkflow = createWorkflow(
           canceled_at: new Date(),
           payment_status: input.part.payment_status === "captured" ? "refunded" : "canceled",
           ...(input.part.payment_status === "captured"
-            ? { refunded_amount: input.part.amount }
+            ? {
+                refunded_amount:
+                  input.part.refunded_amount +
+                  input.part.main_paid +
+                  (input.part.topup_status === "captured" ? input.part.topup_amount : 0),
+              }
             : {}),
+          ...(input.part.topup_status === "captured"
+            ? { topup_status: "refunded" }
+            : input.part.topup_status === "awaiting"
+              ? { topup_status: "canceled" }
+              : {}),
         },
       })),
     )

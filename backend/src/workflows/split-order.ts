@@ -4,6 +4,7 @@ import { createRemoteLinkStep, emitEventStep, useQueryGraphStep } from "@medusaj
 import { IndicatorSourceEvents } from "../lib/indicators/events"
 import { partReference, paymentMethodOf, planParts, type SellerForSplit } from "../lib/order-split"
 import { acceptsVietQr, payeeOf } from "../lib/seller-review"
+import { soldByWeightOf } from "../lib/sold-by-weight"
 import { SELLER_MODULE } from "../modules/seller"
 import { claimPreordersStep } from "./steps/claim-preorders"
 import { createOrderPartsStep, type NewOrderPart } from "./steps/create-order-parts"
@@ -38,6 +39,8 @@ const SELLER_FIELDS = [
   "seller.bank_account_name",
   "seller.payee_confirmed_at",
   "seller.pending_changes",
+  "variants.id",
+  "variants.metadata",
 ]
 
 export interface SplitOrderInput {
@@ -77,6 +80,21 @@ export const splitOrderWorkflow = createWorkflow(
         if (p.seller) sellerByProduct.set(p.id, p.seller)
       }
       const plans = planParts(orders[0]!, sellerByProduct)
+      // Produce priced per kg: the line carries the variant's rule as it was at checkout, so the
+      // seller weighs it against what the buyer accepted, whatever the listing says later.
+      const byWeight = new Map<string, Record<string, unknown>>()
+      for (const p of products as { variants?: { id: string; metadata?: unknown }[] }[]) {
+        for (const v of p.variants ?? []) {
+          const rule = soldByWeightOf(v.metadata)
+          if (rule) byWeight.set(v.id, { ...rule })
+        }
+      }
+      for (const plan of plans) {
+        for (const item of plan.order.items ?? []) {
+          const rule = item.variant_id ? byWeight.get(item.variant_id) : undefined
+          if (rule) item.metadata = { ...(item.metadata ?? {}), sold_by_weight: rule }
+        }
+      }
       const payment = orders[0]!.payment_collections?.[0]?.payments?.[0]
       // The last guard, under the cart's lock: an unconfirmed payee is never paid by VietQR,
       // whatever a client sent (the payment-session check in api/store/vietqr-guard.ts is the first).
@@ -140,6 +158,8 @@ export const splitOrderWorkflow = createWorkflow(
         return plans.map((plan): NewOrderPart => {
           const seller = plan.seller
           const partOrder = created.find((o) => o.seller_id === seller.id)!
+          const amount = Number(totals.find((t) => t.id === partOrder.id)!.total)
+          const weighed = (plan.order.items ?? []).some((i) => i.metadata?.sold_by_weight)
           return {
             order_id: order.id,
             part_order_id: partOrder.id,
@@ -147,11 +167,14 @@ export const splitOrderWorkflow = createWorkflow(
             commune_code: seller.commune_code,
             reference: partReference(partOrder.display_id),
             currency_code: order.currency_code,
-            amount: Number(totals.find((t) => t.id === partOrder.id)!.total),
+            amount,
             payment_method: method,
             payment_status: payment?.captured_at ? "captured" : "awaiting",
             captured_at: payment?.captured_at ? new Date(payment.captured_at) : null,
             payee: method === "vietqr" ? payeeOf(seller) : null,
+            ...(weighed
+              ? { weighing: "required" as const, estimated_amount: amount }
+              : { weighing: "none" as const }),
           }
         })
       }),

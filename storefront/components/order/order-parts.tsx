@@ -74,8 +74,18 @@ export async function OrderParts({ parts, locale, showQr = true, level = 2 }: Pr
               })}
             </p>
           ) : null}
-          <p>
-            {t("partTotal")} <strong>{formatVnd(part.amount.amount, locale)}</strong>
+          {part.weighing ? (
+            <p className="muted" data-testid="part-estimated">
+              {t("partEstimated")} {formatVnd(part.weighing.estimated.amount, locale)}
+              {part.weighing.status === "required" ? ` · ${t("partToWeigh")}` : null}
+              {part.weighing.status === "contact_buyer" ? ` · ${t("partWeighContact")}` : null}
+            </p>
+          ) : null}
+          <p data-testid="part-total">
+            {part.weighing && part.weighing.status !== "required"
+              ? t("partActual")
+              : t("partTotal")}{" "}
+            <strong>{formatVnd(part.amount.amount, locale)}</strong>
           </p>
           {part.preorderNote ? (
             <p className="notice" data-testid="part-preorder-note">

@@ -18,6 +18,22 @@ export async function ProductPurchase({ product, locale, returnPath }: Props) {
   const outOfStock = product.variants.length > 0 && !product.inStock
   return (
     <section className="purchase" aria-label={t("chooseVariant")} data-testid="purchase">
+      {variants
+        .filter((v) => v.soldByWeight)
+        .map((v) => {
+          const rule = v.soldByWeight!
+          const kg = (rule.grams / 1000).toLocaleString(locale === "en" ? "en-US" : "vi-VN")
+          return (
+            <p key={`kg-${v.id}`} className="notice" data-testid="sold-by-weight">
+              {t(rule.unit === "piece" ? "soldByWeightPiece" : "soldByWeightStep", {
+                perKg: formatVnd(rule.pricePerKg, locale),
+                kg,
+                estimate: v.price ? formatVnd(v.price.amount, locale) : "—",
+                pct: rule.tolerancePct,
+              })}
+            </p>
+          )
+        })}
       {variants.length === 1 ? (
         <AddToCartForm
           locale={locale}

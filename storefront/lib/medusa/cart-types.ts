@@ -84,6 +84,8 @@ export type OrderPart = {
   vietqr: VietQr | null
   /** The seller's message when a pre-ordered share shrank at harvest or was cancelled. */
   preorderNote: { vi: string; en: string } | null
+  /** Produce sold by weight: the estimate at checkout and whether the weighing is done. */
+  weighing: { status: string; estimated: Money } | null
 }
 
 export type Order = {

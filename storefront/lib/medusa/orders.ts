@@ -43,6 +43,13 @@ export function reshapeOrderPart(part: Json): OrderPart {
           amount: vnd(part.shipping.amount, currency),
         }
       : null,
+    weighing:
+      part.weighing && part.weighing.status !== "none"
+        ? {
+            status: String(part.weighing.status),
+            estimated: vnd(part.weighing.estimated_amount, currency),
+          }
+        : null,
     vietqr: qr
       ? {
           svg: String(qr.svg),

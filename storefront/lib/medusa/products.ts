@@ -28,6 +28,8 @@ export const PRODUCT_FIELDS = [
   "+variants.upc",
   "+variants.barcode",
   "+variants.weight",
+  // Produce priced per kg (metadata.sold_by_weight).
+  "+variants.metadata",
   "+weight",
   "+updated_at",
   "+seller.*",

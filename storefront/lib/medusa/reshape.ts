@@ -83,6 +83,27 @@ function reshapeVariant(
     inStock: variantInStock(variant),
     gtin: toGtin(variant.ean, variant.upc, variant.barcode),
     weightGrams: grams(variant.weight, product?.weight),
+    ...soldByWeightField(variant.metadata),
+  }
+}
+
+const soldByWeightField = (metadata: unknown) => {
+  const rule = soldByWeightOf(metadata)
+  return rule ? { soldByWeight: rule } : {}
+}
+
+/** The backend's `metadata.sold_by_weight` (backend/src/lib/sold-by-weight.ts), when well-formed. */
+export function soldByWeightOf(metadata: unknown): ProductVariant["soldByWeight"] {
+  const raw = (metadata as { sold_by_weight?: Record<string, unknown> } | null)?.sold_by_weight
+  if (!raw) return null
+  const { unit, price_per_kg, grams, tolerance_pct } = raw
+  if (unit !== "piece" && unit !== "step") return null
+  if (![price_per_kg, grams, tolerance_pct].every((n) => Number.isInteger(n))) return null
+  return {
+    unit,
+    pricePerKg: price_per_kg as number,
+    grams: grams as number,
+    tolerancePct: tolerance_pct as number,
   }
 }
 

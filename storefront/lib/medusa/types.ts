@@ -23,6 +23,13 @@ export type ProductVariant = {
   gtin?: string | null
   /** Grams of one piece (the variant's weight, else the product's), for shipping prices. */
   weightGrams?: number | null
+  /** Priced per kg and weighed at packing: the price is one unit at its estimated weight. */
+  soldByWeight?: {
+    unit: "piece" | "step"
+    pricePerKg: number
+    grams: number
+    tolerancePct: number
+  } | null
 }
 
 /** Product categories carry their English name in `metadata.name_en`; Vietnamese is `name`. */

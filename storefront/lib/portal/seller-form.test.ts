@@ -106,6 +106,8 @@ describe("seller orders and products", () => {
   it("offers the actions the part's state allows", () => {
     expect(orderActions(order)).toEqual({
       confirmPayment: true,
+      weigh: false,
+      acceptWeight: false,
       ship: true,
       deliver: false,
       cancel: true,
@@ -117,6 +119,8 @@ describe("seller orders and products", () => {
     } as SellerOrder
     expect(orderActions(shipped)).toEqual({
       confirmPayment: false,
+      weigh: false,
+      acceptWeight: false,
       ship: false,
       deliver: true,
       cancel: false,

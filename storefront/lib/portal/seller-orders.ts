@@ -17,7 +17,21 @@ export type SellerOrder = {
   shipped_at: string | null
   delivered_at: string | null
   canceled_at: string | null
-  items: { id: string; title: string; quantity: number; unit_price: number; total: number }[]
+  items: {
+    id: string
+    title: string
+    quantity: number
+    unit_price: number
+    total: number
+    metadata?: { sold_by_weight?: SoldByWeight; weighed_grams?: number } | null
+  }[]
+  /** Produce sold by weight: where the weighing stands (backend docs/checkout.md). */
+  weighing?: {
+    status: "none" | "required" | "weighed" | "contact_buyer" | "accepted"
+    estimated_amount: number
+    weighed_at: string | null
+    topup: { amount: number; status: "awaiting" | "captured" | "canceled" | "refunded" } | null
+  }
   shipping: { name: string; code: string | null; amount: number } | null
   shipping_address: {
     first_name?: string | null
@@ -28,6 +42,36 @@ export type SellerOrder = {
     province?: string | null
     phone?: string | null
   } | null
+}
+
+/** A line priced per kg, weighed at packing. */
+export type SoldByWeight = {
+  unit: "piece" | "step"
+  price_per_kg: number
+  grams: number
+  tolerance_pct: number
+}
+
+/** The lines the seller weighs at packing. */
+export function weighableItems(order: SellerOrder) {
+  return order.items.filter((i) => i.metadata?.sold_by_weight)
+}
+
+/** What the buyer still has to transfer: the whole amount, or a weighing's top-up. */
+export function amountDue(order: SellerOrder): number {
+  if (order.payment.status === "awaiting") return order.amount
+  if (order.payment.status === "captured" && order.weighing?.topup?.status === "awaiting") {
+    return order.weighing.topup.amount
+  }
+  return 0
+}
+
+/** "1,85" or "1.85" kg as whole grams (1850); null unless a positive weight with ≤ 3 decimals. */
+export function parseKg(text: string): number | null {
+  const cleaned = text.replace(/\s|kg/gi, "").replace(",", ".")
+  if (!/^\d{1,5}(\.\d{1,3})?$/.test(cleaned)) return null
+  const grams = Math.round(Number(cleaned) * 1000)
+  return grams > 0 ? grams : null
 }
 
 /** The buyer's name and address on one line each, leaving out what is empty. */
@@ -50,12 +94,18 @@ export function buyerLines(order: SellerOrder): { name: string; address: string;
 
 /** Which buttons the part's state allows (the backend checks again, under a lock). */
 export function orderActions(order: SellerOrder) {
+  const weighing = order.weighing?.status ?? "none"
+  const unsettled = weighing === "required" || weighing === "contact_buyer"
   return {
     confirmPayment:
       order.payment.method === "vietqr" &&
-      order.payment.status === "awaiting" &&
+      (order.payment.status === "awaiting" ||
+        (order.payment.status === "captured" && order.weighing?.topup?.status === "awaiting")) &&
+      weighing !== "contact_buyer" &&
       order.status !== "canceled",
-    ship: order.status === "placed",
+    weigh: order.status === "placed" && unsettled,
+    acceptWeight: order.status === "placed" && weighing === "contact_buyer",
+    ship: order.status === "placed" && !unsettled,
     deliver: order.status === "shipped",
     cancel: order.status === "placed",
   }

@@ -1,5 +1,6 @@
 import { z } from "zod"
 import { INVOICE_SERIES, TAX_CODE, VAT_RATES } from "../../lib/einvoice/invoice"
+import { SoldByWeightInput } from "../../lib/sold-by-weight"
 import { communeCode, imageUrl, Pagination, phone } from "../utils/fields"
 
 const handle = z
@@ -91,6 +92,9 @@ const variant = z.strictObject({
   price: vnd,
   stock: z.number().int().min(0).max(10_000_000).optional(),
   weight: z.number().int().min(0).max(1_000_000).optional(),
+  // Priced per kg and weighed at packing (src/lib/sold-by-weight.ts); `price` must then be one
+  // unit at its estimated weight.
+  sold_by_weight: SoldByWeightInput.optional(),
 })
 
 /**
@@ -194,4 +198,20 @@ export const CancelPreorder = z.strictObject({ reason: z.string().trim().min(3).
 export const HarvestPreorder = z.strictObject({
   harvested_quantity: z.number().int().min(0).max(10_000_000),
   allocation: z.enum(["first_come", "pro_rata"]).optional(),
+
+/** The weights read at packing, one per line sold by weight, in whole grams. */
+export const WeighOrder = z.strictObject({
+  lines: z
+    .array(
+      z.strictObject({
+        item_id: z.string().min(1).max(100),
+        grams: z
+          .number()
+          .int("Cân nặng tính bằng gam nguyên|Weights are whole grams")
+          .positive("Cân nặng phải lớn hơn 0|A weight must be more than 0")
+          .max(10_000_000),
+      }),
+    )
+    .min(1)
+    .max(100),
 })

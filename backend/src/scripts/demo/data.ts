@@ -141,6 +141,13 @@ export type DemoProduct = {
    * digits; no real barcode. Loose produce sold by the bunch has none and keeps short stamps.
    */
   gtin?: string
+  /** Priced per kg and weighed at packing (src/lib/sold-by-weight.ts); `price` is one unit at its estimated weight. */
+  sold_by_weight?: {
+    unit: "piece" | "step"
+    price_per_kg: number
+    grams: number
+    tolerance_pct: number
+  }
 }
 
 export const PRODUCTS: DemoProduct[] = [
@@ -274,6 +281,24 @@ export const PRODUCTS: DemoProduct[] = [
     weight_grams: 600,
     gtin: "8936071840028",
     ocop_stars: 3,
+  },
+  {
+    // Sold by the bird, priced per kg: the buyer pays what the bird weighs at packing.
+    handle: "ga-doi-tha-vuon-phu-cuong",
+    title: "Gà đồi thả vườn Phú Cường (~1,8 kg/con)",
+    description:
+      "Gà ri thả đồi, nuôi bằng ngô và thóc. Bán theo con, tính tiền theo cân khi đóng gói: 150.000 ₫/kg.",
+    en: {
+      title: "Phú Cường free-range hill chicken (~1.8 kg each)",
+      description:
+        "Ri chickens ranging on the hills, fed on maize and paddy. Sold by the bird, charged by its weight at packing: 150,000 VND per kg.",
+    },
+    category: "san-pham-chan-nuoi",
+    seller: "htx-chan-nuoi-phu-cuong",
+    price: 270000,
+    stock: 30,
+    weight_grams: 1800,
+    sold_by_weight: { unit: "piece", price_per_kg: 150000, grams: 1800, tolerance_pct: 10 },
   },
   {
     handle: "mien-dong-khe-lac-500g",

@@ -338,6 +338,7 @@ const ensureProducts: Step = async (container, ctx) => {
               manage_inventory: true,
               options: { [PACK_OPTION]: pack },
               prices: [{ amount: p.price, currency_code: "vnd" }],
+              ...(p.sold_by_weight ? { metadata: { sold_by_weight: p.sold_by_weight } } : {}),
             },
           ],
           sales_channels: [{ id: ctx.salesChannelId! }],

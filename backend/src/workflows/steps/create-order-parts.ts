@@ -14,6 +14,8 @@ export interface NewOrderPart {
   payment_status: "awaiting" | "captured"
   captured_at: Date | null
   payee: Record<string, unknown> | null
+  weighing?: "none" | "required"
+  estimated_amount?: number | null
 }
 
 export const createOrderPartsStepId = "create-order-parts"

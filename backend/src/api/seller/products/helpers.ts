@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { productInvoiceFields } from "../../../lib/einvoice/store"
 import { englishTexts } from "../../../lib/product-i18n"
+import { soldByWeightOf } from "../../../lib/sold-by-weight"
 import type { SellerAccess } from "../../utils/access"
 import { notFound } from "../../utils/errors"
 
@@ -26,6 +27,7 @@ export const PRODUCT_FIELDS = [
   "variants.upc",
   "variants.barcode",
   "variants.manage_inventory",
+  "variants.metadata",
   "variants.prices.amount",
   "variants.prices.currency_code",
   "variants.inventory_items.inventory_item_id",
@@ -85,6 +87,7 @@ export function reshapeProduct(product: Row, locationId: string | null) {
         price: (v.prices ?? []).find((p: Row) => p.currency_code === "vnd")?.amount ?? null,
         stock: level ? level.stocked_quantity - level.reserved_quantity : 0,
         manage_inventory: v.manage_inventory,
+        sold_by_weight: soldByWeightOf(v.metadata),
       }
     }),
   }

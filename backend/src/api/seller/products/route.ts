@@ -4,11 +4,12 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { DEFAULT_VAT_RATE } from "../../../lib/einvoice/invoice"
 import { gtinTakenByOtherSeller } from "../../../lib/gtin-ownership"
 import { withEnglishTexts } from "../../../lib/product-i18n"
+import { estimatedUnitPrice } from "../../../lib/sold-by-weight"
 import SellerProductLink from "../../../links/seller-product"
 import { createSellerProductWorkflow } from "../../../workflows/seller-products"
 import { sellerAccess } from "../../utils/access"
 import { sellerActor } from "../../utils/audit-actor"
-import { conflict } from "../../utils/errors"
+import { badRequest, conflict } from "../../utils/errors"
 import { parseInput } from "../../utils/validate"
 import { CreateProduct, Pagination } from "../validators"
 import { loadSellerContext, PRODUCT_FIELDS, reshapeProduct } from "./helpers"
@@ -77,6 +78,15 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       `variants.${gtin.index}.ean`,
     )
   }
+  body.variants.forEach((v, index) => {
+    if (v.sold_by_weight && v.price !== estimatedUnitPrice(v.sold_by_weight)) {
+      const expected = estimatedUnitPrice(v.sold_by_weight)
+      throw badRequest(`variants.${index}.price`, {
+        vi: `"variants.${index}.price": hàng bán theo cân có giá một đơn vị theo cân nặng ước tính: ${expected} ₫`,
+        en: `"variants.${index}.price": produce sold by weight costs one unit at its estimated weight: ${expected} VND`,
+      })
+    }
+  })
   const titles = body.variants.map((v) => v.title)
   if (new Set(titles).size !== titles.length) {
     throw conflict(
@@ -119,8 +129,9 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
           title: v.title,
           sku: v.sku,
           ean: v.ean,
-          weight: v.weight,
+          weight: v.sold_by_weight ? v.sold_by_weight.grams : v.weight,
           manage_inventory: true,
+          ...(v.sold_by_weight ? { metadata: { sold_by_weight: v.sold_by_weight } } : {}),
           options: { [OPTION]: v.title },
           prices: [{ currency_code: "vnd", amount: v.price }],
         })),

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { partNotFound, withOrderPart } from "../../../lib/order-part-actions"
+import { amountDue } from "../../../lib/order-parts"
 import { CHECKOUT_MODULE } from "../../../modules/checkout"
 import type CheckoutModuleService from "../../../modules/checkout/service"
 import {
@@ -69,13 +70,14 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
           en: `Order ${reference} is not paid to this account`,
         })
       }
-      if (notice.amount !== Number(part.amount)) {
+      const due = amountDue(part)
+      if (due > 0 && notice.amount !== due) {
         throw badRequest("amount", {
-          vi: `Số tiền ${notice.amount} ₫ khác số tiền của đơn ${reference} (${Number(part.amount)} ₫)`,
-          en: `The amount ${notice.amount} VND differs from order ${reference}'s amount (${Number(part.amount)} VND)`,
+          vi: `Số tiền ${notice.amount} ₫ khác số tiền của đơn ${reference} (${due} ₫)`,
+          en: `The amount ${notice.amount} VND differs from order ${reference}'s amount (${due} VND)`,
         })
       }
-      if (part.status === "canceled" || part.payment_status !== "awaiting") {
+      if (part.status === "canceled" || due === 0 || part.weighing === "contact_buyer") {
         throw conflict({
           vi: `Đơn ${reference} không còn chờ thanh toán`,
           en: `Order ${reference} is no longer awaiting payment`,

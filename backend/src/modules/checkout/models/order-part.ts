@@ -29,5 +29,19 @@ export const OrderPart = model
     canceled_at: model.dateTime().nullable(),
     // VietQR payee snapshot: the seller's account at the time of the order.
     payee: model.json().nullable(),
+    // Produce sold by weight (src/lib/sold-by-weight.ts): "required" until the seller weighs it;
+    // "contact_buyer" when a line moved beyond its tolerance (it cannot ship until "accepted"
+    // or cancelled); "weighed" / "accepted" once the amount is final.
+    weighing: model
+      .enum(["none", "required", "weighed", "contact_buyer", "accepted"])
+      .default("none"),
+    // The amount at checkout, when weighing can change it; `amount` is then the actual one.
+    estimated_amount: model.bigNumber().nullable(),
+    weighed_at: model.dateTime().nullable(),
+    // Weighed above the estimate: the difference is a second Medusa payment on the buyer's order
+    // (same provider), authorised at weighing and captured with the part (or its own QR).
+    topup_amount: model.bigNumber().nullable(),
+    topup_payment_id: model.text().nullable(),
+    topup_status: model.enum(["awaiting", "captured", "canceled", "refunded"]).nullable(),
   })
   .indexes([{ on: ["seller_id", "created_at"] }, { on: ["commune_code", "created_at"] }])

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest"
+import { estimatedUnitPrice, soldByWeightOf } from "../../../lib/sold-by-weight"
 import { PRODUCTS } from "../data"
 
 /** GS1's mod-10 check digit, computed here rather than taken from the code that reads GTINs. */
@@ -25,5 +26,16 @@ describe("the demo products' GTINs", () => {
     // npm start's first demo stamp (scripts/lib/demo-trace.mjs) is a GS1 Digital Link.
     expect(PRODUCTS.find((p) => p.handle === "gao-seng-cu-gia-phu-5kg")?.gtin).toBeTruthy()
     expect(PRODUCTS.some((p) => p.ocop_stars && !p.gtin)).toBe(true)
+  })
+})
+
+describe("the demo produce sold by weight", () => {
+  it("has a free-range chicken whose listed price is one bird at its estimated weight", () => {
+    const sold = PRODUCTS.filter((p) => p.sold_by_weight)
+    expect(sold.map((p) => p.handle)).toContain("ga-doi-tha-vuon-phu-cuong")
+    for (const p of sold) {
+      expect(p.price, p.handle).toBe(estimatedUnitPrice(p.sold_by_weight!))
+      expect(soldByWeightOf({ sold_by_weight: p.sold_by_weight }), p.handle).not.toBeNull()
+    }
   })
 })

@@ -12,7 +12,7 @@ import { formatPhone, telHref } from "@/lib/phone"
 import { sellerContext } from "@/lib/portal/context"
 import { emptyFormState } from "@/lib/portal/seller-form"
 import { orderAction } from "@/lib/portal/seller-order-actions"
-import { buyerLines, orderActions } from "@/lib/portal/seller-orders"
+import { amountDue, buyerLines, orderActions, weighableItems } from "@/lib/portal/seller-orders"
 import { isMissing } from "@/lib/portal/seller-products"
 import { getSellerOrder } from "@/lib/portal/seller-reads"
 
@@ -21,7 +21,7 @@ type Props = {
   searchParams: Promise<{ status?: string; confirm?: string }>
 }
 
-const STATUSES = ["confirm-payment", "ship", "deliver", "cancel"] as const
+const STATUSES = ["confirm-payment", "ship", "deliver", "cancel", "weigh", "accept-weight"] as const
 /** The steps asked again before they are taken. */
 const CONFIRMED = ["ship", "deliver", "cancel"] as const
 type Confirmed = (typeof CONFIRMED)[number]
@@ -60,8 +60,21 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
   const possible = orderActions(order)
   const confirming = CONFIRMED.find((a) => a === confirm && possible[a])
   const can = confirming
-    ? { confirmPayment: false, ship: false, deliver: false, cancel: false }
+    ? {
+        confirmPayment: false,
+        weigh: false,
+        acceptWeight: false,
+        ship: false,
+        deliver: false,
+        cancel: false,
+      }
     : possible
+  const weighable = weighableItems(order)
+  const weighing = order.weighing
+  const kg = (grams: number) =>
+    (grams / 1000).toLocaleString(locale === "en" ? "en-US" : "vi-VN", {
+      maximumFractionDigits: 3,
+    })
   const known = STATUSES.find((s) => s === status)
   const hidden = (action: string) => ({ locale, order_id: order.part_order_id, action })
   return (
@@ -99,7 +112,17 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
               ? `${names.name(order.shipping)} · ${names.price(order.shipping.amount)}`
               : "—"}
           </dd>
-          <dt>{t("total")}</dt>
+          {weighing && weighing.status !== "none" ? (
+            <>
+              <dt>{t("estimated")}</dt>
+              <dd data-testid="order-estimated">{formatVnd(weighing.estimated_amount, locale)}</dd>
+            </>
+          ) : null}
+          <dt>
+            {weighing && (weighing.status === "weighed" || weighing.status === "accepted")
+              ? t("actual")
+              : t("total")}
+          </dt>
           <dd data-testid="order-amount">{formatVnd(order.amount, locale)}</dd>
         </dl>
       </section>
@@ -115,12 +138,77 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
         ) : null}
       </section>
 
+      {weighing?.status === "contact_buyer" ? (
+        <section className="notice notice-error" data-testid="weighing-contact">
+          <h2>{t("contactTitle")}</h2>
+          <p>
+            {t("contactHint", {
+              amount: formatVnd(order.amount, locale),
+              estimated: formatVnd(weighing.estimated_amount, locale),
+            })}
+          </p>
+          {can.acceptWeight ? (
+            <SellerForm
+              id="accept-weight"
+              testId="accept-weight-form"
+              action={orderAction}
+              initial={emptyFormState()}
+              hidden={hidden("accept-weight")}
+              submit={t("acceptWeight")}
+              pendingLabel={t("working")}
+              fields={[]}
+            />
+          ) : null}
+        </section>
+      ) : null}
+      {can.weigh && weighable.length ? (
+        <section data-testid="weigh-section">
+          <h2>{t("weighTitle")}</h2>
+          <p>
+            {t("weighHint", {
+              pct: Math.max(
+                ...weighable.map((i) => i.metadata?.sold_by_weight?.tolerance_pct ?? 0),
+              ),
+            })}
+          </p>
+          <SellerForm
+            id="weigh"
+            testId="weigh-form"
+            action={orderAction}
+            initial={emptyFormState()}
+            hidden={{ ...hidden("weigh"), items: weighable.map((i) => i.id).join(",") }}
+            submit={t("weigh")}
+            pendingLabel={t("working")}
+            fields={weighable.map((item) => {
+              const rule = item.metadata!.sold_by_weight!
+              return {
+                name: `kg_${item.id}`,
+                label: t("weightLabel"),
+                hint: t("weightFor", {
+                  title: item.title,
+                  quantity: item.quantity,
+                  kg: kg(rule.grams * item.quantity),
+                  price: formatVnd(rule.price_per_kg, locale),
+                }),
+                required: true,
+                pattern: "[0-9]+([.,][0-9]{1,3})?",
+                inputMode: "text" as const,
+              }
+            })}
+          />
+        </section>
+      ) : null}
+      {weighing?.topup?.status === "awaiting" && order.payment.status === "captured" ? (
+        <p className="field-hint" data-testid="weighing-topup">
+          {t("topupHint", { amount: formatVnd(weighing.topup.amount, locale) })}
+        </p>
+      ) : null}
       {can.confirmPayment ? (
         <section>
           <h2>{t("confirmPaymentTitle")}</h2>
           <p>
             {t("confirmPaymentHint", {
-              amount: formatVnd(order.amount, locale),
+              amount: formatVnd(amountDue(order), locale),
               reference: order.reference,
             })}
           </p>
@@ -128,7 +216,7 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
             id="confirm-payment"
             testId="confirm-payment-form"
             action={orderAction}
-            initial={emptyFormState({ amount: String(order.amount) })}
+            initial={emptyFormState({ amount: String(amountDue(order)) })}
             hidden={hidden("confirm-payment")}
             submit={t("confirmPayment")}
             pendingLabel={t("working")}

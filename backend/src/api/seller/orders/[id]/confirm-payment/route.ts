@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { partChecks } from "../../../../../lib/order-part-actions"
+import { amountDue } from "../../../../../lib/order-parts"
 import { capturePartPaymentWorkflow } from "../../../../../workflows/order-parts"
 import { badRequest } from "../../../../utils/errors"
 import { parseInput } from "../../../../utils/validate"
@@ -14,10 +15,11 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const { amount } = parseInput(ConfirmPayment, req.body)
   return partAction(capturePartPaymentWorkflow, (part) => {
     partChecks.confirmPayment(part)
-    if (amount !== Number(part.amount)) {
+    const due = amountDue(part)
+    if (amount !== due) {
       throw badRequest("amount", {
-        vi: `Số tiền ${amount} ₫ khác số tiền của đơn ${part.reference} (${Number(part.amount)} ₫)`,
-        en: `The amount ${amount} VND differs from order ${part.reference}'s amount (${Number(part.amount)} VND)`,
+        vi: `Số tiền ${amount} ₫ khác số tiền của đơn ${part.reference} (${due} ₫)`,
+        en: `The amount ${amount} VND differs from order ${part.reference}'s amount (${due} VND)`,
       })
     }
   })(req, res)
