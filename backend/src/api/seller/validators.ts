@@ -198,6 +198,7 @@ export const CancelPreorder = z.strictObject({ reason: z.string().trim().min(3).
 export const HarvestPreorder = z.strictObject({
   harvested_quantity: z.number().int().min(0).max(10_000_000),
   allocation: z.enum(["first_come", "pro_rata"]).optional(),
+})
 
 /** The weights read at packing, one per line sold by weight, in whole grams. */
 export const WeighOrder = z.strictObject({
