@@ -215,3 +215,32 @@ export const CASHLESS_REASONS = [
   "order_canceled",
 ] as const
 export type CashlessReason = (typeof CASHLESS_REASONS)[number]
+
+/** What an officer checks about a counted order part: when, how much, whose, how paid. */
+export const countedOrderSchema = z.object({
+  reference: z.string(),
+  placed_at: z.string(),
+  amount: z.number(),
+  payment_method: z.enum(["cod", "vietqr", "card", "other"]),
+  payment_status: z.enum(["awaiting", "captured", "canceled", "refunded"]),
+  status: z.enum(["placed", "shipped", "delivered", "canceled"]),
+  /** Why it counts as cashless or not, read from the order now. */
+  cashless_reason: z.enum(CASHLESS_REASONS),
+})
+export type CountedOrder = z.infer<typeof countedOrderSchema>
+
+/** One thing an indicator counted, named so an officer can find it (the counted lists). */
+export const countedItemSchema = z.object({
+  subject_type: z.string(),
+  subject_id: z.string(),
+  label: z.string().nullable(),
+  numerator: z.number(),
+  denominator: z.number(),
+  /** Whether it counts in the numerator (e.g. the entry is online), for "8/9"-style counts. */
+  counted: z.boolean(),
+  /** The seller behind a listing, an order part or a registry entry. Absent from older snapshots. */
+  seller: z.object({ id: z.string(), name: z.string().nullable() }).nullable().optional(),
+  /** An order part's date, value and payment. Absent from older snapshots. */
+  order: countedOrderSchema.nullable().optional(),
+})
+export type CountedItem = z.infer<typeof countedItemSchema>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { signPayload, verifyPayload } from "./signature.js"
+import { postSigned, signPayload, verifyPayload } from "./signature.js"
 
 const SECRET = "a-shared-secret-of-some-length"
 const BODY = '{"sellers":[{"id":"sel_01","state":"suspended"}]}'
@@ -64,5 +64,39 @@ describe("X-Coop-Signature", () => {
   it("will not sign or check without a secret", () => {
     expect(() => signPayload(BODY, "")).toThrow(/secret/)
     expect(() => verifyPayload(BODY, "t=1,v1=00", "")).toThrow(/secret/)
+  })
+})
+
+describe("postSigned", () => {
+  it("sends the body signed, and reports what the receiver answered", async () => {
+    const { createServer } = await import("node:http")
+    const seen: { header: string | undefined; body: string }[] = []
+    const server = createServer((request, response) => {
+      let body = ""
+      request.on("data", (chunk) => {
+        body += chunk
+      })
+      request.on("end", () => {
+        const header = request.headers["x-coop-signature"] as string | undefined
+        seen.push({ header, body })
+        const check = verifyPayload(body, header, SECRET)
+        response.statusCode = request.url === "/slow" ? 200 : check.ok ? 204 : 401
+        if (request.url === "/slow") setTimeout(() => response.end(), 2_000)
+        else response.end()
+      })
+    })
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done))
+    const { port } = server.address() as { port: number }
+    const base = `http://127.0.0.1:${port}`
+    try {
+      expect(await postSigned(`${base}/ok`, BODY, SECRET, 5_000)).toBeNull()
+      expect(seen[0]?.body).toBe(BODY)
+      expect(verifyPayload(BODY, seen[0]?.header, SECRET)).toEqual({ ok: true })
+      expect(await postSigned(`${base}/ok`, BODY, "another-secret", 5_000)).toBe("HTTP 401")
+      expect(await postSigned(`${base}/slow`, BODY, SECRET, 100)).toMatch(/^TimeoutError/)
+    } finally {
+      server.closeAllConnections()
+      await new Promise((done) => server.close(done))
+    }
   })
 })

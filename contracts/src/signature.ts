@@ -84,3 +84,32 @@ export function verifyPayload(
   if (Math.abs(nowSeconds - parsed.t) > toleranceSeconds) return { ok: false, reason: "stale" }
   return { ok: true }
 }
+
+/**
+ * POSTs a JSON body signed with `secret` and waits at most `timeoutMs`. Resolves to what went
+ * wrong ("HTTP 401", "TimeoutError: …"), or null when the receiver took it (2xx). Redirects are
+ * not followed: a signed body goes only where it was addressed.
+ */
+export async function postSigned(
+  url: string,
+  body: string,
+  secret: string,
+  timeoutMs: number,
+): Promise<string | null> {
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        [SIGNATURE_HEADER]: signPayload(body, secret),
+      },
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+    await response.body?.cancel()
+    return response.ok ? null : `HTTP ${response.status}`
+  } catch (error) {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  }
+}

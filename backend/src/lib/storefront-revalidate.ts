@@ -1,6 +1,6 @@
 import { lookup } from "node:dns/promises"
 import { isIP } from "node:net"
-import { signPayload } from "@coop/contracts/signature"
+import { postSigned } from "@coop/contracts/signature"
 import { IndicatorSourceEvents } from "./indicators/events"
 
 /**
@@ -126,24 +126,8 @@ export async function postRevalidationToAll(tags: string[], config: Config): Pro
 }
 
 /** One signed POST; resolves to an error message, or null when the storefront took it. */
-export async function postRevalidation(tags: string[], config: Config): Promise<string | null> {
-  const body = JSON.stringify({ tags })
-  try {
-    const response = await fetch(config.url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-coop-signature": signPayload(body, config.secret),
-      },
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(config.timeoutMs),
-    })
-    await response.body?.cancel()
-    return response.ok ? null : `HTTP ${response.status}`
-  } catch (error) {
-    return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-  }
+export function postRevalidation(tags: string[], config: Config): Promise<string | null> {
+  return postSigned(config.url, JSON.stringify({ tags }), config.secret, config.timeoutMs)
 }
 
 // Events come in bursts (an order's items, an import of many products): tags asked for within

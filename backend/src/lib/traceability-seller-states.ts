@@ -1,4 +1,4 @@
-import { signPayload } from "@coop/contracts/signature"
+import { postSigned } from "@coop/contracts/signature"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { SELLER_MODULE } from "../modules/seller"
 import type SellerModuleService from "../modules/seller/service"
@@ -64,22 +64,7 @@ export async function pushSellerStates(
     let failure: string | null = null
     for (let attempt = 0; attempt < attempts; attempt++) {
       if (attempt > 0) await sleep(1_000 * 2 ** (attempt - 1))
-      try {
-        const response = await fetch(config.url, {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            "x-coop-signature": signPayload(body, config.secret),
-          },
-          body,
-          redirect: "manual",
-          signal: AbortSignal.timeout(config.timeoutMs),
-        })
-        await response.body?.cancel()
-        failure = response.ok ? null : `HTTP ${response.status}`
-      } catch (error) {
-        failure = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-      }
+      failure = await postSigned(config.url, body, config.secret, config.timeoutMs)
       if (!failure) break
     }
     if (failure) {

@@ -1,7 +1,7 @@
 // The commune portal's view of the backend's /commune answers (backend/src/api/commune and
 // docs/indicators.md). Only the fields the pages read are named; the indicators themselves are
 // the contract's (@coop/contracts/indicators).
-import type { CashlessReason, IndicatorCode, IndicatorValue } from "@coop/contracts/indicators"
+import type { IndicatorCode, IndicatorValue } from "@coop/contracts/indicators"
 import type { IssuingLevel, OcopGroup, OcopStars } from "@coop/contracts/ocop"
 
 export const SELLER_STATES = ["pending", "approved", "suspended"] as const
@@ -97,30 +97,8 @@ export type IndicatorsRead = {
 
 export type HistoryQuarter = { quarter: string; closed: boolean; indicators: IndicatorValues }
 
+export type { CountedItem, CountedOrder } from "@coop/contracts/indicators"
 export { CASHLESS_REASONS } from "@coop/contracts/indicators"
-
-/** An order part as the counted lists show it (backend: lib/indicators/counted-details.ts). */
-export type CountedOrder = {
-  reference: string
-  placed_at: string
-  amount: number
-  payment_method: "cod" | "vietqr" | "card" | "other"
-  payment_status: "awaiting" | "captured" | "canceled" | "refunded"
-  status: string
-  cashless_reason: CashlessReason
-}
-
-export type CountedItem = {
-  subject_type: string
-  subject_id: string
-  label: string | null
-  numerator: number
-  denominator: number
-  counted: boolean
-  /** Absent from quarters closed before the lists named them. */
-  seller?: { id: string; name: string | null } | null
-  order?: CountedOrder | null
-}
 
 /** A stamp behind COUNTERFEIT (traceability's /stats/counterfeit-stamps). */
 export type CounterfeitStamp = {

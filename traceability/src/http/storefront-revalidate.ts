@@ -1,4 +1,4 @@
-import { signPayload } from "@coop/contracts/signature"
+import { postSigned } from "@coop/contracts/signature"
 import type { FastifyInstance } from "fastify"
 
 /**
@@ -27,22 +27,8 @@ export function registerStorefrontRevalidation(
   const send = async () => {
     timer = null
     const body = JSON.stringify({ tags: ["batches"] })
-    try {
-      const response = await fetch(config.url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "x-coop-signature": signPayload(body, config.secret),
-        },
-        body,
-        redirect: "manual",
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      })
-      await response.body?.cancel()
-      if (!response.ok) app.log.warn({ status: response.status }, "storefront revalidation refused")
-    } catch (error) {
-      app.log.warn({ err: error }, "storefront revalidation failed")
-    }
+    const failure = await postSigned(config.url, body, config.secret, TIMEOUT_MS)
+    if (failure) app.log.warn({ failure }, "storefront revalidation not delivered")
   }
   // Callback style: every request passes this hook; it never waits for the storefront.
   app.addHook("onSend", (request, reply, payload, done) => {

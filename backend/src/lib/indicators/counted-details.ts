@@ -1,22 +1,13 @@
+import type { CountedOrder } from "@coop/contracts/indicators"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHECKOUT_MODULE } from "../../modules/checkout"
 import type CheckoutModuleService from "../../modules/checkout/service"
 import { COMMUNE_MODULE } from "../../modules/commune"
 import type CommuneModuleService from "../../modules/commune/service"
-import { type CashlessReason, cashlessReason } from "./derive"
+import { cashlessReason } from "./derive"
 
-/** What an officer checks about a counted order part: when, how much, whose, how paid. */
-export interface CountedOrder {
-  reference: string
-  placed_at: string
-  amount: number
-  payment_method: "cod" | "vietqr" | "card" | "other"
-  payment_status: "awaiting" | "captured" | "canceled" | "refunded"
-  status: "placed" | "shipped" | "delivered" | "canceled"
-  /** Why it counts as cashless or not (derive.ts's cashlessReason), read from the order now. */
-  cashless_reason: CashlessReason
-}
+export type { CountedOrder }
 
 /** The names and facts that let an officer check one counted subject. */
 export interface SubjectDetails {

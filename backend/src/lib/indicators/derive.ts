@@ -3,6 +3,7 @@
  * the indicators right now. Each function reads its subjects in a constant number of queries.
  */
 
+import type { CashlessReason } from "@coop/contracts/indicators"
 import { quarterOf } from "@coop/contracts/quarters"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
@@ -150,15 +151,7 @@ type Part = Awaited<ReturnType<CheckoutModuleService["listOrderParts"]>>[number]
  * (captured) by VietQR or card counts; paid in cash or by other means is paid but not cashless;
  * a payment still awaited, canceled or refunded is not paid; a canceled order is not counted.
  */
-export type CashlessReason =
-  | "vietqr_paid"
-  | "card_paid"
-  | "cash_on_delivery"
-  | "other_method"
-  | "awaiting_payment"
-  | "payment_canceled"
-  | "payment_refunded"
-  | "order_canceled"
+export type { CashlessReason }
 
 export const CASHLESS_REASONS: CashlessReason[] = ["vietqr_paid", "card_paid"]
 export const PAID_REASONS: CashlessReason[] = [

@@ -1,3 +1,4 @@
+import type { CountedItem } from "@coop/contracts/indicators"
 import {
   isAfter,
   previousQuarter,
@@ -115,20 +116,7 @@ export async function readWithPrevious(
   }
 }
 
-/** One thing an indicator counted, named so an officer can find it. */
-export interface CountedItem {
-  subject_type: string
-  subject_id: string
-  label: string | null
-  numerator: number
-  denominator: number
-  /** Whether it counts in the numerator (e.g. the entry is online), for "8/9"-style counts. */
-  counted: boolean
-  /** The seller behind a listing, an order part or a registry entry. Absent from older snapshots. */
-  seller?: SubjectDetails["seller"]
-  /** An order part's date, value and payment. Absent from older snapshots. */
-  order?: SubjectDetails["order"]
-}
+export type { CountedItem }
 
 /** The facts' items, named: one describeSubjects call whatever the number of facts. */
 async function namedItems(
