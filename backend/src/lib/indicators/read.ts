@@ -11,7 +11,7 @@ import { badRequest } from "../../api/utils/errors"
 import { INDICATORS_MODULE } from "../../modules/indicators"
 import type IndicatorsModuleService from "../../modules/indicators/service"
 import { INDICATOR_CODES, INDICATORS, type IndicatorCode, NOW } from "./codes"
-import { describeSubjects, type SubjectDetails } from "./counted-details"
+import { describeSubjects } from "./counted-details"
 import { type IndicatorValues, valuesFromCounts } from "./report"
 
 /** The quarter asked for, checked: well formed and not in the future; the current one by default. */
