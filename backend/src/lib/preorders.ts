@@ -410,6 +410,7 @@ async function settleAllocations(
 }
 
 /** What the shop shows about a variant's open or closed window; null when it has none. */
+/** A window as the API answers it (the shape of @coop/contracts/preorders, dates as JSON writes them). */
 export function publicWindow(window: Window) {
   return {
     id: window.id,

@@ -1,3 +1,4 @@
+import type { PreorderWindow } from "@coop/contracts/preorders"
 import { CACHE_TAGS } from "../cache-tags"
 import { medusa } from "./client"
 import { callStore } from "./errors"
@@ -17,19 +18,8 @@ export type Preorder = {
   deliveryTo: string | null
 }
 
-type ApiPreorder = {
-  id: string
-  variant_id: string
-  batch_id: string
-  status: "open" | "closed"
-  planned_quantity: number
-  left: number
-  per_buyer_cap: number | null
-  deposit_percent: number | null
-  expected_harvest_on: string
-  delivery_from: string
-  delivery_to: string | null
-}
+/** The store's answer: the contract's window, only open or closed ones. */
+type ApiPreorder = Omit<PreorderWindow, "status"> & { status: "open" | "closed" }
 
 export function reshapePreorder(p: ApiPreorder): Preorder {
   return {
