@@ -8,6 +8,7 @@ import { PortalShell } from "./portal-shell"
 export const SELLER_SECTIONS = [
   "",
   "/products",
+  "/preorders",
   "/orders",
   "/invoices",
   "/origin",
@@ -33,6 +34,7 @@ export async function SellerFrame({ locale, me, section, pathname, children }: P
   const labels: Record<SellerSection, string> = {
     "": t("nav.home"),
     "/products": t("nav.products"),
+    "/preorders": t("nav.preorders"),
     "/orders": t("nav.orders"),
     "/invoices": t("nav.invoices"),
     "/origin": t("nav.origin"),

@@ -271,8 +271,8 @@ describe("the seller's portal at 360 px (issue 15, items 6 and 9)", () => {
   it("keeps every tab in sight, the current one too, wrapping instead of scrolling", async () => {
     await owner.goto(`${url}/vi/seller/settings`)
     const nav = owner.locator("nav.portal-nav")
-    // The seller's seven sections, the e-invoices included.
-    expect(await nav.locator("a").count()).toBe(7)
+    // The seller's eight sections, the e-invoices and the harvest pre-orders included.
+    expect(await nav.locator("a").count()).toBe(8)
     await allInSight(nav)
     expect(normalise(await nav.locator("a[aria-current=page]").textContent())).toBe("Cài đặt")
     expect(await pageWidth(owner)).toBeLessThanOrEqual(360)

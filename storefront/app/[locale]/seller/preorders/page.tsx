@@ -47,7 +47,7 @@ export default async function SellerPreordersPage({ params, searchParams }: Prop
     products.data.products.flatMap((p) => p.variants.map((v) => [v.id, `${p.title} · ${v.title}`])),
   )
   return (
-    <SellerFrame locale={locale} me={context.me} section="/products" pathname={path}>
+    <SellerFrame locale={locale} me={context.me} section="/preorders" pathname={path}>
       <h1>{t("title")}</h1>
       <SellerStatus message={status ? t(`status.${status}`) : null} />
       {search.error ? (
