@@ -16,13 +16,14 @@
 //    backend calls they made, by path, and how long until every one had its answer.
 // Pairs are interleaved: --rounds rounds of a --slice s autocannon run of each side, so both see
 // the same machine. Progress goes to stderr, results (Markdown) to stdout, JSON to --json FILE.
-import { createHmac, randomBytes } from "node:crypto"
+import { randomBytes } from "node:crypto"
 import { readFileSync, writeFileSync } from "node:fs"
 import { createServer, request as httpRequest } from "node:http"
 import { createRequire } from "node:module"
 import os from "node:os"
 import path from "node:path"
 import { parseArgs } from "node:util"
+import { postSigned } from "@coop/contracts/signature"
 import autocannon from "autocannon"
 import { ROOT } from "../lib/pg.mjs"
 import { freePort, run, startService, stopService, waitForHttp } from "../lib/proc.mjs"
@@ -279,14 +280,13 @@ try {
   const productPage = `${storefrontUrl}/vi/products/${PRODUCT}`
   await (await fetch(productPage)).text()
   const body = JSON.stringify({ tags: ["products"] })
-  const t = Math.floor(Date.now() / 1000)
-  const mac = createHmac("sha256", revalidateSecret).update(`${t}.${body}`).digest("hex")
-  const revalidated = await fetch(`${storefrontUrl}/api/revalidate`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-coop-signature": `t=${t},v1=${mac}` },
+  const refused = await postSigned(
+    `${storefrontUrl}/api/revalidate`,
     body,
-  })
-  if (!revalidated.ok) throw new Error(`revalidate: HTTP ${revalidated.status}`)
+    revalidateSecret,
+    10_000,
+  )
+  if (refused) throw new Error(`revalidate: ${refused}`)
   proxy.take()
   const started = performance.now()
   const answers = await Promise.all(

@@ -17,13 +17,14 @@
 // for --duration s with --connections connections, one after the other. Progress goes to stderr,
 // the results (Markdown) to stdout, and to --json FILE as JSON when given.
 import { spawnSync } from "node:child_process"
-import { createHmac, randomBytes } from "node:crypto"
+import { randomBytes } from "node:crypto"
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { createServer, request as httpRequest } from "node:http"
 import { createRequire } from "node:module"
 import os from "node:os"
 import path from "node:path"
 import { parseArgs } from "node:util"
+import { postSigned } from "@coop/contracts/signature"
 import autocannon from "autocannon"
 import { CHROMIUM_ARGS, ensureChromium } from "../lib/chromium.mjs"
 import { ensureDemoTrace } from "../lib/demo-trace.mjs"
@@ -397,14 +398,13 @@ try {
   // What one revalidation costs: a signed `products` revalidation (what the backend posts after a
   // price change), then as many simultaneous product page requests as the load test's connections.
   const revalidateBody = JSON.stringify({ tags: ["products"] })
-  const t = Math.floor(Date.now() / 1000)
-  const mac = createHmac("sha256", revalidateSecret).update(`${t}.${revalidateBody}`).digest("hex")
-  const revalidated = await fetch(`${storefrontUrl}/api/revalidate`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-coop-signature": `t=${t},v1=${mac}` },
-    body: revalidateBody,
-  })
-  if (!revalidated.ok) throw new Error(`revalidate: HTTP ${revalidated.status}`)
+  const refused = await postSigned(
+    `${storefrontUrl}/api/revalidate`,
+    revalidateBody,
+    revalidateSecret,
+    10_000,
+  )
+  if (refused) throw new Error(`revalidate: ${refused}`)
   for (const proxy of proxies) proxy.take()
   await Promise.all(
     Array.from({ length: CONNECTIONS }, () => fetch(pages.product).then((r) => r.text())),
