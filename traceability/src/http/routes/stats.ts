@@ -1,15 +1,15 @@
 import { QUARTER_PATTERN_SOURCE, quarterRange } from "@coop/contracts/quarters"
 import type { FastifyInstance, FastifyRequest } from "fastify"
-import { msg, type Text } from "../../messages.js"
-import { communeStats, counterfeitStamps, sellerStats } from "../../store/stats.js"
 import {
   type Actor,
-  authenticate,
   COMMUNE_OFFICER_ACTOR_TYPE,
   isOperator,
   PROVINCE_OFFICER_ACTOR_TYPE,
   SERVICE_ACTOR_TYPE,
-} from "../auth.js"
+} from "../../domain/actor.js"
+import { msg, type Text } from "../../messages.js"
+import { communeStats, counterfeitStamps, sellerStats } from "../../store/stats.js"
+import { authenticate } from "../auth.js"
 import type { RouteContext } from "../context.js"
 import { badRequest, errorSchema, HttpError } from "../errors.js"
 import { withOfficerArea } from "../officer-area.js"
