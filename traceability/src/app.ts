@@ -93,6 +93,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       catalog,
       // The seller-state facts a lookup brought drop the resolver's cached copies.
       sellersChanged: (ids) => scanService.sellersChanged(ids),
+      batchChanged: (id) => scanService.batchChanged(id),
     },
     { kick: () => stampWorker?.kick() },
   )

@@ -11,6 +11,8 @@ export interface ServiceDeps {
   catalog: ProductCatalog
   /** Seller states a product lookup brought drop the resolver's cached copies (resolver-setup.ts). */
   sellersChanged: (sellerIds: string[]) => Promise<void>
+  /** A batch's facts changed behind the resolver: drop its cached provenance. */
+  batchChanged: (batchId: string) => Promise<void>
 }
 
 /**

@@ -1,7 +1,9 @@
 import { BatchService } from "./batches.js"
 import type { ServiceDeps } from "./context.js"
 import { EventService } from "./events.js"
+import { SellerTrustService } from "./seller-trust.js"
 import { type JobKicker, StampService } from "./stamps.js"
+import { StatsService } from "./stats.js"
 import { VoidService } from "./voids.js"
 
 export type { Caller, ServiceDeps } from "./context.js"
@@ -12,6 +14,8 @@ export interface Services {
   events: EventService
   stamps: StampService
   voids: VoidService
+  sellerTrust: SellerTrustService
+  stats: StatsService
 }
 
 export function createServices(deps: ServiceDeps, jobs: JobKicker): Services {
@@ -20,5 +24,7 @@ export function createServices(deps: ServiceDeps, jobs: JobKicker): Services {
     events: new EventService(deps),
     stamps: new StampService(deps, jobs),
     voids: new VoidService(deps),
+    sellerTrust: new SellerTrustService(deps),
+    stats: new StatsService(deps),
   }
 }

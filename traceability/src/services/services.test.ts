@@ -146,6 +146,7 @@ let catalog: Catalogue
 let services: Services
 let kicks: number
 let changedSellers: string[]
+let changedBatches: string[]
 let lot = 0
 
 const count = async (table: string) =>
@@ -166,6 +167,9 @@ function build(env: Record<string, string> = {}) {
       catalog,
       sellersChanged: async (ids) => {
         changedSellers.push(...ids)
+      },
+      batchChanged: async (id) => {
+        changedBatches.push(id)
       },
     },
     { kick: () => kicks++ },
@@ -197,6 +201,7 @@ beforeEach(() => {
   catalog.products.set("prod_tea", product("prod_tea", BAN_CAM))
   kicks = 0
   changedSellers = []
+  changedBatches = []
   services = build()
 })
 
@@ -642,5 +647,79 @@ describe("VoidService", () => {
       [batch.id],
     )
     expect(voided.rows[0].n).toBe(0)
+  })
+})
+
+describe("StatsService", () => {
+  it("keeps officers inside their own area and refuses everyone else", async () => {
+    const allTime = { start: null, end: null }
+    const { area } = await services.stats.sellers(communeOfficer("02923").actor, allTime)
+    expect(area).toEqual({ communeCode: "02923", provinceCode: null })
+    await expectRefused(
+      services.stats.sellers(communeOfficer("02923").actor, { ...allTime, communeCode: "02990" }),
+      "forbidden",
+      "forbidden",
+    )
+    await expectRefused(
+      services.stats.counterfeitStamps(provinceOfficer("15").actor, {
+        ...allTime,
+        provinceCode: "01",
+      }),
+      "forbidden",
+      "forbidden",
+    )
+    // An officer the backend gave no area sees nothing, as do sellers.
+    await expectRefused(
+      services.stats.sellers(communeOfficer(null).actor, allTime),
+      "forbidden",
+      "forbidden",
+    )
+    await expectRefused(
+      services.stats.sellers(member(GIA_PHU.id).actor, allTime),
+      "forbidden",
+      "forbidden",
+    )
+    const seen = await services.stats.sellers(operator.actor, { ...allTime, communeCode: "02990" })
+    expect(seen.area.communeCode).toBe("02990")
+    expect(seen.sellers.every((s) => s.seller_id === BAN_CAM.id)).toBe(true)
+  })
+})
+
+describe("SellerTrustService", () => {
+  it("lets only operators reassign a GTIN, and drops the cached batches of it", async () => {
+    catalog.products.set("prod_jam", product("prod_jam", GIA_PHU, { gtin: "08938500000024" }))
+    const batch = await newBatch(member(GIA_PHU.id), "prod_jam")
+    await expectRefused(
+      services.sellerTrust.assignGtin(member(GIA_PHU.id).actor, "08938500000024", GIA_PHU.id),
+      "forbidden",
+      "forbidden",
+    )
+    expect(changedBatches).toEqual([])
+    await services.sellerTrust.assignGtin(operator.actor, "08938500000024", BAN_CAM.id)
+    expect(changedBatches).toEqual([batch.id])
+    catalog.products.set("prod_jam2", product("prod_jam2", GIA_PHU, { gtin: "08938500000024" }))
+    await expectRefused(
+      newBatch(member(GIA_PHU.id), "prod_jam2"),
+      "conflict",
+      "gtin_taken",
+      "product_id",
+    )
+  })
+
+  it("records pushed states, newer facts only, and names the sellers that changed", async () => {
+    const at = (iso: string) => new Date(iso)
+    const first = await services.sellerTrust.recordStates([
+      { sellerId: "sel_pushed", state: "approved", changedAt: at("2026-03-01T00:00:00Z") },
+    ])
+    expect(first).toEqual(["sel_pushed"])
+    const older = await services.sellerTrust.recordStates([
+      { sellerId: "sel_pushed", state: "suspended", changedAt: at("2026-02-01T00:00:00Z") },
+    ])
+    expect(older).toEqual([])
+    const newer = await services.sellerTrust.recordStates([
+      { sellerId: "sel_pushed", state: "suspended", changedAt: at("2026-04-01T00:00:00Z") },
+    ])
+    expect(newer).toEqual(["sel_pushed"])
+    expect(changedSellers).toEqual(["sel_pushed", "sel_pushed"])
   })
 })

@@ -293,3 +293,9 @@ export async function listBatches(
   }
   return { batches: rows.map(batchFromRow), total: rows[0]?.total_count ?? 0 }
 }
+
+/** Ids of the batches of a GTIN (index batch_gtin_lot_idx). */
+export async function batchIdsOfGtin(db: pg.Pool | pg.PoolClient, gtin: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>("SELECT id FROM batch WHERE gtin = $1", [gtin])
+  return rows.map((row) => row.id)
+}
