@@ -27,6 +27,7 @@ import { statsRoutes } from "./http/routes/stats.js"
 import { registerStorefrontRevalidation } from "./http/storefront-revalidate.js"
 import { StampWorker, type StampWorkerOptions } from "./jobs/stamp-worker.js"
 import { ScanService } from "./scans/scan-service.js"
+import { createServices } from "./services/index.js"
 import { createPool } from "./store/db.js"
 
 export interface AppDeps {
@@ -76,17 +77,34 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     })
   if (!deps.pool) app.addHook("onClose", () => pool.end())
 
-  const context = {
-    config,
-    pool,
-    jwtKey: new TextEncoder().encode(config.jwtSecret),
-    catalog: deps.catalog ?? new HttpProductCatalog(config.backendUrl),
-    officers: deps.officers ?? new HttpOfficerDirectory(config.backendUrl),
-  }
   registerErrorHandler(app)
   registerInputGuard(app)
   // The resolver's hot path (caches, counts, scan log) and the Redis the limits share.
   const scanService = new ScanService(pool, config, app.log)
+  const catalog = deps.catalog ?? new HttpProductCatalog(config.backendUrl)
+  const stampWorker =
+    deps.stampWorker === false
+      ? null
+      : new StampWorker(pool, config, app.log, deps.stampWorker ?? {})
+  const services = createServices(
+    {
+      config,
+      pool,
+      catalog,
+      // The seller-state facts a lookup brought drop the resolver's cached copies.
+      sellersChanged: (ids) => scanService.sellersChanged(ids),
+      batchChanged: (id) => scanService.batchChanged(id),
+    },
+    { kick: () => stampWorker?.kick() },
+  )
+  const context = {
+    config,
+    pool,
+    jwtKey: new TextEncoder().encode(config.jwtSecret),
+    catalog,
+    officers: deps.officers ?? new HttpOfficerDirectory(config.backendUrl),
+    services,
+  }
   // Before any route: limits and the OpenAPI document are attached to routes as they are added.
   const publicLimit = await registerRateLimits(app, config, scanService.sharedRedis)
   await registerOpenApi(app, config)
@@ -94,16 +112,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   registerStorefrontRevalidation(app, config.storefrontRevalidate)
   batchRoutes(app, context)
   eventRoutes(app, context)
-  const stampWorker =
-    deps.stampWorker === false
-      ? null
-      : new StampWorker(pool, config, app.log, deps.stampWorker ?? {})
   if (stampWorker) {
     app.addHook("onReady", async () => stampWorker.start())
     // Added after the pool's onClose hook, so it runs before it (Fastify runs them last first).
     app.addHook("onClose", () => stampWorker.stop())
   }
-  stampRoutes(app, context, { kick: () => stampWorker?.kick() })
+  stampRoutes(app, context)
   registerResolver(app, context, scanService)
   statsRoutes(app, context)
   gtinRoutes(app, context)

@@ -1,6 +1,6 @@
 import { z } from "zod"
+import type { SellerKind } from "../domain/batch.js"
 import { normaliseGtin } from "../domain/digital-link.js"
-import type { SellerKind } from "../store/batches.js"
 
 /**
  * The backend's view of a product, asked with the caller's own token: the service never takes

@@ -1,34 +1,15 @@
 import type { FastifyRequest } from "fastify"
 import { errors as joseErrors, jwtVerify } from "jose"
+import {
+  type Actor,
+  COMMUNE_OFFICER_ACTOR_TYPE,
+  HELPER_ACTOR_TYPE,
+  PROVINCE_OFFICER_ACTOR_TYPE,
+  SELLER_MEMBER_ACTOR_TYPE,
+} from "../domain/actor.js"
 import { msg, type Text } from "../messages.js"
+import type { Caller } from "../services/context.js"
 import { HttpError } from "./errors.js"
-
-/** Who is calling, as the Medusa backend's token says. */
-export interface Actor {
-  actorId: string
-  /** "user" for operators (Medusa admin users); custom types for seller members and others. */
-  actorType: string
-  /**
-   * The seller the token is scoped to, from `app_metadata.seller_id`; only seller members and
-   * helpers have one (a seller_id in any other token, e.g. a customer's, is ignored).
-   */
-  sellerId: string | null
-  /** For a helper: the seller it acts for (`app_metadata.on_behalf_of`), recorded on writes. */
-  onBehalfOf: string | null
-  /** For a commune officer: `app_metadata.commune_code`. */
-  communeCode: string | null
-  /** For a province officer: `app_metadata.province_code`. */
-  provinceCode: string | null
-}
-
-export const OPERATOR_ACTOR_TYPE = "user"
-export const SELLER_MEMBER_ACTOR_TYPE = "seller_member"
-export const HELPER_ACTOR_TYPE = "helper"
-export const COMMUNE_OFFICER_ACTOR_TYPE = "commune_officer"
-export const PROVINCE_OFFICER_ACTOR_TYPE = "province_officer"
-export const SERVICE_ACTOR_TYPE = "service"
-
-export const isOperator = (actor: Actor) => actor.actorType === OPERATOR_ACTOR_TYPE
 
 const unauthorized = (text: Text) => new HttpError(401, "unauthorized", text)
 
@@ -71,7 +52,8 @@ export async function authenticate(request: FastifyRequest, jwtKey: Uint8Array):
   }
 }
 
-/** Whether the actor may act for this seller: its own seller, or any seller for an operator. */
-export function mayActForSeller(actor: Actor, sellerId: string): boolean {
-  return isOperator(actor) || actor.sellerId === sellerId
-}
+/** The caller as the services take it: the verified actor and the token to pass to the backend. */
+export const callerOf = (request: FastifyRequest, actor: Actor = request.actor!): Caller => ({
+  actor,
+  authorization: request.headers.authorization!,
+})

@@ -2,6 +2,7 @@ import type pg from "pg"
 import type { OfficerDirectory } from "../catalog/officer-directory.js"
 import type { ProductCatalog } from "../catalog/product-catalog.js"
 import type { Config } from "../config.js"
+import type { Services } from "../services/index.js"
 
 /** What every route needs, built once in buildApp. */
 export interface RouteContext {
@@ -13,4 +14,6 @@ export interface RouteContext {
   catalog: ProductCatalog
   /** Officers' areas, as the backend's database says. */
   officers: OfficerDirectory
+  /** Batches, events, stamps and voids: who may do what, and the rules (src/services). */
+  services: Services
 }

@@ -1,5 +1,6 @@
 import { preferredLang } from "@coop/contracts/i18n"
 import type { FastifyError, FastifyInstance } from "fastify"
+import { DomainError, type DomainErrorKind } from "../domain/errors.js"
 import { type Lang, msg, schemaText, type Text } from "../messages.js"
 
 /**
@@ -34,6 +35,27 @@ export const localizedError = (statusCode: number, code: string, text: Text, fie
 /** 400 invalid_request naming the field. */
 export const badRequest = (field: string, text: Text) =>
   new HttpError(400, "invalid_request", text, field)
+
+/** The status each kind of domain error answers with: the one place they become HTTP. */
+const STATUS_OF: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  quota_exceeded: 429,
+  unavailable: 502,
+}
+
+/** A service's refusal as the HTTP error the client receives. */
+export function httpErrorOf(error: DomainError): HttpError {
+  const http = new HttpError(STATUS_OF[error.kind], error.code, error.text, error.field)
+  if (error.resetsAt) http.resetsAt = error.resetsAt
+  if (error.retryAfterSeconds !== undefined) {
+    http.headers = { "retry-after": String(error.retryAfterSeconds) }
+  }
+  return http
+}
 
 /** Fastify's own refusals (content type, body size, malformed JSON), by their code. */
 function fastifyText(error: FastifyError, contentType: string | undefined): Text {
@@ -74,8 +96,12 @@ export const errorSchema = {
 
 /** Turns thrown errors into `{error, message, field?}`; validation errors name the field. */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError | HttpError | DomainError, request, reply) => {
     const lang = preferredLang(request.headers["accept-language"])
+    if (thrown instanceof DomainError && thrown.kind === "unavailable") {
+      request.log.error({ err: thrown.cause ?? thrown }, thrown.message)
+    }
+    const error = thrown instanceof DomainError ? httpErrorOf(thrown) : thrown
     if (error instanceof HttpError) {
       if (error.headers) reply.headers(error.headers)
       return reply.status(error.statusCode).send({

@@ -1,5 +1,5 @@
 import "fastify"
-import type { Actor } from "./auth.js"
+import type { Actor } from "../domain/actor.js"
 
 declare module "fastify" {
   interface FastifyRequest {

@@ -1,8 +1,12 @@
 import type { FastifyRequest } from "fastify"
 import type { OfficerDirectory } from "../catalog/officer-directory.js"
 import { CatalogUnavailableError } from "../catalog/product-catalog.js"
+import {
+  type Actor,
+  COMMUNE_OFFICER_ACTOR_TYPE,
+  PROVINCE_OFFICER_ACTOR_TYPE,
+} from "../domain/actor.js"
 import { msg } from "../messages.js"
-import { type Actor, COMMUNE_OFFICER_ACTOR_TYPE, PROVINCE_OFFICER_ACTOR_TYPE } from "./auth.js"
 import { HttpError } from "./errors.js"
 
 /**

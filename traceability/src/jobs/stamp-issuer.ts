@@ -1,8 +1,9 @@
 import type pg from "pg"
 import { stampUri } from "../domain/digital-link.js"
 import { createSerial } from "../domain/serial.js"
+import type { IssuedStamp } from "../domain/stamp.js"
 import { inTransaction } from "../store/db.js"
-import { type IssuedStamp, insertStamps } from "../store/stamps.js"
+import { insertStamps } from "../store/stamps.js"
 
 /** What issuing needs to know: the signing key and the base of every stamp URI. */
 export interface IssuerKeys {

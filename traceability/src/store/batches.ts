@@ -1,88 +1,6 @@
 import type pg from "pg"
+import type { Batch, BatchDetails, BatchState, NewBatch } from "../domain/batch.js"
 import { msg, type Text } from "../messages.js"
-
-export type BatchState = "open" | "sealed" | "recalled"
-export type SellerKind = "cooperative" | "household"
-
-/** The seller as the backend described it when the batch was created. */
-export interface SellerSnapshot {
-  handle: string
-  name: string
-  /** null only for batches created before snapshots existed (migration 002). */
-  kind: SellerKind | null
-  address: string | null
-  phone: string | null
-  communeCode: string
-  communeName: string
-  provinceCode: string
-  provinceName: string
-  villageName: string | null
-}
-
-export interface ProductionArea {
-  village: string | null
-  plot: string | null
-  lat: number | null
-  lng: number | null
-}
-
-/** Calendar dates as YYYY-MM-DD, in order: started, harvested or produced, packed, expires. */
-export interface BatchDates {
-  startedOn: string | null
-  harvestedOn: string | null
-  producedOn: string | null
-  packedOn: string | null
-  expiresOn: string | null
-}
-
-export interface Certifications {
-  vietgap: { number: string; validFrom: string; validUntil: string } | null
-  organic: { certifier: string; number: string } | null
-  /** The commune OCOP registry's certificate, copied at every write (never from a client). */
-  ocopStars: 3 | 4 | 5 | null
-  ocopCertificateNumber: string | null
-  /** YYYY-MM-DD, the certificate's last valid day. */
-  ocopExpiresOn: string | null
-}
-
-/** The parts of a batch its seller may still change while it is open. */
-export interface BatchDetails {
-  quantity: number
-  unit: string
-  area: ProductionArea
-  dates: BatchDates
-  certifications: Certifications
-}
-
-/** What a caller supplies to create a batch. */
-export interface NewBatch extends BatchDetails {
-  sellerId: string
-  productId: string
-  productTitle: string
-  productHandle: string
-  productThumbnail: string | null
-  gtin: string | null
-  seller: SellerSnapshot
-  lotCode: string
-  /** The token's actor id, its actor type, and for a helper the seller it acted for. */
-  createdBy: string
-  createdByType: string
-  onBehalfOf: string | null
-}
-
-/** A stored batch: what was supplied plus what the database assigns. */
-export interface Batch extends NewBatch {
-  id: string
-  state: BatchState
-  createdAt: Date
-  updatedAt: Date
-  sealedAt: Date | null
-  recalledAt: Date | null
-  recallReason: string | null
-  eventCount: number
-  /** Hash of the last event, or null before the first one. */
-  eventHeadHash: string | null
-}
 
 export const BATCH_COLUMNS = [
   "id",
@@ -374,4 +292,10 @@ export async function listBatches(
     return { batches: [], total: counted.rows[0].n }
   }
   return { batches: rows.map(batchFromRow), total: rows[0]?.total_count ?? 0 }
+}
+
+/** Ids of the batches of a GTIN (index batch_gtin_lot_idx). */
+export async function batchIdsOfGtin(db: pg.Pool | pg.PoolClient, gtin: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>("SELECT id FROM batch WHERE gtin = $1", [gtin])
+  return rows.map((row) => row.id)
 }

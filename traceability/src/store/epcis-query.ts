@@ -1,7 +1,7 @@
 import type { EventType } from "@coop/contracts/events"
 import type pg from "pg"
 import type { LotRef } from "../domain/epcis-capture.js"
-import type { BatchEvent } from "./events.js"
+import type { BatchEvent } from "../domain/event.js"
 import { EVENT_COLUMNS, eventFromRow } from "./events.js"
 
 /** Whose events a query may see: the rules of reading a batch (http/batch-access.ts). */

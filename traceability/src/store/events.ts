@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
-import type { EventType } from "@coop/contracts/events"
 import type pg from "pg"
+import type { Batch } from "../domain/batch.js"
+import type { BatchEvent, NewEvent, Recorder } from "../domain/event.js"
 import {
   type ChainedEvent,
   canonicalJson,
@@ -8,45 +9,6 @@ import {
   GENESIS_HASH,
   type HashedEvent,
 } from "../domain/hash-chain.js"
-import type { Batch } from "./batches.js"
-
-export interface EventPlace {
-  name: string | null
-  lat: number | null
-  lng: number | null
-}
-
-/** An event as validated by the service, before it is chained and stored. */
-export interface NewEvent {
-  type: EventType
-  occurredAt: Date
-  /** "+07:00": the offset the time was given with. */
-  occurredOffset: string
-  place: EventPlace | null
-  /** Who did it, in the recorder's words ("Chị Lan, tổ sản xuất thôn Phú Hà"). */
-  actorName: string | null
-  photos: string[]
-  note: string | null
-  /** The fields of the event's type. */
-  details: Record<string, unknown>
-}
-
-/** Who recorded the event: the token's actor, and for a helper the seller it acted for. */
-export interface Recorder {
-  actorType: string
-  actorId: string
-  onBehalfOf: string | null
-}
-
-export interface BatchEvent extends NewEvent {
-  id: string
-  batchId: string
-  seq: number
-  recordedAt: Date
-  recordedBy: Recorder
-  prevHash: string
-  hash: string
-}
 
 export const EVENT_COLUMNS =
   "id, batch_id, seq, type, occurred_at, occurred_offset, place_name, place_lat, place_lng, actor_name, photos, note, details, recorded_at, recorded_by_type, recorded_by_id, on_behalf_of, prev_hash, hash"

@@ -1,6 +1,7 @@
 import { isoWithOffset } from "@coop/contracts/event-time"
 import type pg from "pg"
-import { BATCH_COLUMNS, type BatchState, batchFromRow, type SellerKind } from "./batches.js"
+import type { BatchState, SellerKind } from "../domain/batch.js"
+import { BATCH_COLUMNS, batchFromRow } from "./batches.js"
 
 /**
  * What a buyer who scans a stamp sees of a batch: at least what Circular 02/2024/TT-BKHCN lets a

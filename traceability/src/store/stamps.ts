@@ -1,43 +1,16 @@
 import type pg from "pg"
+import type { Batch } from "../domain/batch.js"
+import type {
+  IssuedStamp,
+  Stamp,
+  StampJob,
+  StampState,
+  VoidedBy,
+  VoidResult,
+} from "../domain/stamp.js"
 import type { SheetLayout } from "../render/layout.js"
-import { BATCH_COLUMNS, type Batch, batchFromRow } from "./batches.js"
+import { BATCH_COLUMNS, batchFromRow } from "./batches.js"
 import { batchCountEventSql } from "./outbox.js"
-
-export type StampState = "issued" | "voided"
-
-export interface Stamp {
-  serial: string
-  batchId: string
-  uri: string
-  state: StampState
-  issuedAt: Date
-}
-
-export interface IssuedStamp {
-  serial: string
-  uri: string
-  /** Issue number within the batch, from 1. */
-  seq: number
-}
-
-export type StampJobState = "pending" | "running" | "done" | "failed"
-
-export interface StampJob {
-  id: string
-  batchId: string
-  idempotencyKey: string
-  count: number
-  firstSeq: number
-  issued: number
-  state: StampJobState
-  layout: SheetLayout
-  createdAt: Date
-  createdByType: string
-  createdBy: string
-  onBehalfOf: string | null
-  finishedAt: Date | null
-  error: string | null
-}
 
 const JOB_COLUMNS =
   "id, batch_id, idempotency_key, count, first_seq, issued, state, layout, created_at, created_by_type, created_by, on_behalf_of, finished_at, error"
@@ -211,13 +184,6 @@ export async function jobStamps(db: Db, job: StampJob): Promise<IssuedStamp[]> {
   return rows
 }
 
-export interface VoidedBy {
-  actorType: string
-  actorId: string
-  onBehalfOf: string | null
-  reason: string
-}
-
 /** Issue numbers of these serials within the batch; serials of other batches are left out. */
 export async function seqsOf(
   db: Db,
@@ -229,13 +195,6 @@ export async function seqsOf(
     [batchId, serials],
   )
   return new Map(rows.map((row) => [row.serial, row.seq]))
-}
-
-export interface VoidResult {
-  /** Stamps this call voided. */
-  voided: number
-  /** Stamps in the selection that were voided already (left as they were). */
-  alreadyVoided: number
 }
 
 /**

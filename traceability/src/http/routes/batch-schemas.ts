@@ -1,9 +1,7 @@
 import { latitude, longitude, text } from "@coop/contracts/events"
 import { z } from "zod"
+import type { Batch, BatchDetails } from "../../domain/batch.js"
 import { lotCodeText } from "../../domain/digital-link.js"
-import { msg } from "../../messages.js"
-import type { Batch, BatchDetails } from "../../store/batches.js"
-import { badRequest } from "../errors.js"
 
 /** Request and response shapes of the batch routes. */
 
@@ -115,65 +113,11 @@ export function mergeDetails(
               validUntil: vietgap.valid_until,
             },
       organic: pick(c.organic, current.certifications.organic),
-      // The registry's, set by the route from the backend at every write (withRegistry).
+      // The registry's, set by the service from the backend at every write (withRegistry).
       ocopStars: current.certifications.ocopStars,
       ocopCertificateNumber: current.certifications.ocopCertificateNumber,
       ocopExpiresOn: current.certifications.ocopExpiresOn,
     },
-  }
-}
-
-export const EMPTY_DETAILS: BatchDetails = {
-  quantity: 0,
-  unit: "",
-  area: { village: null, plot: null, lat: null, lng: null },
-  dates: { startedOn: null, harvestedOn: null, producedOn: null, packedOn: null, expiresOn: null },
-  certifications: {
-    vietgap: null,
-    organic: null,
-    ocopStars: null,
-    ocopCertificateNumber: null,
-    ocopExpiresOn: null,
-  },
-}
-
-const DATE_ORDER = [
-  ["startedOn", "dates.started_on"],
-  ["harvestedOn", "dates.harvested_on"],
-  ["producedOn", "dates.produced_on"],
-  ["packedOn", "dates.packed_on"],
-  ["expiresOn", "dates.expires_on"],
-] as const
-
-/** Rules across fields, checked on the whole result so a partial update cannot break them. */
-export function checkDetails(details: BatchDetails): void {
-  const { area, dates, certifications } = details
-  if ((area.lat === null) !== (area.lng === null)) {
-    const missing = area.lat === null ? "area.lat" : "area.lng"
-    throw badRequest(missing, msg.coordinatePair(missing))
-  }
-  for (const [i, [earlier, earlierField]] of DATE_ORDER.entries()) {
-    for (const [later, laterField] of DATE_ORDER.slice(i + 1)) {
-      const a = dates[earlier]
-      const b = dates[later]
-      if (a && b && a > b) {
-        throw badRequest(laterField, msg.dateOrder(laterField, String(b), earlierField, String(a)))
-      }
-    }
-  }
-  const v = certifications.vietgap
-  if (v) {
-    if (v.validFrom > v.validUntil) {
-      throw badRequest("certifications.vietgap.valid_until", msg.vietgapOrder())
-    }
-    // A certificate that lapsed before the crop came in does not cover this lot.
-    const made = dates.harvestedOn ?? dates.producedOn
-    if (made && v.validUntil < made) {
-      throw badRequest(
-        "certifications.vietgap.valid_until",
-        msg.vietgapExpiredBeforeMade(String(v.validUntil), String(made)),
-      )
-    }
   }
 }
 

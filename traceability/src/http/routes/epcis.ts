@@ -7,6 +7,8 @@ import {
   splitEventBody,
 } from "@coop/contracts/events"
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
+import { type Actor, isOperator, SERVICE_ACTOR_TYPE } from "../../domain/actor.js"
+import type { Batch } from "../../domain/batch.js"
 import { EPCIS_CONTEXT, epcisEvents } from "../../domain/epcis.js"
 import {
   lotKey,
@@ -27,7 +29,8 @@ import {
   readPageToken,
   signPageToken,
 } from "../../domain/epcis-query.js"
-import type { Batch } from "../../store/batches.js"
+import { DomainError } from "../../domain/errors.js"
+import { lockBatchForWrite, writerOf } from "../../services/batch-access.js"
 import { inTransaction } from "../../store/db.js"
 import {
   alreadyHeld,
@@ -41,13 +44,11 @@ import {
   recordCapturedEvent,
 } from "../../store/epcis-query.js"
 import { appendEvent } from "../../store/events.js"
-import { type Actor, authenticate, isOperator, SERVICE_ACTOR_TYPE } from "../auth.js"
-import { lockBatchForWrite, writerOf } from "../batch-access.js"
+import { authenticate, callerOf } from "../auth.js"
 import type { RouteContext } from "../context.js"
 import { epcisSchemaComplaints } from "../epcis-schema.js"
-import { errorSchema, HttpError, localizedError } from "../errors.js"
+import { errorSchema, localizedError } from "../errors.js"
 import { withOfficerArea } from "../officer-area.js"
-import { approvedBatchWrite } from "../product-access.js"
 
 /**
  * The EPCIS 2.0 query and capture interfaces (REST binding): `GET /events` answers an
@@ -342,11 +343,9 @@ export async function epcisRoutes(app: FastifyInstance, context: RouteContext): 
           )
         }
         try {
-          await approvedBatchWrite(request, context, actor, batchId, (ids) =>
-            app.scanService.sellersChanged(ids),
-          )
+          await context.services.events.checkWritable(callerOf(request, actor), batchId)
         } catch (error) {
-          if (error instanceof HttpError && error.statusCode === 404) {
+          if (error instanceof DomainError && error.kind === "not_found") {
             throw bad(
               404,
               "not_found",

@@ -1,33 +1,17 @@
-import { randomUUID } from "node:crypto"
 import { isoWithOffset } from "@coop/contracts/event-time"
 import {
   EVENT_TYPES,
-  EVENT_TYPES_AFTER_SEALING,
   type EventBody,
   eventBodySchema,
   splitEventBody,
 } from "@coop/contracts/events"
 import type { FastifyInstance, FastifyRequest } from "fastify"
 import { z } from "zod"
-import { epcisDocument } from "../../domain/epcis.js"
-import { verifyChain } from "../../domain/hash-chain.js"
-import { msg } from "../../messages.js"
-import { findBatch } from "../../store/batches.js"
-import { inTransaction } from "../../store/db.js"
-import {
-  appendEvent,
-  type BatchEvent,
-  chainOf,
-  findEventByKey,
-  listEvents,
-  sameContent,
-} from "../../store/events.js"
-import { authenticate } from "../auth.js"
-import { batchNotFound, findReadableBatch, lockBatchForWrite, writerOf } from "../batch-access.js"
+import type { BatchEvent } from "../../domain/event.js"
+import { authenticate, callerOf } from "../auth.js"
 import type { RouteContext } from "../context.js"
-import { errorSchema, HttpError } from "../errors.js"
+import { errorSchema } from "../errors.js"
 import { withOfficerArea } from "../officer-area.js"
-import { approvedBatchWrite } from "../product-access.js"
 import { zodSchema, zodValidatorCompiler } from "../zod.js"
 import { batchIdParams } from "./batch-schemas.js"
 
@@ -144,8 +128,9 @@ const eventHeaders = z.looseObject({
     .optional(),
 })
 
+/** HTTP for a batch's events: parse, call services/events.ts, shape the answer. */
 export function eventRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { pool, jwtKey, config } = context
+  const { jwtKey, services } = context
   const params = zodSchema(batchIdParams)
   const withAuth = {
     preValidation: async (request: FastifyRequest) => {
@@ -166,45 +151,12 @@ export function eventRoutes(app: FastifyInstance, context: RouteContext): void {
       ...withAuth,
     },
     async (request, reply) => {
-      const actor = request.actor!
-      const input = splitEventBody(request.body)
-      // Only an approved seller's events, for a product it still lists (or drafts).
-      await approvedBatchWrite(request, context, actor, request.params.id, (ids) =>
-        app.scanService.sellersChanged(ids),
+      const { event, replayed } = await services.events.append(
+        callerOf(request),
+        request.params.id,
+        splitEventBody(request.body),
+        request.headers["idempotency-key"] ?? null,
       )
-      const key = request.headers["idempotency-key"] ?? null
-      const { event, replayed } = await inTransaction(pool, async (client) => {
-        // The row lock orders appends per batch: each one sees the head the previous one left,
-        // and two retries with one key cannot both miss the first.
-        const batch = await lockBatchForWrite(client, request.params.id, actor)
-        const earlier = key ? await findEventByKey(client, batch.id, key) : null
-        if (earlier) {
-          // Sent again after a lost answer: the event written then, even if the batch was
-          // sealed since.
-          if (!sameContent(earlier, input)) {
-            throw new HttpError(
-              409,
-              "idempotency_key_reused",
-              msg.eventKeyReused(key!, earlier.seq),
-            )
-          }
-          return { event: earlier, replayed: true }
-        }
-        if (batch.state === "recalled") {
-          throw new HttpError(409, "conflict", msg.recalledNoEvents(batch.id))
-        }
-        if (batch.state === "sealed" && !EVENT_TYPES_AFTER_SEALING.includes(input.type)) {
-          throw new HttpError(
-            409,
-            "conflict",
-            msg.sealedOnly(batch.id, EVENT_TYPES_AFTER_SEALING.join(", ")),
-          )
-        }
-        return {
-          event: await appendEvent(client, batch, input, writerOf(actor), key),
-          replayed: false,
-        }
-      })
       if (replayed) reply.header("idempotent-replayed", "true")
       else {
         request.log.info(
@@ -234,8 +186,9 @@ export function eventRoutes(app: FastifyInstance, context: RouteContext): void {
     },
     async (request) => {
       const actor = await withOfficerArea(request, request.actor!, context.officers)
-      const batch = await findReadableBatch(pool, request.params.id, actor)
-      return { events: (await listEvents(pool, batch.id)).map(eventResponse) }
+      return {
+        events: (await services.events.list({ actor }, request.params.id)).map(eventResponse),
+      }
     },
   )
 
@@ -248,10 +201,7 @@ export function eventRoutes(app: FastifyInstance, context: RouteContext): void {
     },
     async (request) => {
       const { id } = request.params
-      return app.scanService.cache.derived(id, "verify", async () => {
-        const { batch, events } = await batchWithEvents(id)
-        return verifyChain(chainOf(events), { count: batch.eventCount, hash: batch.eventHeadHash })
-      })
+      return app.scanService.cache.derived(id, "verify", () => services.events.verify(id))
     },
   )
 
@@ -263,48 +213,11 @@ export function eventRoutes(app: FastifyInstance, context: RouteContext): void {
       validatorCompiler: zodValidatorCompiler,
     },
     async (request, reply) => {
-      const document = await app.scanService.cache.derived(request.params.id, "epcis", () =>
-        epcisOf(request.params.id),
+      const { id } = request.params
+      const document = await app.scanService.cache.derived(id, "epcis", () =>
+        services.events.epcis(id),
       )
       return reply.type("application/ld+json; charset=utf-8").send(document)
     },
   )
-
-  async function epcisOf(id: string) {
-    const { batch, events } = await batchWithEvents(id)
-    return epcisDocument(
-      {
-        id: batch.id,
-        lotCode: batch.lotCode,
-        gtin: batch.gtin,
-        productTitle: batch.productTitle,
-        sellerName: batch.seller.name || batch.sellerId,
-        quantity: batch.quantity,
-        unit: batch.unit,
-        state: batch.state,
-        recalledAt: batch.recalledAt,
-        recallReason: batch.recallReason,
-        harvestedOn: batch.dates.harvestedOn,
-        producedOn: batch.dates.producedOn,
-        expiresOn: batch.dates.expiresOn,
-        area: batch.area,
-      },
-      events,
-      {
-        publicUrl: config.publicUrl,
-        documentId: `urn:uuid:${randomUUID()}`,
-        creationDate: new Date(),
-      },
-    )
-  }
-
-  async function batchWithEvents(id: string) {
-    // One snapshot for both reads, so an append between them cannot look like a broken chain.
-    return inTransaction(pool, async (client) => {
-      await client.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-      const batch = await findBatch(client, id)
-      if (!batch) throw batchNotFound(id)
-      return { batch, events: await listEvents(client, id) }
-    })
-  }
 }

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from "fastify"
 import { z } from "zod"
 import { gtinProblem, normaliseGtin } from "../../domain/digital-link.js"
-import { msg } from "../../messages.js"
-import { assignGtin } from "../../store/seller-trust.js"
-import { authenticate, isOperator } from "../auth.js"
+import { checkMayAssignGtin } from "../../services/seller-trust.js"
+import { authenticate } from "../auth.js"
 import type { RouteContext } from "../context.js"
-import { badRequest, errorSchema, HttpError } from "../errors.js"
+import { badRequest, errorSchema } from "../errors.js"
 import { zodSchema, zodValidatorCompiler } from "../zod.js"
 
 const gtinParams = z.strictObject({ gtin: z.string().min(1).max(14) })
@@ -16,7 +15,7 @@ const assignBody = z.strictObject({ seller_id: z.string().min(1).max(100) })
  * seller to claim it (by creating a batch) was not its owner. From then on the resolver serves
  * `/01/{gtin}` from that seller's batches only, and other sellers' new batches of it are refused.
  */
-export function gtinRoutes(app: FastifyInstance, { pool, jwtKey }: RouteContext): void {
+export function gtinRoutes(app: FastifyInstance, { jwtKey, services }: RouteContext): void {
   app.put<{ Params: { gtin: string }; Body: { seller_id: string } }>(
     "/gtins/:gtin",
     {
@@ -38,23 +37,13 @@ export function gtinRoutes(app: FastifyInstance, { pool, jwtKey }: RouteContext)
       validatorCompiler: zodValidatorCompiler,
       preValidation: async (request) => {
         request.actor = await authenticate(request, jwtKey)
-        if (!isOperator(request.actor)) {
-          throw new HttpError(403, "forbidden", msg.onlyOperatorGtin())
-        }
+        checkMayAssignGtin(request.actor)
       },
     },
     async (request) => {
       const parsed = normaliseGtin(request.params.gtin)
       if (!parsed.ok) throw badRequest("gtin", gtinProblem(request.params.gtin)!)
-      const actor = request.actor!
-      await assignGtin(pool, parsed.gtin, request.body.seller_id, {
-        actorType: actor.actorType,
-        actorId: actor.actorId,
-      })
-      const { rows } = await pool.query<{ id: string }>("SELECT id FROM batch WHERE gtin = $1", [
-        parsed.gtin,
-      ])
-      await Promise.all(rows.map((row) => app.scanService.batchChanged(row.id)))
+      await services.sellerTrust.assignGtin(request.actor!, parsed.gtin, request.body.seller_id)
       request.log.info({ gtin: parsed.gtin, sellerId: request.body.seller_id }, "gtin assigned")
       return { gtin: parsed.gtin, seller_id: request.body.seller_id }
     },

@@ -2,7 +2,6 @@ import { verifyPayload } from "@coop/contracts/signature"
 import type { FastifyInstance } from "fastify"
 import { z } from "zod"
 import { msg } from "../../messages.js"
-import { recordSellerStates } from "../../store/seller-trust.js"
 import type { RouteContext } from "../context.js"
 import { errorSchema, HttpError } from "../errors.js"
 import { zodSchema, zodValidatorCompiler } from "../zod.js"
@@ -30,7 +29,7 @@ type SellerStatesBody = z.infer<typeof sellerStatesBody>
  */
 export async function sellerStateRoutes(
   app: FastifyInstance,
-  { pool, config }: RouteContext,
+  { config, services }: RouteContext,
 ): Promise<void> {
   // The signature covers the raw bytes: keep them beside the parsed body (this plugin only).
   app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
@@ -81,18 +80,14 @@ export async function sellerStateRoutes(
     },
     async (request) => {
       const { sellers } = request.body
-      const changed = await recordSellerStates(
-        pool,
+      const changed = await services.sellerTrust.recordStates(
         sellers.map((s) => ({
           sellerId: s.id,
           state: s.state,
           changedAt: s.changed_at ? new Date(s.changed_at) : null,
         })),
       )
-      if (changed.length) {
-        await app.scanService.sellersChanged(changed)
-        request.log.info({ sellers: changed }, "seller states changed")
-      }
+      if (changed.length) request.log.info({ sellers: changed }, "seller states changed")
       return { received: sellers.length, changed }
     },
   )

@@ -1,8 +1,5 @@
 import type { FastifyInstance } from "fastify"
 import { z } from "zod"
-import { findBatch } from "../../store/batches.js"
-import { stampListPage, stampSummary } from "../../store/stamp-list.js"
-import { batchNotFound, mayWriteBatch } from "../batch-access.js"
 import type { RouteContext } from "../context.js"
 import { errorSchema } from "../errors.js"
 import { zodSchema, zodValidatorCompiler } from "../zod.js"
@@ -67,7 +64,7 @@ const stampListSchema = {
   required: ["summary", "stamps", "next_after_seq"],
 } as const
 
-export function stampListRoutes(app: FastifyInstance, { pool, jwtKey }: RouteContext): void {
+export function stampListRoutes(app: FastifyInstance, { jwtKey, services }: RouteContext): void {
   app.get<{ Params: { id: string }; Querystring: z.infer<typeof stampListQuery> }>(
     "/batches/:id/stamps",
     {
@@ -80,13 +77,12 @@ export function stampListRoutes(app: FastifyInstance, { pool, jwtKey }: RouteCon
       preValidation: authenticated(jwtKey),
     },
     async (request, reply) => {
-      const batch = await findBatch(pool, request.params.id)
-      if (!batch || !mayWriteBatch(request.actor!, batch)) throw batchNotFound(request.params.id)
       const { after_seq: afterSeq, limit, signals } = request.query
-      const [summary, stamps] = await Promise.all([
-        stampSummary(pool, batch.id),
-        stampListPage(pool, batch.id, { afterSeq, limit, signalsOnly: signals === "true" }),
-      ])
+      const { summary, stamps } = await services.stamps.list(request.actor!, request.params.id, {
+        afterSeq,
+        limit,
+        signalsOnly: signals === "true",
+      })
       const last = stamps.at(-1)
       return reply.header("cache-control", "no-store").send({
         summary,

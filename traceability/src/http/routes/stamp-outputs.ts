@@ -1,17 +1,13 @@
 import type { FastifyInstance, FastifyReply } from "fastify"
-import { msg } from "../../messages.js"
+import type { Batch } from "../../domain/batch.js"
+import type { StampJob } from "../../domain/stamp.js"
 import { csvStream } from "../../render/csv.js"
 import { layoutProblem, type SheetLayout, withDefaults } from "../../render/layout.js"
 import { renderSheet } from "../../render/pdf.js"
 import { QrPool } from "../../render/qr-pool.js"
-import type { Batch } from "../../store/batches.js"
-import { findBatch } from "../../store/batches.js"
-import { type StampJob, stampsInOrder } from "../../store/stamps.js"
-import { batchNotFound, mayWriteBatch } from "../batch-access.js"
 import type { RouteContext } from "../context.js"
-import { badRequest, errorSchema, HttpError } from "../errors.js"
+import { badRequest, errorSchema } from "../errors.js"
 import { zodSchema, zodValidatorCompiler } from "../zod.js"
-import { findJobForWriter } from "./stamp-jobs.js"
 import { idParams, layoutQuery } from "./stamp-schemas.js"
 import { authenticated } from "./stamps.js"
 
@@ -31,14 +27,6 @@ const pdfResponses = {
 const csvResponses = {
   200: { type: "string", description: "text/csv: serial,uri,state,seq, one stamp per line" },
   "4xx": errorSchema,
-}
-
-function notDone(job: StampJob): HttpError {
-  return new HttpError(
-    409,
-    "job_not_done",
-    msg.jobNotDone(job.id, job.state, job.issued, job.count),
-  )
 }
 
 function sendCsv(reply: FastifyReply, name: string, rows: AsyncIterable<{ seq: number }[]>) {
@@ -70,25 +58,13 @@ function sendPdf(
 
 export function stampOutputRoutes(
   app: FastifyInstance,
-  { pool, jwtKey, config }: RouteContext,
+  { jwtKey, config, services }: RouteContext,
 ): void {
   const qrPool = new QrPool(config.stampSheetThreads)
   app.addHook("onClose", () => qrPool.close())
   const withAuth = { preValidation: authenticated(jwtKey), validatorCompiler: zodValidatorCompiler }
   const params = zodSchema(idParams)
   const querystring = zodSchema(layoutQuery)
-
-  async function writableBatch(id: string, actor: Parameters<typeof mayWriteBatch>[0]) {
-    const batch = await findBatch(pool, id)
-    if (!batch || !mayWriteBatch(actor, batch)) throw batchNotFound(id)
-    return batch
-  }
-
-  async function doneJob(id: string, actor: Parameters<typeof mayWriteBatch>[0]) {
-    const found = await findJobForWriter(pool, id, actor)
-    if (found.job.state !== "done") throw notDone(found.job)
-    return found
-  }
 
   const jobRange = (job: StampJob) => ({
     fromSeq: job.firstSeq,
@@ -99,8 +75,8 @@ export function stampOutputRoutes(
     "/batches/:id/stamps.csv",
     { ...withAuth, schema: { params, response: csvResponses } },
     async (request, reply) => {
-      const batch = await writableBatch(request.params.id, request.actor!)
-      return sendCsv(reply, `tem-${batch.lotCode}`, stampsInOrder(pool, batch.id))
+      const batch = await services.stamps.printableBatch(request.actor!, request.params.id)
+      return sendCsv(reply, `tem-${batch.lotCode}`, services.stamps.stampsInOrder(batch))
     },
   )
 
@@ -108,8 +84,8 @@ export function stampOutputRoutes(
     "/batches/:id/stamps.pdf",
     { ...withAuth, schema: { params, querystring, response: pdfResponses } },
     async (request, reply) => {
-      const batch = await writableBatch(request.params.id, request.actor!)
-      const rows = stampsInOrder(pool, batch.id, { issuedOnly: true })
+      const batch = await services.stamps.printableBatch(request.actor!, request.params.id)
+      const rows = services.stamps.stampsInOrder(batch, { issuedOnly: true })
       return sendPdf(
         qrPool,
         reply,
@@ -125,9 +101,9 @@ export function stampOutputRoutes(
     "/stamp-jobs/:id/stamps.csv",
     { ...withAuth, schema: { params, response: csvResponses } },
     async (request, reply) => {
-      const { job, batch } = await doneJob(request.params.id, request.actor!)
+      const { job, batch } = await services.stamps.doneJob(request.actor!, request.params.id)
       const name = `tem-${batch.lotCode}-${job.firstSeq}-${job.firstSeq + job.count - 1}`
-      return sendCsv(reply, name, stampsInOrder(pool, batch.id, jobRange(job)))
+      return sendCsv(reply, name, services.stamps.stampsInOrder(batch, jobRange(job)))
     },
   )
 
@@ -135,8 +111,8 @@ export function stampOutputRoutes(
     "/stamp-jobs/:id/sheet.pdf",
     { ...withAuth, schema: { params, querystring, response: pdfResponses } },
     async (request, reply) => {
-      const { job, batch } = await doneJob(request.params.id, request.actor!)
-      const rows = stampsInOrder(pool, batch.id, { ...jobRange(job), issuedOnly: true })
+      const { job, batch } = await services.stamps.doneJob(request.actor!, request.params.id)
+      const rows = services.stamps.stampsInOrder(batch, { ...jobRange(job), issuedOnly: true })
       const name = `tem-${batch.lotCode}-${job.firstSeq}-${job.firstSeq + job.count - 1}`
       return sendPdf(qrPool, reply, name, batch, { ...job.layout, ...request.query }, rows)
     },

@@ -1,10 +1,6 @@
 import { z } from "zod"
+import { MAX_STAMPS_PER_REQUEST, type StampJob } from "../../domain/stamp.js"
 import { DEFAULT_LAYOUT, LAYOUT_LIMITS, type SheetLayout } from "../../render/layout.js"
-import type { StampJob } from "../../store/stamps.js"
-
-/** Up to this many stamps are issued within the request (201); more become a job (202). */
-export const INLINE_MAX = 1000
-export const MAX_STAMPS_PER_REQUEST = 100_000
 
 export const idParams = z.strictObject({ id: z.uuid("must be a UUID") })
 

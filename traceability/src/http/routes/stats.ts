@@ -1,17 +1,9 @@
 import { QUARTER_PATTERN_SOURCE, quarterRange } from "@coop/contracts/quarters"
 import type { FastifyInstance, FastifyRequest } from "fastify"
-import { msg, type Text } from "../../messages.js"
-import { communeStats, counterfeitStamps, sellerStats } from "../../store/stats.js"
-import {
-  type Actor,
-  authenticate,
-  COMMUNE_OFFICER_ACTOR_TYPE,
-  isOperator,
-  PROVINCE_OFFICER_ACTOR_TYPE,
-  SERVICE_ACTOR_TYPE,
-} from "../auth.js"
+import { msg } from "../../messages.js"
+import { authenticate } from "../auth.js"
 import type { RouteContext } from "../context.js"
-import { badRequest, errorSchema, HttpError } from "../errors.js"
+import { badRequest, errorSchema } from "../errors.js"
 import { withOfficerArea } from "../officer-area.js"
 
 interface StatsQuery {
@@ -102,32 +94,6 @@ const counterfeitSchema = {
   required: ["filters", "stamps"],
 } as const
 
-const forbidden = (text: Text) => new HttpError(403, "forbidden", text)
-
-/** The place filters the actor may ask for: officers see their own commune or province only. */
-function scopeFor(actor: Actor, query: StatsQuery) {
-  let communeCode = query.commune_code ?? null
-  let provinceCode = query.province_code ?? null
-  if (actor.actorType === SERVICE_ACTOR_TYPE || isOperator(actor)) {
-    return { communeCode, provinceCode }
-  }
-  if (actor.actorType === COMMUNE_OFFICER_ACTOR_TYPE && actor.communeCode) {
-    if (communeCode && communeCode !== actor.communeCode) {
-      throw forbidden(msg.communeOnly(actor.communeCode))
-    }
-    communeCode = actor.communeCode
-    return { communeCode, provinceCode }
-  }
-  if (actor.actorType === PROVINCE_OFFICER_ACTOR_TYPE && actor.provinceCode) {
-    if (provinceCode && provinceCode !== actor.provinceCode) {
-      throw forbidden(msg.provinceOnly(actor.provinceCode))
-    }
-    provinceCode = actor.provinceCode
-    return { communeCode, provinceCode }
-  }
-  throw forbidden(msg.statsWho())
-}
-
 /** The quarter and area filters both statistics routes take. */
 const AREA_QUERY = {
   quarter: { type: "string", pattern: QUARTER_PATTERN_SOURCE, description: "e.g. 2026-Q3" },
@@ -135,14 +101,23 @@ const AREA_QUERY = {
   province_code: { type: "string", pattern: "^[0-9]{2}$" },
 } as const
 
-/** The quarter asked for (its bounds, or nulls for all time) and the area the actor may see. */
-function askedArea(actor: Actor, query: StatsQuery) {
+/** The quarter asked for (its bounds, or nulls for all time) and the places named. */
+function asked(query: StatsQuery) {
   const range = query.quarter ? quarterRange(query.quarter) : null
   if (query.quarter && !range) throw badRequest("quarter", msg.quarterFormat())
-  return { start: range?.start ?? null, end: range?.end ?? null, ...scopeFor(actor, query) }
+  return {
+    start: range?.start ?? null,
+    end: range?.end ?? null,
+    communeCode: query.commune_code,
+    provinceCode: query.province_code,
+  }
 }
 
-export function statsRoutes(app: FastifyInstance, { pool, jwtKey, officers }: RouteContext): void {
+/** HTTP for the counts (who may see which area: services/stats.ts). */
+export function statsRoutes(
+  app: FastifyInstance,
+  { jwtKey, officers, services }: RouteContext,
+): void {
   const whoAsks = async (request: FastifyRequest) => {
     request.actor = await withOfficerArea(request, await authenticate(request, jwtKey), officers)
   }
@@ -170,23 +145,19 @@ export function statsRoutes(app: FastifyInstance, { pool, jwtKey, officers }: Ro
     },
     async (request) => {
       const query = request.query
-      const { start, end, communeCode, provinceCode } = askedArea(request.actor!, query)
-      const sellers = await sellerStats(pool, {
-        start,
-        end,
-        communeCode,
-        provinceCode,
-        sellerId: query.seller_id ?? null,
+      const { area, sellers, communes } = await services.stats.sellers(request.actor!, {
+        ...asked(query),
+        sellerId: query.seller_id,
       })
       return {
         filters: {
           quarter: query.quarter ?? null,
-          commune_code: communeCode,
-          province_code: provinceCode,
+          commune_code: area.communeCode,
+          province_code: area.provinceCode,
           seller_id: query.seller_id ?? null,
         },
         sellers,
-        communes: communeStats(sellers),
+        communes,
       }
     },
   )
@@ -212,18 +183,12 @@ export function statsRoutes(app: FastifyInstance, { pool, jwtKey, officers }: Ro
     },
     async (request) => {
       const query = request.query
-      const { start, end, communeCode, provinceCode } = askedArea(request.actor!, query)
-      const stamps = await counterfeitStamps(pool, {
-        start,
-        end,
-        communeCode,
-        provinceCode,
-      })
+      const { area, stamps } = await services.stats.counterfeitStamps(request.actor!, asked(query))
       return {
         filters: {
           quarter: query.quarter ?? null,
-          commune_code: communeCode,
-          province_code: provinceCode,
+          commune_code: area.communeCode,
+          province_code: area.provinceCode,
         },
         stamps,
       }

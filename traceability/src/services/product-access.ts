@@ -1,18 +1,17 @@
-import type { FastifyRequest } from "fastify"
-import type pg from "pg"
 import {
   type CatalogProduct,
   CatalogUnauthorizedError,
   CatalogUnavailableError,
-  type ProductCatalog,
 } from "../catalog/product-catalog.js"
+import { isOperator } from "../domain/actor.js"
+import type { Certifications } from "../domain/batch.js"
+import { conflict, DomainError, forbidden, invalidInput } from "../domain/errors.js"
 import { writeRefusal } from "../domain/seller-trust.js"
 import { msg } from "../messages.js"
-import { type Certifications, findBatch } from "../store/batches.js"
+import { findBatch } from "../store/batches.js"
 import { recordSellerStates } from "../store/seller-trust.js"
-import { type Actor, isOperator } from "./auth.js"
 import { batchNotFound, mayWriteBatch } from "./batch-access.js"
-import { badRequest, HttpError, localizedError } from "./errors.js"
+import type { Caller, ServiceDeps } from "./context.js"
 
 /**
  * The product a write is for, as the backend shows it to the caller right now, refused unless
@@ -22,26 +21,29 @@ import { badRequest, HttpError, localizedError } from "./errors.js"
  * the resolver (store/seller-trust.ts), whatever the outcome.
  */
 export async function productForWrite(
-  request: FastifyRequest,
-  { catalog, pool }: { catalog: ProductCatalog; pool: pg.Pool },
-  actor: Actor,
+  { catalog, pool, sellersChanged }: ServiceDeps,
+  { actor, authorization }: Caller,
   productId: string,
-  onStateChanged: (sellerIds: string[]) => Promise<void>,
 ): Promise<CatalogProduct | null> {
   let product: CatalogProduct | null
   try {
     product = await catalog.findProduct({
       productId,
-      authorization: request.headers.authorization!,
+      authorization,
       asOperator: isOperator(actor),
     })
   } catch (error) {
     if (error instanceof CatalogUnauthorizedError) {
-      throw new HttpError(401, "unauthorized", msg.backendRefusedToken())
+      throw new DomainError("unauthorized", "unauthorized", msg.backendRefusedToken())
     }
     if (error instanceof CatalogUnavailableError) {
-      request.log.error({ err: error }, "product lookup failed")
-      throw new HttpError(502, "backend_unavailable", msg.catalogueUnavailable())
+      throw new DomainError(
+        "unavailable",
+        "backend_unavailable",
+        msg.catalogueUnavailable(),
+        undefined,
+        { cause: error },
+      )
     }
     throw error
   }
@@ -50,36 +52,33 @@ export async function productForWrite(
   const changed = await recordSellerStates(pool, [
     { sellerId: seller.id, state: seller.state, changedAt: seller.stateChangedAt },
   ])
-  if (changed.length) await onStateChanged(changed)
+  if (changed.length) await sellersChanged(changed)
   const refusal = writeRefusal(seller.state, product.status)
-  if (refusal) throw localizedError(403, refusal.code, refusal)
+  if (refusal) throw forbidden({ vi: refusal.vi, en: refusal.en }, refusal.code)
   return product
 }
 
 /**
  * Before a write to an existing batch (details, an event, stamps): the batch as the caller may
- * write it (404 otherwise), and its product as the backend shows it now, refused unless the
- * seller is approved and the product published or a draft. Asked outside the batch's row lock,
- * so a slow backend never holds it.
+ * write it (not found otherwise), and its product as the backend shows it now, refused unless
+ * the seller is approved and the product published or a draft. Asked outside the batch's row
+ * lock, so a slow backend never holds it.
  */
 export async function approvedBatchWrite(
-  request: FastifyRequest,
-  context: { catalog: ProductCatalog; pool: pg.Pool },
-  actor: Actor,
+  deps: ServiceDeps,
+  caller: Caller,
   batchId: string,
-  onStateChanged: (sellerIds: string[]) => Promise<void>,
 ): Promise<CatalogProduct> {
-  const batch = await findBatch(context.pool, batchId)
-  if (!batch || !mayWriteBatch(actor, batch)) throw batchNotFound(batchId)
-  const product = await productForWrite(request, context, actor, batch.productId, onStateChanged)
+  const batch = await findBatch(deps.pool, batchId)
+  if (!batch || !mayWriteBatch(caller.actor, batch)) throw batchNotFound(batchId)
+  const product = await productForWrite(deps, caller, batch.productId)
   if (!product || product.seller.id !== batch.sellerId) {
-    throw localizedError(
-      409,
-      "product_unavailable",
+    throw conflict(
       {
         vi: `Sản phẩm ${batch.productId} của lô này không còn trong danh mục của người bán`,
         en: `The batch's product ${batch.productId} is no longer in the seller's catalogue`,
       },
+      "product_unavailable",
       "product_id",
     )
   }
@@ -88,7 +87,7 @@ export async function approvedBatchWrite(
 
 /**
  * The commune registry's certificate over whatever the client sent: a client may repeat the
- * registry's stars, never change them (400 naming the field), and the certificate number and
+ * registry's stars, never change them (naming the field), and the certificate number and
  * expiry only ever come from the registry.
  */
 export function withRegistry(
@@ -97,7 +96,7 @@ export function withRegistry(
   product: CatalogProduct,
 ): Certifications {
   if (claimedStars != null && claimedStars !== product.ocopStars) {
-    throw badRequest("certifications.ocop_stars", msg.ocopStarsDiffer(product.ocopStars))
+    throw invalidInput("certifications.ocop_stars", msg.ocopStarsDiffer(product.ocopStars))
   }
   return {
     ...certifications,

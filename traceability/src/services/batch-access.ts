@@ -1,21 +1,22 @@
 import type pg from "pg"
-import { msg } from "../messages.js"
-import { type Batch, findBatch } from "../store/batches.js"
 import {
   type Actor,
   COMMUNE_OFFICER_ACTOR_TYPE,
   mayActForSeller,
   PROVINCE_OFFICER_ACTOR_TYPE,
   SERVICE_ACTOR_TYPE,
-} from "./auth.js"
-import { HttpError } from "./errors.js"
+} from "../domain/actor.js"
+import type { Batch } from "../domain/batch.js"
+import { notFound } from "../domain/errors.js"
+import { msg } from "../messages.js"
+import { findBatch } from "../store/batches.js"
 
 /**
  * Who may see and change a batch. Anyone else is told the batch does not exist, so ids of other
  * sellers' batches reveal nothing.
  */
 
-export const batchNotFound = (id: string) => new HttpError(404, "not_found", msg.batchNotFound(id))
+export const batchNotFound = (id: string) => notFound(msg.batchNotFound(id))
 
 /** Seller members and helpers of the batch's seller, and operators. */
 export const mayWriteBatch = (actor: Actor, batch: Batch) => mayActForSeller(actor, batch.sellerId)
@@ -39,6 +40,13 @@ export async function lockBatchForWrite(
   actor: Actor,
 ): Promise<Batch> {
   const batch = await findBatch(client, id, { forUpdate: true })
+  if (!batch || !mayWriteBatch(actor, batch)) throw batchNotFound(id)
+  return batch
+}
+
+/** The batch when the actor may change it (no lock: for reads only writers may make). */
+export async function findWritableBatch(db: pg.Pool, id: string, actor: Actor): Promise<Batch> {
+  const batch = await findBatch(db, id)
   if (!batch || !mayWriteBatch(actor, batch)) throw batchNotFound(id)
   return batch
 }
