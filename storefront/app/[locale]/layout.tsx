@@ -7,12 +7,13 @@ import { pageOrigin } from "@/lib/site-url"
 import "@/styles/globals.css"
 import "@/styles/catalogue.css"
 import "@/styles/trace.css"
-import "@/styles/checkout.css"
-import "@/styles/portal-origin.css"
-import "@/styles/portal-commune.css"
-import "@/styles/portal-seller.css"
+import "@/styles/common.css"
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> }
+
+// The shop's styles only: the cart, checkout, order and account pages import checkout.css, the
+// portals their own (app/[locale]/seller/layout.tsx, app/[locale]/commune/layout.tsx), so a
+// catalogue or stamp page does not download them.
 
 // Pages render per request, except the catalogue's (home, category, product, seller, commune):
 // those read no cookie, header or query, declare `generateStaticParams` (none at build, so the

@@ -14,6 +14,7 @@ import { getCustomer } from "@/lib/medusa/customer"
 import { listCustomerOrders } from "@/lib/medusa/orders"
 import { formatVnd } from "@/lib/money"
 import { pageAlternates } from "@/lib/seo/alternates"
+import "@/styles/checkout.css"
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ page?: string }> }
 

@@ -11,6 +11,7 @@ import { getCart } from "@/lib/medusa/cart"
 import type { Cart } from "@/lib/medusa/cart-types"
 import { formatVnd } from "@/lib/money"
 import { pageAlternates } from "@/lib/seo/alternates"
+import "@/styles/checkout.css"
 
 type Props = {
   params: Promise<{ locale: string }>

@@ -25,6 +25,7 @@ import { listSavedAddresses, type SavedAddress } from "@/lib/medusa/customer-add
 import { readRememberedBuyer } from "@/lib/medusa/session"
 import { formatVnd } from "@/lib/money"
 import { pageAlternates } from "@/lib/seo/alternates"
+import "@/styles/checkout.css"
 
 type Props = {
   params: Promise<{ locale: string }>

@@ -11,6 +11,7 @@ import { StoreUnavailableError } from "@/lib/medusa"
 import type { Order } from "@/lib/medusa/cart-types"
 import { getOrder } from "@/lib/medusa/orders"
 import { formatVnd } from "@/lib/money"
+import "@/styles/checkout.css"
 
 type Props = {
   params: Promise<{ locale: string; id: string }>
