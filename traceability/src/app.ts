@@ -97,7 +97,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const stampWorker =
     deps.stampWorker === false
       ? null
-      : new StampWorker(pool, config, app.log, deps.stampWorker ?? {})
+      : new StampWorker(pool, config, app.log, { ...config.stampJobs, ...deps.stampWorker })
   if (stampWorker) {
     app.addHook("onReady", async () => stampWorker.start())
     // Added after the pool's onClose hook, so it runs before it (Fastify runs them last first).
