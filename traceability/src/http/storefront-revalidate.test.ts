@@ -86,7 +86,7 @@ describe("storefront revalidation on batch writes", () => {
   it("gives up on a hanging instance after the timeout, once, as the backend does", async () => {
     const hanging = await storefront({ hang: true })
     const answering = await storefront()
-    const service = await app([hanging.url, answering.url], 200)
+    const service = await app([hanging.url, answering.url], 1_000)
     await service.inject({ method: "POST", url: "/batches/b1/events" })
     await vi.waitFor(() => expect(service.warnings).toHaveLength(1), { timeout: 5_000 })
     expect(answering.received).toHaveLength(1)
