@@ -3,10 +3,12 @@
 // one PostgreSQL, one Redis, an S3-compatible store. What a second instance must not break.
 import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs"
 import path from "node:path"
+import { quarterRange } from "@coop/contracts/quarters"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startCluster } from "../lib/cluster.mjs"
-import { ensureDemoTrace, operatorToken } from "../lib/demo-trace.mjs"
+import { SEASONS } from "../lib/demo-seasons.mjs"
+import { batchBody, ensureDemoTrace, operatorToken } from "../lib/demo-trace.mjs"
 import { ROOT } from "../lib/pg.mjs"
 import { publishableKey } from "../lib/prepare.mjs"
 import { run } from "../lib/proc.mjs"
@@ -30,12 +32,23 @@ const PNG = Buffer.from(
 )
 /** The traceability service's default: scans held in memory at most this long (README). */
 const SCAN_FLUSH_INTERVAL_MS = 1000
+/**
+ * Stamp jobs here: small chunks so a kill lands mid-job, and a short lease so the job is taken
+ * over within seconds instead of the default 30 s (what is tested is the same code path).
+ */
+const STAMP_JOBS = {
+  STAMP_JOB_CHUNK_SIZE: "100",
+  STAMP_JOB_LEASE_MS: "5000",
+  STAMP_JOB_POLL_MS: "1000",
+}
+const STAMP_JOB_COUNT = 6_000
 
 const log = (line) => console.log(`[test:cluster] ${line}`)
 const LOGS = path.join(ROOT, ".data/cluster/logs")
 let cluster
 let key
 let db
+let traceDb
 let region
 
 beforeAll(async () => {
@@ -43,6 +56,7 @@ beforeAll(async () => {
   cluster = await startCluster({
     say: log,
     admin: false,
+    env: STAMP_JOBS,
     ports: {
       backend: Number(process.env.BACKEND_PORT ?? 9000),
       traceability: Number(process.env.TRACEABILITY_PORT ?? 9100),
@@ -57,6 +71,8 @@ beforeAll(async () => {
   key = publishableKey()
   db = new pg.Client({ connectionString: cluster.env.DATABASE_URL })
   await db.connect()
+  traceDb = new pg.Client({ connectionString: cluster.env.TRACEABILITY_DATABASE_URL })
+  await traceDb.connect()
   // Plenty of stock for every run of this file.
   await db.query(
     "UPDATE inventory_level SET stocked_quantity = 1000000, raw_stocked_quantity = jsonb_build_object('value', '1000000', 'precision', 20) WHERE deleted_at IS NULL",
@@ -67,6 +83,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.end().catch(() => {})
+  await traceDb?.end().catch(() => {})
   await cluster?.stop()
 })
 
@@ -250,6 +267,38 @@ describe("the cluster through the load balancer", () => {
     for (const ms of seenAfter) expect(ms).toBeLessThanOrEqual(10_000)
   })
 
+  // The same for the traceability service's revalidations: a new batch of a product becomes its
+  // origin on the product page, cached under the "batches" tag on each storefront.
+  it("a new batch shows as the product's origin on both storefronts long before their cache expires", async () => {
+    const demo = await demoTrace()
+    const auth = { authorization: `Bearer ${operatorToken(cluster.secrets.JWT_SECRET)}` }
+    const current = await call(
+      cluster.urls.traceability,
+      "GET",
+      `/batches/${demo.batchId}`,
+      undefined,
+      auth,
+    )
+    const product = { id: current.product_id, handle: current.product_handle, metadata: {} }
+    const page = (base) => fetch(`${base}/vi/products/${product.handle}`).then((r) => r.text())
+    await Promise.all(cluster.direct.storefront.map(page))
+    const body = batchBody(product, current.seller_id, SEASONS[product.handle], new Date())
+    const lotCode = `CLUSTER-${Date.now().toString(36).toUpperCase()}`
+    await call(cluster.urls.traceability, "POST", "/batches", { ...body, lot_code: lotCode }, auth)
+    const createdAt = Date.now()
+    const seenAfter = await Promise.all(
+      cluster.direct.storefront.map(async (base) => {
+        while (Date.now() - createdAt < 15_000) {
+          if ((await page(base)).includes(lotCode)) return Date.now() - createdAt
+          await new Promise((r) => setTimeout(r, 100))
+        }
+        return Number.POSITIVE_INFINITY
+      }),
+    )
+    log(`batch ${lotCode} shown after ${seenAfter.join(" ms, ")} ms`)
+    for (const ms of seenAfter) expect(ms).toBeLessThanOrEqual(10_000)
+  })
+
   it("scans through both traceability instances give one count per stamp", async () => {
     const stamps = await issueStamps(20, "alternate")
     for (const [i, stamp] of stamps.entries()) {
@@ -280,6 +329,11 @@ describe("the cluster through the load balancer", () => {
     let nextStamp = 0
     const scanner = async () => {
       while (!completed && nextStamp < stamps.length) {
+        // Half the stamps are kept for after the kill, however slow the completions before it are.
+        if (killedAt === null && nextStamp >= stamps.length / 2) {
+          await new Promise((r) => setTimeout(r, 50))
+          continue
+        }
         const i = nextStamp++
         const started = Date.now()
         const res = await scan(stamps[i], cluster.urls.traceability).catch(() => ({ status: 0 }))
@@ -341,6 +395,103 @@ describe("the cluster through the load balancer", () => {
     cluster.restart("traceability1")
   }, 420_000)
 
+  it("the instance running a large stamp job, SIGKILLed mid-job and restarted: the job finishes with every stamp once, and the commune's STAMPS equal the stamps issued", async () => {
+    // Both instances up (each runs a worker): the previous test killed and restarted one.
+    for (const name of ["traceability1", "traceability2"]) {
+      const child = cluster.services.get(name)
+      if (child.exitCode !== null || child.signalCode !== null) cluster.restart(name)
+    }
+    await Promise.all(cluster.direct.traceability.map((base) => waitUntilHealthy(base)))
+    const demo = await demoTrace()
+    const auth = { authorization: `Bearer ${operatorToken(cluster.secrets.JWT_SECRET)}` }
+    const { job } = await call(
+      cluster.urls.traceability,
+      "POST",
+      `/batches/${demo.batchId}/stamps`,
+      { count: STAMP_JOB_COUNT },
+      { ...auth, "idempotency-key": `cluster-job-${Date.now()}` },
+    )
+    expect(job.state).toBe("pending")
+
+    // Which instance's worker holds the job (its owner is "<host>:<pid>:<random>").
+    let row
+    for (let i = 0; i < 3_000; i++) {
+      row = await jobRow(job.id)
+      if (row.lease_owner && row.issued >= 5 * Number(STAMP_JOBS.STAMP_JOB_CHUNK_SIZE)) break
+      await new Promise((r) => setTimeout(r, 10))
+    }
+    const owner = [...cluster.services].find(
+      ([name, child]) =>
+        name.startsWith("traceability") && row.lease_owner?.split(":")[1] === String(child.pid),
+    )?.[0]
+    expect(owner).toMatch(/^traceability[12]$/)
+    await cluster.kill(owner)
+    const killed = await jobRow(job.id)
+    log(`stamp job: ${owner} SIGKILLed at ${killed.issued} of ${STAMP_JOB_COUNT} stamps`)
+    // Mid-job, and progress moved with the stamps: every committed chunk counted, none half-written.
+    expect(killed.state).toBe("running")
+    expect(killed.issued).toBeLessThan(STAMP_JOB_COUNT)
+    expect(killed.stamps).toBe(killed.issued)
+
+    cluster.restart(owner)
+    await waitUntilHealthy(cluster.direct.traceability[Number(owner.slice(-1)) - 1])
+    // Taken over once the dead worker's lease runs out (5 s here), by whichever worker claims first.
+    let state
+    for (let i = 0; i < 120; i++) {
+      ;({ state } = await call(
+        cluster.urls.traceability,
+        "GET",
+        `/stamp-jobs/${job.id}`,
+        undefined,
+        auth,
+      ))
+      if (state !== "pending" && state !== "running") break
+      await new Promise((r) => setTimeout(r, 1_000))
+    }
+    expect(state).toBe("done")
+    const done = await jobRow(job.id)
+    expect(done).toMatchObject({ state: "done", issued: STAMP_JOB_COUNT, stamps: STAMP_JOB_COUNT })
+    expect(done.attempts).toBeGreaterThanOrEqual(2)
+    const { rows } = await traceDb.query(
+      `SELECT count(*)::int AS n, count(DISTINCT serial)::int AS serials,
+              count(DISTINCT seq)::int AS seqs, min(seq)::int AS first, max(seq)::int AS last
+       FROM stamp WHERE job_id = $1`,
+      [job.id],
+    )
+    expect(rows[0]).toEqual({
+      n: STAMP_JOB_COUNT,
+      serials: STAMP_JOB_COUNT,
+      seqs: STAMP_JOB_COUNT,
+      first: job.first_seq,
+      last: job.first_seq + STAMP_JOB_COUNT - 1,
+    })
+
+    // The commune's STAMPS (from the service's stamps.issued events, one per committed chunk)
+    // against a count of the stamps themselves: this quarter's, of the commune's sellers.
+    const reconciled = async () => {
+      const { quarter, indicators } = await store("GET", "/store/communes/02923/indicators")
+      const { start, end } = quarterRange(quarter)
+      const sellers = await db.query(
+        "SELECT id FROM seller WHERE commune_code = '02923' AND deleted_at IS NULL",
+      )
+      const counted = await traceDb.query(
+        `SELECT count(*)::int AS n FROM stamp s JOIN batch b ON b.id = s.batch_id
+         WHERE b.seller_id = ANY($1) AND s.issued_at >= $2 AND s.issued_at < $3`,
+        [sellers.rows.map((r) => r.id), start, end],
+      )
+      return { shown: indicators.STAMPS.numerator, counted: counted.rows[0].n }
+    }
+    let stamps = await reconciled()
+    // The outbox delivers within a second or so; wait until the two agree, or show the difference.
+    for (let i = 0; i < 60 && stamps.shown !== stamps.counted; i++) {
+      await new Promise((r) => setTimeout(r, 1_000))
+      stamps = await reconciled()
+    }
+    log(`commune STAMPS ${stamps.shown}, stamps counted ${stamps.counted}`)
+    expect(stamps.shown).toBe(stamps.counted)
+    expect(stamps.counted).toBeGreaterThanOrEqual(STAMP_JOB_COUNT)
+  }, 300_000)
+
   it("the commune's indicators, kept up by the worker through all this, equal a reconciliation", async () => {
     const read = async () => (await store("GET", "/store/communes/02923/indicators")).indicators
     const same = (a, b) => JSON.stringify(a) === JSON.stringify(b)
@@ -361,14 +512,40 @@ describe("the cluster through the load balancer", () => {
   }, 240_000)
 })
 
-async function issueStamps(count, label) {
-  const demo = await ensureDemoTrace({
+function demoTrace() {
+  return ensureDemoTrace({
     backendUrl: cluster.urls.backend,
     traceabilityUrl: cluster.urls.traceability,
     publishableKey: key,
     jwtSecret: cluster.secrets.JWT_SECRET,
     statePath: path.join(ROOT, ".data/cluster/demo-trace.json"),
   })
+}
+
+async function waitUntilHealthy(base) {
+  for (let i = 0; i < 240; i++) {
+    const ok = await fetch(`${base}/health`)
+      .then((r) => r.ok)
+      .catch(() => false)
+    if (ok) return
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`${base} is not healthy after 120 s`)
+}
+
+/** A stamp job's row, with the stamps written for it so far. */
+async function jobRow(id) {
+  const { rows } = await traceDb.query(
+    `SELECT j.state, j.issued, j.count, j.attempts, j.lease_owner,
+            (SELECT count(*)::int FROM stamp s WHERE s.job_id = j.id) AS stamps
+     FROM stamp_job j WHERE j.id = $1`,
+    [id],
+  )
+  return rows[0]
+}
+
+async function issueStamps(count, label) {
+  const demo = await demoTrace()
   const { stamps } = await call(
     cluster.urls.traceability,
     "POST",

@@ -118,14 +118,16 @@ export function haproxyConfig({ listen, servers, statsPort }) {
 /**
  * Starts everything and resolves once each pool answers through the load balancer.
  * `ports` are the load balancer's (public) ports; `admin: false` leaves the admin dashboard out
- * (no build: the tests do not use it). Returns handles to every process, `kill(name)`
- * and `restart(name)` for the tests, and `stop()`.
+ * (no build: the tests do not use it); `env` is added to every instance's environment (the
+ * tests shorten the stamp jobs' lease). Returns handles to every process, `kill(name)` and
+ * `restart(name)` for the tests, and `stop()`.
  */
 export async function startCluster({
   say,
   ports,
   counts = { backend: 2, traceability: 2, storefront: 2 },
   admin = true,
+  env: extraEnv = {},
   onLine,
 }) {
   const haproxy = ensureDebianBinary("haproxy", "haproxy", say)
@@ -249,7 +251,8 @@ export async function startCluster({
         // HAProxy adds X-Forwarded-For; the services trust one proxy hop.
         TRUST_PROXY_HOPS: "1",
         INDICATORS_WEBHOOK_URL: `${urls.backend}/webhooks/traceability`,
-        // Each storefront keeps its own Next.js cache: every change is posted to every instance.
+        // Each storefront keeps its own Next.js cache: every change is posted to every instance,
+        // by the backend (catalogue changes) and the traceability service (batch changes) alike.
         STOREFRONT_REVALIDATE_URL: internal.storefront
           .map((p) => `http://127.0.0.1:${p}/api/revalidate`)
           .join(","),
@@ -263,7 +266,7 @@ export async function startCluster({
       admin,
     })
 
-    const env = { ...prepared.env, NODE_ENV: "production" }
+    const env = { ...prepared.env, NODE_ENV: "production", ...extraEnv }
     // One worker (subscribers, scheduled jobs, workflow steps in the background), N servers.
     define("worker", {
       cmd: path.join(BIN, "medusa"),

@@ -85,7 +85,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const stampWorker =
     deps.stampWorker === false
       ? null
-      : new StampWorker(pool, config, app.log, deps.stampWorker ?? {})
+      : new StampWorker(pool, config, app.log, { ...config.stampJobs, ...deps.stampWorker })
   const services = createServices(
     {
       config,

@@ -49,10 +49,11 @@ describe("loadConfig", () => {
       indicators: { webhook: null, batchSize: 500, intervalMs: 1000 },
       storefrontRevalidate: null,
       trust: { stampDailyQuota: 20_000, sellerStateSecret: null },
+      stampJobs: { chunkSize: 1000, leaseMs: 30_000, pollMs: 5_000 },
     })
   })
 
-  it("reads the storefront's revalidation endpoint, used only with its secret", () => {
+  it("reads the storefront's revalidation endpoints, used only with their secret", () => {
     const url = "http://localhost:8000/api/revalidate"
     expect(loadConfig({ ...required, STOREFRONT_REVALIDATE_URL: url }).storefrontRevalidate).toBe(
       null,
@@ -60,7 +61,31 @@ describe("loadConfig", () => {
     expect(
       loadConfig({ ...required, STOREFRONT_REVALIDATE_URL: url, STOREFRONT_REVALIDATE_SECRET: "s" })
         .storefrontRevalidate,
-    ).toEqual({ url, secret: "s" })
+    ).toEqual({ urls: [url], fanoutDns: false, secret: "s", timeoutMs: 3_000 })
+    // Every instance, as the backend reads it: a list, or one name and the dns fan-out.
+    expect(
+      loadConfig({
+        ...required,
+        STOREFRONT_REVALIDATE_URL: `${url}, http://127.0.0.1:8001/api/revalidate`,
+        STOREFRONT_REVALIDATE_SECRET: "s",
+        STOREFRONT_REVALIDATE_FANOUT: "dns",
+        STOREFRONT_REVALIDATE_TIMEOUT_MS: "500",
+      }).storefrontRevalidate,
+    ).toEqual({
+      urls: [url, "http://127.0.0.1:8001/api/revalidate"],
+      fanoutDns: true,
+      secret: "s",
+      timeoutMs: 500,
+    })
+    expect(() =>
+      loadConfig({
+        ...required,
+        STOREFRONT_REVALIDATE_URL: `${url},ftp://x/y`,
+        STOREFRONT_REVALIDATE_FANOUT: "all",
+      }),
+    ).toThrow(
+      /STOREFRONT_REVALIDATE_URL\.1: must be a http:\/\/ or https:\/\/ URL[\s\S]*STOREFRONT_REVALIDATE_FANOUT/,
+    )
   })
 
   it("reads the indicator webhook, whose secret is required once its URL is set", () => {
@@ -113,6 +138,22 @@ describe("loadConfig", () => {
     expect(loadConfig({ ...required, STAMP_SHEET_THREADS: "3" }).stampSheetThreads).toBe(3)
     expect(() => loadConfig({ ...required, STAMP_SHEET_THREADS: "-1" })).toThrow(
       /STAMP_SHEET_THREADS: must be a whole number from 0 to 64/,
+    )
+  })
+
+  it("reads the stamp worker's chunk size, lease and polling, for the service's own worker too", () => {
+    const env = {
+      STAMP_JOB_CHUNK_SIZE: "100",
+      STAMP_JOB_LEASE_MS: "5000",
+      STAMP_JOB_POLL_MS: "1000",
+    }
+    expect(loadConfig({ ...required, ...env }).stampJobs).toEqual({
+      chunkSize: 100,
+      leaseMs: 5_000,
+      pollMs: 1_000,
+    })
+    expect(() => loadConfig({ ...required, STAMP_JOB_LEASE_MS: "500" })).toThrow(
+      /STAMP_JOB_LEASE_MS: must be a whole number from 1000 to 3600000/,
     )
   })
 

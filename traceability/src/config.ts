@@ -1,6 +1,8 @@
 import { availableParallelism } from "node:os"
+import { REVALIDATE_TIMEOUT_MS, splitUrlList } from "@coop/contracts/revalidation"
 import { z } from "zod"
 import type { StorefrontRevalidateConfig } from "./http/storefront-revalidate.js"
+import { DEFAULT_WORKER_OPTIONS, type StampWorkerOptions } from "./jobs/stamp-worker.js"
 
 /**
  * The service's whole configuration, read once from the environment and validated: every problem
@@ -166,11 +168,25 @@ const envSchema = z.object({
   OUTBOX_INTERVAL_MS: integer(10, 600_000, 1_000),
   // Seller trust: the daily stamp quota.
   STAMP_DAILY_QUOTA: integer(0, 10_000_000, 20_000),
+  // The in-service stamp worker (and stamp-worker-main.ts): stamps per transaction, the lease a
+  // crashed instance's job waits out before another takes it over, how often to look for jobs.
+  STAMP_JOB_CHUNK_SIZE: integer(1, 100_000, DEFAULT_WORKER_OPTIONS.chunkSize),
+  STAMP_JOB_LEASE_MS: integer(1_000, 3_600_000, DEFAULT_WORKER_OPTIONS.leaseMs),
+  STAMP_JOB_POLL_MS: integer(100, 600_000, DEFAULT_WORKER_OPTIONS.pollMs),
+  // One URL per storefront instance, comma-separated (or one name resolved with the dns fan-out).
   STOREFRONT_REVALIDATE_URL: z.preprocess(
-    blankAsUnset,
-    urlWithProtocols(["http:", "https:"], "http://localhost:8000/api/revalidate").optional(),
+    (value) => (typeof value === "string" ? splitUrlList(value) : value),
+    z
+      .array(urlWithProtocols(["http:", "https:"], "http://localhost:8000/api/revalidate"))
+      .optional()
+      .transform((urls) => (urls?.length ? urls : undefined)),
   ),
   STOREFRONT_REVALIDATE_SECRET: z.preprocess(blankAsUnset, z.string().optional()),
+  STOREFRONT_REVALIDATE_FANOUT: z.preprocess(
+    blankAsUnset,
+    z.enum(["dns"], { error: 'must be "dns" (or unset)' }).optional(),
+  ),
+  STOREFRONT_REVALIDATE_TIMEOUT_MS: integer(100, 60_000, REVALIDATE_TIMEOUT_MS),
   STAMP_SHEET_THREADS: z.preprocess(
     blankAsUnset,
     z.coerce
@@ -254,6 +270,8 @@ export interface Config {
   storefrontRevalidate: StorefrontRevalidateConfig | null
   /** The daily stamp quota and the seller-state push. */
   trust: TrustConfig
+  /** Background stamp jobs: chunk size, lease, polling (the give-up count is the worker's). */
+  stampJobs: Omit<StampWorkerOptions, "maxAttempts">
 }
 
 /** Thrown when the environment is incomplete; `problems` holds one line per variable. */
@@ -314,9 +332,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       stampDailyQuota: e.STAMP_DAILY_QUOTA,
       sellerStateSecret: e.INDICATORS_WEBHOOK_SECRET ?? null,
     },
+    stampJobs: {
+      chunkSize: e.STAMP_JOB_CHUNK_SIZE,
+      leaseMs: e.STAMP_JOB_LEASE_MS,
+      pollMs: e.STAMP_JOB_POLL_MS,
+    },
     storefrontRevalidate:
       e.STOREFRONT_REVALIDATE_URL && e.STOREFRONT_REVALIDATE_SECRET
-        ? { url: e.STOREFRONT_REVALIDATE_URL, secret: e.STOREFRONT_REVALIDATE_SECRET }
+        ? {
+            urls: e.STOREFRONT_REVALIDATE_URL,
+            fanoutDns: e.STOREFRONT_REVALIDATE_FANOUT === "dns",
+            secret: e.STOREFRONT_REVALIDATE_SECRET,
+            timeoutMs: e.STOREFRONT_REVALIDATE_TIMEOUT_MS,
+          }
         : null,
   }
 }

@@ -1,20 +1,17 @@
-import { lookup } from "node:dns/promises"
-import { isIP } from "node:net"
-import { postSigned } from "@coop/contracts/signature"
+import {
+  postRevalidationToAll,
+  type RevalidationConfig,
+  revalidationConfig,
+} from "@coop/contracts/revalidation"
 import { IndicatorSourceEvents } from "./indicators/events"
 
 /**
- * Tells the storefront which of its cached reads a change made stale: POST
- * `STOREFRONT_REVALIDATE_URL` with `{ tags }`, signed like our other webhooks (`X-Coop-Signature`,
- * STOREFRONT_REVALIDATE_SECRET). The tags are the storefront's (storefront/lib/cache-tags.ts).
- * Without a URL nothing is sent; a storefront that is down or slow only means its pages catch up
- * within their own revalidate time (60 s), so failures are logged and never thrown.
- *
- * Several storefront instances each keep their own Next.js cache, so every one of them must hear
- * of a change: STOREFRONT_REVALIDATE_URL may list several URLs (comma-separated), and with
- * STOREFRONT_REVALIDATE_FANOUT=dns each URL's host name is resolved to all its addresses and each
- * address gets the POST (docker-compose's `--scale storefront=N` answers one name with N
- * addresses). See docs/architecture.md, "Several instances".
+ * Tells the storefront which of its cached reads a change made stale: which tags each event
+ * drops (the storefront's, storefront/lib/cache-tags.ts), coalesced into one POST to every
+ * storefront instance. The POST itself, its signature and the fan-out to every instance
+ * (STOREFRONT_REVALIDATE_URL's list, or STOREFRONT_REVALIDATE_FANOUT=dns) are
+ * `@coop/contracts/revalidation`'s, shared with the traceability service. Without a URL nothing is
+ * sent; failures are logged and never thrown. See docs/architecture.md, "Several instances".
  */
 
 export type StorefrontTag =
@@ -60,75 +57,6 @@ export function tagsForEvent(name: string): StorefrontTag[] {
 }
 
 type Log = { warn: (message: string) => void }
-type Config = {
-  url: string
-  /** Every instance's URL (url is the first); each gets the same POST. */
-  urls?: string[]
-  /** Resolve each URL's host to all its addresses and POST to each address. */
-  fanoutDns?: boolean
-  secret: string
-  timeoutMs: number
-}
-
-export function revalidateConfig(env = process.env): Config | null {
-  const urls = (env.STOREFRONT_REVALIDATE_URL ?? "")
-    .split(",")
-    .map((u) => u.trim())
-    .filter(Boolean)
-  const secret = env.STOREFRONT_REVALIDATE_SECRET?.trim()
-  if (!urls.length || !secret) return null
-  return {
-    url: urls[0],
-    urls,
-    fanoutDns: env.STOREFRONT_REVALIDATE_FANOUT === "dns",
-    secret,
-    timeoutMs: Number(env.STOREFRONT_REVALIDATE_TIMEOUT_MS) || 3_000,
-  }
-}
-
-/** The URLs one revalidation goes to: the configured ones, or each of their hosts' addresses. */
-export async function revalidationTargets(config: Config): Promise<string[]> {
-  const urls = config.urls?.length ? config.urls : [config.url]
-  if (!config.fanoutDns) return urls
-  const targets: string[] = []
-  for (const url of urls) {
-    const parsed = new URL(url)
-    const host = parsed.hostname.replace(/^\[|\]$/g, "")
-    if (isIP(host)) {
-      targets.push(url)
-      continue
-    }
-    try {
-      const addresses = await lookup(host, { all: true })
-      for (const { address, family } of addresses) {
-        const one = new URL(url)
-        one.hostname = family === 6 ? `[${address}]` : address
-        targets.push(one.toString())
-      }
-    } catch {
-      // Not resolvable now: the POST to the name itself reports the failure.
-      targets.push(url)
-    }
-  }
-  return [...new Set(targets)]
-}
-
-/** The same signed POST to every instance; resolves to one message per failed instance. */
-export async function postRevalidationToAll(tags: string[], config: Config): Promise<string[]> {
-  const targets = await revalidationTargets(config)
-  const results = await Promise.all(
-    targets.map(async (url) => {
-      const failure = await postRevalidation(tags, { ...config, url })
-      return failure ? `${url}: ${failure}` : null
-    }),
-  )
-  return results.filter((r): r is string => r !== null)
-}
-
-/** One signed POST; resolves to an error message, or null when the storefront took it. */
-export function postRevalidation(tags: string[], config: Config): Promise<string | null> {
-  return postSigned(config.url, JSON.stringify({ tags }), config.secret, config.timeoutMs)
-}
 
 // Events come in bursts (an order's items, an import of many products): tags asked for within
 // COALESCE_MS go out in one POST.
@@ -137,7 +65,11 @@ const pending = new Set<string>()
 let timer: NodeJS.Timeout | null = null
 
 /** Queues tags for the storefront; returns at once. Does nothing when not configured. */
-export function queueRevalidation(tags: string[], log: Log, config = revalidateConfig()): void {
+export function queueRevalidation(
+  tags: string[],
+  log: Log,
+  config: RevalidationConfig | null = revalidationConfig(process.env),
+): void {
   if (!config || tags.length === 0) return
   for (const tag of tags) pending.add(tag)
   if (timer) return

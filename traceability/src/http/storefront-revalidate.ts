@@ -1,22 +1,21 @@
-import { postSigned } from "@coop/contracts/signature"
+import { postRevalidationToAll, type RevalidationConfig } from "@coop/contracts/revalidation"
 import type { FastifyInstance } from "fastify"
 
 /**
  * The storefront caches what it reads about batches (a product's origin section) for up to a
  * minute. A write to a batch (created, edited, sealed, recalled, an event, an EPCIS capture,
  * stamps issued or voided) posts `{"tags":["batches"]}` to its /api/revalidate, signed like the
- * indicator events (X-Coop-Signature, STOREFRONT_REVALIDATE_SECRET), so a recall shows at once. Best effort: a
- * storefront that is down only means its pages catch up within their own revalidate time.
+ * indicator events (X-Coop-Signature, STOREFRONT_REVALIDATE_SECRET), so a recall shows at once.
+ * Every storefront instance keeps its own cache, so every one gets the POST, exactly as the
+ * backend's revalidations do (`@coop/contracts/revalidation`: the URL list or the DNS fan-out, one
+ * attempt per instance within the timeout). Best effort: an instance that is down only means its
+ * pages catch up within their own revalidate time.
  */
-export interface StorefrontRevalidateConfig {
-  url: string
-  secret: string
-}
+export type StorefrontRevalidateConfig = RevalidationConfig
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"])
 /** Writes within this window (an event burst, a seeded season) go out as one POST. */
 const COALESCE_MS = 200
-const TIMEOUT_MS = 3_000
 
 export function registerStorefrontRevalidation(
   app: FastifyInstance,
@@ -26,9 +25,9 @@ export function registerStorefrontRevalidation(
   let timer: NodeJS.Timeout | null = null
   const send = async () => {
     timer = null
-    const body = JSON.stringify({ tags: ["batches"] })
-    const failure = await postSigned(config.url, body, config.secret, TIMEOUT_MS)
-    if (failure) app.log.warn({ failure }, "storefront revalidation not delivered")
+    for (const failure of await postRevalidationToAll(["batches"], config)) {
+      app.log.warn({ failure }, "storefront revalidation not delivered")
+    }
   }
   // Callback style: every request passes this hook; it never waits for the storefront.
   app.addHook("onSend", (request, reply, payload, done) => {

@@ -1,35 +1,20 @@
 // A stamp worker on its own: `node dist/jobs/stamp-worker-main.js [--once]`. The service runs one
 // inside itself already; this process adds capacity, and the crash test kills it mid-job.
-// Reads the service's environment, plus STAMP_JOB_CHUNK_SIZE, STAMP_JOB_LEASE_MS and
-// STAMP_JOB_POLL_MS (see DEFAULT_WORKER_OPTIONS). `--once` exits when no job is left to claim.
+// Reads the service's environment, STAMP_JOB_CHUNK_SIZE, STAMP_JOB_LEASE_MS and STAMP_JOB_POLL_MS
+// included (config.ts). `--once` exits when no job is left to claim.
 import { pino } from "pino"
 import { loadConfig } from "../config.js"
 import { createPool } from "../store/db.js"
-import { DEFAULT_WORKER_OPTIONS, StampWorker } from "./stamp-worker.js"
+import { StampWorker } from "./stamp-worker.js"
 
 const config = loadConfig(process.env)
 const log = pino({ level: config.logLevel })
-
-function positive(name: string, fallback: number): number {
-  const raw = process.env[name]
-  if (!raw) return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < 1) {
-    log.fatal({ [name]: raw }, `${name} must be a whole number above 0`)
-    process.exit(1)
-  }
-  return value
-}
 
 const pool = createPool(config.databaseUrl, {
   max: 2,
   onIdleError: (error) => log.error({ err: error }, "idle database client"),
 })
-const worker = new StampWorker(pool, config, log, {
-  chunkSize: positive("STAMP_JOB_CHUNK_SIZE", DEFAULT_WORKER_OPTIONS.chunkSize),
-  leaseMs: positive("STAMP_JOB_LEASE_MS", DEFAULT_WORKER_OPTIONS.leaseMs),
-  pollMs: positive("STAMP_JOB_POLL_MS", DEFAULT_WORKER_OPTIONS.pollMs),
-})
+const worker = new StampWorker(pool, config, log, config.stampJobs)
 log.info({ owner: worker.owner }, "stamp worker started")
 
 if (process.argv.includes("--once")) {
