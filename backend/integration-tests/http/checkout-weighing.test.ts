@@ -1,4 +1,5 @@
 import { Modules } from "@medusajs/framework/utils"
+import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import {
   type Json,
@@ -28,6 +29,7 @@ medusaIntegrationTestRunner({
       let scenario: Awaited<ReturnType<typeof setUpCheckout>>
       let sdk: ReturnType<typeof storeSdk>
       let chickenVariant: string
+      const products: Record<string, string> = {}
       const seller: Record<string, Record<string, string>> = {}
 
       const post = (path: string, headers: Record<string, string>, body: unknown = {}) =>
@@ -45,21 +47,31 @@ medusaIntegrationTestRunner({
         const created = await post("/seller/products", seller["htx-rau-sach"]!, CHICKEN)
         expect(created.status).toBe(201)
         const id = created.data.product.id
+        products.chicken = id
         expect((await post(`/seller/products/${id}/publish`, seller["htx-rau-sach"]!)).status).toBe(
           200,
         )
         chickenVariant = created.data.product.variants[0].id
       })
 
-      /** Two chickens from HTX Rau sạch and a bag of rice from HTX Lúa gạo, one payment. */
-      async function placeOrder(providerId: string) {
-        const { cart } = await prepareCart(sdk, {
+      /** Two chickens from HTX Rau sạch and a bag of rice from HTX Lúa gạo, in a cart ready to pay. */
+      const chickenAndRice = () =>
+        prepareCart(sdk, {
           regionId: scenario.regionId,
           items: [
             { variant_id: chickenVariant, quantity: 2 },
             { variant_id: scenario.variantOf.gao!, quantity: 1 },
           ],
         })
+
+      /** The buyer ticks "the amount may change by up to ±n% after weighing" at checkout. */
+      const accept = (cartId: string, tolerances: Record<string, number>) =>
+        sdk.store.cart.update(cartId, { metadata: { weight_tolerances_accepted: tolerances } })
+
+      /** The chicken-and-rice cart, its tolerance accepted, one payment. */
+      async function placeOrder(providerId: string) {
+        const { cart } = await chickenAndRice()
+        await accept(cart.id, { [chickenVariant]: 10 })
         const result = (await payAndComplete(sdk, cart, providerId)) as Json
         expect(result.type).toBe("order")
         return result.order.id as string
@@ -105,6 +117,62 @@ medusaIntegrationTestRunner({
         post(`/seller/orders/${part.part_order_id}/weigh`, headers, {
           lines: [{ item_id: part.items[0].id, grams }],
         })
+
+      it("a cart completes only when the buyer accepted the chicken's tolerance; a refusal creates nothing", async () => {
+        const { cart } = await chickenAndRice()
+        await sdk.store.payment.initiatePaymentSession(cart as never, { provider_id: "pp_cod_cod" })
+        const complete = (language: string) =>
+          api
+            .post(
+              `/store/carts/${cart.id}/complete`,
+              {},
+              { headers: { ...scenario.storeHeaders, "accept-language": language } },
+            )
+            .catch((e: { response: Json }) => e.response)
+        const query = getContainer().resolve("query")
+        const orderCount = async () =>
+          (await query.graph({ entity: "order", fields: ["id"] })).data.length
+        const reserved = async () =>
+          (await getContainer().resolve(Modules.INVENTORY).listReservationItems({})).length
+        const before = { orders: await orderCount(), reservations: await reserved() }
+
+        // Nothing ticked: refused, naming the field, in the buyer's language.
+        const none = await complete("vi")
+        expect(none.status).toBe(400)
+        expect(none.data.field).toBe("metadata.weight_tolerances_accepted")
+        expect(none.data.message).toContain("có thể thay đổi tối đa ±10% sau khi cân")
+        const english = await complete("en")
+        expect(english.status).toBe(400)
+        expect(english.data.message).toContain("may change by up to ±10% after weighing")
+        // Another percentage than the listing's (the seller changed it), or another variant.
+        await accept(cart.id, { [chickenVariant]: 5 })
+        expect((await complete("vi")).data.field).toBe("metadata.weight_tolerances_accepted")
+        await accept(cart.id, { [scenario.variantOf.gao!]: 10 })
+        expect((await complete("vi")).status).toBe(400)
+        // A malformed record is no acceptance.
+        await sdk.store.cart.update(cart.id, {
+          metadata: { weight_tolerances_accepted: { [chickenVariant]: "10" } },
+        })
+        expect((await complete("vi")).status).toBe(400)
+
+        // The path a payment webhook takes (Medusa's own workflow, no store route) refuses too.
+        await expect(
+          completeCartWorkflow(getContainer()).run({ input: { id: cart.id } }),
+        ).rejects.toThrow(/tối đa ±10% sau khi cân \/ Please accept/)
+
+        expect(await orderCount()).toBe(before.orders)
+        expect(await reserved()).toBe(before.reservations)
+        const { cart: open } = await sdk.store.cart.retrieve(cart.id, { fields: "completed_at" })
+        expect(open.completed_at).toBeFalsy()
+
+        await accept(cart.id, { [chickenVariant]: 10 })
+        const placed = await complete("vi")
+        expect(placed.status).toBe(200)
+        expect(placed.data.type).toBe("order")
+        expect(await orderCount()).toBeGreaterThan(before.orders)
+        const part = await chickenPart(placed.data.order.id)
+        expect(part.weighing).toMatchObject({ status: "required", estimated_amount: 540000 })
+      })
 
       it("the listing keeps the rule, the part must be weighed, and bad weights change nothing", async () => {
         const wrong = await post("/seller/products", seller["htx-rau-sach"]!, {
@@ -169,6 +237,31 @@ medusaIntegrationTestRunner({
         expect(after.amount).toBe(540000)
         expect(after.weighing.status).toBe("required")
         expect(after.items[0].unit_price).toBe(270000)
+
+        // The listing's price stays one bird at its estimated weight; the rule can change with it.
+        const variantPath = `/seller/products/${products.chicken}/variants/${chickenVariant}`
+        const headers = seller["htx-rau-sach"]!
+        const offPrice = await post(variantPath, headers, { price: 250000 })
+        expect(offPrice.status).toBe(400)
+        expect(offPrice.data.field).toBe("price")
+        const newRule = { unit: "piece", price_per_kg: 160000, grams: 2000, tolerance_pct: 15 }
+        const mismatched = await post(variantPath, headers, {
+          price: 270000,
+          sold_by_weight: newRule,
+        })
+        expect(mismatched.status).toBe(400)
+        expect(mismatched.data.message).toContain("320000")
+        const changed = await post(variantPath, headers, { price: 320000, sold_by_weight: newRule })
+        expect(changed.status).toBe(200)
+        expect(changed.data.product.variants[0]).toMatchObject({
+          price: 320000,
+          sold_by_weight: newRule,
+        })
+        // The order already placed keeps the rule its buyer accepted.
+        expect((await chickenPart(orderId)).items[0].metadata.sold_by_weight).toMatchObject({
+          price_per_kg: 150000,
+          tolerance_pct: 10,
+        })
       })
 
       it("cash on delivery: weighed heavier within the tolerance, the top-up is collected on delivery", async () => {

@@ -74,3 +74,28 @@ export function weighLine(s: SoldByWeight, quantity: number, grams: number): Wei
     within_tolerance: Math.abs(total - estimatedTotal) <= limit,
   }
 }
+
+/** A cart line sold by weight: what the buyer must accept before the cart completes. */
+export interface WeighedCartLine {
+  variant_id: string
+  title: string
+  rule: SoldByWeight
+}
+
+/**
+ * The first line sold by weight whose tolerance the buyer did not accept, or accepted at another
+ * percentage than the variant's today (the seller changed it since): null when all are accepted.
+ * `accepted` maps a variant id to the percentage ticked (the cart's metadata, @coop/contracts).
+ */
+export function firstUnaccepted(
+  lines: WeighedCartLine[],
+  accepted: Record<string, number>,
+): WeighedCartLine | null {
+  return lines.find((l) => accepted[l.variant_id] !== l.rule.tolerance_pct) ?? null
+}
+
+/** Why the cart cannot complete, in both languages. */
+export const unacceptedText = (line: WeighedCartLine) => ({
+  vi: `Vui lòng đồng ý rằng số tiền của "${line.title}" có thể thay đổi tối đa ±${line.rule.tolerance_pct}% sau khi cân`,
+  en: `Please accept that the amount for "${line.title}" may change by up to ±${line.rule.tolerance_pct}% after weighing`,
+})

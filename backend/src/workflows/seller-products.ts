@@ -117,10 +117,17 @@ export const updateSellerProductWorkflow = createWorkflow(
 export interface UpdateSellerVariantInput extends SellerScope {
   product_id: string
   variant_id: string
-  update: { title?: string; sku?: string; price?: number }
+  update: {
+    title?: string
+    sku?: string
+    price?: number
+    /** The variant's metadata with a new per-kg rule, and the rule's grams as its weight. */
+    metadata?: Record<string, unknown>
+    weight?: number
+  }
 }
 
-/** Renames a variant or changes its VND price. */
+/** Renames a variant, changes its VND price or its per-kg rule. */
 export const updateSellerVariantWorkflow = createWorkflow(
   "update-seller-variant",
   (input: UpdateSellerVariantInput) => {

@@ -22,6 +22,11 @@ export async function OrderSummary({
           <li key={line.id}>
             <span>
               {line.quantity} × <span lang={vietnameseLang(locale)}>{line.title}</span>
+              {line.soldByWeight ? (
+                <span className="choice-hint" data-testid="weight-tolerance">
+                  {t("weightTolerance", { pct: line.soldByWeight.tolerancePct })}
+                </span>
+              ) : null}
             </span>
             <span>{formatVnd(line.total.amount, locale)}</span>
           </li>

@@ -31,7 +31,7 @@ export type FieldSpec = {
   max?: number
   minLength?: number
   autoComplete?: string
-  inputMode?: "numeric" | "tel" | "email" | "text"
+  inputMode?: "numeric" | "decimal" | "tel" | "email" | "text"
   /** Choices of a select or radio group; the photos already on the product. */
   options?: Option[]
   /** The empty first choice of a select. */
@@ -39,6 +39,10 @@ export type FieldSpec = {
   /** For "photos": the label of the camera input and of each kept photo's checkbox. */
   addLabel?: string
   keepLabel?: string
+  /** A class on the field's wrapper (the per-kg fields show only when selling by weight). */
+  className?: string
+  /** Shown after the field (a computed price). */
+  after?: ReactNode
 }
 
 type Props = {
@@ -192,7 +196,11 @@ export function SellerForm(props: Props) {
         ) : null
         if (f.type === "radio") {
           return (
-            <fieldset key={f.name} aria-invalid={e[f.name] ? true : undefined}>
+            <fieldset
+              key={f.name}
+              className={f.className}
+              aria-invalid={e[f.name] ? true : undefined}
+            >
               <legend>{f.label}</legend>
               {choices(f).map((o) => (
                 <label key={o.value} className="choice">
@@ -208,6 +216,7 @@ export function SellerForm(props: Props) {
               ))}
               {hint}
               {error}
+              {f.after}
             </fieldset>
           )
         }
@@ -243,7 +252,10 @@ export function SellerForm(props: Props) {
           )
         }
         return (
-          <div key={f.name} className="seller-field">
+          <div
+            key={f.name}
+            className={f.className ? `seller-field ${f.className}` : "seller-field"}
+          >
             <label htmlFor={fid}>{f.label}</label>
             {f.type === "image" && text(f.name) ? (
               <>
@@ -255,6 +267,7 @@ export function SellerForm(props: Props) {
             {control(f)}
             {hint}
             {error}
+            {f.after}
           </div>
         )
       })}

@@ -24,6 +24,26 @@ describe("classifyCartError", () => {
     expect(classifyCartError(refused("Something else"))).toBe("invalid")
   })
 
+  it("recognises the refusal of produce sold by weight whose tolerance was not accepted", () => {
+    // The product's own name can hold words the other rules look for ("shipping", "stock").
+    expect(
+      classifyCartError(
+        refused(
+          'Vui lòng đồng ý rằng số tiền của "Gà stock shipping" có thể thay đổi tối đa ±10% sau khi cân',
+        ),
+      ),
+    ).toBe("weight_not_accepted")
+    expect(
+      classifyCartError(
+        new FetchError(
+          'Please accept that the amount for "Gà" may change by up to ±10% after weighing',
+          "Bad Request",
+          400,
+        ),
+      ),
+    ).toBe("weight_not_accepted")
+  })
+
   it("calls anything that never reached the backend, or a 5xx, unavailable", () => {
     expect(classifyCartError(new TypeError("fetch failed"))).toBe("unavailable")
     expect(classifyCartError(new FetchError("boom", "Internal Server Error", 500))).toBe(

@@ -8,6 +8,7 @@ export type CartErrorCode =
   | "payment_failed"
   | "invalid"
   | "unavailable"
+  | "weight_not_accepted"
 
 export const CART_ERROR_CODES: readonly CartErrorCode[] = [
   "out_of_stock",
@@ -18,6 +19,7 @@ export const CART_ERROR_CODES: readonly CartErrorCode[] = [
   "payment_failed",
   "invalid",
   "unavailable",
+  "weight_not_accepted",
 ]
 
 export function isCartErrorCode(value: unknown): value is CartErrorCode {
@@ -36,6 +38,9 @@ export function classifyCartError(error: unknown): CartErrorCode {
   if (!(error instanceof Error) || typeof status !== "number") return "unavailable"
   const message = error.message.toLowerCase()
   if (!status || status >= 500) return "unavailable"
+  // Produce sold by weight without the buyer's acceptance of its tolerance (our own refusal, in
+  // either language): first, as the product's name in it may contain any other word.
+  if (/sau khi cân|after weighing/.test(message)) return "weight_not_accepted"
   if (message.includes("inventory") || message.includes("stock")) return "out_of_stock"
   if (message.includes("shipping")) {
     return /missing|require|no shipping/.test(message) ? "shipping_missing" : "shipping_refused"

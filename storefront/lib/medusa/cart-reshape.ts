@@ -1,5 +1,7 @@
+import { acceptanceOf } from "@coop/contracts/sold-by-weight"
 import type { HttpTypes } from "@medusajs/types"
 import type { Address, Cart, CartLine, SellerPart } from "./cart-types"
+import { soldByWeightOf } from "./reshape"
 import type { Money } from "./types"
 
 // biome-ignore lint/suspicious/noExplicitAny: the backend's own routes are untyped JSON
@@ -21,6 +23,7 @@ function reshapeLine(item: HttpTypes.StoreCartLineItem, currency: string): CartL
     quantity: Number(item.quantity),
     unitPrice: vnd(item.unit_price, currency),
     total: vnd(item.total, currency),
+    soldByWeight: soldByWeightOf(item.variant?.metadata),
   }
 }
 
@@ -57,6 +60,7 @@ export function reshapeCart(cart: HttpTypes.StoreCart): Cart {
     total: vnd(cart.total, currency),
     address: reshapeAddress(cart.shipping_address),
     shippingMethodCount: cart.shipping_methods?.length ?? 0,
+    weightAccepted: acceptanceOf(cart.metadata),
   }
 }
 

@@ -1,5 +1,5 @@
 // The storefront's own shapes for carts, checkout and orders. Pages never see Medusa's.
-import type { Money } from "./types"
+import type { Money, ProductVariant } from "./types"
 
 export type CartLine = {
   id: string
@@ -11,6 +11,8 @@ export type CartLine = {
   quantity: number
   unitPrice: Money
   total: Money
+  /** Priced per kg and weighed at packing: the buyer accepts its tolerance at checkout. */
+  soldByWeight: ProductVariant["soldByWeight"]
 }
 
 export type Address = {
@@ -36,6 +38,8 @@ export type Cart = {
   address: Address | null
   /** Shipping method count: one per seller part when every part has chosen. */
   shippingMethodCount: number
+  /** The tolerances the buyer accepted for lines sold by weight: variant id -> percent. */
+  weightAccepted: Record<string, number>
 }
 
 export type ShippingOption = {

@@ -16,8 +16,11 @@ export const CART_FIELDS = [
   "subtotal",
   "item_subtotal",
   "shipping_total",
+  "metadata",
   "*items",
   "items.created_at",
+  // Produce sold by weight: the rule the buyer accepts at checkout (metadata.sold_by_weight).
+  "items.variant.metadata",
   "*shipping_address",
   "shipping_address.metadata",
   "*shipping_methods",

@@ -1,5 +1,6 @@
 "use server"
 
+import { WEIGHT_ACCEPTANCE_KEY } from "@coop/contracts/sold-by-weight"
 import type { HttpTypes } from "@medusajs/types"
 import { refresh } from "next/cache"
 import { redirect } from "next/navigation"
@@ -17,6 +18,7 @@ import {
 import { listCommunes, listProvinces } from "./admin-units"
 import { PAYMENT_PROVIDERS, retrieveRawCart } from "./cart"
 import { type CartErrorCode, classifyCartError } from "./cart-errors"
+import { reshapeCart } from "./cart-reshape"
 import type { AdminUnit, PaymentMethod } from "./cart-types"
 import { medusa } from "./client"
 import { type MedusaAddress, retrieveSavedAddress, saveCustomerAddress } from "./customer-addresses"
@@ -274,15 +276,51 @@ async function readyCart(cartId: string | undefined) {
   return retrieveRawCart(cartId).catch(() => null)
 }
 
+/**
+ * The tolerances ticked on the payment form (`accept_weight` = "variant id:percent"), for the
+ * cart's lines sold by weight, recorded on the cart for the backend to check when it places the
+ * order (docs/checkout.md). An unticked line is recorded as not accepted. Returns whether every
+ * such line is accepted at its current tolerance.
+ */
+async function recordWeightAcceptance(cart: HttpTypes.StoreCart, form: FormData) {
+  const weighed = reshapeCart(cart).lines.filter((line) => line.soldByWeight)
+  if (!weighed.length) return true
+  const ticked = new Set(form.getAll("accept_weight").map(String))
+  const accepted: Record<string, number> = {}
+  for (const line of weighed) {
+    const pct = line.soldByWeight?.tolerancePct ?? 0
+    if (ticked.has(`${line.variantId}:${pct}`)) accepted[line.variantId] = pct
+  }
+  // Medusa replaces a cart's metadata as a whole: keep whatever else is there.
+  await medusa().store.cart.update(
+    cart.id,
+    { metadata: { ...(cart.metadata ?? {}), [WEIGHT_ACCEPTANCE_KEY]: accepted } },
+    { fields: "id" },
+    await customerHeaders(),
+  )
+  return Object.keys(accepted).length === weighed.length
+}
+
 /** Cash on delivery or VietQR: open the session and place the order in one post. */
 export async function placeOrder(form: FormData) {
   const locale = formLocale(form)
   const method = paymentMethodOf(form)
   if (!method) redirect(checkoutPath(locale, "invalid", "#payment"))
-  // The card is paid in Stripe's own form, which needs the browser: the page shows it next.
-  if (method === "card") redirect(`${localePath(locale, "/checkout")}?pay=card#payment`)
   const cart = await readyCart(await readCartId())
   if (!cart) redirect(`${localePath(locale, "/cart")}?cart_error=cart_gone`)
+  let accepted: boolean
+  try {
+    accepted = await recordWeightAcceptance(cart, form)
+  } catch (error) {
+    console.error(`[checkout] weight acceptance failed: ${(error as Error).message}`)
+    redirect(checkoutPath(locale, classifyCartError(error), "#payment"))
+  }
+  // The card is paid in Stripe's own form, which needs the browser: the page shows it next. It is
+  // charged before the order is placed, so an unaccepted tolerance stops it here already.
+  if (method === "card") {
+    if (!accepted) redirect(checkoutPath(locale, "weight_not_accepted", "#payment"))
+    redirect(`${localePath(locale, "/checkout")}?pay=card#payment`)
+  }
   let result: Completion
   try {
     await openPaymentSession(cart, method)

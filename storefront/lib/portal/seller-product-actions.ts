@@ -8,6 +8,7 @@ import { localePath } from "@/i18n/paths"
 import type { Locale } from "@/i18n/routing"
 import { CACHE_TAGS } from "@/lib/cache-tags"
 import { backend } from "./api"
+import { type PerKgErrors, type PerKgResult, readPerKg } from "./per-kg"
 import { type FormState, failureState, type Option, parseWhole, readText } from "./seller-form"
 import { isVatRate } from "./seller-product-fields"
 
@@ -35,6 +36,9 @@ async function texts(locale: Locale) {
       weight: t("weight"),
       vatRate: t("vatRate"),
       invoiceUnit: t("invoiceUnit"),
+      pricePerKg: t("pricePerKg"),
+      unitKg: t("unitKg"),
+      tolerancePct: t("tolerancePct"),
     },
     error: {
       title: t("errors.title"),
@@ -45,11 +49,36 @@ async function texts(locale: Locale) {
       stock: t("errors.stock"),
       weight: t("errors.weight"),
       fixFields: t("errors.fixFields"),
+      pricePerKg: t("errors.pricePerKg"),
+      unitKg: t("errors.unitKg"),
+      tolerance: t("errors.tolerance"),
     },
   }
 }
 
 type Texts = Awaited<ReturnType<typeof texts>>
+
+/** The per-kg fields' errors in the person's language. */
+const perKgErrors = (errors: PerKgErrors, x: Texts) =>
+  Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, x.error[key]]))
+
+/** The backend's names of the per-kg fields (variants.{i}.sold_by_weight.*), as the form's. */
+const perKgBackendFields = (prefix: string, x: Texts) => ({
+  [`${prefix}sold_by_weight`]: { name: "price_per_kg", label: x.label.pricePerKg },
+  [`${prefix}sold_by_weight.price_per_kg`]: { name: "price_per_kg", label: x.label.pricePerKg },
+  [`${prefix}sold_by_weight.grams`]: { name: "unit_kg", label: x.label.unitKg },
+  [`${prefix}sold_by_weight.tolerance_pct`]: {
+    name: "tolerance_pct",
+    label: x.label.tolerancePct,
+  },
+})
+
+/** The variant's price and rule: typed, or computed from the price per kg. */
+function priceAndRule(perKg: PerKgResult, typed: number | null) {
+  return perKg.kind === "perKg"
+    ? { price: perKg.price, sold_by_weight: perKg.rule }
+    : { price: typed, sold_by_weight: undefined }
+}
 
 const productPage = (locale: Locale, id: string, status: string) =>
   `${localePath(locale, `/seller/products/${encodeURIComponent(id)}`)}?status=${status}`
@@ -135,15 +164,22 @@ export async function createProduct(_previous: FormState, form: FormData): Promi
     "weight",
     "vat_rate",
     "invoice_unit",
+    "sale_unit",
+    "price_per_kg",
+    "unit_kg",
+    "tolerance_pct",
   ])
-  const price = parseWhole(v.price)
+  const perKg = readPerKg(v)
+  const { price, sold_by_weight } = priceAndRule(perKg, parseWhole(v.price))
   const stock = parseWhole(v.stock || "0")
-  const weight = v.weight ? parseWhole(v.weight) : null
+  // Sold by weight, one unit's estimated weight is its shipping weight (the backend sets it).
+  const weight = v.weight && !sold_by_weight ? parseWhole(v.weight) : null
   const errors = checkDetails(v, x)
   if (!v.variant_title) errors.variant_title = x.error.variantTitle
-  if (price === null) errors.price = x.error.price
+  if (perKg.kind === "invalid") Object.assign(errors, perKgErrors(perKg.errors, x))
+  else if (price === null) errors.price = x.error.price
   if (stock === null) errors.stock = x.error.stock
-  if (v.weight && weight === null) errors.weight = x.error.weight
+  if (v.weight && !sold_by_weight && weight === null) errors.weight = x.error.weight
   const photos = await collectPhotos(locale, form, x)
   const values = { ...v, images: photos.images }
   const options = photoOptions(photos.images)
@@ -167,6 +203,7 @@ export async function createProduct(_previous: FormState, form: FormData): Promi
           price,
           stock: stock ?? 0,
           ...(weight !== null ? { weight } : {}),
+          ...(sold_by_weight ? { sold_by_weight } : {}),
         },
       ],
     },
@@ -183,6 +220,7 @@ export async function createProduct(_previous: FormState, form: FormData): Promi
       "variants.0.price": { name: "price", label: x.label.price },
       "variants.0.stock": { name: "stock", label: x.label.stock },
       "variants.0.weight": { name: "weight", label: x.label.weight },
+      ...perKgBackendFields("variants.0.", x),
     }
     return { ...failureState(made.error, values, fields, x), options }
   }
@@ -235,18 +273,40 @@ export async function updatePriceStock(_previous: FormState, form: FormData): Pr
   const x = await texts(locale)
   const id = String(form.get("product_id") ?? "")
   const variantId = String(form.get("variant_id") ?? "")
-  const v = readText(form, ["price", "stock", "old_price", "old_stock"])
-  const price = parseWhole(v.price)
+  const v = readText(form, [
+    "price",
+    "stock",
+    "old_price",
+    "old_stock",
+    "sale_unit",
+    "price_per_kg",
+    "unit_kg",
+    "tolerance_pct",
+    "old_rule",
+  ])
+  // A variant sold by weight shows its per-kg fields instead of the price, which follows them.
+  const perKg = readPerKg(v)
+  const { price, sold_by_weight } = priceAndRule(perKg, parseWhole(v.price))
   const stock = parseWhole(v.stock)
   const errors: Record<string, string> = {}
-  if (price === null) errors.price = x.error.price
+  if (perKg.kind === "invalid") Object.assign(errors, perKgErrors(perKg.errors, x))
+  else if (price === null) errors.price = x.error.price
   if (stock === null) errors.stock = x.error.stock
   if (Object.keys(errors).length) return { values: v, errors, formError: null }
   const base = `/seller/products/${encodeURIComponent(id)}/variants/${encodeURIComponent(variantId)}`
-  if (String(price) !== v.old_price) {
-    const saved = await backend(base, { method: "POST", locale, body: { price } })
+  const ruleChanged = sold_by_weight && JSON.stringify(sold_by_weight) !== v.old_rule
+  if (String(price) !== v.old_price || ruleChanged) {
+    const saved = await backend(base, {
+      method: "POST",
+      locale,
+      body: { price, ...(ruleChanged ? { sold_by_weight } : {}) },
+    })
     if (!saved.ok) {
-      return failureState(saved.error, v, { price: { name: "price", label: x.label.price } }, x)
+      const fields = {
+        price: { name: sold_by_weight ? "price_per_kg" : "price", label: x.label.price },
+        ...perKgBackendFields("", x),
+      }
+      return failureState(saved.error, v, fields, x)
     }
   }
   if (String(stock) !== v.old_stock) {

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react"
 import type { FieldSpec } from "@/components/portal/seller-form"
 import type { Locale } from "@/i18n/routing"
 import { listCategories } from "@/lib/medusa/categories"
@@ -46,3 +47,67 @@ export function invoiceFields(t: (key: InvoiceKey) => string) {
     { name: "invoice_unit", label: t("invoiceUnit"), hint: t("invoiceUnitHint") },
   ] satisfies FieldSpec[]
 }
+
+type PerKgKey =
+  | "saleUnit"
+  | "saleUnitFixed"
+  | "saleUnitPiece"
+  | "saleUnitStep"
+  | "pricePerKg"
+  | "pricePerKgHint"
+  | "unitKg"
+  | "unitKgHint"
+  | "tolerancePct"
+  | "tolerancePctHint"
+
+/** How a variant is charged: a fixed price, or per kg (weighed at packing). */
+export function saleUnitField(t: (key: PerKgKey) => string) {
+  return {
+    name: "sale_unit",
+    label: t("saleUnit"),
+    type: "radio",
+    required: true,
+    options: [
+      { value: "fixed", label: t("saleUnitFixed") },
+      { value: "piece", label: t("saleUnitPiece") },
+      { value: "step", label: t("saleUnitStep") },
+    ],
+  } satisfies FieldSpec
+}
+
+/**
+ * The per-kg fields (backend `sold_by_weight`), shown only when selling by weight; `estimate`
+ * (the computed unit price) follows them. `t`: the "Portal.products" messages.
+ */
+export function perKgFields(t: (key: PerKgKey) => string, estimate: ReactNode) {
+  return [
+    {
+      name: "price_per_kg",
+      label: t("pricePerKg"),
+      hint: t("pricePerKgHint"),
+      pattern: WHOLE_PATTERN,
+      inputMode: "numeric",
+      className: "per-kg-only",
+    },
+    {
+      name: "unit_kg",
+      label: t("unitKg"),
+      hint: t("unitKgHint"),
+      pattern: KG_PATTERN,
+      inputMode: "decimal",
+      className: "per-kg-only",
+    },
+    {
+      name: "tolerance_pct",
+      label: t("tolerancePct"),
+      hint: t("tolerancePctHint"),
+      pattern: "[0-9]{1,2}",
+      inputMode: "numeric",
+      className: "per-kg-only",
+      after: estimate,
+    },
+  ] satisfies FieldSpec[]
+}
+
+/** Kilograms as people type them: "1,8", "1.85", "2". */
+export const KG_PATTERN = "[0-9]+([.,][0-9]{1,3})?"

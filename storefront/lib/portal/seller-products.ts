@@ -1,4 +1,5 @@
 import type { ApiResult } from "./api"
+import type { PerKgRule } from "./per-kg"
 
 // The seller's products as GET /seller/products and /seller/products/{id} return them
 // (backend/src/api/seller/products/helpers.ts reshapeProduct): whole-dong prices, stock at the
@@ -11,6 +12,8 @@ export type SellerVariant = {
   price: number | null
   stock: number
   manage_inventory: boolean
+  /** Priced per kg and weighed at packing (backend/src/lib/sold-by-weight.ts); null otherwise. */
+  sold_by_weight?: PerKgRule | null
 }
 
 export type SellerProduct = {

@@ -146,6 +146,8 @@ export const UpdateVariant = z.strictObject({
   title: z.string().trim().min(1).max(120).optional(),
   sku: z.string().max(60).optional(),
   price: vnd.optional(),
+  // A new per-kg rule (src/lib/sold-by-weight.ts); the price must then be its estimate.
+  sold_by_weight: SoldByWeightInput.optional(),
 })
 
 export const SetStock = z.strictObject({ quantity: z.number().int().min(0).max(10_000_000) })

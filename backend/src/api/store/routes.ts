@@ -11,6 +11,7 @@ import { FeatureFlag } from "@medusajs/framework/utils"
 import { findProductIdsByText } from "../../lib/product-search"
 import { PUBLIC_SELLER_FIELDS } from "../../lib/seller-views"
 import { refuseUnconfirmedVietQr } from "./vietqr-guard"
+import { refuseUnacceptedWeighing } from "./weight-acceptance-guard"
 
 type Middleware = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown
 
@@ -102,16 +103,28 @@ export const storeRoutes: MiddlewareRoute[] = [
     matcher: "/store/products*",
     middlewares: [expandLinkedStars, allowFields(LINKED.seller, LINKED.ocop_entry)],
   },
-  // The address keeps its two-tier unit codes in metadata (docs/checkout.md); Medusa's store
-  // cart routes do not return address metadata unless allowed. The cart id is what grants access.
+  // The address keeps its two-tier unit codes in metadata (docs/checkout.md), and a variant sold
+  // by weight its rule, which checkout shows for the buyer to accept; Medusa's store cart routes
+  // return neither unless allowed. The cart id is what grants access.
   {
     matcher: "/store/carts*",
-    middlewares: [allowFields("shipping_address.metadata", "billing_address.metadata")],
+    middlewares: [
+      allowFields(
+        "shipping_address.metadata",
+        "billing_address.metadata",
+        "items.variant.metadata",
+      ),
+    ],
   },
   {
     matcher: "/store/payment-collections/:id/payment-sessions",
     method: ["POST"],
     middlewares: [wrap(refuseUnconfirmedVietQr)],
+  },
+  {
+    matcher: "/store/carts/:id/complete",
+    method: ["POST"],
+    middlewares: [wrap(refuseUnacceptedWeighing)],
   },
   // With a method this runs after Medusa's middlewares for the route, just before the handler.
   {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest"
-import { estimatedUnitPrice, soldByWeightOf, weighLine } from "../sold-by-weight"
+import {
+  estimatedUnitPrice,
+  firstUnaccepted,
+  soldByWeightOf,
+  unacceptedText,
+  weighLine,
+} from "../sold-by-weight"
 
 const CHICKEN = { unit: "piece" as const, price_per_kg: 150000, grams: 1800, tolerance_pct: 10 }
 
@@ -35,5 +41,24 @@ describe("produce sold by weight", () => {
     expect(soldByWeightOf({ sold_by_weight: CHICKEN })).toEqual(CHICKEN)
     expect(soldByWeightOf({ sold_by_weight: { ...CHICKEN, price_per_kg: 1.5 } })).toBeNull()
     expect(soldByWeightOf(null)).toBeNull()
+  })
+
+  it("finds the first line sold by weight the buyer did not accept at its current tolerance", () => {
+    const lines = [
+      { variant_id: "variant_ga", title: "Gà đồi", rule: CHICKEN },
+      { variant_id: "variant_lon", title: "Thịt lợn", rule: { ...CHICKEN, tolerance_pct: 5 } },
+    ]
+    expect(firstUnaccepted(lines, { variant_ga: 10, variant_lon: 5 })).toBeNull()
+    expect(firstUnaccepted([], {})).toBeNull()
+    expect(firstUnaccepted(lines, {})?.variant_id).toBe("variant_ga")
+    expect(firstUnaccepted(lines, { variant_ga: 10 })?.variant_id).toBe("variant_lon")
+    // Accepted at another percentage than the listing's today: not accepted.
+    expect(firstUnaccepted(lines, { variant_ga: 10, variant_lon: 10 })?.variant_id).toBe(
+      "variant_lon",
+    )
+    expect(unacceptedText(lines[1]!)).toEqual({
+      vi: 'Vui lòng đồng ý rằng số tiền của "Thịt lợn" có thể thay đổi tối đa ±5% sau khi cân',
+      en: 'Please accept that the amount for "Thịt lợn" may change by up to ±5% after weighing',
+    })
   })
 })

@@ -1,6 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
+import { unacceptedText } from "../../lib/sold-by-weight"
+import { unacceptedWeighing } from "../../lib/weight-acceptance"
 import { splitOrderWorkflow } from "../split-order"
 import { undoSplit } from "../undo-split"
 
@@ -31,3 +34,16 @@ orderCreated(
     if (partOrderIds?.length) await undoSplit(container, partOrderIds)
   },
 )
+
+/**
+ * Produce sold by weight: the buyer must have accepted each line's tolerance. The store route
+ * refuses first, with the field (api/store/weight-acceptance-guard.ts); this is the guard every
+ * path passes (a payment webhook completing the cart), before the order is created.
+ */
+completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
+  const line = await unacceptedWeighing(container, (cart as { id: string }).id)
+  if (!line) return
+  const text = unacceptedText(line)
+  // A MedusaError reaches the caller with its message; both languages, the hook has no request.
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `${text.vi} / ${text.en}`)
+})

@@ -195,6 +195,8 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
                 locale={locale}
                 methods={methods}
                 total={formatVnd(cart.total.amount, locale)}
+                weighed={cart.lines.filter((line) => line.soldByWeight)}
+                accepted={cart.weightAccepted}
               />
             )}
           </section>

@@ -2,19 +2,24 @@ import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import { getTranslations } from "next-intl/server"
 import { OcopBadge } from "@/components/catalogue/ocop-badge"
+import { PerKgEstimate } from "@/components/portal/per-kg-estimate"
 import { SellerStatus, SellerUnavailable } from "@/components/portal/seller-bits"
-import { SellerForm } from "@/components/portal/seller-form"
+import { type FieldSpec, SellerForm } from "@/components/portal/seller-form"
 import { SellerFrame } from "@/components/portal/seller-frame"
 import { pageLocale } from "@/i18n/locale"
 import { localePath, productPath } from "@/i18n/paths"
 import { formatDate } from "@/lib/format"
+import { formatVnd } from "@/lib/money"
 import { sellerContext } from "@/lib/portal/context"
+import { perKgValues } from "@/lib/portal/per-kg"
 import { emptyFormState } from "@/lib/portal/seller-form"
 import { setPublished, updatePriceStock, updateProduct } from "@/lib/portal/seller-product-actions"
 import {
   categoryOptions,
   englishFields,
   invoiceFields,
+  perKgFields,
+  saleUnitField,
   WHOLE_PATTERN,
 } from "@/lib/portal/seller-product-fields"
 import { isMissing, productState } from "@/lib/portal/seller-products"
@@ -94,27 +99,31 @@ export default async function EditProductPage({ params, searchParams }: Props) {
       </SellerForm>
 
       <h2>{t("priceStockTitle")}</h2>
-      {product.variants.map((variant) => (
-        <section key={variant.id} className="seller-variant" aria-label={variant.title}>
-          {product.variants.length > 1 ? <h3>{variant.title}</h3> : null}
-          <SellerForm
-            id={`variant-${variant.id}`}
-            testId="price-stock-form"
-            action={updatePriceStock}
-            initial={emptyFormState({
-              price: variant.price == null ? "" : String(variant.price),
-              stock: String(variant.stock),
-            })}
-            hidden={{
-              locale,
-              product_id: product.id,
-              variant_id: variant.id,
-              old_price: variant.price == null ? "" : String(variant.price),
-              old_stock: String(variant.stock),
-            }}
-            submit={t("savePriceStock")}
-            pendingLabel={t("saving")}
-            fields={[
+      {product.variants.map((variant) => {
+        const rule = variant.sold_by_weight
+        const stockField: FieldSpec = {
+          name: "stock",
+          label: t("stock"),
+          required: true,
+          pattern: WHOLE_PATTERN,
+          inputMode: "numeric",
+        }
+        // Sold by weight, the price follows the price per kg and the estimated weight.
+        const saleUnit = saleUnitField(t)
+        const fields: FieldSpec[] = rule
+          ? [
+              { ...saleUnit, options: saleUnit.options.filter((o) => o.value !== "fixed") },
+              ...perKgFields(
+                t,
+                <PerKgEstimate
+                  locale={locale}
+                  template={t("estimate", { price: "{price}" })}
+                  pending={t("estimatePending")}
+                />,
+              ),
+              stockField,
+            ]
+          : [
               {
                 name: "price",
                 label: t("price"),
@@ -123,17 +132,47 @@ export default async function EditProductPage({ params, searchParams }: Props) {
                 pattern: WHOLE_PATTERN,
                 inputMode: "numeric",
               },
-              {
-                name: "stock",
-                label: t("stock"),
-                required: true,
-                pattern: WHOLE_PATTERN,
-                inputMode: "numeric",
-              },
-            ]}
-          />
-        </section>
-      ))}
+              stockField,
+            ]
+        return (
+          <section key={variant.id} className="seller-variant" aria-label={variant.title}>
+            {product.variants.length > 1 ? <h3>{variant.title}</h3> : null}
+            {rule ? (
+              <p data-testid="per-kg-now">
+                {t("perKgNow", {
+                  perKg: formatVnd(rule.price_per_kg, locale),
+                  kg: (rule.grams / 1000).toLocaleString(locale === "en" ? "en-US" : "vi-VN"),
+                  pct: rule.tolerance_pct,
+                })}{" "}
+                {variant.price == null
+                  ? null
+                  : t("estimate", { price: formatVnd(variant.price, locale) })}
+              </p>
+            ) : null}
+            <SellerForm
+              id={`variant-${variant.id}`}
+              testId="price-stock-form"
+              action={updatePriceStock}
+              initial={emptyFormState({
+                price: variant.price == null ? "" : String(variant.price),
+                stock: String(variant.stock),
+                ...(rule ? perKgValues(rule, locale) : {}),
+              })}
+              hidden={{
+                locale,
+                product_id: product.id,
+                variant_id: variant.id,
+                old_price: variant.price == null ? "" : String(variant.price),
+                old_stock: String(variant.stock),
+                old_rule: rule ? JSON.stringify(rule) : "",
+              }}
+              submit={t("savePriceStock")}
+              pendingLabel={t("saving")}
+              fields={fields}
+            />
+          </section>
+        )
+      })}
 
       <h2>{t("detailsTitle")}</h2>
       <SellerForm

@@ -1,5 +1,6 @@
 import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
+import { PerKgEstimate } from "@/components/portal/per-kg-estimate"
 import { SellerUnavailable } from "@/components/portal/seller-bits"
 import { SellerForm } from "@/components/portal/seller-form"
 import { SellerFrame } from "@/components/portal/seller-frame"
@@ -12,6 +13,8 @@ import {
   categoryOptions,
   englishFields,
   invoiceFields,
+  perKgFields,
+  saleUnitField,
   WHOLE_PATTERN,
 } from "@/lib/portal/seller-product-fields"
 
@@ -23,7 +26,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("newTitle"), robots: { index: false } }
 }
 
-/** A new product: a draft with one packaging, its price in whole dong, stock and photos. */
+/**
+ * A new product: a draft with one packaging, its price in whole dong (or per kg, weighed at
+ * packing), stock and photos.
+ */
 export default async function NewProductPage({ params }: Props) {
   const locale = await pageLocale(params)
   const t = await getTranslations("Portal.products")
@@ -41,7 +47,12 @@ export default async function NewProductPage({ params }: Props) {
         id="product"
         testId="product-form"
         action={createProduct}
-        initial={emptyFormState({ variant_title: t("defaultVariant"), stock: "0" })}
+        initial={emptyFormState({
+          variant_title: t("defaultVariant"),
+          stock: "0",
+          sale_unit: "fixed",
+          tolerance_pct: "10",
+        })}
         hidden={{ locale }}
         submit={t("create")}
         pendingLabel={t("saving")}
@@ -77,14 +88,23 @@ export default async function NewProductPage({ params }: Props) {
             hint: t("variantHint"),
             required: true,
           },
+          saleUnitField(t),
           {
             name: "price",
             label: t("price"),
-            hint: t("priceHint"),
-            required: true,
+            hint: t("priceFixedHint"),
             pattern: WHOLE_PATTERN,
             inputMode: "numeric",
+            className: "fixed-only",
           },
+          ...perKgFields(
+            t,
+            <PerKgEstimate
+              locale={locale}
+              template={t("estimate", { price: "{price}" })}
+              pending={t("estimatePending")}
+            />,
+          ),
           {
             name: "stock",
             label: t("stock"),
@@ -98,6 +118,7 @@ export default async function NewProductPage({ params }: Props) {
             hint: t("weightHint"),
             pattern: WHOLE_PATTERN,
             inputMode: "numeric",
+            className: "fixed-only",
           },
         ]}
       />
