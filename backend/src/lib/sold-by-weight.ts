@@ -74,3 +74,11 @@ export function weighLine(s: SoldByWeight, quantity: number, grams: number): Wei
     within_tolerance: Math.abs(total - estimatedTotal) <= limit,
   }
 }
+
+/**
+ * How much more than its estimate a line may cost within its tolerance, in whole dong: what a
+ * card holds on top of the estimate for it (docs/checkout.md "Produce sold by weight"). Rounded
+ * down, as `weighLine` accepts at most this much above the estimate.
+ */
+export const toleranceHeadroom = (s: SoldByWeight, quantity: number) =>
+  Math.floor((estimatedUnitPrice(s) * quantity * s.tolerance_pct) / 100)
