@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { estimatedUnitPrice, soldByWeightOf, weighLine } from "../sold-by-weight"
+import { estimatedUnitPrice, soldByWeightOf, toleranceHeadroom, weighLine } from "../sold-by-weight"
 
 const CHICKEN = { unit: "piece" as const, price_per_kg: 150000, grams: 1800, tolerance_pct: 10 }
 
@@ -35,5 +35,21 @@ describe("produce sold by weight", () => {
     expect(soldByWeightOf({ sold_by_weight: CHICKEN })).toEqual(CHICKEN)
     expect(soldByWeightOf({ sold_by_weight: { ...CHICKEN, price_per_kg: 1.5 } })).toBeNull()
     expect(soldByWeightOf(null)).toBeNull()
+  })
+
+  it("holds on a card exactly the most a line within its tolerance can add", () => {
+    expect(toleranceHeadroom(CHICKEN, 2)).toBe(54000)
+    expect(toleranceHeadroom({ ...CHICKEN, tolerance_pct: 0 }, 2)).toBe(0)
+    // 3 birds at 7%: 810,000 × 7% is 56,700; an odd price rounds down to whole dong.
+    expect(toleranceHeadroom({ ...CHICKEN, tolerance_pct: 7 }, 3)).toBe(56700)
+    const odd = { ...CHICKEN, price_per_kg: 99999, grams: 333, tolerance_pct: 3 }
+    expect(toleranceHeadroom(odd, 1)).toBe(999)
+    // Every weight the tolerance accepts costs at most the headroom above the estimate.
+    for (let grams = 3500; grams <= 4100; grams++) {
+      const line = weighLine(CHICKEN, 2, grams)
+      if (line.within_tolerance) {
+        expect(line.total - line.estimated_total).toBeLessThanOrEqual(toleranceHeadroom(CHICKEN, 2))
+      }
+    }
   })
 })
