@@ -5,6 +5,7 @@ import { CHECKOUT_MODULE } from "../modules/checkout"
 import type CheckoutModuleService from "../modules/checkout/service"
 import type { PartActionInput } from "../workflows/order-parts"
 import type { AuditActor } from "../workflows/steps/record-audit"
+import { captureHeldCardIfFinal } from "./card-hold"
 
 // biome-ignore lint/suspicious/noExplicitAny: query rows are untyped until `medusa build`
 type Row = Record<string, any>
@@ -86,8 +87,25 @@ export async function withOrderPart<T>(
       fulfillment_id: fulfillment?.id ?? null,
       last_open_part: siblings.every((s) => s.id === part.id || s.status === "canceled"),
     }
-    return action(input, part)
+    const result = await action(input, part)
+    if (part.payment_method === "card") await chargeHeldCard(container, part.order_id, actor)
+    return result
   })
+}
+
+/**
+ * After any action on a card part: a card held for produce sold by weight is charged once every
+ * part has its final amount (src/lib/card-hold.ts). The action itself stands if Stripe fails
+ * now; the next action on any part of the order (shipping, at the latest) tries again.
+ */
+async function chargeHeldCard(container: MedusaContainer, orderId: string, actor: AuditActor) {
+  try {
+    await captureHeldCardIfFinal(container, orderId, actor)
+  } catch (error) {
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .error(`Capturing the held card of order ${orderId} failed: ${(error as Error).message}`)
+  }
 }
 
 /**
@@ -98,7 +116,9 @@ export async function withOrderPart<T>(
 export function weighingOf(part: Part) {
   const amount = Number(part.amount)
   const estimate = part.estimated_amount == null ? amount : Number(part.estimated_amount)
-  const share = Math.min(amount, estimate)
+  // A held card is charged the weighed amount itself; other payments take what the weighing
+  // adds from a top-up payment of its own.
+  const share = part.payment_method === "card" ? amount : Math.min(amount, estimate)
   const capturedBeforeWeighing =
     !part.weighed_at ||
     (part.captured_at != null && new Date(part.captured_at) <= new Date(part.weighed_at))

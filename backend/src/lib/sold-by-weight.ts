@@ -99,3 +99,11 @@ export const unacceptedText = (line: WeighedCartLine) => ({
   vi: `Vui lòng đồng ý rằng số tiền của "${line.title}" có thể thay đổi tối đa ±${line.rule.tolerance_pct}% sau khi cân`,
   en: `Please accept that the amount for "${line.title}" may change by up to ±${line.rule.tolerance_pct}% after weighing`,
 })
+
+/**
+ * How much more than its estimate a line may cost within its tolerance, in whole dong: what a
+ * card holds on top of the estimate for it (docs/checkout.md "Produce sold by weight"). Rounded
+ * down, as `weighLine` accepts at most this much above the estimate.
+ */
+export const toleranceHeadroom = (s: SoldByWeight, quantity: number) =>
+  Math.floor((estimatedUnitPrice(s) * quantity * s.tolerance_pct) / 100)

@@ -60,12 +60,16 @@ const confirmOrderChangeStep = createStep(
  * agreed): above the estimate, the difference becomes a second payment on the buyer's order with
  * the same provider (Medusa's order payment collection), authorised now and collected with the
  * part (cash on delivery) or by its own QR (VietQR); below it, a share already paid is refunded
- * through the payment's provider (for VietQR: the record of the seller's transfer back).
+ * through the payment's provider (for VietQR: the record of the seller's transfer back). A card
+ * still held is left alone: it is charged the actual amounts once the order is settled.
  */
 function settle(input: WeighOrderPartInput | PartActionInput, amount: unknown, prefix: string) {
   // Zero when the part waits for the buyer (beyond the tolerance): nothing moves yet.
   const diff = transform({ input, amount }, ({ input, amount }) => {
     if ("within_tolerance" in input && !input.within_tolerance) return 0
+    // A card held at checkout is charged the weighed amount itself when the order is settled
+    // (src/lib/card-hold.ts): nothing to top up, nothing to refund.
+    if (input.part.payment_method === "card" && input.part.payment_status === "awaiting") return 0
     return Number(amount) - input.part.estimated_amount
   })
   const topup = when(`${prefix}-topup`, { diff }, ({ diff }) => diff > 0).then(() => {

@@ -10,6 +10,7 @@ import {
 import { FeatureFlag } from "@medusajs/framework/utils"
 import { findProductIdsByText } from "../../lib/product-search"
 import { PUBLIC_SELLER_FIELDS } from "../../lib/seller-views"
+import { holdCardForWeighing } from "./card-hold"
 import { refuseUnconfirmedVietQr } from "./vietqr-guard"
 import { refuseUnacceptedWeighing } from "./weight-acceptance-guard"
 
@@ -119,7 +120,7 @@ export const storeRoutes: MiddlewareRoute[] = [
   {
     matcher: "/store/payment-collections/:id/payment-sessions",
     method: ["POST"],
-    middlewares: [wrap(refuseUnconfirmedVietQr)],
+    middlewares: [wrap(refuseUnconfirmedVietQr), wrap(holdCardForWeighing)],
   },
   {
     matcher: "/store/carts/:id/complete",

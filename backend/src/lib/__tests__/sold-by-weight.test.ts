@@ -3,6 +3,7 @@ import {
   estimatedUnitPrice,
   firstUnaccepted,
   soldByWeightOf,
+  toleranceHeadroom,
   unacceptedText,
   weighLine,
 } from "../sold-by-weight"
@@ -60,5 +61,21 @@ describe("produce sold by weight", () => {
       vi: 'Vui lòng đồng ý rằng số tiền của "Thịt lợn" có thể thay đổi tối đa ±5% sau khi cân',
       en: 'Please accept that the amount for "Thịt lợn" may change by up to ±5% after weighing',
     })
+  })
+
+  it("holds on a card exactly the most a line within its tolerance can add", () => {
+    expect(toleranceHeadroom(CHICKEN, 2)).toBe(54000)
+    expect(toleranceHeadroom({ ...CHICKEN, tolerance_pct: 0 }, 2)).toBe(0)
+    // 3 birds at 7%: 810,000 × 7% is 56,700; an odd price rounds down to whole dong.
+    expect(toleranceHeadroom({ ...CHICKEN, tolerance_pct: 7 }, 3)).toBe(56700)
+    const odd = { ...CHICKEN, price_per_kg: 99999, grams: 333, tolerance_pct: 3 }
+    expect(toleranceHeadroom(odd, 1)).toBe(999)
+    // Every weight the tolerance accepts costs at most the headroom above the estimate.
+    for (let grams = 3500; grams <= 4100; grams++) {
+      const line = weighLine(CHICKEN, 2, grams)
+      if (line.within_tolerance) {
+        expect(line.total - line.estimated_total).toBeLessThanOrEqual(toleranceHeadroom(CHICKEN, 2))
+      }
+    }
   })
 })

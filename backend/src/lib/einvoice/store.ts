@@ -155,6 +155,9 @@ function toNumber(value: unknown): number {
   return Number(value)
 }
 
+/** Weighing states in which a part's amount is not final yet (docs/checkout.md). */
+const AWAITING_WEIGHING = new Set(["required", "contact_buyer"])
+
 const isUniqueViolation = (error: unknown) =>
   /duplicate key|unique constraint|already exists/i.test(String((error as Error)?.message))
 
@@ -206,8 +209,14 @@ async function makeInvoices(container: MedusaContainer, seller: Row) {
     )
   }
 
+  // A part paid before its produce is weighed (a VietQR transfer) is invoiced once weighed and
+  // settled, for what it actually costs: its order's lines carry the weighed prices by then.
   const due = parts.filter(
-    (p) => p.payment_status === "captured" && p.captured_at && !invoiced.has(p.id),
+    (p) =>
+      p.payment_status === "captured" &&
+      p.captured_at &&
+      !AWAITING_WEIGHING.has(p.weighing) &&
+      !invoiced.has(p.id),
   )
   if (!due.length) return
   const { form, series } = splitSeries(seller.invoice_series, seller.kind)

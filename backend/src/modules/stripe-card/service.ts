@@ -1,6 +1,8 @@
 import { createRequire } from "node:module"
+import { PaymentActions } from "@medusajs/framework/utils"
 import StripeProviderService from "@medusajs/payment-stripe/dist/services/stripe-provider"
 import type { StripeOptions } from "@medusajs/payment-stripe/dist/types"
+import { getSmallestUnit } from "@medusajs/payment-stripe/dist/utils/get-smallest-unit"
 
 export type StripeCardOptions = StripeOptions & {
   /**
@@ -8,6 +10,14 @@ export type StripeCardOptions = StripeOptions & {
    * `scripts/lib/stripe-server.mjs`. Unset: Stripe itself (https://api.stripe.com).
    */
   apiHost?: string
+}
+
+type CaptureInput = Parameters<StripeProviderService["capturePayment"]>[0]
+type WebhookInput = Parameters<StripeProviderService["getWebhookActionAndData"]>[0]
+
+/** The payment module's own record of captures, in the cradle every provider is built with. */
+interface CaptureRecords {
+  retrieve(id: string, config?: { select?: string[] }): Promise<{ amount: unknown }>
 }
 
 /** The Stripe client the base class keeps in `stripe_` (stripe-node 15). */
@@ -64,5 +74,48 @@ export default class StripeCardProviderService extends StripeProviderService {
       const Stripe = providerStripe()
       this.stripe_ = new Stripe(options.apiKey, parseApiHost(options.apiHost))
     }
+  }
+
+  /**
+   * A card held for produce sold by weight (`capture_method: manual`, docs/checkout.md) is
+   * captured for the amount of Medusa's capture, not the whole hold: Medusa hands a provider no
+   * amount, only the capture's id as the idempotency key, so the amount is read from that
+   * capture. Stripe captures a PaymentIntent once and releases the rest of the hold. Any other
+   * intent is captured as Medusa's provider does.
+   */
+  async capturePayment(input: CaptureInput) {
+    const intent = input.data as { id?: string; capture_method?: string; currency?: string }
+    const captureId = input.context?.idempotency_key
+    if (intent?.capture_method !== "manual" || !intent.id || !captureId) {
+      return super.capturePayment(input)
+    }
+    const captures = (this.container_ as unknown as { captureService: CaptureRecords })
+      .captureService
+    const capture = await captures.retrieve(captureId, { select: ["id", "amount", "raw_amount"] })
+    try {
+      const captured = await this.stripe_.paymentIntents.capture(
+        intent.id,
+        { amount_to_capture: getSmallestUnit(Number(capture.amount), intent.currency ?? "vnd") },
+        { idempotencyKey: captureId },
+      )
+      return { data: captured as unknown as Record<string, unknown> }
+    } catch (error) {
+      // Unlike the base provider, an intent already captured is an error here: a second
+      // capture of a hold would be recorded by Medusa with no money behind it.
+      throw this.buildError("An error occurred in capturePayment", error as Error)
+    }
+  }
+
+  /**
+   * The "succeeded" notice of a held card is the capture this platform made itself and Medusa
+   * already recorded; acting on it would capture a second time. Every other notice is Medusa's.
+   */
+  async getWebhookActionAndData(webhookData: WebhookInput) {
+    const result = await super.getWebhookActionAndData(webhookData)
+    if (result.action !== PaymentActions.SUCCESSFUL) return result
+    const event = this.constructWebhookEvent(webhookData)
+    const intent = event.data.object as { capture_method?: string }
+    if (intent.capture_method === "manual") return { action: PaymentActions.NOT_SUPPORTED }
+    return result
   }
 }

@@ -1,7 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { partChecks, withOrderPart } from "../../../../../lib/order-part-actions"
 import { loadOrderParts } from "../../../../../lib/order-parts"
-import { MAX_WEIGHT_FACTOR, soldByWeightOf, weighLine } from "../../../../../lib/sold-by-weight"
+import {
+  MAX_WEIGHT_FACTOR,
+  soldByWeightOf,
+  toleranceHeadroom,
+  weighLine,
+} from "../../../../../lib/sold-by-weight"
 import { weighOrderPartWorkflow } from "../../../../../workflows/weigh-order-part"
 import { sellerAccess } from "../../../../utils/access"
 import { sellerActor } from "../../../../utils/audit-actor"
@@ -10,6 +15,7 @@ import { parseInput } from "../../../../utils/validate"
 import { WeighOrder } from "../../../validators"
 
 const kg = (grams: number) => `${(grams / 1000).toLocaleString("vi-VN")} kg`
+const dong = (amount: number) => `${amount.toLocaleString("vi-VN")} ₫`
 
 /**
  * The seller (or its helper) types what each line sold by weight actually weighs, at packing.
@@ -46,7 +52,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
           en: `"lines.${index}.grams": too small, the line would cost nothing`,
         })
       }
-      return { item, line, result }
+      return { item, line, rule, result }
     })
     const missing = weighable.find((i) => !seen.has(i.id))
     if (missing) {
@@ -56,16 +62,29 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       })
     }
     // What the weighing adds to the estimate, before Medusa totals it (same unit prices, same
-    // quantities): a card charge cannot grow after checkout.
+    // quantities). A card charged at checkout cannot grow; a card held for the weighing can
+    // grow by its lines' tolerances, what the hold covers (src/lib/card-hold.ts).
     const added = weighed.reduce((sum, w) => sum + w.result.total - w.result.estimated_total, 0)
     if (input.part.payment_method === "card" && added > 0) {
-      throw conflict(
-        {
-          vi: "Đơn trả bằng thẻ không thể thu thêm sau khi cân; hãy liên hệ người mua",
-          en: "A card payment cannot be charged more after weighing; contact the buyer",
-        },
-        "lines",
-      )
+      const held = input.part.payment_status === "awaiting"
+      const headroom = held
+        ? weighed.reduce((sum, w) => sum + toleranceHeadroom(w.rule, w.item.quantity), 0)
+        : 0
+      if (added > headroom) {
+        const estimate = input.part.estimated_amount
+        throw conflict(
+          held
+            ? {
+                vi: `Số tiền sau khi cân (${dong(estimate + added)}) vượt quá số tiền đã giữ trên thẻ của người mua (${dong(estimate + headroom)}); hãy liên hệ người mua, hoặc hủy đơn`,
+                en: `The weighed amount (${dong(estimate + added)}) is more than the buyer's card holds (${dong(estimate + headroom)}); contact the buyer, or cancel the order`,
+              }
+            : {
+                vi: "Đơn trả bằng thẻ không thể thu thêm sau khi cân; hãy liên hệ người mua",
+                en: "A card payment cannot be charged more after weighing; contact the buyer",
+              },
+          "lines",
+        )
+      }
     }
     await weighOrderPartWorkflow(req.scope).run({
       input: {
