@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto"
 import { createRequire } from "node:module"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import { adminQuery, asynchronousCommit } from "./admin-db.mjs"
 
 const require = createRequire(import.meta.url)
 const cwd = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
@@ -42,20 +43,7 @@ const configModule = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
 mergePluginModules(configModule, await getResolvedPlugins(cwd, configModule), cwd)
 container.register({ [ContainerRegistrationKeys.LOGGER]: asValue(logger) })
 await dbUtils.create(dbName)
-{
-  // As setup.mts does for every test database: commits need not wait for the WAL flush.
-  const { Client } = require("@medusajs/framework/pg")
-  const client = new Client({
-    host: process.env.DB_HOST,
-    port: Number(process.env.DB_PORT || 5432),
-    user: process.env.DB_USERNAME || "postgres",
-    password: process.env.DB_PASSWORD || undefined,
-    database: "postgres",
-  })
-  await client.connect()
-  await client.query(`ALTER DATABASE "${dbName}" SET synchronous_commit = off`)
-  await client.end()
-}
+await adminQuery([asynchronousCommit(dbName)])
 dbUtils.pgConnection_ = await runnerUtils.initDb()
 await new Migrator({ container }).ensureMigrationsTable()
 await runnerUtils.migrateDatabase(appLoader)

@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import path from "node:path"
+import { adminQuery, asynchronousCommit, quoteIdentifier } from "./admin-db.mjs"
 
 const require = createRequire(import.meta.url)
 
@@ -28,10 +29,7 @@ process.env.UPLOAD_DIR ||= mkdtempSync(path.join(tmpdir(), "coop-test-uploads-")
 // left out (it would only find every module up to date); link sync and search-index migrations
 // still run as the runner does them. The runner reads these helpers from their modules' exports
 // at call time, so replacing the exports is enough.
-// Each test database also gets synchronous_commit off (set again on every restore, since
-// CREATE DATABASE does not copy database settings): a commit does not wait for its WAL flush.
-// Throwaway databases lose nothing by it, and the many small transactions of Medusa's workflows
-// stop waiting on the disk.
+// Each test database also gets synchronous_commit off, set again on every restore (admin-db.mjs).
 const template = process.env.MEDUSA_TEST_TEMPLATE_DB
 if (template) {
   const runnerUtils = path.join(
@@ -40,34 +38,15 @@ if (template) {
   )
   const templates = require(path.join(runnerUtils, "postgres-template.js"))
   const useDb = require(path.join(runnerUtils, "use-db.js"))
-  const { Client } = require("@medusajs/framework/pg")
-  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
-  const admin = async (sql: string[]) => {
-    const client = new Client({
-      host: process.env.DB_HOST,
-      port: Number(process.env.DB_PORT || 5432),
-      user: process.env.DB_USERNAME || "postgres",
-      password: process.env.DB_PASSWORD || undefined,
-      database: "postgres",
-    })
-    await client.connect()
-    try {
-      for (const statement of sql) await client.query(statement)
-    } finally {
-      await client.end()
-    }
-  }
-  const asyncCommit = (name: string) => `ALTER DATABASE ${quote(name)} SET synchronous_commit = off`
-
   templates.createDatabase = async ({ databaseName }: { databaseName: string }) =>
-    admin([
-      `CREATE DATABASE ${quote(databaseName)} TEMPLATE ${quote(template)}`,
-      asyncCommit(databaseName),
+    adminQuery([
+      `CREATE DATABASE ${quoteIdentifier(databaseName)} TEMPLATE ${quoteIdentifier(template)}`,
+      asynchronousCommit(databaseName),
     ])
   const restore = templates.restorePostgresDatabaseFromTemplate
   templates.restorePostgresDatabaseFromTemplate = async (options: { databaseName: string }) => {
     await restore(options)
-    await admin([asyncCommit(options.databaseName)])
+    await adminQuery([asynchronousCommit(options.databaseName)])
   }
   useDb.migrateDatabase = async () => {}
 }

@@ -6,7 +6,8 @@
 //
 // Boots a seeded Medusa (fresh database, NODE_ENV=production, the Caching Module on Redis when
 // REDIS_URL is set, in memory otherwise) and a production build of the storefront
-// (storefront/.next-bench-catalogue, or --dist-dir; --no-build reuses it) that reaches the backend through a counting proxy.
+// (storefront/.next-bench-catalogue, or --dist-dir; --no-build reuses it) that reaches the backend
+// through a counting proxy (scripts/lib/bench-stack.mjs).
 // 1. The shop's product read (the storefront's PRODUCT_FIELDS: seller, OCOP entry, categories,
 //    stock, calculated prices) against plain Medusa's `/store/products` (its default fields, same
 //    region) for the same product, and for a 12-product list.
@@ -16,85 +17,33 @@
 //    backend calls they made, by path, and how long until every one had its answer.
 // Pairs are interleaved: --rounds rounds of a --slice s autocannon run of each side, so both see
 // the same machine. Progress goes to stderr, results (Markdown) to stdout, JSON to --json FILE.
-import { randomBytes } from "node:crypto"
-import { readFileSync, writeFileSync } from "node:fs"
-import { createServer, request as httpRequest } from "node:http"
-import { createRequire } from "node:module"
+import { writeFileSync } from "node:fs"
 import os from "node:os"
-import path from "node:path"
-import { parseArgs } from "node:util"
 import { postSigned } from "@coop/contracts/signature"
 import autocannon from "autocannon"
-import { ROOT } from "../lib/pg.mjs"
-import { freePort, run, startService, stopService, waitForHttp } from "../lib/proc.mjs"
-import { startSeededBackend } from "../lib/test-backend.mjs"
+import {
+  benchArgs,
+  benchStack,
+  log,
+  machineInfo,
+  machineLine,
+  storefrontProductFields,
+  totalCalls,
+} from "../lib/bench-stack.mjs"
 
-const { values: args } = parseArgs({
-  options: {
+const { args, numbers } = benchArgs(
+  {
     slice: { type: "string", default: "3" },
     rounds: { type: "string", default: "4" },
     connections: { type: "string", default: "20" },
-    json: { type: "string" },
-    build: { type: "boolean", default: true },
-    "dist-dir": { type: "string", default: ".next-bench-catalogue" },
   },
-  allowNegative: true,
-})
-const SLICE = Number(args.slice)
-const ROUNDS = Number(args.rounds)
-const CONNECTIONS = Number(args.connections)
-if (!(SLICE > 0 && ROUNDS > 0 && CONNECTIONS > 0))
-  throw new Error("--slice, --rounds, --connections must be > 0")
-
-const STOREFRONT = path.join(ROOT, "storefront")
-const DIST_DIR = args["dist-dir"]
-const require = createRequire(import.meta.url)
-const NEXT = require.resolve("next/dist/bin/next", { paths: [STOREFRONT] })
+  { distDir: ".next-bench-catalogue", positive: ["slice", "rounds", "connections"] },
+)
+const { slice: SLICE, rounds: ROUNDS, connections: CONNECTIONS } = numbers
 const PRODUCT = "gao-seng-cu-gia-phu-5kg"
 const SELLER = "htx-nong-nghiep-gia-phu"
 const CATEGORY = "gao"
 const COMMUNE = "02923"
-const log = (line) => console.error(`[bench] ${line}`)
-
-/** The storefront's PRODUCT_FIELDS (lib/medusa/products.ts), so the shop's read is the shop's. */
-function storefrontProductFields() {
-  const source = readFileSync(path.join(STOREFRONT, "lib/medusa/products.ts"), "utf8")
-  const declared = /PRODUCT_FIELDS\s*=\s*(\[[^\]]*\]|"[^"]*")/.exec(source)?.[1]
-  if (!declared) throw new Error("PRODUCT_FIELDS not found in storefront/lib/medusa/products.ts")
-  return [...declared.matchAll(/"([^"]+)"/g)].map((m) => m[1]).join(",")
-}
-
-/** A pass-through proxy counting the storefront's backend calls, by path without the query. */
-async function countingProxy(target) {
-  const to = new URL(target)
-  let calls = new Map()
-  const server = createServer((req, res) => {
-    const key = (req.url ?? "").split("?")[0]
-    calls.set(key, (calls.get(key) ?? 0) + 1)
-    const upstream = httpRequest(
-      { host: to.hostname, port: to.port, path: req.url, method: req.method, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers)
-        answer.pipe(res)
-      },
-    )
-    upstream.on("error", () => res.destroy())
-    req.pipe(upstream)
-  })
-  const port = await freePort()
-  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve))
-  return {
-    url: `http://127.0.0.1:${port}`,
-    take: () => {
-      const taken = calls
-      calls = new Map()
-      return taken
-    },
-    close: () => server.close(),
-  }
-}
-
-const total = (calls) => [...calls.values()].reduce((a, b) => a + b, 0)
 
 /**
  * Interleaved load of several targets: `rounds` rounds of `slice` s each, target after target.
@@ -124,7 +73,7 @@ async function interleaved(targets, proxy) {
       sum.p50.push(result.latency.p50)
       sum.non2xx += result.non2xx
       sum.errors += result.errors + result.timeouts
-      if (target.page) sum.calls += total(proxy.take())
+      if (target.page) sum.calls += totalCalls(proxy.take())
     }
   }
   return targets.map((target, i) => {
@@ -145,66 +94,21 @@ async function interleaved(targets, proxy) {
   })
 }
 
-const children = []
-let backend
-let proxy
-const cleanup = async () => {
-  await Promise.all(children.map((child) => stopService(child)))
-  proxy?.close()
-  await backend?.stop()
-}
+const stack = benchStack({
+  build: args.build,
+  distDir: args["dist-dir"],
+  revalidate: true,
+  proxy: true,
+  siteUrl: true,
+})
 // Stopped early (Ctrl-C, kill): the backend, the storefront and the database go too.
 for (const signal of ["SIGINT", "SIGTERM"])
-  process.once(signal, () => cleanup().finally(() => process.exit(130)))
+  process.once(signal, () => stack.stop().finally(() => process.exit(130)))
 
 try {
   const loadBefore = os.loadavg()
-  const storefrontPort = await freePort()
-  const storefrontUrl = `http://localhost:${storefrontPort}`
-  const revalidateSecret = randomBytes(32).toString("hex")
-  log(`building the storefront, booting a seeded backend (Redis: ${process.env.REDIS_URL ?? "no"})`)
-  const [built, seeded] = await Promise.allSettled([
-    args.build
-      ? run(process.execPath, [NEXT, "build"], {
-          cwd: STOREFRONT,
-          env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR },
-          quiet: true,
-          label: "next build",
-        })
-      : Promise.resolve(),
-    startSeededBackend({
-      env: {
-        STOREFRONT_REVALIDATE_URL: `${storefrontUrl}/api/revalidate`,
-        STOREFRONT_REVALIDATE_SECRET: revalidateSecret,
-      },
-    }),
-  ])
-  if (seeded.status === "fulfilled") backend = seeded.value
-  for (const step of [built, seeded]) if (step.status === "rejected") throw step.reason
-
-  proxy = await countingProxy(backend.url)
-  const storefront = startService(
-    "storefront",
-    process.execPath,
-    [NEXT, "start", "-p", String(storefrontPort)],
-    {
-      cwd: STOREFRONT,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: DIST_DIR,
-        STOREFRONT_URL: storefrontUrl,
-        MEDUSA_BACKEND_URL: proxy.url,
-        NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: backend.publishableKey,
-        // No traceability service: the product page's origin section says it is unavailable.
-        TRACEABILITY_URL: `http://127.0.0.1:${await freePort()}`,
-        STOREFRONT_REVALIDATE_SECRET: revalidateSecret,
-      },
-      onLine: () => {},
-    },
-  )
-  children.push(storefront)
-  await waitForHttp(`${storefrontUrl}/vi`, { child: storefront })
+  log(`Caching Module on ${process.env.REDIS_URL ? "Redis" : "memory"}`)
+  const { backend, backendProxy: proxy, storefrontUrl, revalidateSecret } = await stack.start()
 
   const store = { "x-publishable-api-key": backend.publishableKey }
   const { regions } = await (
@@ -304,14 +208,7 @@ try {
   }
   log(`after a revalidation: ${JSON.stringify(afterRevalidation)}`)
 
-  const machine = {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model,
-    node: process.version,
-    loadBefore: loadBefore.map((l) => Number(l.toFixed(2))),
-    loadAfter: os.loadavg().map((l) => Number(l.toFixed(2))),
-    redis: Boolean(process.env.REDIS_URL),
-  }
+  const machine = { ...machineInfo(loadBefore), redis: Boolean(process.env.REDIS_URL) }
   const results = {
     date: new Date().toISOString(),
     machine,
@@ -326,7 +223,7 @@ try {
 
   const ratio = (a, b) => (b.requestsPerSecond ? a.requestsPerSecond / b.requestsPerSecond : 0)
   const out = [
-    `Machine: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load average ${machine.loadBefore.join(" / ")} before, ${machine.loadAfter.join(" / ")} after; Caching Module on ${machine.redis ? "Redis" : "memory"}`,
+    `${machineLine(machine)}; Caching Module on ${machine.redis ? "Redis" : "memory"}`,
     "",
     `autocannon, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SLICE} s per target:`,
     "",
@@ -350,5 +247,5 @@ try {
   )
   console.log(out.join("\n"))
 } finally {
-  await cleanup()
+  await stack.stop()
 }

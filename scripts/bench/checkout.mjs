@@ -24,6 +24,7 @@ import os from "node:os"
 import path from "node:path"
 import { parseArgs } from "node:util"
 import pg from "pg"
+import { mapLimit, prepareCart, storeApi } from "../lib/checkout-steps.mjs"
 import { createTestDatabase, ROOT, resolvePostgres } from "../lib/pg.mjs"
 import { freePort, run, startService, stopService, waitForHttp } from "../lib/proc.mjs"
 
@@ -47,16 +48,6 @@ const PREPARE_CONCURRENCY = 4
 const BACKEND = path.join(ROOT, "backend")
 const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
 const DEFAULT_REDIS = "redis://127.0.0.1:6379"
-const ADDRESS = {
-  first_name: "Nguyễn",
-  last_name: "Văn An",
-  address_1: "Thôn Phú Xuân",
-  city: "Xã Gia Phú",
-  province: "Tỉnh Lào Cai",
-  country_code: "vn",
-  phone: "0912 000 111",
-  metadata: { commune_code: "02923", province_code: "15" },
-}
 const log = (line) => console.error(`[bench] ${line}`)
 
 // Counts pg statements in the backend process and answers the count on BENCH_SQL_COUNTER_PORT.
@@ -263,7 +254,14 @@ async function benchRun({ name, redisUrl }) {
     const jobs = []
     for (let i = 0; i < total; i++) jobs.push(kinds.three, kinds.one)
     const carts = await mapLimit(jobs, PREPARE_CONCURRENCY, (kind, n) =>
-      prepareCart(api, region.id, kind, n),
+      prepareCart(api, {
+        regionId: region.id,
+        // A buyer each: carts created at the same time with one email race to create its guest
+        // customer.
+        email: `nguoi.mua.${n}@example.test`,
+        items: kind.items,
+        sellers: kind.sellers,
+      }),
     )
     log(`prepared in ${((performance.now() - prepareStarted) / 1000).toFixed(1)} s`)
 
@@ -364,7 +362,6 @@ async function raiseStock(db) {
   return rowCount
 }
 
-/** A fetch for the store API that throws on errors with the answer's body. */
 /** Lists and publishes `count` products as the seller's owner, with plenty of stock. */
 async function listExtraProducts(base, handle, count) {
   const call = async (method, pathname, body, headers = {}) => {
@@ -391,65 +388,6 @@ async function listExtraProducts(base, handle, count) {
     )
     await call("POST", `/seller/products/${product.id}/publish`, {}, auth)
   }
-}
-
-function storeApi(base, publishableKey) {
-  const headers = { "x-publishable-api-key": publishableKey, "content-type": "application/json" }
-  const api = async (method, pathname, body) => {
-    const response = await fetch(`${base}${pathname}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const text = await response.text()
-    if (!response.ok) throw new Error(`${method} ${pathname} answered ${response.status}: ${text}`)
-    return JSON.parse(text)
-  }
-  api.headers = headers
-  return api
-}
-
-/** Items, address, pickup at every seller, a cash-on-delivery session: ready to complete. */
-async function prepareCart(api, regionId, kind, n) {
-  // A buyer each: carts created at the same time with one email race to create its guest customer.
-  const { cart } = await api("POST", "/store/carts", {
-    region_id: regionId,
-    email: `nguoi.mua.${n}@example.test`,
-  })
-  for (const item of kind.items) await api("POST", `/store/carts/${cart.id}/line-items`, item)
-  await api("POST", `/store/carts/${cart.id}`, {
-    shipping_address: ADDRESS,
-    billing_address: ADDRESS,
-  })
-  const { parts } = await api("GET", `/store/carts/${cart.id}/seller-shipping-options`)
-  if (parts.length !== kind.sellers) {
-    throw new Error(`cart ${cart.id} (${kind.label}) has ${parts.length} seller parts`)
-  }
-  for (const part of parts) {
-    const option = part.options.find((o) => o.code === "pickup_seller")
-    if (!option) throw new Error(`${part.seller.handle} offers no pickup_seller option`)
-    await api("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: option.id })
-  }
-  const { payment_collection } = await api("POST", "/store/payment-collections", {
-    cart_id: cart.id,
-  })
-  await api("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, {
-    provider_id: "pp_cod_cod",
-  })
-  return cart.id
-}
-
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++
-      results[i] = await fn(items[i], i)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
 }
 
 /** --redis as given; else a Redis on 127.0.0.1:6379, in its highest empty logical database. */

@@ -16,6 +16,7 @@ import { readdirSync, readFileSync } from "node:fs"
 import os from "node:os"
 import { parseArgs } from "node:util"
 import autocannon from "autocannon"
+import { prepareCart, storeApi } from "../lib/checkout-steps.mjs"
 import { startCluster } from "../lib/cluster.mjs"
 import { ensureDemoTrace, operatorToken } from "../lib/demo-trace.mjs"
 import { publishableKey } from "../lib/prepare.mjs"
@@ -32,16 +33,6 @@ const CONNECTIONS = Number(args.connections)
 const CHECKOUTS = Number(args.checkouts)
 const log = (line) => console.error(`[bench] ${line}`)
 const TICK = 100 // USER_HZ on Linux
-const ADDRESS = {
-  first_name: "Nguyễn",
-  last_name: "Văn An",
-  address_1: "Thôn Phú Xuân",
-  city: "Xã Gia Phú",
-  province: "Tỉnh Lào Cai",
-  country_code: "vn",
-  phone: "0912 000 111",
-  metadata: { commune_code: "02923", province_code: "15" },
-}
 const ports = {
   backend: Number(process.env.BACKEND_PORT ?? 9000),
   traceability: Number(process.env.TRACEABILITY_PORT ?? 9100),
@@ -104,42 +95,6 @@ function cannon(url, headers = {}, requests) {
   })
 }
 
-async function store(base, key, method, pathname, body) {
-  const response = await fetch(`${base}${pathname}`, {
-    method,
-    headers: { "x-publishable-api-key": key, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${pathname} answered ${response.status}: ${text}`)
-  return JSON.parse(text)
-}
-
-async function prepareCart(base, key, regionId, variantId, n) {
-  const api = (m, p, b) => store(base, key, m, p, b)
-  const { cart } = await api("POST", "/store/carts", {
-    region_id: regionId,
-    email: `bench.${n}.${Date.now()}@example.test`,
-  })
-  await api("POST", `/store/carts/${cart.id}/line-items`, { variant_id: variantId, quantity: 1 })
-  await api("POST", `/store/carts/${cart.id}`, {
-    shipping_address: ADDRESS,
-    billing_address: ADDRESS,
-  })
-  const { parts } = await api("GET", `/store/carts/${cart.id}/seller-shipping-options`)
-  for (const part of parts) {
-    const option = part.options.find((o) => o.code === "pickup_seller")
-    await api("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: option.id })
-  }
-  const { payment_collection } = await api("POST", "/store/payment-collections", {
-    cart_id: cart.id,
-  })
-  await api("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, {
-    provider_id: "pp_cod_cod",
-  })
-  return cart.id
-}
-
 async function run(count) {
   log(`=== ${count} instance(s) of each`)
   const cluster = await startCluster({
@@ -151,14 +106,10 @@ async function run(count) {
   try {
     const key = publishableKey()
     const base = cluster.urls.backend
-    const { products } = await store(
-      base,
-      key,
-      "GET",
-      "/store/products?fields=id,handle,*variants&limit=5",
-    )
+    const api = storeApi(base, key)
+    const { products } = await api("GET", "/store/products?fields=id,handle,*variants&limit=5")
     const product = products.find((p) => p.variants?.length)
-    const { regions } = await store(base, key, "GET", "/store/regions")
+    const { regions } = await api("GET", "/store/regions")
     const region = regions.find((r) => r.currency_code === "vnd") ?? regions[0]
     const demo = await ensureDemoTrace({
       backendUrl: base,
@@ -201,7 +152,13 @@ async function run(count) {
     log(`preparing ${CHECKOUTS} carts (not timed)`)
     const carts = []
     for (let i = 0; i < CHECKOUTS; i++) {
-      carts.push(await prepareCart(base, key, region.id, product.variants[0].id, i))
+      carts.push(
+        await prepareCart(api, {
+          regionId: region.id,
+          email: `bench.${i}.${Date.now()}@example.test`,
+          items: [{ variant_id: product.variants[0].id, quantity: 1 }],
+        }),
+      )
     }
     rows.push(
       await measure(cluster, "checkout completion", async () => {

@@ -5,11 +5,12 @@
 // traceability endpoints they read, all in one run on one machine.
 //
 //   node scripts/bench/storefront.mjs [--runs 3] [--duration 15] [--connections 20]
-//                                     [--json FILE] [--no-build]
+//                                     [--json FILE] [--no-build] [--dist-dir DIR]
 //
-// Boots a seeded Medusa (fresh database, NODE_ENV=production, no Redis: plain Medusa) and builds
-// the storefront (storefront/.next-bench) and the traceability service
-// (traceability/.cache/bench-storefront) side by side, migrates a fresh traceability database,
+// Boots (scripts/lib/bench-stack.mjs) a seeded Medusa (fresh database, NODE_ENV=production, no
+// Redis: plain Medusa) and builds the storefront (storefront/.next-bench, or --dist-dir;
+// --no-build reuses it) and the traceability service (traceability/.cache/bench-storefront) side
+// by side, migrates a fresh traceability database,
 // starts the service (rate limit off) and sets up the demo batches with their events and stamps
 // (scripts/lib/demo-trace.mjs), then `next start`. Lighthouse 13 runs --runs times per page with
 // its default mobile emulation and throttling (Debian's chromium, Accept-Language: vi); the
@@ -18,104 +19,35 @@
 // the results (Markdown) to stdout, and to --json FILE as JSON when given.
 import { spawnSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
-import { createServer, request as httpRequest } from "node:http"
-import { createRequire } from "node:module"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { parseArgs } from "node:util"
 import { postSigned } from "@coop/contracts/signature"
 import autocannon from "autocannon"
+import {
+  benchArgs,
+  benchStack,
+  log,
+  machineInfo,
+  machineLine,
+  storefrontProductFields,
+  totalCalls,
+} from "../lib/bench-stack.mjs"
 import { CHROMIUM_ARGS, ensureChromium } from "../lib/chromium.mjs"
-import { ensureDemoTrace } from "../lib/demo-trace.mjs"
 import { ensureLighthouse } from "../lib/lighthouse.mjs"
-import { createTestDatabase, ROOT, resolvePostgres } from "../lib/pg.mjs"
-import { freePort, run, startService, stopService, waitForHttp } from "../lib/proc.mjs"
-import { startSeededBackend } from "../lib/test-backend.mjs"
+import { run } from "../lib/proc.mjs"
 
-const { values: args } = parseArgs({
-  options: {
+const { args, numbers } = benchArgs(
+  {
     runs: { type: "string", default: "3" },
     duration: { type: "string", default: "15" },
     connections: { type: "string", default: "20" },
-    json: { type: "string" },
-    build: { type: "boolean", default: true },
   },
-  allowNegative: true,
-})
-const RUNS = Number(args.runs)
-const DURATION = Number(args.duration)
-const CONNECTIONS = Number(args.connections)
-if (!(RUNS > 0 && DURATION > 0 && CONNECTIONS > 0))
-  throw new Error("--runs, --duration, --connections must be > 0")
-
-const STOREFRONT = path.join(ROOT, "storefront")
-const DIST_DIR = ".next-bench"
-const TRACE_DIST = path.join(ROOT, "traceability", ".cache", "bench-storefront", "dist")
-const require = createRequire(import.meta.url)
-const NEXT = require.resolve("next/dist/bin/next", { paths: [STOREFRONT] })
-const LIGHTHOUSE = ensureLighthouse((line) => console.error(`[bench] ${line}`))
+  { distDir: ".next-bench", positive: ["runs", "duration", "connections"] },
+)
+const { runs: RUNS, duration: DURATION, connections: CONNECTIONS } = numbers
+const LIGHTHOUSE = ensureLighthouse(log)
 const PRODUCT = "gao-seng-cu-gia-phu-5kg"
-const log = (line) => console.error(`[bench] ${line}`)
-const quiet = () => {}
-
-/**
- * The fields the storefront asks Medusa for (PRODUCT_FIELDS in lib/medusa/products.ts, a string or
- * an array of strings joined with commas), so both sides of the comparison read the same.
- */
-function storefrontProductFields() {
-  const source = readFileSync(path.join(STOREFRONT, "lib/medusa/products.ts"), "utf8")
-  const declared = /PRODUCT_FIELDS\s*=\s*(\[[^\]]*\]|"[^"]*")/.exec(source)?.[1]
-  if (!declared) throw new Error("PRODUCT_FIELDS not found in storefront/lib/medusa/products.ts")
-  return [...declared.matchAll(/"([^"]+)"/g)].map((m) => m[1]).join(",")
-}
-
-async function buildTraceability() {
-  rmSync(TRACE_DIST, { recursive: true, force: true })
-  const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc")
-  const project = path.join(ROOT, "traceability", "tsconfig.build.json")
-  await run(process.execPath, [tsc, "-p", project, "--outDir", TRACE_DIST], {
-    quiet: true,
-    label: "tsc",
-  })
-  // What tsc does not emit (SQL migrations, plain .js modules) is copied as it is.
-  cpSync(path.join(ROOT, "traceability", "src"), TRACE_DIST, {
-    recursive: true,
-    filter: (from) => statSync(from).isDirectory() || !from.endsWith(".ts"),
-  })
-}
-
-/**
- * A pass-through HTTP proxy in front of a service, counting the requests the storefront makes:
- * how many backend calls a page costs under load (0 when it is served from Next's data cache).
- */
-async function countingProxy(target) {
-  const to = new URL(target)
-  let count = 0
-  const server = createServer((req, res) => {
-    count++
-    const upstream = httpRequest(
-      { host: to.hostname, port: to.port, path: req.url, method: req.method, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers)
-        answer.pipe(res)
-      },
-    )
-    upstream.on("error", () => res.destroy())
-    req.pipe(upstream)
-  })
-  const port = await freePort()
-  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve))
-  return {
-    url: `http://127.0.0.1:${port}`,
-    take: () => {
-      const n = count
-      count = 0
-      return n
-    },
-    close: () => server.close(),
-  }
-}
 
 /** CPU time (ms) used so far by a process group (Linux /proc; clock ticks of 10 ms). */
 function groupCpuMs(pgid) {
@@ -215,7 +147,7 @@ async function load(name, url, headers = {}) {
   const cpuBefore = groupCpuMs(storefrontPid)
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers })
   const storefrontCpuMs = groupCpuMs(storefrontPid) - cpuBefore
-  const [backendCalls, traceCalls] = proxies.map((proxy) => proxy.take())
+  const [backendCalls, traceCalls] = proxies.map((proxy) => totalCalls(proxy.take()))
   const perRequest = (calls) => Number((calls / Math.max(1, result.requests.total)).toFixed(3))
   const row = {
     storefrontCpuMsPerRequest: perRequest(storefrontCpuMs),
@@ -235,123 +167,24 @@ async function load(name, url, headers = {}) {
   return row
 }
 
-const children = []
 /** The storefront's process group, whose CPU time is read around each page's load. */
 let storefrontPid = 0
-const proxies = []
-let backend
-let tracePg
-let traceDb
+/** The counting proxies in front of the backend and the traceability service. */
+let proxies = []
+const stack = benchStack({
+  build: args.build,
+  distDir: args["dist-dir"],
+  traceability: { name: "bench-storefront", database: "coop_trace_bench" },
+  revalidate: true,
+  proxy: true,
+})
 const tmp = mkdtempSync(path.join(os.tmpdir(), "bench-storefront-"))
-const cleanup = async () => {
-  await Promise.all(children.map((child) => stopService(child)))
-  for (const proxy of proxies) proxy.close()
-  await traceDb?.drop().catch((error) => log(`drop trace database: ${error.message}`))
-  await backend?.stop()
-  await tracePg?.stop()
-  rmSync(tmp, { recursive: true, force: true })
-}
 
 try {
   const loadBefore = os.loadavg()
-  const storefrontPort = await freePort()
-  const storefrontUrl = `http://localhost:${storefrontPort}`
-  const revalidateSecret = randomBytes(32).toString("hex")
-  log("building the storefront and the traceability service, booting a seeded backend")
-  const started = Date.now()
-  const [built, seeded, traced] = await Promise.allSettled([
-    args.build
-      ? run(process.execPath, [NEXT, "build"], {
-          cwd: STOREFRONT,
-          env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR },
-          quiet: true,
-          label: "next build",
-        })
-      : Promise.resolve(),
-    startSeededBackend({
-      log: quiet,
-      env: {
-        STOREFRONT_REVALIDATE_URL: `${storefrontUrl}/api/revalidate`,
-        STOREFRONT_REVALIDATE_SECRET: revalidateSecret,
-      },
-    }),
-    (async () => {
-      await buildTraceability()
-      tracePg = await resolvePostgres({ log: quiet })
-      traceDb = await createTestDatabase(tracePg.serverUrl, "coop_trace_bench")
-      await run(process.execPath, [path.join(TRACE_DIST, "store", "migrate-cli.js")], {
-        env: { ...process.env, TRACEABILITY_DATABASE_URL: traceDb.url },
-        quiet: true,
-        label: "traceability migrate",
-      })
-    })(),
-  ])
-  if (seeded.status === "fulfilled") backend = seeded.value
-  for (const step of [built, seeded, traced]) if (step.status === "rejected") throw step.reason
-  log(`ready to start after ${((Date.now() - started) / 1000).toFixed(0)} s`)
-
-  const tracePort = await freePort()
-  const traceUrl = `http://127.0.0.1:${tracePort}`
-  const traceability = startService(
-    "traceability",
-    process.execPath,
-    [path.join(TRACE_DIST, "server.js")],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        TRACEABILITY_DATABASE_URL: traceDb.url,
-        TRACEABILITY_PORT: String(tracePort),
-        TRACEABILITY_HOST: "127.0.0.1",
-        TRACEABILITY_PUBLIC_URL: traceUrl,
-        STOREFRONT_URL: storefrontUrl,
-        STAMP_SIGNING_SECRET: randomBytes(32).toString("hex"),
-        JWT_SECRET: backend.jwtSecret,
-        MEDUSA_BACKEND_URL: backend.url,
-        // The storefront's server is one client IP: the per-IP limit would cap the stamp page.
-        RESOLVER_RATE_LIMIT: "0",
-        LOG_LEVEL: "warn",
-        REDIS_URL: "",
-      },
-      onLine: quiet,
-    },
-  )
-  children.push(traceability)
-  await waitForHttp(`${traceUrl}/health`, { child: traceability })
-  const demo = await ensureDemoTrace({
-    backendUrl: backend.url,
-    traceabilityUrl: traceUrl,
-    publishableKey: backend.publishableKey,
-    jwtSecret: backend.jwtSecret,
-    statePath: path.join(tmp, "demo-trace.json"),
-  })
-  const serial = new URL(demo.stampUrl).pathname.split("/").pop()
-
-  // The storefront reaches both services through counting proxies.
-  const backendProxy = await countingProxy(backend.url)
-  const traceProxy = await countingProxy(traceUrl)
-  proxies.push(backendProxy, traceProxy)
-  const storefront = startService(
-    "storefront",
-    process.execPath,
-    [NEXT, "start", "-p", String(storefrontPort)],
-    {
-      cwd: STOREFRONT,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: DIST_DIR,
-        MEDUSA_BACKEND_URL: backendProxy.url,
-        NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: backend.publishableKey,
-        TRACEABILITY_URL: traceProxy.url,
-        STOREFRONT_REVALIDATE_SECRET: revalidateSecret,
-      },
-      onLine: quiet,
-    },
-  )
-  children.push(storefront)
-  storefrontPid = storefront.pid
-  await waitForHttp(`${storefrontUrl}/vi`, { child: storefront })
+  const { backend, storefrontUrl, revalidateSecret, traceUrl, serial } = await stack.start()
+  proxies = [stack.backendProxy, stack.traceProxy]
+  storefrontPid = stack.storefront.pid
 
   const pages = {
     home: `${storefrontUrl}/vi`,
@@ -409,7 +242,10 @@ try {
   await Promise.all(
     Array.from({ length: CONNECTIONS }, () => fetch(pages.product).then((r) => r.text())),
   )
-  const afterRevalidation = { pageRequests: CONNECTIONS, backendCalls: proxies[0].take() }
+  const afterRevalidation = {
+    pageRequests: CONNECTIONS,
+    backendCalls: totalCalls(proxies[0].take()),
+  }
   log(
     `after a revalidation, ${CONNECTIONS} simultaneous product pages made ${afterRevalidation.backendCalls} backend calls`,
   )
@@ -428,15 +264,7 @@ try {
       },
     ),
   ]
-  const loadAfter = os.loadavg()
-
-  const machine = {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model,
-    node: process.version,
-    loadBefore: loadBefore.map((l) => Number(l.toFixed(2))),
-    loadAfter: loadAfter.map((l) => Number(l.toFixed(2))),
-  }
+  const machine = machineInfo(loadBefore)
   const results = {
     date: new Date().toISOString(),
     machine,
@@ -451,9 +279,7 @@ try {
 
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`
   const out = []
-  out.push(
-    `Machine: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load average ${machine.loadBefore.join(" / ")} before, ${machine.loadAfter.join(" / ")} after`,
-  )
+  out.push(machineLine(machine))
   out.push(
     "",
     `Lighthouse 13, mobile (default throttling), median of ${RUNS} runs by performance score:`,
@@ -502,5 +328,6 @@ try {
   )
   console.log(out.join("\n"))
 } finally {
-  await cleanup()
+  await stack.stop()
+  rmSync(tmp, { recursive: true, force: true })
 }

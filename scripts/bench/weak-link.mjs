@@ -4,10 +4,12 @@
 // to the verdict's words being painted.
 //
 //   node scripts/bench/weak-link.mjs [--runs 5] [--url URL] [--json FILE] [--no-build]
+//                                    [--dist-dir DIR]
 //
 // With --url, measures that stamp page (a running storefront; e.g. http://localhost:8000/vi/trace/
-// SERIAL). Without it, boots what scripts/bench/storefront.mjs boots: a seeded Medusa, a
-// production build of the storefront (storefront/.next-bench-weak) and of the traceability
+// SERIAL). Without it, boots what scripts/bench/storefront.mjs boots (scripts/lib/bench-stack.mjs):
+// a seeded Medusa, a production build of the storefront (storefront/.next-bench-weak, or
+// --dist-dir; --no-build reuses it) and of the traceability
 // service, the demo batches and stamps (scripts/lib/demo-trace.mjs), then `next start`, and
 // measures the demo stamp's page (a genuine verdict; without the resolver's `scan` parameter, so
 // no scan is counted).
@@ -20,41 +22,25 @@
 // verdict was in the DOM (parsed), the load event, and the bytes transferred until the page was
 // loaded and the network quiet (CDP encodedDataLength, headers included). Results: a Markdown
 // table on stdout (median of --runs, and each run), JSON to --json FILE when given.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
-import { createRequire } from "node:module"
+import { writeFileSync } from "node:fs"
 import os from "node:os"
-import path from "node:path"
-import { parseArgs } from "node:util"
+import { benchArgs, benchStack, log, machineInfo, machineLine } from "../lib/bench-stack.mjs"
 import { launchChromium } from "../lib/chromium.mjs"
-import { ensureDemoTrace } from "../lib/demo-trace.mjs"
-import { createTestDatabase, ROOT, resolvePostgres } from "../lib/pg.mjs"
-import { freePort, run, startService, stopService, waitForHttp } from "../lib/proc.mjs"
-import { startSeededBackend } from "../lib/test-backend.mjs"
 
-const { values: args } = parseArgs({
-  options: {
+const { args, numbers } = benchArgs(
+  {
     runs: { type: "string", default: "5" },
     url: { type: "string" },
-    json: { type: "string" },
-    build: { type: "boolean", default: true },
   },
-  allowNegative: true,
-})
-const RUNS = Number(args.runs)
-if (!(RUNS > 0)) throw new Error("--runs must be > 0")
+  { distDir: ".next-bench-weak", positive: ["runs"] },
+)
+const RUNS = numbers.runs
 
 /** The weak link: 400 kbit/s each way, 400 ms round trips. */
 const KBITS = 400
 const RTT_MS = 400
 const BUDGET_MS = 3000
 
-const STOREFRONT = path.join(ROOT, "storefront")
-const DIST_DIR = ".next-bench-weak"
-const TRACE_DIST = path.join(ROOT, "traceability", ".cache", "bench-weak-link", "dist")
-const require = createRequire(import.meta.url)
-const NEXT = require.resolve("next/dist/bin/next", { paths: [STOREFRONT] })
-const log = (line) => console.error(`[bench] ${line}`)
-const quiet = () => {}
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 /** Runs in the page before any of its scripts: collects the verdict's Element Timing entry. */
@@ -142,121 +128,17 @@ async function visit(browser, url) {
   }
 }
 
-async function buildTraceability() {
-  const { cpSync, statSync } = await import("node:fs")
-  rmSync(TRACE_DIST, { recursive: true, force: true })
-  const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc")
-  const project = path.join(ROOT, "traceability", "tsconfig.build.json")
-  await run(process.execPath, [tsc, "-p", project, "--outDir", TRACE_DIST], {
-    quiet: true,
-    label: "tsc",
-  })
-  cpSync(path.join(ROOT, "traceability", "src"), TRACE_DIST, {
-    recursive: true,
-    filter: (from) => statSync(from).isDirectory() || !from.endsWith(".ts"),
-  })
-}
-
-/** Boots the platform (see the header) and returns the demo stamp's page URL. */
-async function bootPlatform(children, cleanups, tmp) {
-  const storefrontPort = await freePort()
-  const storefrontUrl = `http://localhost:${storefrontPort}`
-  log("building the storefront and the traceability service, booting a seeded backend")
-  let tracePg
-  let traceDb
-  const [built, seeded, traced] = await Promise.allSettled([
-    args.build
-      ? run(process.execPath, [NEXT, "build"], {
-          cwd: STOREFRONT,
-          env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR },
-          quiet: true,
-          label: "next build",
-        })
-      : Promise.resolve(),
-    startSeededBackend({ log: quiet }),
-    (async () => {
-      await buildTraceability()
-      tracePg = await resolvePostgres({ log: quiet })
-      traceDb = await createTestDatabase(tracePg.serverUrl, "coop_trace_weak")
-      await run(process.execPath, [path.join(TRACE_DIST, "store", "migrate-cli.js")], {
-        env: { ...process.env, TRACEABILITY_DATABASE_URL: traceDb.url },
-        quiet: true,
-        label: "traceability migrate",
-      })
-    })(),
-  ])
-  const backend = seeded.status === "fulfilled" ? seeded.value : null
-  cleanups.push(async () => {
-    await traceDb?.drop().catch((error) => log(`drop trace database: ${error.message}`))
-    await backend?.stop()
-    await tracePg?.stop()
-  })
-  for (const step of [built, seeded, traced]) if (step.status === "rejected") throw step.reason
-
-  const tracePort = await freePort()
-  const traceUrl = `http://127.0.0.1:${tracePort}`
-  const traceability = startService(
-    "traceability",
-    process.execPath,
-    [path.join(TRACE_DIST, "server.js")],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        TRACEABILITY_DATABASE_URL: traceDb.url,
-        TRACEABILITY_PORT: String(tracePort),
-        TRACEABILITY_HOST: "127.0.0.1",
-        TRACEABILITY_PUBLIC_URL: traceUrl,
-        STOREFRONT_URL: storefrontUrl,
-        STAMP_SIGNING_SECRET: (await import("node:crypto")).randomBytes(32).toString("hex"),
-        JWT_SECRET: backend.jwtSecret,
-        MEDUSA_BACKEND_URL: backend.url,
-        RESOLVER_RATE_LIMIT: "0",
-        LOG_LEVEL: "warn",
-        REDIS_URL: "",
-      },
-      onLine: quiet,
-    },
-  )
-  children.push(traceability)
-  await waitForHttp(`${traceUrl}/health`, { child: traceability })
-  const demo = await ensureDemoTrace({
-    backendUrl: backend.url,
-    traceabilityUrl: traceUrl,
-    publishableKey: backend.publishableKey,
-    jwtSecret: backend.jwtSecret,
-    statePath: path.join(tmp, "demo-trace.json"),
-  })
-  const serial = new URL(demo.stampUrl).pathname.split("/").pop()
-  const storefront = startService(
-    "storefront",
-    process.execPath,
-    [NEXT, "start", "-p", String(storefrontPort)],
-    {
-      cwd: STOREFRONT,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: DIST_DIR,
-        MEDUSA_BACKEND_URL: backend.url,
-        NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: backend.publishableKey,
-        TRACEABILITY_URL: traceUrl,
-      },
-      onLine: quiet,
-    },
-  )
-  children.push(storefront)
-  await waitForHttp(`${storefrontUrl}/vi`, { child: storefront })
-  return `${storefrontUrl}/vi/trace/${serial}`
-}
-
-const children = []
-const cleanups = []
-const tmp = mkdtempSync(path.join(os.tmpdir(), "bench-weak-link-"))
+const stack = benchStack({
+  build: args.build,
+  distDir: args["dist-dir"],
+  traceability: { name: "bench-weak-link", database: "coop_trace_weak" },
+})
 let browser
 try {
   const loadBefore = os.loadavg()
-  const url = args.url ?? (await bootPlatform(children, cleanups, tmp))
+  const url =
+    args.url ??
+    (await stack.start().then(({ storefrontUrl, serial }) => `${storefrontUrl}/vi/trace/${serial}`))
   // A warm server: the first request fills Next's and the services' caches, as for a real stamp
   // that was scanned before (the visit itself stays cold on the browser's side).
   let html = ""
@@ -285,7 +167,6 @@ try {
       `run ${i + 1}: verdict ${r.verdict} painted ${r.firstByteToVerdictMs} ms after the first byte (in the DOM at ${r.firstByteToVerdictInDomMs} ms), load ${r.firstByteToLoadMs} ms, ${r.bytes} B in ${r.requests} requests`,
     )
   }
-  const loadAfter = os.loadavg()
   const pick = (key) => median(runs.map((r) => r[key]))
   const summary = {
     firstByteToVerdictMs: pick("firstByteToVerdictMs"),
@@ -297,13 +178,7 @@ try {
     bytes: pick("bytes"),
     requests: pick("requests"),
   }
-  const machine = {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model,
-    node: process.version,
-    loadBefore: loadBefore.map((l) => Number(l.toFixed(2))),
-    loadAfter: loadAfter.map((l) => Number(l.toFixed(2))),
-  }
+  const machine = machineInfo(loadBefore)
   const results = {
     date: new Date().toISOString(),
     machine,
@@ -318,7 +193,7 @@ try {
 
   const kib = (b) => `${(b / 1024).toFixed(1)} KiB`
   const out = [
-    `Machine: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load average ${machine.loadBefore.join(" / ")} before, ${machine.loadAfter.join(" / ")} after`,
+    machineLine(machine),
     "",
     `Stamp page, cold visit, Chromium throttled to ${KBITS} kbit/s down and up with ${RTT_MS} ms round trips, median of ${RUNS} runs (times from the first byte of the page):`,
     "",
@@ -333,7 +208,5 @@ try {
   console.log(out.join("\n"))
 } finally {
   await browser?.close()
-  await Promise.all(children.map((child) => stopService(child)))
-  for (const cleanup of cleanups) await cleanup()
-  rmSync(tmp, { recursive: true, force: true })
+  await stack.stop()
 }

@@ -6,6 +6,7 @@ import path from "node:path"
 import { quarterRange } from "@coop/contracts/quarters"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { mapLimit, prepareCart as prepareCheckoutCart } from "../lib/checkout-steps.mjs"
 import { startCluster } from "../lib/cluster.mjs"
 import { SEASONS } from "../lib/demo-seasons.mjs"
 import { batchBody, ensureDemoTrace, operatorToken } from "../lib/demo-trace.mjs"
@@ -15,16 +16,6 @@ import { run } from "../lib/proc.mjs"
 
 const SELLER = "htx-nong-nghiep-gia-phu"
 const PASSWORD = process.env.DEMO_PASSWORD ?? "giaphu-demo"
-const ADDRESS = {
-  first_name: "Nguyễn",
-  last_name: "Văn An",
-  address_1: "Thôn Phú Xuân",
-  city: "Xã Gia Phú",
-  province: "Tỉnh Lào Cai",
-  country_code: "vn",
-  phone: "0912 000 111",
-  metadata: { commune_code: "02923", province_code: "15" },
-}
 // A 1×1 PNG.
 const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
@@ -109,42 +100,12 @@ async function sellerAuth() {
 }
 
 /** A cart with one product, an address, pickup and cash on delivery: ready to complete. */
-async function prepareCart(variantId, n) {
-  const { cart } = await store("POST", "/store/carts", {
-    region_id: region.id,
+const prepareCart = (variantId, n) =>
+  prepareCheckoutCart(store, {
+    regionId: region.id,
     email: `cluster.${n}.${Date.now()}@example.test`,
+    items: [{ variant_id: variantId, quantity: 1 }],
   })
-  await store("POST", `/store/carts/${cart.id}/line-items`, { variant_id: variantId, quantity: 1 })
-  await store("POST", `/store/carts/${cart.id}`, {
-    shipping_address: ADDRESS,
-    billing_address: ADDRESS,
-  })
-  const { parts } = await store("GET", `/store/carts/${cart.id}/seller-shipping-options`)
-  for (const part of parts) {
-    const option = part.options.find((o) => o.code === "pickup_seller")
-    await store("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: option.id })
-  }
-  const { payment_collection } = await store("POST", "/store/payment-collections", {
-    cart_id: cart.id,
-  })
-  await store("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, {
-    provider_id: "pp_cod_cod",
-  })
-  return cart.id
-}
-
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++
-      results[i] = await fn(items[i], i)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
-}
 
 /** One completion through the load balancer: its status, the order and the instance. */
 async function complete(cartId) {

@@ -8,6 +8,7 @@
  * Reproducible: the generator is seeded (FUZZ_SEED, default below); a failure prints the seed
  * and the requests that failed.
  */
+import { hostileRequests, prng, type Rng } from "@coop/contracts/hostile-input-fuzz"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { client, type Json, type Service, startService, tokens } from "./harness.js"
 import { batchWithStamps, GIA_PHU_SELLER, OTHER_SELLER, PRODUCTS, RICE } from "./scan-fixtures.js"
@@ -16,73 +17,6 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261207)
 const POISONED = Number(process.env.FUZZ_POISONED ?? 2500)
 const JUNK = Number(process.env.FUZZ_JUNK ?? 600)
 const PARALLEL = 8
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-type Rng = ReturnType<typeof prng>
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!
-const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1))
-
-// Raw JSON text, so values JSON.stringify cannot write (1e400, a lone surrogate) reach the parser.
-const str = (s: string) => JSON.stringify(s)
-const deep = (rng: Rng) => {
-  const levels = pick(rng, [33, 64, 500, 2000, 5000])
-  return rng() < 0.5
-    ? `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`
-    : `${"[".repeat(levels)}${"]".repeat(levels)}`
-}
-const POISON_VALUES: ((rng: Rng) => string)[] = [
-  () => '"\\u0000"',
-  () => '"GP-2026\\u0000-01"',
-  () => '"\\ud800"',
-  () => '"Thôn \\udfff"',
-  () => '"\\udbff\\u0041"',
-  deep,
-  () => "1e400",
-  () => "-1e400",
-  () => "123456789012345678901234567890",
-  () => "9007199254740993",
-]
-const POISON_KEYS = ['"k\\u0000"', '"\\ud800"', '"dates\\u0000"']
-const JUNK_VALUES: ((rng: Rng) => string)[] = [
-  () => "true",
-  () => "null",
-  () => "[]",
-  () => "{}",
-  () => "0",
-  () => "-1",
-  () => "1.5",
-  () => "1e21",
-  () => "9007199254740991",
-  () => '""',
-  () => str("Gạo Séng Cù 🌾"),
-  () => str("<script>alert(1)</script>"),
-  () => str("' OR 1=1 --"),
-  () => str("2026-02-30"),
-  (rng) => str("a".repeat(pick(rng, [255, 5000, 200_000, 1_200_000]))),
-  (rng) => `[${Array.from({ length: int(rng, 1, 4) }, () => int(rng, -5, 5)).join(",")}]`,
-]
-const POISON_PATH = ["x%00y", "%00", "%ED%A0%80", "%C0%80", "%FF", "a%F0%9F%8C", "%uD800"]
-const POISON_QUERY = [
-  "limit=%00",
-  "limit=-1",
-  "offset=%ED%A0%80",
-  "product_id=%00",
-  "state=%ED%B0%80",
-  "from=x%00",
-  "scan=%00",
-  "%00=1",
-  "seller_id[]=%00",
-]
 
 type Route = {
   method: "GET" | "POST" | "PATCH"
@@ -153,58 +87,31 @@ const ROUTES: Route[] = [
   },
 ]
 
-/** A JSON object of junk under plausible and random keys; `poison` goes somewhere inside. */
-function body(rng: Rng, fields: string[], poison: string | null): string {
-  // JSON keeps the last of duplicate keys: the poison's key appears once, or it could be hidden.
-  const poisonKey = fields.length ? pick(rng, fields) : "data"
-  const keys = [...fields, "data", "extra", "0", "__proto__"].filter(
-    (k) => poison === null || k !== poisonKey,
-  )
-  const entries: string[] = []
-  for (let i = int(rng, 0, 4); i > 0; i--) {
-    const value =
-      rng() < 0.25
-        ? `{${str(pick(rng, keys))}:${pick(rng, JUNK_VALUES)(rng)}}`
-        : pick(rng, JUNK_VALUES)(rng)
-    entries.push(`${str(pick(rng, keys))}:${value}`)
-  }
-  if (poison !== null) {
-    const where = int(rng, 0, 3)
-    const key = str(poisonKey)
-    if (where === 0) entries.push(`${key}:${poison}`)
-    else if (where === 1) entries.push(`${key}:{"a":{"b":[1,${poison}]}}`)
-    else if (where === 2) entries.push(`${key}:[${poison}]`)
-    else entries.push(`${pick(rng, POISON_KEYS)}:${pick(rng, JUNK_VALUES)(rng)}`)
-  }
-  for (let i = entries.length - 1; i > 0; i--) {
-    const j = int(rng, 0, i)
-    ;[entries[i], entries[j]] = [entries[j]!, entries[i]!]
-  }
-  return `{${entries.join(",")}}`
-}
-
 type Attempt = { method: Route["method"]; url: string; data?: string; seller: boolean }
 
+const request = hostileRequests(ROUTES, {
+  nulInside: ["GP-2026", "-01"],
+  surrogateAfter: "Thôn ",
+  poisonedKey: "dates",
+  lookalike: "2026-02-30",
+  hugeLengths: [255, 5000, 200_000, 1_200_000],
+  otherKey: "data",
+  limits: ["5", "abc", "99999999999", "1e400"],
+  poisonQuery: [
+    "limit=%00",
+    "limit=-1",
+    "offset=%ED%A0%80",
+    "product_id=%00",
+    "state=%ED%B0%80",
+    "from=x%00",
+    "scan=%00",
+    "%00=1",
+    "seller_id[]=%00",
+  ],
+})
+/** One generated request; poisoned ones carry at least one value no route may accept. */
 function generate(rng: Rng, fixture: Record<string, string>, poisoned: boolean): Attempt {
-  const route = pick(rng, ROUTES)
-  const hasParam = /\{\w+\}/.test(route.path)
-  const spots = ["query", ...(route.fields ? ["body"] : []), ...(hasParam ? ["path"] : [])]
-  const spot = poisoned ? pick(rng, spots) : null
-  let path = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => fixture[name]!)
-  if (spot === "path") {
-    const params = route.path.match(/\{\w+\}/g)!
-    const name = pick(rng, params).slice(1, -1)
-    path = path.replace(fixture[name]!, pick(rng, POISON_PATH))
-  }
-  const query = [
-    ...(rng() < 0.3 ? [`limit=${pick(rng, ["5", "abc", "99999999999", "1e400"])}`] : []),
-    ...(spot === "query" ? [pick(rng, POISON_QUERY)] : []),
-  ]
-  const url = query.length ? `${path}?${query.join("&")}` : path
-  const data =
-    route.method !== "GET" || (route.fields && rng() < 0.5)
-      ? body(rng, route.fields ?? [], spot === "body" ? pick(rng, POISON_VALUES)(rng) : null)
-      : undefined
+  const { route, url, data } = request(rng, fixture, poisoned)
   return { method: route.method, url, data, seller: !!route.seller }
 }
 

@@ -8,6 +8,8 @@
  * Reproducible: the generator is seeded (FUZZ_SEED, default below), and a failure prints the
  * seed and the requests that failed.
  */
+
+import { hostileRequests, int, prng, type Rng } from "@coop/contracts/hostile-input-fuzz"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { PUBLISHABLE_KEY_TITLE, seedDemoCommune } from "../../src/scripts/demo/seed-demo"
@@ -39,74 +41,6 @@ const SNAPSHOT_TABLES = [
   "order_part",
   "auth_identity",
   "provider_identity",
-]
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-type Rng = ReturnType<typeof prng>
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!
-const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1))
-
-// Raw JSON text, so values JSON.stringify cannot write (1e400, a lone surrogate) reach the parser.
-const str = (s: string) => JSON.stringify(s)
-const deep = (rng: Rng) => {
-  const levels = pick(rng, [MAX_DEPTH_PROBE, 64, 500, 2000, 5000])
-  return rng() < 0.5
-    ? `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`
-    : `${"[".repeat(levels)}${"]".repeat(levels)}`
-}
-const MAX_DEPTH_PROBE = 33
-const POISON_VALUES: ((rng: Rng) => string)[] = [
-  () => '"\\u0000"',
-  () => '"Gạo\\u0000Séng Cù"',
-  () => '"\\ud800"',
-  () => '"HTX \\udfff"',
-  () => '"\\udbff\\u0041"',
-  deep,
-  () => "1e400",
-  () => "-1e400",
-  () => "123456789012345678901234567890",
-  () => "9007199254740993",
-]
-const POISON_KEYS = ['"k\\u0000"', '"\\ud800"', '"metadata\\u0000"']
-const JUNK_VALUES: ((rng: Rng) => string)[] = [
-  () => "true",
-  () => "null",
-  () => "[]",
-  () => "{}",
-  () => "0",
-  () => "-1",
-  () => "1.5",
-  () => "1e21",
-  () => "9007199254740991",
-  () => '""',
-  () => str("Gạo Séng Cù 🌾"),
-  () => str("<script>alert(1)</script>"),
-  () => str("' OR 1=1 --"),
-  () => str("javascript:alert(1)"),
-  (rng) => str("a".repeat(pick(rng, [255, 5000, 60_000, 150_000]))),
-  (rng) => `[${Array.from({ length: int(rng, 1, 4) }, () => int(rng, -5, 5)).join(",")}]`,
-]
-const POISON_PATH = ["x%00y", "%00", "%ED%A0%80", "%C0%80", "%FF", "a%F0%9F%8C", "%uD800"]
-const POISON_QUERY = [
-  "q=%00",
-  "q=g%E1%BA%A1o%00",
-  "limit=%00",
-  "offset=%ED%A0%80",
-  "fields=%00",
-  "q[]=%00",
-  "q[a][b]=%00",
-  "%00=1",
-  "q=%ED%B0%80",
 ]
 
 type Route = {
@@ -223,61 +157,31 @@ const ROUTES: Route[] = [
   { method: "get", path: "/seller/invoices/export", area: "seller" },
 ]
 
-/** A JSON object of junk values under plausible and random keys; `poison` goes somewhere inside. */
-function body(rng: Rng, fields: string[], poison: string | null): string {
-  // JSON keeps the last of duplicate keys: the poison's key appears once, or it could be hidden.
-  const poisonKey = fields.length ? pick(rng, fields) : "metadata"
-  const keys = [...fields, "metadata", "extra", "0", "__proto__"].filter(
-    (k) => poison === null || k !== poisonKey,
-  )
-  const entries: string[] = []
-  for (let i = int(rng, 0, 4); i > 0; i--) {
-    const value =
-      rng() < 0.25
-        ? `{${str(pick(rng, keys))}:${pick(rng, JUNK_VALUES)(rng)}}`
-        : pick(rng, JUNK_VALUES)(rng)
-    entries.push(`${str(pick(rng, keys))}:${value}`)
-  }
-  if (poison !== null) {
-    // Somewhere: a top-level value, a value a few levels down, an array element, or a key.
-    const where = int(rng, 0, 3)
-    const key = str(poisonKey)
-    if (where === 0) entries.push(`${key}:${poison}`)
-    else if (where === 1) entries.push(`${key}:{"a":{"b":[1,${poison}]}}`)
-    else if (where === 2) entries.push(`${key}:[${poison}]`)
-    else entries.push(`${pick(rng, POISON_KEYS)}:${pick(rng, JUNK_VALUES)(rng)}`)
-  }
-  // Shuffled, so the poison is not always last.
-  for (let i = entries.length - 1; i > 0; i--) {
-    const j = int(rng, 0, i)
-    ;[entries[i], entries[j]] = [entries[j]!, entries[i]!]
-  }
-  return `{${entries.join(",")}}`
-}
-
 type Attempt = { method: Route["method"]; url: string; data?: string; area: Route["area"] }
 
+const request = hostileRequests(ROUTES, {
+  nulInside: ["Gạo", "Séng Cù"],
+  surrogateAfter: "HTX ",
+  poisonedKey: "metadata",
+  lookalike: "javascript:alert(1)",
+  hugeLengths: [255, 5000, 60_000, 150_000],
+  otherKey: "metadata",
+  limits: ["5", "-1", "1e400", "abc", "99999999999"],
+  poisonQuery: [
+    "q=%00",
+    "q=g%E1%BA%A1o%00",
+    "limit=%00",
+    "offset=%ED%A0%80",
+    "fields=%00",
+    "q[]=%00",
+    "q[a][b]=%00",
+    "%00=1",
+    "q=%ED%B0%80",
+  ],
+})
 /** One generated request; poisoned ones carry at least one value no route may accept. */
 function generate(rng: Rng, fixture: Record<string, string>, poisoned: boolean): Attempt {
-  const route = pick(rng, ROUTES)
-  const hasParam = /\{\w+\}/.test(route.path)
-  const spots = ["query", ...(route.fields ? ["body"] : []), ...(hasParam ? ["path"] : [])]
-  const spot = poisoned ? pick(rng, spots) : null
-  let path = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => fixture[name]!)
-  if (spot === "path") {
-    const params = route.path.match(/\{\w+\}/g)!
-    const name = pick(rng, params).slice(1, -1)
-    path = path.replace(fixture[name]!, pick(rng, POISON_PATH))
-  }
-  const query = [
-    ...(rng() < 0.3 ? [`limit=${pick(rng, ["5", "-1", "1e400", "abc", "99999999999"])}`] : []),
-    ...(spot === "query" ? [pick(rng, POISON_QUERY)] : []),
-  ]
-  const url = query.length ? `${path}?${query.join("&")}` : path
-  const data =
-    route.method === "post" || (route.fields && rng() < 0.5)
-      ? body(rng, route.fields ?? [], spot === "body" ? pick(rng, POISON_VALUES)(rng) : null)
-      : undefined
+  const { route, url, data } = request(rng, fixture, poisoned)
   return { method: route.method, url, data, area: route.area }
 }
 
