@@ -15,6 +15,7 @@ const { BACKEND, BIN, STOREFRONT, TRACEABILITY, prepareBuilds, prepareDatabases,
 const { startService, stopService, waitForHttp } = await import("./lib/proc.mjs")
 const { DEMO_LOGINS } = await import("./lib/demo.mjs")
 const { ensureDemoTrace } = await import("./lib/demo-trace.mjs")
+const { ensureDemoPreorder } = await import("./lib/demo-preorder.mjs")
 
 const PORTS = {
   backend: Number(process.env.BACKEND_PORT ?? 9000),
@@ -130,6 +131,17 @@ try {
     ]
   } catch (error) {
     say(`The demo stamps could not be prepared: ${error.message}`)
+  }
+  try {
+    const preorder = await ensureDemoPreorder({
+      backendUrl: URLS.backend,
+      traceabilityUrl: URLS.traceability,
+    })
+    stampLines.push(
+      `  Harvest pre-order    ${URLS.storefront}/vi/products/${preorder.handle} (${preorder.status})`,
+    )
+  } catch (error) {
+    say(`The demo pre-order could not be opened: ${error.message}`)
   }
 
   const seconds = Math.round((Date.now() - started) / 1000)

@@ -175,7 +175,7 @@ export function hostileRequests<R extends FuzzRoute>(
       ...(rng() < 0.3 ? [`limit=${pick(rng, vocabulary.limits)}`] : []),
       ...(spot === "query" ? [pick(rng, vocabulary.poisonQuery)] : []),
     ]
-    const url = query.length ? `${path}?${query.join("&")}` : path
+    const url = query.length ? `${path}${path.includes("?") ? "&" : "?"}${query.join("&")}` : path
     const data =
       spot === "body" || WRITES.test(route.method) || (route.fields && rng() < 0.5)
         ? body(rng, route.fields ?? [], spot === "body" ? pick(rng, poisonValues)(rng) : null)

@@ -14,6 +14,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { PUBLISHABLE_KEY_TITLE, seedDemoCommune } from "../../src/scripts/demo/seed-demo"
 import { DEMO_ACCOUNTS } from "../../src/scripts/demo/seed-sellers"
+import { payAndComplete, prepareCart, storeSdk } from "../helpers/checkout-scenario"
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207)
 const POISONED = Number(process.env.FUZZ_POISONED ?? 2500)
@@ -41,6 +42,10 @@ const SNAPSHOT_TABLES = [
   "order_part",
   "auth_identity",
   "provider_identity",
+  "order_item",
+  "order_change",
+  "preorder_window",
+  "preorder_line",
 ]
 
 type Route = {
@@ -155,6 +160,44 @@ const ROUTES: Route[] = [
   { method: "get", path: "/seller/invoices", area: "seller" },
   { method: "get", path: "/seller/invoices/sinv_none/xml", area: "seller" },
   { method: "get", path: "/seller/invoices/export", area: "seller" },
+  // Harvest pre-orders and weighing (issue 17): a window of the seller's, and a part of a
+  // chicken sold by weight waiting to be weighed.
+  { method: "get", path: "/seller/preorders", area: "seller" },
+  {
+    method: "post",
+    path: "/seller/preorders",
+    area: "seller",
+    fields: [
+      "product_id",
+      "variant_id",
+      "batch_id",
+      "planned_quantity",
+      "expected_harvest_on",
+      "delivery_from",
+      "delivery_to",
+      "closes_at",
+      "per_buyer_cap",
+      "deposit_percent",
+    ],
+  },
+  { method: "get", path: "/seller/preorders/{window}", area: "seller" },
+  { method: "post", path: "/seller/preorders/{window}/close", area: "seller", fields: [] },
+  {
+    method: "post",
+    path: "/seller/preorders/{window}/extend",
+    area: "seller",
+    fields: ["closes_at", "planned_quantity"],
+  },
+  { method: "post", path: "/seller/preorders/{window}/cancel", area: "seller", fields: ["reason"] },
+  {
+    method: "post",
+    path: "/seller/preorders/{window}/harvest",
+    area: "seller",
+    fields: ["harvested_quantity", "allocation"],
+  },
+  { method: "post", path: "/seller/orders/{weighPart}/weigh", area: "seller", fields: ["lines"] },
+  { method: "post", path: "/seller/orders/{weighPart}/accept-weight", area: "seller", fields: [] },
+  { method: "get", path: "/store/preorders?product_id={preorderProduct}", area: "store" },
 ]
 
 type Attempt = { method: Route["method"]; url: string; data?: string; area: Route["area"] }
@@ -221,6 +264,60 @@ medusaIntegrationTestRunner({
           { headers: headers.store },
         )
         fixture.cart = cart.data.cart.id
+
+        // A coming harvest on sale: a listing with nothing in stock and its open window.
+        const seller = { headers: headers.seller }
+        const listed = await api.post(
+          "/seller/products",
+          { title: "Gạo mới vụ mùa", variants: [{ title: "Túi 5 kg", price: 175000, stock: 0 }] },
+          seller,
+        )
+        const opened = await api.post(
+          "/seller/preorders",
+          {
+            product_id: listed.data.product.id,
+            variant_id: listed.data.product.variants[0].id,
+            batch_id: "batch-fuzz",
+            planned_quantity: 50,
+            expected_harvest_on: "2027-10-15",
+            delivery_from: "2027-10-20",
+          },
+          seller,
+        )
+        fixture.window = opened.data.preorder.id
+        fixture.preorderProduct = listed.data.product.id
+        // A chicken sold by weight, ordered: its part waits to be weighed.
+        const chicken = await api.post(
+          "/seller/products",
+          {
+            title: "Gà đồi thả vườn",
+            variants: [
+              {
+                title: "1 con (~1,8 kg)",
+                price: 270000,
+                stock: 10,
+                sold_by_weight: {
+                  unit: "piece",
+                  price_per_kg: 150000,
+                  grams: 1800,
+                  tolerance_pct: 10,
+                },
+              },
+            ],
+          },
+          seller,
+        )
+        await api.post(`/seller/products/${chicken.data.product.id}/publish`, {}, seller)
+        const sdk = storeSdk(api.defaults.baseURL as string, key!.token)
+        const { cart: ready } = await prepareCart(sdk, {
+          regionId: regions.regions[0].id,
+          items: [{ variant_id: chicken.data.product.variants[0].id, quantity: 1 }],
+        })
+        const placed = (await payAndComplete(sdk, ready, "pp_cod_cod")) as { order: { id: string } }
+        const { data: ordered } = await api.get(`/store/orders/${placed.order.id}/parts`, {
+          headers: headers.store,
+        })
+        fixture.weighPart = ordered.parts[0].part_order_id
       })
 
       const snapshot = async () => {

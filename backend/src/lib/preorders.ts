@@ -49,6 +49,7 @@ async function stockOf(container: MedusaContainer, sellerId: string, variantId: 
       fields: [
         "id",
         "product_id",
+        "product.seller.id",
         "manage_inventory",
         "inventory_items.inventory_item_id",
         "inventory_items.inventory.location_levels.location_id",
@@ -102,7 +103,13 @@ export async function openPreorder(
   input: OpenPreorderInput,
 ) {
   const stock = await stockOf(container, scope.seller_id, input.variant_id)
-  if (!stock.variant || stock.variant.product_id !== input.product_id || !stock.inventory_item_id) {
+  // Another seller's product is not found, exactly as one that does not exist.
+  if (
+    !stock.variant ||
+    stock.variant.product_id !== input.product_id ||
+    stock.variant.product?.seller?.id !== scope.seller_id ||
+    !stock.inventory_item_id
+  ) {
     throw notFound({ vi: "Không tìm thấy quy cách sản phẩm", en: "Variant not found" })
   }
   if (stock.stocked - stock.reserved > 0) {

@@ -1,11 +1,15 @@
 // A harvest pre-order end to end on a 360 px phone: the seller opens a pre-order for a coming
 // taro harvest, a buyer sees it on the product page and orders 4, the seller records a short
 // harvest (2, shared pro rata) and the buyer's order then shows 2 and the smaller amount to pay
-// on delivery. Runs on the Phú Thịnh taro, which the files after this one do not use.
+// on delivery. Runs on the Phú Thịnh taro, which the files after this one do not use. Then the
+// demo's own pre-order (`npm start`'s new-season rice of Phú Lâm), opened twice as `npm start`
+// would on a restart: one window, on a planned batch with no harvest yet.
 import { mkdir } from "node:fs/promises"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { launchChromium } from "@coop/scripts/chromium"
+// The demo's pre-order, as `npm start` opens it.
+import { DEMO_PREORDER, ensureDemoPreorder } from "@coop/scripts/demo-preorder"
 import type { Browser, BrowserContextOptions, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 import { addFromProductPage, checkout, normalise, sellerToken } from "./checkout-flow"
@@ -21,6 +25,7 @@ const TARO = { handle: "khoai-so-phu-thinh-3kg", title: "Khoai sọ Phú Thịnh
 
 const url = inject("storefrontUrl")
 const backendUrl = inject("backendUrl")
+const traceabilityUrl = inject("traceabilityUrl")
 const text = async (page: Page, selector: string) =>
   normalise(await page.locator(selector).first().textContent())
 const shot = (page: Page, name: string) =>
@@ -40,6 +45,25 @@ async function submitTo(page: Page, click: () => Promise<void>, arrived: (u: URL
     const shown = await page.locator(".notice-error").allTextContents()
     throw new Error(`${(error as Error).message}\nthe page said: ${shown.join(" | ")}`)
   }
+}
+
+/**
+ * The seller records the harvest on the portal: the quantity picked and how a short harvest is
+ * shared. Kept in one place: the harvest is about to be read from the batch's harvest event.
+ */
+async function recordHarvest(
+  seller: Page,
+  quantity: number,
+  allocation: "pro_rata" | "first_come",
+) {
+  const harvest = seller.locator("[data-testid=preorder-harvest]").first()
+  await harvest.locator("input[name=harvested_quantity]").fill(String(quantity))
+  await harvest.locator("select[name=allocation]").selectOption(allocation)
+  await submitTo(
+    seller,
+    () => harvest.locator("button[type=submit]").click(),
+    (u) => u.searchParams.get("status") === "harvest",
+  )
 }
 
 beforeAll(async () => {
@@ -108,13 +132,7 @@ describe("a harvest pre-order", () => {
 
     await seller.goto(`${url}/vi/seller/preorders`)
     expect(await text(seller, "[data-testid=seller-preorder]")).toContain("còn 6 trên 10")
-    const harvest = seller.locator("[data-testid=preorder-harvest]").first()
-    await harvest.locator("input[name=harvested_quantity]").fill("2")
-    await submitTo(
-      seller,
-      () => harvest.locator("button[type=submit]").click(),
-      (u) => u.searchParams.get("status") === "harvest",
-    )
+    await recordHarvest(seller, 2, "pro_rata")
     expect(await text(seller, "[data-testid=seller-preorder]")).toContain("Đã thu hoạch: 2")
     await shot(seller, "seller-harvested")
 
@@ -130,4 +148,43 @@ describe("a harvest pre-order", () => {
     await shot(buyer, "order-after-harvest")
     // Two phones, a checkout and a harvest's order edits: minutes on a busy test machine.
   }, 600_000)
+
+  it("npm start's demo opens the new-season rice once, on a batch not harvested yet", async () => {
+    const first = await ensureDemoPreorder({ backendUrl, traceabilityUrl })
+    // `npm start` again (a restart): the same batch and window, nothing added.
+    const again = await ensureDemoPreorder({ backendUrl, traceabilityUrl })
+    expect(again).toEqual(first)
+    expect(first.status).toBe("open")
+
+    const token = await sellerToken(backendUrl, DEMO_PREORDER.seller)
+    const headers = { authorization: `Bearer ${token}` }
+    const { preorders } = (await (
+      await fetch(`${backendUrl}/seller/preorders`, { headers })
+    ).json()) as { preorders: { id: string; product_id: string; batch_id: string; left: number }[] }
+    const windows = preorders.filter((p) => p.product_id === first.productId)
+    expect(windows.map((w) => w.id)).toEqual([first.windowId])
+    expect(windows[0]).toMatchObject({
+      batch_id: first.batchId,
+      left: DEMO_PREORDER.planned_quantity,
+    })
+    // The batch is the seller's, planned: its diary has the planting and no harvest.
+    const events = (await (
+      await fetch(`${traceabilityUrl}/batches/${first.batchId}/events`, { headers })
+    ).json()) as { events: { type: string }[] }
+    expect(events.events.map((e) => e.type)).toEqual(["planting", "input_applied"])
+
+    const buyer = await phone()
+    await buyer.goto(`${url}/vi/products/${DEMO_PREORDER.handle}`)
+    expect(await text(buyer, "h1")).toBe("Gạo mới vụ mùa Phú Lâm (túi 5 kg)")
+    expect(await text(buyer, "[data-testid=preorder]")).toMatch(
+      /^Đặt trước mùa mới · dự kiến thu hoạch \d{1,2}\/\d{1,2} · giao từ \d{1,2}\/\d{1,2}/,
+    )
+    expect(await text(buyer, "[data-testid=preorder-left]")).toBe(
+      "Còn 200 trên 200 dự kiến · mỗi người tối đa 10",
+    )
+    expect(await buyer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    )
+    await shot(buyer, "demo-rice")
+  }, 240_000)
 })

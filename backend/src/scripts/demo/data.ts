@@ -203,6 +203,24 @@ export const PRODUCTS: DemoProduct[] = [
     ocop_stars: 3,
   },
   {
+    // Sold before the harvest: no stock on hand. `npm start` opens its pre-order window on a
+    // planned traceability batch (scripts/lib/demo-preorder.mjs); until then it is sold out.
+    handle: "gao-moi-vu-mua-phu-lam-5kg",
+    title: "Gạo mới vụ mùa Phú Lâm (túi 5 kg)",
+    description:
+      "Gạo tẻ thơm vụ mùa thôn Phú Lâm, đặt trước khi gặt: xay ngay sau thu hoạch, giao tận nhà.",
+    en: {
+      title: "Phú Lâm new-season rice (5 kg bag)",
+      description:
+        "Fragrant rice of Phú Lâm's main season, ordered before the harvest: milled right after it and delivered.",
+    },
+    category: "gao",
+    seller: "htx-lua-gao-phu-lam",
+    price: 175000,
+    stock: 0,
+    weight_grams: 5000,
+  },
+  {
     handle: "rau-cai-meo-phu-thinh",
     title: "Rau cải mèo Phú Thịnh (bó 500 g)",
     description: "Cải mèo trồng xen ruộng bậc thang, vị đắng nhẹ, hái trong ngày.",
