@@ -1,5 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { mailsTo } from "../../src/modules/mail-outbox/outbox"
 import {
   type Json,
   payAndComplete,
@@ -9,6 +10,7 @@ import {
   storeSdk,
   tryComplete,
 } from "../helpers/checkout-scenario"
+import { startTraceability } from "../helpers/traceability"
 
 // Card refunds go through Medusa's Stripe provider to the repository's Stripe-compatible server.
 const WEBHOOK_SECRET = "whsec_coop_preorder_test"
@@ -23,7 +25,12 @@ beforeAll(async () => {
   process.env.STRIPE_API_URL = stripe.url
   process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
 })
-afterAll(() => stripe.close())
+// The real traceability service holds the batches the windows are opened on.
+let trace: Awaited<ReturnType<typeof startTraceability>> | undefined
+afterAll(async () => {
+  await stripe.close()
+  await trace?.close()
+})
 
 const RICE = "htx-lua-gao"
 const PRICE = 185000
@@ -36,6 +43,8 @@ medusaIntegrationTestRunner({
       let seller: Record<string, string>
       let variantId: string
       let productId: string
+      let batchId: string
+      let lot = 0
 
       const post = (path: string, body: unknown = {}, headers = seller) =>
         api.post(path, body, { headers }).catch((e: { response: Json }) => e.response)
@@ -54,12 +63,37 @@ medusaIntegrationTestRunner({
           .resolve("query")
           .graph({ entity: "product_variant", fields: ["product_id"], filters: { id: variantId } })
         productId = data[0]!.product_id as string
+        trace ??= await startTraceability(api.defaults.baseURL as string)
+        batchId = await newBatch()
       })
+
+      /** A planned batch of the rice in the seller's traceability records. */
+      async function newBatch(headers = seller, product = productId) {
+        const created = await trace!.call("POST", "/batches", headers, {
+          product_id: product,
+          lot_code: `MUA-${Date.now().toString(36).toUpperCase()}-${++lot}`,
+          quantity: 100,
+          unit: "bao",
+          dates: { started_on: "2026-06-10" },
+        })
+        expect(created.status).toBe(201)
+        return created.data.id as string
+      }
+
+      /** The seller records the harvest in the batch's diary, as the portal's diary form does. */
+      async function harvestEvent(amount: number, unit = "bao", id = batchId) {
+        const recorded = await trace!.call("POST", `/batches/${id}/events`, seller, {
+          type: "harvest",
+          occurred_at: new Date().toISOString(),
+          quantity: { amount, unit },
+        })
+        expect(recorded.status).toBe(201)
+      }
 
       const window = (extra: Json = {}) => ({
         product_id: productId,
         variant_id: variantId,
-        batch_id: "bat_new_season_rice",
+        batch_id: batchId,
         planned_quantity: 10,
         expected_harvest_on: "2026-10-15",
         delivery_from: "2026-10-20",
@@ -186,7 +220,7 @@ medusaIntegrationTestRunner({
           left: 7,
           expected_harvest_on: "2026-10-15",
           delivery_from: "2026-10-20",
-          batch_id: "bat_new_season_rice",
+          batch_id: batchId,
         })
 
         // The same buyer may take only one more: the cap counts across orders.
@@ -216,6 +250,64 @@ medusaIntegrationTestRunner({
         })
         expect(extended.data.preorder).toMatchObject({ status: "open", left: 9 })
         expect(await available()).toBe(9)
+      })
+
+      it("opens only on a planned batch of the seller's own product, which the picker lists", async () => {
+        const zero = await post(`/seller/products/${productId}/variants/${variantId}/stock`, {
+          quantity: 0,
+        })
+        expect(zero.status).toBe(200)
+        const en = { ...seller, "accept-language": "en" }
+        const opening = (extra: Json, headers = seller) =>
+          post("/seller/preorders", window(extra), headers)
+
+        const unknown = await opening({ batch_id: "d6f1c3c8-9d5e-4f7e-9d43-7f1e1c1b2a00" }, en)
+        expect(unknown.status).toBe(400)
+        expect(unknown.data.field).toBe("batch_id")
+        expect(unknown.data.message).toContain("not found in your traceability records")
+        const notUuid = await opening({ batch_id: "bat_new_season_rice" })
+        expect(notUuid.status).toBe(400)
+        expect(notUuid.data.field).toBe("batch_id")
+        expect(notUuid.data.message).toContain("Không tìm thấy lô")
+
+        // Another seller's batch (of its own vegetables) is not this seller's to sell.
+        const other = await sellerHeaders(api, "htx-rau-sach")
+        const { data: veg } = await getContainer()
+          .resolve("query")
+          .graph({
+            entity: "product_variant",
+            fields: ["product_id"],
+            filters: { id: scenario.variantOf.rau! },
+          })
+        const theirs = await newBatch(other, veg[0]!.product_id as string)
+        const foreign = await opening({ batch_id: theirs })
+        expect(foreign.status).toBe(400)
+        expect(foreign.data.field).toBe("batch_id")
+
+        // A batch already harvested is not a coming harvest.
+        const harvestedBatch = await newBatch()
+        await harvestEvent(40, "bao", harvestedBatch)
+        const late = await opening({ batch_id: harvestedBatch }, en)
+        expect(late.status).toBe(409)
+        expect(late.data.field).toBe("batch_id")
+        expect(late.data.message).toContain("already has a harvest recorded")
+        expect((await get("/seller/preorders")).data.preorders).toHaveLength(0)
+
+        // The picker offers the planned batches only, and only for the seller's own product.
+        const picker = await get(`/seller/preorders/batches?product_id=${productId}`)
+        expect(picker.status).toBe(200)
+        expect(picker.data.batches.map((b: Json) => b.id)).toEqual([batchId])
+        expect(picker.data.batches[0]).toMatchObject({ quantity: 100, unit: "bao" })
+        expect((await get(`/seller/preorders/batches?product_id=${productId}`, other)).status).toBe(
+          404,
+        )
+        const missing = await get("/seller/preorders/batches")
+        expect(missing.status).toBe(400)
+        expect(missing.data.field).toBe("product_id")
+
+        const opened = await opening({ batch_id: batchId })
+        expect(opened.status).toBe(201)
+        expect(opened.data.preorder.batch_id).toBe(batchId)
       })
 
       it("30 buyers racing for the last 10 get exactly 10 orders", async () => {
@@ -262,19 +354,38 @@ medusaIntegrationTestRunner({
         const card = await order(3, "pp_stripe_stripe")
         expect((await money(card.orderId)).captured).toBe(3 * PRICE)
 
-        // Parts cannot wait for a harvest that is not recorded yet, nor be re-allocated twice.
-        const harvested = await post(`/seller/preorders/${opened.id}/harvest`, {
-          harvested_quantity: 5,
-          allocation: "pro_rata",
-        })
+        // Nothing ships before the harvest: nobody knows yet how much a part will hold.
+        const en = { ...seller, "accept-language": "en" }
+        const early = await post(`/seller/orders/${cash.part.part_order_id}/ship`, {}, en)
+        expect(early.status).toBe(409)
+        expect(early.data.field).toBe("preorder")
+        expect(early.data.message).toContain("record the window's harvest before shipping")
+        const earlyVi = await post(`/seller/orders/${cash.part.part_order_id}/ship`)
+        expect(earlyVi.data.message).toContain("chưa thu hoạch")
+        expect((await parts(cash.orderId)).part.status).toBe("placed")
+
+        // The harvest comes from the batch's diary: none recorded yet is a 409, a typed one a 400.
+        const harvest = `/seller/preorders/${opened.id}/harvest`
+        const tooSoon = await post(harvest, { allocation: "pro_rata" }, en)
+        expect(tooSoon.status).toBe(409)
+        expect(tooSoon.data.field).toBe("batch_id")
+        expect(tooSoon.data.message).toContain("has no harvest recorded")
+        const typed = await post(harvest, { harvested_quantity: 10, allocation: "pro_rata" })
+        expect(typed.status).toBe(400)
+        expect(typed.data.field).toBe("harvested_quantity")
+        expect((await get(`/seller/preorders/${opened.id}`)).data.preorder.status).toBe("open")
+
+        // Two pickings recorded in the diary: the harvest is their sum, 5.
+        await harvestEvent(3)
+        await harvestEvent(2)
+        const harvested = await post(harvest, { allocation: "pro_rata" })
         expect(harvested.status).toBe(200)
         expect(harvested.data.preorder).toMatchObject({
           status: "harvested",
           harvested_quantity: 5,
         })
-        expect(
-          (await post(`/seller/preorders/${opened.id}/harvest`, { harvested_quantity: 5 })).status,
-        ).toBe(409)
+        // Nor is a window re-allocated twice.
+        expect((await post(harvest, {})).status).toBe(409)
 
         // 4·5/10 = 2, 3·5/10 = 1.5 twice: the left-over unit goes to the earlier transfer.
         const after = {
@@ -306,6 +417,26 @@ medusaIntegrationTestRunner({
         ])
         expect(data.lines[0].message.vi).toContain("bạn nhận 2 trên 4")
 
+        // The buyer's order total follows the parts' final amounts; Medusa's checkout figure stays.
+        const buyer = await api.get(`/store/orders/${cash.orderId}/parts`, {
+          headers: scenario.storeHeaders,
+        })
+        expect(buyer.data.order.total).toBe(2 * PRICE)
+        expect(buyer.data.order.original_total).toBe(4 * PRICE)
+
+        // Each buyer is told by e-mail, in Vietnamese and English, once.
+        const told = (reference: string) =>
+          mailsTo("nguoi.mua@example.test").filter(
+            (m) => m.template === "preorder_changed" && m.subject?.includes(reference),
+          )
+        const cashMail = told(after.cash.reference)
+        expect(cashMail).toHaveLength(1)
+        expect(cashMail[0]!.text).toContain("bạn nhận 2 trên 4 đã đặt")
+        expect(cashMail[0]!.text).toContain("you get 2 of the 4 you ordered")
+        expect(cashMail[0]!.text).toContain("You pay only the new amount")
+        expect(told(after.card.reference)[0]!.text).toContain("The difference is refunded")
+        expect(told(after.transfer.reference)).toHaveLength(1)
+
         // Cash on delivery collects the smaller amount; nothing is left over for sale.
         const at = `/seller/orders/${cash.part.part_order_id}`
         expect((await post(`${at}/ship`)).status).toBe(200)
@@ -318,8 +449,8 @@ medusaIntegrationTestRunner({
         const opened = await open()
         const early = await order(6, "pp_cod_cod")
         const late = await order(2, "pp_stripe_stripe")
+        await harvestEvent(6)
         const harvested = await post(`/seller/preorders/${opened.id}/harvest`, {
-          harvested_quantity: 6,
           allocation: "first_come",
         })
         expect(harvested.status).toBe(200)
@@ -331,11 +462,15 @@ medusaIntegrationTestRunner({
         expect((await money(late.orderId)).refunded).toBe(2 * PRICE)
         expect(await available()).toBe(0)
 
+        // The harvested batch takes no second window; a new planned batch does.
+        const reused = await post("/seller/preorders", window({ planned_quantity: 5 }))
+        expect(reused.status).toBe(409)
+        expect(reused.data.field).toBe("batch_id")
+        batchId = await newBatch()
         const again = await open({ planned_quantity: 5 })
         const one = await order(1, "pp_cod_cod")
-        const enough = await post(`/seller/preorders/${again.id}/harvest`, {
-          harvested_quantity: 4,
-        })
+        await harvestEvent(4)
+        const enough = await post(`/seller/preorders/${again.id}/harvest`)
         expect(enough.status).toBe(200)
         expect((await parts(one.orderId)).part.amount).toBe(PRICE)
         expect(await available()).toBe(3)

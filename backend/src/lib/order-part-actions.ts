@@ -3,6 +3,8 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { conflict, notFound } from "../api/utils/errors"
 import { CHECKOUT_MODULE } from "../modules/checkout"
 import type CheckoutModuleService from "../modules/checkout/service"
+import { PREORDER_MODULE } from "../modules/preorder"
+import type PreorderModuleService from "../modules/preorder/service"
 import type { PartActionInput } from "../workflows/order-parts"
 import type { AuditActor } from "../workflows/steps/record-audit"
 import { captureHeldCardIfFinal } from "./card-hold"
@@ -23,7 +25,7 @@ export async function withOrderPart<T>(
   container: MedusaContainer,
   where: { part_order_id?: string; reference?: string; seller_id?: string },
   actor: AuditActor,
-  check: (part: Part) => void,
+  check: (part: Part) => void | Promise<void>,
   action: (input: PartActionInput, part: Part) => Promise<T>,
 ): Promise<T> {
   const checkout = container.resolve<CheckoutModuleService>(CHECKOUT_MODULE)
@@ -32,7 +34,7 @@ export async function withOrderPart<T>(
   const locking = container.resolve(Modules.LOCKING)
   return locking.execute(`order-part:${found.id}`, async () => {
     const part = await checkout.retrieveOrderPart(found.id)
-    check(part)
+    await check(part)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const [{ data: orders }, { data: sellers }, siblings] = await Promise.all([
       query.graph({
@@ -233,6 +235,24 @@ export const partChecks = {
       })
     }
   },
+}
+
+/**
+ * A part holding pre-ordered items ships only once its window is harvested and its line settled
+ * (allocated and, when short, edited down): before that nobody knows how much it will hold.
+ */
+export async function requirePreorderSettled(container: MedusaContainer, part: Part) {
+  const lines = await container
+    .resolve<PreorderModuleService>(PREORDER_MODULE)
+    .listPreorderLines({ part_order_id: part.part_order_id, status: ["placed", "allocated"] })
+  if (!lines.length) return
+  throw conflict(
+    {
+      vi: `Đơn ${part.reference} là hàng đặt trước chưa thu hoạch: ghi thu hoạch của đợt đặt trước trước khi giao`,
+      en: `Order ${part.reference} holds a pre-order not harvested yet: record the window's harvest before shipping`,
+    },
+    "preorder",
+  )
 }
 
 const STATUS = {

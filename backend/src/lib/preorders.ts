@@ -15,6 +15,8 @@ import { adjustPreorderPartWorkflow, savePreorderWindowWorkflow } from "../workf
 import type { AuditActor } from "../workflows/steps/record-audit"
 import { withOrderPart } from "./order-part-actions"
 import { type Allocation, allocateHarvest } from "./preorder-allocation"
+import { notifyPreorderBuyers } from "./preorder-buyer-mail"
+import { plannedBatchFor, readBatch } from "./traceability-batches"
 
 // biome-ignore lint/suspicious/noExplicitAny: query rows are untyped until `medusa build`
 type Row = Record<string, any>
@@ -134,6 +136,12 @@ export async function openPreorder(
       "variant_id",
     )
   }
+  // Last, as it asks another service: the batch is this seller's, of this product, and planned.
+  await plannedBatchFor(
+    container,
+    { seller_id: scope.seller_id, product_id: input.product_id },
+    input.batch_id,
+  )
   const { result } = await savePreorderWindowWorkflow(container).run({
     input: {
       ...scope,
@@ -246,7 +254,35 @@ export async function extendPreorder(
 const pieces = (n: number) => `${n}`
 
 /**
- * Records the harvest: the window's lines, oldest first, get their allocation (all they ordered
+ * The harvest the batch's diary recorded, in the window's units (whole units: what is left of a
+ * fraction cannot fill an order). None recorded yet is a 409 naming `batch_id`.
+ */
+async function recordedHarvest(container: MedusaContainer, window: Window) {
+  const found = await readBatch(container, window.batch_id)
+  if (!found) {
+    throw conflict(
+      {
+        vi: "Không đọc được lô của đợt đặt trước trong sổ truy xuất nguồn gốc",
+        en: "The pre-order window's batch cannot be read from the traceability records",
+      },
+      "batch_id",
+    )
+  }
+  if (!found.harvest) {
+    throw conflict(
+      {
+        vi: `Lô ${found.batch.lot_code} chưa ghi thu hoạch: hãy ghi sự kiện thu hoạch (sản lượng) vào nhật ký lô trước`,
+        en: `Batch ${found.batch.lot_code} has no harvest recorded: record the harvest event (its quantity) in the batch diary first`,
+      },
+      "batch_id",
+    )
+  }
+  return Math.max(0, Math.floor(found.harvest.amount))
+}
+
+/**
+ * Records the harvest: the quantity is what the batch's harvest events recorded in
+ * traceability; the window's lines, oldest first, get their allocation (all they ordered
  * when the harvest covers it, else first-come or pro-rata); every line that gets less is edited
  * down (or its part cancelled when nothing is left of it) and its difference refunded or no
  * longer owed; what the harvest has beyond the allocations goes on sale as ordinary stock.
@@ -256,10 +292,11 @@ export async function harvestPreorder(
   container: MedusaContainer,
   scope: SellerScope,
   id: string,
-  input: { harvested_quantity: number; allocation?: Allocation },
+  choice: { allocation?: Allocation },
 ) {
   return withWindow(container, scope.seller_id, id, async (window) => {
     requireStatus(window, ["open", "closed"], { vi: "ghi thu hoạch", en: "record the harvest" })
+    const input = { ...choice, harvested_quantity: await recordedHarvest(container, window) }
     const service = preorders(container)
     const lines = await service.listPreorderLines(
       { window_id: id, status: "placed" },
@@ -357,7 +394,7 @@ type Settling = { id: string; part_item_id: string; quantity: number; allocated:
 /**
  * Settles every allocated line of a window, each under its part's lock: a part left with
  * nothing is cancelled (Medusa releases its stock; a paid share is refunded), any other is
- * edited down to the allocation.
+ * edited down to the allocation; then the buyers are mailed.
  */
 async function settleAllocations(
   container: MedusaContainer,
@@ -414,6 +451,8 @@ async function settleAllocations(
       },
     )
   }
+  // Every buyer whose pre-order changed is told by e-mail (once per line, even when resumed).
+  await notifyPreorderBuyers(container, windowId)
 }
 
 /** What the shop shows about a variant's open or closed window; null when it has none. */

@@ -37,7 +37,8 @@ export async function openPreorderAction(form: FormData): Promise<void> {
       : {}),
   }
   const done = await backend("/seller/preorders", { method: "POST", locale, body })
-  if (!done.ok) back(locale, { error: done.error.message || "failed" })
+  // Back to the same product, so its batches are offered again beside the error.
+  if (!done.ok) back(locale, { error: done.error.message || "failed", product: product_id ?? "" })
   back(locale, { status: "opened" })
 }
 
@@ -48,10 +49,7 @@ export async function preorderAction(form: FormData): Promise<void> {
   if (!action) back(locale, { error: "failed" })
   const body =
     action === "harvest"
-      ? {
-          harvested_quantity: whole(form, "harvested_quantity"),
-          allocation: text(form, "allocation") || "first_come",
-        }
+      ? { allocation: text(form, "allocation") || "first_come" }
       : action === "cancel"
         ? { reason: text(form, "reason") }
         : action === "extend"

@@ -8,3 +8,20 @@ export type SellerPreorder = PreorderWindow
 export function listSellerPreorders(locale: Locale) {
   return backend<{ preorders: SellerPreorder[] }>("/seller/preorders", { locale })
 }
+
+/** A batch of the product a pre-order can be opened on: open, with no harvest recorded yet. */
+export interface PlannedBatch {
+  id: string
+  lot_code: string
+  quantity: number
+  unit: string
+  started_on: string | null
+  harvested_on: string | null
+}
+
+export function listPlannedBatches(locale: Locale, productId: string) {
+  return backend<{ batches: PlannedBatch[] }>(
+    `/seller/preorders/batches?${new URLSearchParams({ product_id: productId })}`,
+    { locale },
+  )
+}

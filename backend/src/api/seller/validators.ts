@@ -197,8 +197,8 @@ export const ExtendPreorder = z.strictObject({
 
 export const CancelPreorder = z.strictObject({ reason: z.string().trim().min(3).max(500) })
 
+/** The harvested quantity is not sent: it is read from the batch's harvest events (traceability). */
 export const HarvestPreorder = z.strictObject({
-  harvested_quantity: z.number().int().min(0).max(10_000_000),
   allocation: z.enum(["first_come", "pro_rata"]).optional(),
 })
 

@@ -6,12 +6,16 @@ import { pageLocale } from "@/i18n/locale"
 import { localePath } from "@/i18n/paths"
 import { sellerContext } from "@/lib/portal/context"
 import { openPreorderAction, preorderAction } from "@/lib/portal/seller-preorder-actions"
-import { listSellerPreorders, type SellerPreorder } from "@/lib/portal/seller-preorders"
+import {
+  listPlannedBatches,
+  listSellerPreorders,
+  type SellerPreorder,
+} from "@/lib/portal/seller-preorders"
 import { listSellerProducts } from "@/lib/portal/seller-reads"
 
 type Props = {
   params: Promise<{ locale: string }>
-  searchParams: Promise<{ status?: string; error?: string }>
+  searchParams: Promise<{ status?: string; error?: string; product?: string }>
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -24,7 +28,9 @@ const STATUSES = ["opened", "close", "extend", "cancel", "harvest"] as const
 
 /**
  * The seller's harvest pre-orders: open one for a coming harvest, then close, extend, cancel
- * with a reason, or record the harvest and choose how a short one is shared.
+ * with a reason, or record the harvest and choose how a short one is shared. The opening form
+ * works without JavaScript in two steps: choose the product (a GET form), then one of its
+ * variants and one of its planned batches (listed from the traceability records).
  */
 export default async function SellerPreordersPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params)
@@ -40,9 +46,13 @@ export default async function SellerPreordersPage({ params, searchParams }: Prop
     return <SellerUnavailable locale={locale} path={path} />
   }
   const status = STATUSES.find((s) => s === search.status)
-  const variants = products.data.products.flatMap((p) =>
-    p.variants.map((v) => ({ value: `${p.id}|${v.id}`, label: `${p.title} · ${v.title}` })),
-  )
+  const chosen =
+    products.data.products.find((p) => p.id === search.product) ?? products.data.products[0]
+  const batches = chosen ? await listPlannedBatches(locale, chosen.id) : null
+  const variants = (chosen?.variants ?? []).map((v) => ({
+    value: `${chosen!.id}|${v.id}`,
+    label: `${chosen!.title} · ${v.title}`,
+  }))
   const titleOf = new Map(
     products.data.products.flatMap((p) => p.variants.map((v) => [v.id, `${p.title} · ${v.title}`])),
   )
@@ -63,6 +73,35 @@ export default async function SellerPreordersPage({ params, searchParams }: Prop
       </ul>
       <h2>{t("openTitle")}</h2>
       <form
+        method="get"
+        action={localePath(locale, path)}
+        className="checkout-form seller-form preorder-form"
+        data-testid="preorder-product"
+      >
+        <label>
+          {t("product")}
+          <select name="product" defaultValue={chosen?.id}>
+            {products.data.products.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button button-secondary">
+          {t("chooseProduct")}
+        </button>
+      </form>
+      {batches && !batches.ok ? (
+        <p className="notice notice-error" role="alert">
+          {t("batchesUnavailable")}
+        </p>
+      ) : batches?.ok && batches.data.batches.length === 0 ? (
+        <p className="notice" data-testid="preorder-no-batches">
+          {t("noBatches")}
+        </p>
+      ) : null}
+      <form
         action={openPreorderAction}
         className="checkout-form seller-form preorder-form"
         data-testid="preorder-open"
@@ -80,7 +119,13 @@ export default async function SellerPreordersPage({ params, searchParams }: Prop
         </label>
         <label>
           {t("batch")}
-          <input name="batch_id" required maxLength={100} />
+          <select name="batch_id" required>
+            {(batches?.ok ? batches.data.batches : []).map((b) => (
+              <option key={b.id} value={b.id}>
+                {t("batchOption", { lot: b.lot_code, quantity: b.quantity, unit: b.unit })}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           {t("planned")}
@@ -98,7 +143,11 @@ export default async function SellerPreordersPage({ params, searchParams }: Prop
           {t("cap")}
           <input name="per_buyer_cap" inputMode="numeric" />
         </label>
-        <button type="submit" className="button">
+        <button
+          type="submit"
+          className="button"
+          disabled={!batches?.ok || batches.data.batches.length === 0}
+        >
           {t("open")}
         </button>
       </form>
@@ -144,10 +193,7 @@ async function PreorderCard({
           >
             {hidden}
             <input type="hidden" name="action" value="harvest" />
-            <label>
-              {t("harvestedQuantity")}
-              <input name="harvested_quantity" inputMode="numeric" required />
-            </label>
+            <p>{t("harvestFromDiary")}</p>
             <label>
               {t("allocation")}
               <select name="allocation" defaultValue="pro_rata">

@@ -11,6 +11,11 @@ import { notFound } from "../../../../utils/errors"
  * `GET /store/orders/{id}`, the order id (unguessable) is what grants access. A part whose
  * pre-ordered share shrank at harvest, or whose pre-order was cancelled, carries the seller's
  * message (`preorder_note`: vi, en, and whether the difference was refunded or is owed less).
+ *
+ * `order.total` is what the buyer owes in the end: the sum of the parts' amounts, each part's
+ * final one (after a harvest cut its share, after weighing), a cancelled part counting nothing.
+ * Medusa's buyer order keeps its checkout figure, answered as `order.original_total`: the parts
+ * are the orders that are edited, and editing the buyer order as well would count money twice.
  */
 export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -31,8 +36,11 @@ export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
       .filter((l) => l.message)
       .map((l) => [l.part_order_id, l.message as Record<string, unknown>]),
   )
+  const total = parts
+    .filter((p) => p.status !== "canceled")
+    .reduce((sum, p) => sum + Number(p.amount), 0)
   res.json({
-    order,
+    order: { ...order, total, original_total: Number(order.total) },
     parts: parts.map((p) => ({ ...p, preorder_note: noteOf.get(p.part_order_id) ?? null })),
   })
 }
