@@ -80,6 +80,10 @@ medusaIntegrationTestRunner({
             { variant_id: scenario.variantOf.gao!, quantity: 1 },
           ],
         })
+        // The buyer ticked the chicken's tolerance at checkout (the cart completes only then).
+        await sdk.store.cart.update(cart.id, {
+          metadata: { weight_tolerances_accepted: { [chickenVariant]: 10 } },
+        })
         // What the buyer's browser may send is not what decides the capture.
         const { payment_collection } = await sdk.store.payment.initiatePaymentSession(
           cart as never,
