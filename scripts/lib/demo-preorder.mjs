@@ -11,7 +11,7 @@ export const DEMO_PREORDER = {
   handle: "gao-moi-vu-mua-phu-lam-5kg",
   seller: "htx-lua-gao-phu-lam",
   lot: "PL-VM",
-  /** Bags of 5 kg, from a planned 1 000 kg of rice. */
+  /** Bags of 5 kg (1 000 kg of rice), which the batch counts too. */
   planned_quantity: 200,
   per_buyer_cap: 10,
 }
@@ -36,14 +36,17 @@ function localDay(anchor, days, hour = 7) {
   return { date, time: `${date}T${String(hour).padStart(2, "0")}:30:00+07:00` }
 }
 
-/** The planned batch's POST /batches body: started, not harvested. */
+/**
+ * The planned batch's POST /batches body: started, not harvested. Counted in the bags the window
+ * sells, as the harvest the window reads from the batch's diary is taken in the window's units.
+ */
 export function plannedBatchBody(productId, anchor) {
   const started = localDay(anchor, -45).date
   return {
     product_id: productId,
     lot_code: `${DEMO_PREORDER.lot}-${localDay(anchor, 0).date.replaceAll("-", "").slice(2)}`,
-    quantity: DEMO_PREORDER.planned_quantity * 5,
-    unit: "kg",
+    quantity: DEMO_PREORDER.planned_quantity,
+    unit: "túi",
     area: { village: "Thôn Phú Lâm", plot: PLOT, ...WHERE },
     dates: { started_on: started },
   }

@@ -21,6 +21,7 @@ import {
 } from "../../src/scripts/demo/seed-demo"
 import { DEMO_ACCOUNTS, HELPED_SELLER } from "../../src/scripts/demo/seed-sellers"
 import { payAndComplete, prepareCart, storeSdk } from "../helpers/checkout-scenario"
+import { startTraceability } from "../helpers/traceability"
 
 const PASSWORD = "giaphu-demo"
 const OTHER_SELLER = "htx-nong-nghiep-gia-phu"
@@ -44,6 +45,7 @@ type AxiosLikeError = {
   config?: { method?: string; url?: string }
   response?: { status: number; data: unknown }
 }
+type Listing = { product_id: string; variant_id: string; batch_id: string }
 type ProductRow = { id: string; variants: { id: string; prices: { amount: number }[] }[] }
 type FreshEntry = (r: Resource) => Promise<{ id: string }>
 type Route = {
@@ -123,6 +125,12 @@ const pngBytes = Buffer.from(
 
 let counter = 0
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`
+
+// The real traceability service holds the planned batches the pre-order windows are opened on.
+let trace: Awaited<ReturnType<typeof startTraceability>> | undefined
+afterAll(async () => {
+  await trace?.close()
+})
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -387,6 +395,14 @@ medusaIntegrationTestRunner({
         // timed: nothing made in between can be mistaken for a refused request's change.
         const preorders = container.resolve<PreorderModuleService>(PREORDER_MODULE)
         const ownerOf = (r: Resource) => (r === "B" ? roles[3]! : roles[2]!)
+        trace = await startTraceability(api.defaults.baseURL as string)
+        /** The owner's call to traceability, which must succeed. */
+        const traced = async (r: Resource, path: string, body: unknown) => {
+          const answer = await trace!.call("POST", path, ownerOf(r).headers, body)
+          if (answer.status !== 201)
+            throw new Error(`traceability ${path}: ${answer.status} ${JSON.stringify(answer.data)}`)
+          return answer.data as { id: string }
+        }
         const listing = async (r: Resource, variant: Record<string, unknown>) => {
           const { data } = await api.post(
             "/seller/products",
@@ -395,21 +411,27 @@ medusaIntegrationTestRunner({
           )
           return { product_id: data.product.id as string, variant_id: data.product.variants[0].id }
         }
-        // A coming harvest: nothing in stock until a window sells the planned quantity.
-        const harvestListing = (r: Resource) =>
-          listing(r, { title: "Túi 5 kg", price: 175000, stock: 0 })
-        const windowBody = (l: { product_id: string; variant_id: string }) => ({
+        // A coming harvest: nothing in stock until a window sells the planned quantity, and a
+        // batch of it planned in the seller's traceability records.
+        const harvestListing = async (r: Resource): Promise<Listing> => {
+          const made = await listing(r, { title: "Túi 5 kg", price: 175000, stock: 0 })
+          const batch = await traced(r, "/batches", {
+            product_id: made.product_id,
+            lot_code: unique("MUA-").toUpperCase(),
+            quantity: 100,
+            unit: "túi",
+            dates: { started_on: "2026-06-10" },
+          })
+          return { ...made, batch_id: batch.id }
+        }
+        const windowBody = (l: Listing) => ({
           ...l,
-          batch_id: unique("batch-"),
           planned_quantity: 10,
           expected_harvest_on: "2027-10-15",
           delivery_from: "2027-10-20",
         })
         const pools = {
-          listings: {
-            A: [] as { product_id: string; variant_id: string }[],
-            B: [] as { product_id: string; variant_id: string }[],
-          },
+          listings: { A: [] as Listing[], B: [] as Listing[] },
           windows: { A: [] as string[], B: [] as string[] },
           toWeigh: { A: [] as Fixture[], B: [] as Fixture[] },
           awaitingBuyer: { A: [] as Fixture[], B: [] as Fixture[] },
@@ -418,12 +440,17 @@ medusaIntegrationTestRunner({
           // Two allowed callers act on A's (its member and its helper), one on B's, per route.
           for (let i = 0; i < 3; i++) pools.listings[r].push(await harvestListing(r))
           for (let i = 0; i < (r === "A" ? 8 : 5); i++) {
-            const { data } = await api.post(
-              "/seller/preorders",
-              windowBody(await harvestListing(r)),
-              { headers: ownerOf(r).headers },
-            )
+            const planned = await harvestListing(r)
+            const { data } = await api.post("/seller/preorders", windowBody(planned), {
+              headers: ownerOf(r).headers,
+            })
             pools.windows[r].push(data.preorder.id)
+            // Harvested since: the harvest route reads the quantity from the batch's diary.
+            await traced(r, `/batches/${planned.batch_id}/events`, {
+              type: "harvest",
+              occurred_at: new Date().toISOString(),
+              quantity: { amount: 8, unit: "túi" },
+            })
           }
         }
         // Free-range chickens of A and B, sold by the bird at ~1 kg, 150,000 ₫ per kg.
@@ -449,6 +476,10 @@ medusaIntegrationTestRunner({
           const { cart } = await prepareCart(sdk, {
             regionId: regions[0]!.id,
             items: [chicken.A!, chicken.B!].map((variant_id) => ({ variant_id, quantity: 1 })),
+          })
+          // The buyer accepts that each weighed amount may differ by the chickens' ±10 %.
+          await sdk.store.cart.update(cart.id, {
+            metadata: { weight_tolerances_accepted: { [chicken.A!]: 10, [chicken.B!]: 10 } },
           })
           const done = (await payAndComplete(sdk, cart, "pp_cod_cod")) as { order: { id: string } }
           const { data } = await api.get(`/store/orders/${done.order.id}/parts`, {
@@ -518,6 +549,7 @@ medusaIntegrationTestRunner({
         }
         f.windowA = pools.windows.A[0]!
         f.windowB = pools.windows.B[0]!
+        f.productPreorderA = pools.listings.A[0]!.product_id
         f.productPreorderB = pools.listings.B[0]!.product_id
 
         const routes: Route[] = [
@@ -924,7 +956,7 @@ medusaIntegrationTestRunner({
 })
 
 type HarvestFixtures = {
-  listing: (r: Resource) => Promise<{ product_id: string; variant_id: string }>
+  listing: (r: Resource) => Promise<Listing>
   window: (r: Resource) => Promise<string>
   toWeigh: (r: Resource) => Promise<Fixture>
   awaitingBuyer: (r: Resource) => Promise<Fixture>
@@ -952,13 +984,21 @@ function preorderRoutes(f: Fixture, harvest: HarvestFixtures): Route[] {
       resources: ["A", "B"],
       write: true,
       path: () => "/seller/preorders",
+      // A listing of the seller's with no window yet, and its planned batch.
       body: async (_f, r) => ({
         ...(await harvest.listing(r)),
-        batch_id: `batch-${r}`,
         planned_quantity: 20,
         expected_harvest_on: "2027-10-15",
         delivery_from: "2027-10-20",
       }),
+    },
+    {
+      area: "seller",
+      method: "get",
+      label: "GET /seller/preorders/batches",
+      resources: ["A", "B"],
+      path: (_f, r) =>
+        `/seller/preorders/batches?product_id=${r === "B" ? f.productPreorderB! : f.productPreorderA!}`,
     },
     {
       area: "seller",
@@ -992,7 +1032,7 @@ function preorderRoutes(f: Fixture, harvest: HarvestFixtures): Route[] {
       resources: ["A", "B"],
       write: true,
       path: async (_f, r) => `/seller/preorders/${await harvest.window(r)}/harvest`,
-      body: () => ({ harvested_quantity: 8, allocation: "pro_rata" }),
+      body: () => ({ allocation: "pro_rata" }),
     },
     {
       area: "seller",

@@ -15,6 +15,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { PUBLISHABLE_KEY_TITLE, seedDemoCommune } from "../../src/scripts/demo/seed-demo"
 import { DEMO_ACCOUNTS } from "../../src/scripts/demo/seed-sellers"
 import { payAndComplete, prepareCart, storeSdk } from "../helpers/checkout-scenario"
+import { startTraceability } from "../helpers/traceability"
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207)
 const POISONED = Number(process.env.FUZZ_POISONED ?? 2500)
@@ -180,6 +181,7 @@ const ROUTES: Route[] = [
       "deposit_percent",
     ],
   },
+  { method: "get", path: "/seller/preorders/batches?product_id={preorderProduct}", area: "seller" },
   { method: "get", path: "/seller/preorders/{window}", area: "seller" },
   { method: "post", path: "/seller/preorders/{window}/close", area: "seller", fields: [] },
   {
@@ -193,7 +195,7 @@ const ROUTES: Route[] = [
     method: "post",
     path: "/seller/preorders/{window}/harvest",
     area: "seller",
-    fields: ["harvested_quantity", "allocation"],
+    fields: ["allocation"],
   },
   { method: "post", path: "/seller/orders/{weighPart}/weigh", area: "seller", fields: ["lines"] },
   { method: "post", path: "/seller/orders/{weighPart}/accept-weight", area: "seller", fields: [] },
@@ -238,6 +240,12 @@ medusaIntegrationTestRunner({
         seller: {},
       }
 
+      // The real traceability service holds the planned batch the window is opened on.
+      let trace: Awaited<ReturnType<typeof startTraceability>> | undefined
+      afterAll(async () => {
+        await trace?.close()
+      })
+
       // Seeded once: the runner snapshots the database after beforeAll and restores it per test.
       beforeAll(async () => {
         const container = getContainer()
@@ -272,12 +280,21 @@ medusaIntegrationTestRunner({
           { title: "Gạo mới vụ mùa", variants: [{ title: "Túi 5 kg", price: 175000, stock: 0 }] },
           seller,
         )
+        trace = await startTraceability(api.defaults.baseURL as string)
+        const batch = await trace.call("POST", "/batches", headers.seller, {
+          product_id: listed.data.product.id,
+          lot_code: "MUA-FUZZ-1",
+          quantity: 50,
+          unit: "bao",
+          dates: { started_on: "2027-06-10" },
+        })
+        expect(batch.status).toBe(201)
         const opened = await api.post(
           "/seller/preorders",
           {
             product_id: listed.data.product.id,
             variant_id: listed.data.product.variants[0].id,
-            batch_id: "batch-fuzz",
+            batch_id: batch.data.id,
             planned_quantity: 50,
             expected_harvest_on: "2027-10-15",
             delivery_from: "2027-10-20",
@@ -312,6 +329,10 @@ medusaIntegrationTestRunner({
         const { cart: ready } = await prepareCart(sdk, {
           regionId: regions.regions[0].id,
           items: [{ variant_id: chicken.data.product.variants[0].id, quantity: 1 }],
+        })
+        // The buyer accepts that the weighed amount may differ by the chicken's ±10 %.
+        await sdk.store.cart.update(ready.id, {
+          metadata: { weight_tolerances_accepted: { [chicken.data.product.variants[0].id]: 10 } },
         })
         const placed = (await payAndComplete(sdk, ready, "pp_cod_cod")) as { order: { id: string } }
         const { data: ordered } = await api.get(`/store/orders/${placed.order.id}/parts`, {

@@ -1,9 +1,11 @@
 // A harvest pre-order end to end on a 360 px phone: the seller opens a pre-order for a coming
-// taro harvest, a buyer sees it on the product page and orders 4, the seller records a short
-// harvest (2, shared pro rata) and the buyer's order then shows 2 and the smaller amount to pay
-// on delivery. Runs on the Phú Thịnh taro, which the files after this one do not use. Then the
-// demo's own pre-order (`npm start`'s new-season rice of Phú Lâm), opened twice as `npm start`
-// would on a restart: one window, on a planned batch with no harvest yet.
+// taro harvest on a batch planned in its traceability records (product, variant and batch picked
+// from the portal's lists), a buyer sees it on the product page and orders 4, the seller records
+// a short harvest in the batch's diary (2 bags) and then on the portal (shared pro rata), and the
+// buyer's order then shows 2 and the smaller amount to pay on delivery. Runs on the Phú Thịnh
+// taro, which the files after this one do not use. Then the demo's own pre-order (`npm start`'s
+// new-season rice of Phú Lâm), opened twice as `npm start` would on a restart: one window, on a
+// planned batch with no harvest yet.
 import { mkdir } from "node:fs/promises"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -22,6 +24,8 @@ const PHONE: BrowserContextOptions = {
 }
 const SELLER = "htx-rau-qua-sach-phu-thinh"
 const TARO = { handle: "khoai-so-phu-thinh-3kg", title: "Khoai sọ Phú Thịnh (túi 3 kg)" }
+/** The coming taro harvest, planned in the seller's traceability records before any window. */
+const TARO_BATCH = { lot_code: "PT-KS-MUAMOI", quantity: 40, unit: "túi" }
 
 const url = inject("storefrontUrl")
 const backendUrl = inject("backendUrl")
@@ -32,6 +36,9 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(RESULTS, `preorder-${name}.png`), fullPage: true })
 
 let browser: Browser
+/** The seller's own headers, for its traceability records. */
+let sellerHeaders: Record<string, string>
+let taroBatchId: string
 
 async function phone() {
   return (await browser.newContext(PHONE)).newPage()
@@ -48,16 +55,29 @@ async function submitTo(page: Page, click: () => Promise<void>, arrived: (u: URL
 }
 
 /**
- * The seller records the harvest on the portal: the quantity picked and how a short harvest is
- * shared. Kept in one place: the harvest is about to be read from the batch's harvest event.
+ * The seller records the harvest: first the quantity picked, as a harvest event in the batch's
+ * diary (the traceability service, with the seller's own token, as the portal's diary form
+ * does), then on the pre-orders page, which reads that quantity, how a short harvest is shared.
  */
 async function recordHarvest(
   seller: Page,
+  batchId: string,
   quantity: number,
   allocation: "pro_rata" | "first_come",
 ) {
+  const recorded = await fetch(`${traceabilityUrl}/batches/${batchId}/events`, {
+    method: "POST",
+    headers: sellerHeaders,
+    body: JSON.stringify({
+      type: "harvest",
+      occurred_at: new Date().toISOString(),
+      quantity: { amount: quantity, unit: TARO_BATCH.unit },
+    }),
+  })
+  expect(recorded.status, await recorded.clone().text()).toBe(201)
   const harvest = seller.locator("[data-testid=preorder-harvest]").first()
-  await harvest.locator("input[name=harvested_quantity]").fill(String(quantity))
+  // The quantity is the diary's: the portal no longer asks for it.
+  expect(await harvest.locator("input[name=harvested_quantity]").count()).toBe(0)
   await harvest.locator("select[name=allocation]").selectOption(allocation)
   await submitTo(
     seller,
@@ -72,6 +92,7 @@ beforeAll(async () => {
   // The taro's stock on hand is sold out first: a pre-order never mixes with it.
   const token = await sellerToken(backendUrl, SELLER)
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" }
+  sellerHeaders = headers
   const list = await fetch(`${backendUrl}/seller/products?limit=50`, { headers })
   const { products } = (await list.json()) as {
     products: { id: string; handle: string; variants: { id: string }[] }[]
@@ -82,6 +103,18 @@ beforeAll(async () => {
     { method: "POST", headers, body: JSON.stringify({ quantity: 0 }) },
   )
   expect(zero.status).toBe(200)
+  // The coming harvest, planned in the seller's traceability records: no harvest event yet.
+  const planned = await fetch(`${traceabilityUrl}/batches`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({
+      product_id: taro.id,
+      ...TARO_BATCH,
+      dates: { started_on: "2026-06-10" },
+    }),
+  })
+  expect(planned.status, await planned.clone().text()).toBe(201)
+  taroBatchId = ((await planned.json()) as { id: string }).id
 })
 
 afterAll(async () => {
@@ -101,18 +134,34 @@ describe("a harvest pre-order", () => {
       (u) => u.pathname === "/vi/seller/preorders",
     )
     expect(await text(seller, "h1")).toBe("Đặt trước mùa mới")
+    // The product first: its variants and its planned batches are then offered to pick from.
+    const product = seller.locator("[data-testid=preorder-product]")
+    await product.locator("select[name=product]").selectOption({ label: TARO.title })
+    await submitTo(
+      seller,
+      () => product.locator("button[type=submit]").click(),
+      (u) => u.searchParams.has("product"),
+    )
     const form = seller.locator("[data-testid=preorder-open]")
     await form.locator("select[name=variant]").selectOption({ label: `${TARO.title} · túi 3 kg` })
-    await form.locator("input[name=batch_id]").fill("lo-khoai-so-mua-moi")
+    const batches = form.locator("select[name=batch_id] option")
+    const batchLabel = `Lô ${TARO_BATCH.lot_code} · dự kiến 40 túi`
+    expect(await batches.allTextContents()).toEqual([batchLabel])
+    await form.locator("select[name=batch_id]").selectOption({ label: batchLabel })
     await form.locator("input[name=planned_quantity]").fill("10")
     await form.locator("input[name=expected_harvest_on]").fill("2026-10-15")
     await form.locator("input[name=delivery_from]").fill("2026-10-20")
+    expect(await seller.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    )
+    await shot(seller, "seller-form")
     await submitTo(
       seller,
       () => form.locator("button[type=submit]").click(),
       (u) => u.searchParams.get("status") === "opened",
     )
     expect(await text(seller, "[data-testid=seller-preorder]")).toContain("còn 10 trên 10")
+    expect(await text(seller, "[data-testid=seller-preorder]")).toContain(taroBatchId)
     expect(await seller.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       360,
     )
@@ -132,7 +181,7 @@ describe("a harvest pre-order", () => {
 
     await seller.goto(`${url}/vi/seller/preorders`)
     expect(await text(seller, "[data-testid=seller-preorder]")).toContain("còn 6 trên 10")
-    await recordHarvest(seller, 2, "pro_rata")
+    await recordHarvest(seller, taroBatchId, 2, "pro_rata")
     expect(await text(seller, "[data-testid=seller-preorder]")).toContain("Đã thu hoạch: 2")
     await shot(seller, "seller-harvested")
 
