@@ -44,17 +44,27 @@ afterAll(async () => {
   await new Promise((resolve) => receiver?.close(resolve))
 })
 
+/**
+ * Capture records as the payment module holds them: Medusa writes the capture (its id is the
+ * provider's idempotency key, its amount what to take) before it asks the provider to capture.
+ */
+const captureRecords = new Map<string, { amount: number }>()
+const captureService = {
+  retrieve: async (id: string) => {
+    const capture = captureRecords.get(id)
+    if (!capture) throw new Error(`Capture with id: ${id} was not found`)
+    return capture
+  },
+}
+
 function newProvider(options: Partial<StripeCardOptions> = {}) {
-  return new StripeCardProviderService(
-    { logger: console },
-    {
-      apiKey: API_KEY,
-      webhookSecret: WEBHOOK_SECRET,
-      apiHost: server.url,
-      capture: true,
-      ...options,
-    },
-  )
+  return new StripeCardProviderService({ logger: console, captureService } as never, {
+    apiKey: API_KEY,
+    webhookSecret: WEBHOOK_SECRET,
+    apiHost: server.url,
+    capture: true,
+    ...options,
+  })
 }
 
 /** What Stripe.js does in the browser: confirm with the publishable key and client secret. */
@@ -196,12 +206,19 @@ describe("Stripe card provider with a settable API host", () => {
     expect(authorized.status).toBe(PaymentSessionStatus.AUTHORIZED)
     expect(authorized.data).toMatchObject({ status: "requires_capture", amount_capturable: 320000 })
 
+    // A held intent is captured for the amount of Medusa's capture record.
+    captureRecords.set("capt_1", { amount: 320000 })
     const captured = await p.capturePayment({
       data: authorized.data,
       context: { idempotency_key: "capt_1" },
     })
     expect(captured.data).toMatchObject({ status: "succeeded", amount_received: 320000 })
     expect(server.paymentIntents.get(initiated.id)?.status).toBe("succeeded")
+    // A second capture of a hold, as a new Medusa capture, is an error: no money is behind it.
+    captureRecords.set("capt_2", { amount: 1000 })
+    await expect(
+      p.capturePayment({ data: authorized.data, context: { idempotency_key: "capt_2" } }),
+    ).rejects.toThrow(/capturePayment/)
     // A second capture meets payment_intent_unexpected_state; Medusa takes the intent from it.
     const again = await p.capturePayment({ data: authorized.data })
     expect(again.data).toMatchObject({ id: initiated.id, status: "succeeded" })
@@ -247,7 +264,9 @@ describe("Stripe card provider with a settable API host", () => {
       action: PaymentActions.AUTHORIZED,
       data: { session_id: "payses_card_manual", amount: 320000 },
     })
-    expect(actions[2].action).toBe(PaymentActions.SUCCESSFUL)
+    // The "succeeded" notice of a held intent is the capture Medusa already recorded when it
+    // asked for it: acting on it would record a second capture.
+    expect(actions[2]).toEqual({ action: PaymentActions.NOT_SUPPORTED })
     // Refund events are not acted on by Medusa's provider.
     expect(actions[3]).toEqual({ action: PaymentActions.NOT_SUPPORTED })
   })
