@@ -2,6 +2,8 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { CHECKOUT_MODULE } from "../../src/modules/checkout"
 import type CheckoutModuleService from "../../src/modules/checkout/service"
+import { INDICATORS_MODULE } from "../../src/modules/indicators"
+import type IndicatorsModuleService from "../../src/modules/indicators/service"
 import {
   type Json,
   payAndComplete,
@@ -177,6 +179,55 @@ medusaIntegrationTestRunner({
           amount: 185000,
           shipping: { code: "pickup_seller", amount: 0 },
         })
+      })
+
+      it("counts an order again when its completion is retried after its count was lost", async () => {
+        const { cart } = await prepareCart(sdk, {
+          regionId: scenario.regionId,
+          items: [{ variant_id: scenario.variantOf.gao!, quantity: 1 }],
+        })
+        const result = (await payAndComplete(sdk, cart, "pp_cod_cod")) as Json
+        expect(result.type).toBe("order")
+        const container = getContainer()
+        const [part] = await container
+          .resolve<CheckoutModuleService>(CHECKOUT_MODULE)
+          .listOrderParts({ order_id: result.order.id })
+        const indicators = container.resolve<IndicatorsModuleService>(INDICATORS_MODULE)
+        const fact = async () =>
+          (
+            await indicators.listIndicatorFacts({
+              code: "ORDERS",
+              subject_id: part!.id,
+              valid_to: null,
+            })
+          )[0]
+        // The split's event is handled after the completion answered.
+        for (let i = 0; i < 100 && !(await fact()); i++)
+          await new Promise((r) => setTimeout(r, 100))
+        const counted = await fact()
+        expect(Number(counted?.numerator)).toBe(1)
+        const orders = async () => {
+          const { data } = await api.get(`/store/communes/${counted!.commune_code}/indicators`, {
+            headers: scenario.storeHeaders,
+          })
+          return data.indicators.ORDERS.numerator as number
+        }
+        const shown = await orders()
+        // A backend killed between the commit and the event's release: the count never heard of
+        // the order (its fact back to 0, the commune's count one less).
+        await indicators.clearFacts("ORDERS", [part!.id])
+        expect(await orders()).toBe(shown - 1)
+        // The buyer's retry gets the same order, and the order is counted again, once.
+        for (let i = 0; i < 2; i++) {
+          const again = await api.post(
+            `/store/carts/${cart.id}/complete`,
+            {},
+            { headers: scenario.storeHeaders },
+          )
+          expect(again.data.order.id).toBe(result.order.id)
+          expect(await orders()).toBe(shown)
+        }
+        expect(Number((await fact())?.numerator)).toBe(1)
       })
 
       it("lets a seller set what is left to sell without eating into what orders hold", async () => {

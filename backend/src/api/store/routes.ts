@@ -11,6 +11,7 @@ import { FeatureFlag } from "@medusajs/framework/utils"
 import { findProductIdsByText } from "../../lib/product-search"
 import { PUBLIC_SELLER_FIELDS } from "../../lib/seller-views"
 import { holdCardForWeighing } from "./card-hold"
+import { recountRetriedCompletion } from "./recount-retried-completion"
 import { refuseUnconfirmedVietQr } from "./vietqr-guard"
 import { refuseUnacceptedWeighing } from "./weight-acceptance-guard"
 
@@ -125,7 +126,7 @@ export const storeRoutes: MiddlewareRoute[] = [
   {
     matcher: "/store/carts/:id/complete",
     method: ["POST"],
-    middlewares: [wrap(refuseUnacceptedWeighing)],
+    middlewares: [wrap(recountRetriedCompletion), wrap(refuseUnacceptedWeighing)],
   },
   // With a method this runs after Medusa's middlewares for the route, just before the handler.
   {
