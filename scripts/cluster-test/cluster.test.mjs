@@ -31,6 +31,9 @@ const STAMP_JOBS = {
   STAMP_JOB_CHUNK_SIZE: "100",
   STAMP_JOB_LEASE_MS: "5000",
   STAMP_JOB_POLL_MS: "1000",
+  // Each run issues ~6,300 stamps to the demo seller in the same databases (kept between runs):
+  // the default daily quota (20,000) would refuse the fourth run of a day.
+  STAMP_DAILY_QUOTA: "1000000",
 }
 const STAMP_JOB_COUNT = 6_000
 
