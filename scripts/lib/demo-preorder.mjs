@@ -7,6 +7,8 @@
 // events appended; a window of the variant, whatever its status (a demo user may have harvested
 // or cancelled it), is left as it is.
 
+import { call, localTime } from "./demo-trace.mjs"
+
 export const DEMO_PREORDER = {
   handle: "gao-moi-vu-mua-phu-lam-5kg",
   seller: "htx-lua-gao-phu-lam",
@@ -20,31 +22,15 @@ const DAY_MS = 24 * 60 * 60 * 1000
 const PLOT = "Ruộng bậc thang Nà Lâm"
 const WHERE = { lat: 22.392, lng: 104.071 }
 
-async function call(url, init) {
-  const res = await fetch(url, init)
-  const body = await res.json().catch(() => ({}))
-  if (!res.ok) {
-    throw new Error(`${init?.method ?? "GET"} ${url}: HTTP ${res.status} ${JSON.stringify(body)}`)
-  }
-  return body
-}
-
-/** Vietnam's calendar day `days` from `anchor`, and a time on it: what a farmer's phone records. */
-function localDay(anchor, days, hour = 7) {
-  const local = new Date(anchor.getTime() + days * DAY_MS + 7 * 60 * 60 * 1000)
-  const date = local.toISOString().slice(0, 10)
-  return { date, time: `${date}T${String(hour).padStart(2, "0")}:30:00+07:00` }
-}
-
 /**
  * The planned batch's POST /batches body: started, not harvested. Counted in the bags the window
  * sells, as the harvest the window reads from the batch's diary is taken in the window's units.
  */
 export function plannedBatchBody(productId, anchor) {
-  const started = localDay(anchor, -45).date
+  const started = localTime(anchor, -45).date
   return {
     product_id: productId,
-    lot_code: `${DEMO_PREORDER.lot}-${localDay(anchor, 0).date.replaceAll("-", "").slice(2)}`,
+    lot_code: `${DEMO_PREORDER.lot}-${localTime(anchor, 0).date.replaceAll("-", "").slice(2)}`,
     quantity: DEMO_PREORDER.planned_quantity,
     unit: "túi",
     area: { village: "Thôn Phú Lâm", plot: PLOT, ...WHERE },
@@ -58,7 +44,7 @@ export function plannedEvents(anchor) {
   return [
     {
       type: "planting",
-      occurred_at: localDay(anchor, -45, 6).time,
+      occurred_at: localTime(anchor, -45, 6).time,
       crop: "lúa",
       variety: "Bắc thơm số 7",
       area_m2: 25_000,
@@ -68,7 +54,7 @@ export function plannedEvents(anchor) {
     },
     {
       type: "input_applied",
-      occurred_at: localDay(anchor, -35, 7).time,
+      occurred_at: localTime(anchor, -35, 7).time,
       product: "Phân hữu cơ vi sinh",
       input_kind: "fertiliser",
       dose: { amount: 800, unit: "kg/ha" },
@@ -85,10 +71,10 @@ export function windowBody(productId, variantId, batchId, anchor) {
     variant_id: variantId,
     batch_id: batchId,
     planned_quantity: DEMO_PREORDER.planned_quantity,
-    expected_harvest_on: localDay(anchor, 30).date,
-    delivery_from: localDay(anchor, 33).date,
-    delivery_to: localDay(anchor, 60).date,
-    closes_at: `${localDay(anchor, 25).date}T20:00:00+07:00`,
+    expected_harvest_on: localTime(anchor, 30).date,
+    delivery_from: localTime(anchor, 33).date,
+    delivery_to: localTime(anchor, 60).date,
+    closes_at: `${localTime(anchor, 25).date}T20:00:00+07:00`,
     per_buyer_cap: DEMO_PREORDER.per_buyer_cap,
   }
 }

@@ -36,7 +36,8 @@ export function operatorToken(secret, actorId = "npm-start-demo") {
   return `${header}.${payload}.${signature}`
 }
 
-async function call(url, init) {
+/** A JSON call to a service; an error names the method, the URL and the answer. */
+export async function call(url, init) {
   const res = await fetch(url, init)
   const body = await res.json().catch(() => ({}))
   if (!res.ok) {
@@ -46,7 +47,7 @@ async function call(url, init) {
 }
 
 /** Vietnam's local calendar day and time, `days` from `anchor`: what a farmer's phone records. */
-function localTime(anchor, days, hour = 7) {
+export function localTime(anchor, days, hour = 7) {
   const local = new Date(anchor.getTime() + days * DAY_MS + 7 * 60 * 60 * 1000)
   const date = local.toISOString().slice(0, 10)
   return { date, time: `${date}T${String(hour).padStart(2, "0")}:30:00+07:00` }
