@@ -44,7 +44,10 @@ export function ensureDebianBinary(binary, pkg, say) {
       ["update", "-qq"],
       ["install", "-y", "-qq", pkg],
     ]) {
-      const r = spawnSync("apt-get", args, { stdio: "inherit", env })
+      const r = spawnSync("apt-get", args, {
+        stdio: ["ignore", process.stderr, process.stderr],
+        env,
+      })
       if (r.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed`)
     }
     const installed = findBinary(binary)
