@@ -35,8 +35,9 @@ async function isExecutable(path) {
  * @param {string[]} args
  */
 function run(command, args) {
+  // apt's progress goes to stderr: a benchmark's stdout is its Markdown report.
   const result = spawnSync(command, args, {
-    stdio: "inherit",
+    stdio: ["ignore", process.stderr, process.stderr],
     env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
   })
   if (result.error) throw result.error
