@@ -15,22 +15,13 @@
 // storefront budget. Reported per page and variant: medians of the score, TBT, LCP, FCP, the main
 // thread's breakdown, each script's time, the long tasks and the LCP's observed subparts.
 import { randomBytes } from "node:crypto"
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs"
+import { cpSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import os from "node:os"
 import path from "node:path"
 import { parseArgs } from "node:util"
-import { CHROMIUM_ARGS, ensureChromium } from "../lib/chromium.mjs"
 import { ensureDemoTrace } from "../lib/demo-trace.mjs"
-import { ensureLighthouse } from "../lib/lighthouse.mjs"
+import { ensureLighthouse, findSnippet, lighthouseReport } from "../lib/lighthouse.mjs"
 import { createTestDatabase, ROOT, resolvePostgres } from "../lib/pg.mjs"
 import { freePort, run, startService, stopService, waitForHttp } from "../lib/proc.mjs"
 import { startSeededBackend } from "../lib/test-backend.mjs"
@@ -88,42 +79,9 @@ const median = (values) => {
 }
 const shortUrl = (url) => url.replace(/^https?:\/\/[^/]+/, "").replace(/^\/_next\/static\//, "")
 
-/** The first DOM node's HTML snippet in a Lighthouse details tree. */
-function findSnippet(details) {
-  if (!details || typeof details !== "object") return undefined
-  if (details.type === "node" && details.snippet) return details.snippet
-  for (const value of Object.values(details)) {
-    const found = findSnippet(value)
-    if (found) return found
-  }
-  return undefined
-}
-
 /** One Lighthouse run; the numbers that say where the main thread's time went. */
 async function lighthouse(url, tmp) {
-  const output = path.join(tmp, `lh-${randomBytes(4).toString("hex")}.json`)
-  const profile = path.join(tmp, `profile-${randomBytes(4).toString("hex")}`)
-  await run(
-    process.execPath,
-    [
-      LIGHTHOUSE,
-      url,
-      "--quiet",
-      "--output=json",
-      `--output-path=${output}`,
-      "--only-categories=performance,accessibility",
-      `--chrome-flags=${[...CHROMIUM_ARGS, `--user-data-dir=${profile}`].join(" ")}`,
-      `--extra-headers=${JSON.stringify({ "Accept-Language": "vi" })}`,
-    ],
-    {
-      quiet: true,
-      label: `lighthouse ${url}`,
-      env: { ...process.env, CHROME_PATH: await ensureChromium() },
-    },
-  )
-  const report = JSON.parse(readFileSync(output, "utf8"))
-  rmSync(output, { force: true })
-  rmSync(profile, { recursive: true, force: true })
+  const report = await lighthouseReport(LIGHTHOUSE, url, tmp)
   const audit = (id) => report.audits[id]
   const items = (id) => audit(id)?.details?.items ?? []
   const longTasks = items("long-tasks")

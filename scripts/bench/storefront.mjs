@@ -18,7 +18,6 @@
 // for --duration s with --connections connections, one after the other. Progress goes to stderr,
 // the results (Markdown) to stdout, and to --json FILE as JSON when given.
 import { spawnSync } from "node:child_process"
-import { randomBytes } from "node:crypto"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -33,9 +32,7 @@ import {
   storefrontProductFields,
   totalCalls,
 } from "../lib/bench-stack.mjs"
-import { CHROMIUM_ARGS, ensureChromium } from "../lib/chromium.mjs"
-import { ensureLighthouse } from "../lib/lighthouse.mjs"
-import { run } from "../lib/proc.mjs"
+import { ensureLighthouse, findSnippet, lighthouseReport } from "../lib/lighthouse.mjs"
 
 const { args, numbers } = benchArgs(
   {
@@ -66,44 +63,11 @@ function groupCpuMs(pgid) {
   return ticks * 10
 }
 
-/** The first DOM node's HTML snippet in a Lighthouse details tree (an insight's element). */
-function findSnippet(details) {
-  if (!details || typeof details !== "object") return undefined
-  if (details.type === "node" && details.snippet) return details.snippet
-  for (const value of Object.values(details)) {
-    const found = findSnippet(value)
-    if (found) return found
-  }
-  return undefined
-}
-
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 /** One Lighthouse run (mobile defaults); the parts of its report we keep. */
 async function lighthouse(url, tmp) {
-  const output = path.join(tmp, `lh-${randomBytes(4).toString("hex")}.json`)
-  const profile = path.join(tmp, `profile-${randomBytes(4).toString("hex")}`)
-  await run(
-    process.execPath,
-    [
-      LIGHTHOUSE,
-      url,
-      "--quiet",
-      "--output=json",
-      `--output-path=${output}`,
-      "--only-categories=performance,accessibility",
-      `--chrome-flags=${[...CHROMIUM_ARGS, `--user-data-dir=${profile}`].join(" ")}`,
-      `--extra-headers=${JSON.stringify({ "Accept-Language": "vi" })}`,
-    ],
-    {
-      quiet: true,
-      label: `lighthouse ${url}`,
-      env: { ...process.env, CHROME_PATH: await ensureChromium() },
-    },
-  )
-  const report = JSON.parse(readFileSync(output, "utf8"))
-  rmSync(output, { force: true })
-  rmSync(profile, { recursive: true, force: true })
+  const report = await lighthouseReport(LIGHTHOUSE, url, tmp)
   const audit = (id) => report.audits[id]
   const requests = audit("network-requests")?.details?.items ?? []
   const scripts = requests.filter((r) => r.resourceType === "Script")
