@@ -1,5 +1,5 @@
 /**
- * The digital-economy indicators a commune reports (shared DESIGN.md): their codes, how each is
+ * The digital-economy indicators a commune reports each quarter: their codes, how each is
  * kept (a state now, or a flow per quarter), which the public sees, their names and what their
  * numerator and denominator count, in both languages; and the shape of a value.
  */

@@ -69,7 +69,8 @@ const WEBHOOK_SECRET = randomBytes(32).toString("hex")
 
 async function startStorefront(env: StorefrontEnv, port?: number) {
   const listenPort = port ?? (await freePort())
-  // No -H: with 127.0.0.1 next-intl's redirects break (see DESIGN.md); Next listens on all hosts.
+  // No -H: with `-H 127.0.0.1` next-intl's as-needed locale prefix redirects every page to `/`;
+  // without it Next listens on all hosts.
   const child = startGroup(
     `storefront:${listenPort}`,
     process.execPath,

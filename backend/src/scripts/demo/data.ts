@@ -1,5 +1,6 @@
 /**
- * Demo data for the pilot commune Gia Phú (Lào Cai), from ../shared/seeds (000 and 003):
+ * Demo data for the pilot commune Gia Phú (Lào Cai), from the two articles on its digital economy
+ * programme that the project started from (their figures, not their words):
  * 14 villages, 6 cooperatives (HTX), 126 business households, 9 three-star OCOP products,
  * all 9 on e-commerce; main products rice, vegetables/roots/fruit and livestock.
  *
