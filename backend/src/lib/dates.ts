@@ -3,14 +3,10 @@
  * a day in Vietnam, whatever the server's time zone. Vietnam has kept UTC+7 without daylight
  * saving since 1975, so a fixed offset is exact.
  */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000
-
 export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 
-/** Today's date in Vietnam. */
-export function vietnamToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10)
-}
+/** Today's date in Vietnam (the contracts package's, shared with traceability). */
+export { vietnamToday } from "@coop/contracts/quarters"
 
 /** Whether a "YYYY-MM-DD" string names a real day (rejects 2025-02-30). */
 export function isCalendarDate(value: string): boolean {

@@ -1,3 +1,4 @@
+import { vietnamToday } from "@coop/contracts/quarters"
 import { z } from "zod"
 import type { SellerKind } from "../domain/batch.js"
 import { normaliseGtin } from "../domain/digital-link.js"
@@ -169,11 +170,6 @@ export function catalogProduct(product: ProductResponse): CatalogProduct {
       stateChangedAt: s.state_changed_at ? new Date(s.state_changed_at) : null,
     },
   }
-}
-
-/** Today's date in Vietnam (UTC+7, no daylight saving): certificates run through their last day. */
-export function vietnamToday(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)
 }
 
 /** The backend over HTTP (the product lookup contract: /seller/products/:id, /admin/seller-products/:id). */

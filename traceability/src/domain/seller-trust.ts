@@ -3,6 +3,8 @@
  * Pure rules, no I/O: the routes ask the backend for the seller and product and decide here.
  */
 
+import { VIETNAM_OFFSET_MS, vietnamToday } from "@coop/contracts/quarters"
+
 export type SellerState = "pending" | "approved" | "suspended"
 
 /** Medusa product statuses a batch may be recorded for: listed, or still being prepared. */
@@ -40,12 +42,8 @@ export function writeRefusal(sellerState: SellerState, productStatus: string): R
   return null
 }
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000
-
-/** The calendar day in Vietnam (UTC+7, no daylight saving) as YYYY-MM-DD. */
-export function vietnamDay(now: Date): string {
-  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10)
-}
+/** The calendar day in Vietnam (UTC+7, no daylight saving) as YYYY-MM-DD: a quota's day. */
+export const vietnamDay = (now: Date): string => vietnamToday(now)
 
 /** The next midnight in Vietnam, when a daily quota starts again. */
 export function nextVietnamMidnight(now: Date): Date {

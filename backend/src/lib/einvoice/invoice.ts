@@ -9,6 +9,8 @@
  * line's pre-tax amount is its paid amount divided by (1 + rate), rounded to the dong, and the
  * tax is the rest: every line, and so every total, adds up exactly to what the buyer paid.
  */
+
+import { VIETNAM_OFFSET_MS, vietnamToday } from "@coop/contracts/quarters"
 import { vndInWords } from "./words"
 
 /** VAT rates a seller can choose per product; "KCT": not subject to VAT (unprocessed farm produce). */
@@ -196,15 +198,14 @@ export function periodBounds(period: string) {
   if (!match) return null
   const year = Number(match[1])
   const month = Number(match[2])
-  const offset = 7 * 60 * 60 * 1000
   return {
-    from: new Date(Date.UTC(year, month - 1, 1) - offset),
-    to: new Date(Date.UTC(year, month, 1) - offset),
+    from: new Date(Date.UTC(year, month - 1, 1) - VIETNAM_OFFSET_MS),
+    to: new Date(Date.UTC(year, month, 1) - VIETNAM_OFFSET_MS),
   }
 }
 
 /** The invoice period ("YYYY-MM") and date ("YYYY-MM-DD") of an instant, in Vietnam. */
 export function vietnamDay(at: Date) {
-  const day = new Date(at.getTime() + 7 * 60 * 60 * 1000).toISOString().slice(0, 10)
+  const day = vietnamToday(at)
   return { day, period: day.slice(0, 7) }
 }

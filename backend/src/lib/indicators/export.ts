@@ -16,7 +16,7 @@
  * the commune in a leading `Xã` column (the province totals have no list of their own).
  */
 
-import { QUARTER_PATTERN } from "@coop/contracts/quarters"
+import { QUARTER_PATTERN, VIETNAM_OFFSET_MS } from "@coop/contracts/quarters"
 import { asciiSlug } from "@coop/contracts/text"
 import ExcelJS from "exceljs"
 import { INDICATORS, type IndicatorCode } from "./codes"
@@ -56,7 +56,6 @@ export const COUNTED_SHEET_NAME = "Danh sách đã đếm"
 const COUNTED_SUBTITLE =
   "Những gì mỗi chỉ tiêu đã đếm, để kiểm tra: Được tính = Có nếu góp vào tử số; đơn hàng kèm mã, ngày đặt, giá trị và thanh toán"
 const CREATOR = "Chợ số HTX"
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000
 
 type Kind = "text" | "integer" | "percent"
 type Cell = string | number | null
