@@ -11,13 +11,14 @@
 // so a build elsewhere in the tree cannot change it mid-run; a tiny stand-in for the backend
 // answers its product lookup. STAMP_SHEET_THREADS, when set, passes through to the service.
 import { spawn, spawnSync } from "node:child_process"
-import { createHmac, randomInt } from "node:crypto"
+import { randomInt } from "node:crypto"
 import { cpSync, readFileSync, rmSync, statSync } from "node:fs"
 import http from "node:http"
 import net from "node:net"
 import path from "node:path"
 import { parseArgs } from "node:util"
 import QRCode from "qrcode"
+import { signedToken } from "../lib/demo-trace.mjs"
 import { createTestDatabase, ROOT, resolvePostgres } from "../lib/pg.mjs"
 
 const { values: args } = parseArgs({
@@ -45,19 +46,16 @@ const freePort = () =>
     })
   })
 
-const b64url = (value) => Buffer.from(JSON.stringify(value)).toString("base64url")
-function token() {
-  const now = Math.floor(Date.now() / 1000)
-  const head = `${b64url({ alg: "HS256", typ: "JWT" })}.${b64url({
-    actor_id: "bench_member",
-    actor_type: "seller_member",
-    auth_identity_id: "",
-    app_metadata: { seller_id: SELLER, role: "owner" },
-    iat: now,
-    exp: now + 3600,
-  })}`
-  return `${head}.${createHmac("sha256", JWT_SECRET).update(head).digest("base64url")}`
-}
+const token = () =>
+  signedToken(
+    JWT_SECRET,
+    {
+      actor_id: "bench_member",
+      actor_type: "seller_member",
+      app_metadata: { seller_id: SELLER, role: "owner" },
+    },
+    3600,
+  )
 
 /** The backend's product lookup, for the one product the bench prints stamps of. */
 function fakeBackend(port) {

@@ -18,22 +18,26 @@ const FIRST_PRODUCT = "gao-seng-cu-gia-phu-5kg"
 
 const b64url = (value) => Buffer.from(value).toString("base64url")
 
-/** An HS256 token like the backend's, for the operator (actor type "user"). */
-export function operatorToken(secret, actorId = "npm-start-demo") {
+/** An HS256 token like the backend's for `claims` (actor_id, actor_type, app_metadata, …). */
+export function signedToken(secret, claims, ttlSeconds = 600) {
   const now = Math.floor(Date.now() / 1000)
   const header = b64url(JSON.stringify({ alg: "HS256", typ: "JWT" }))
   const payload = b64url(
     JSON.stringify({
-      actor_id: actorId,
-      actor_type: "user",
       auth_identity_id: "",
       app_metadata: {},
+      ...claims,
       iat: now,
-      exp: now + 600,
+      exp: now + ttlSeconds,
     }),
   )
   const signature = createHmac("sha256", secret).update(`${header}.${payload}`).digest("base64url")
   return `${header}.${payload}.${signature}`
+}
+
+/** The operator's token (actor type "user"). */
+export function operatorToken(secret, actorId = "npm-start-demo") {
+  return signedToken(secret, { actor_id: actorId, actor_type: "user" })
 }
 
 /** A JSON call to a service; an error names the method, the URL and the answer. */
