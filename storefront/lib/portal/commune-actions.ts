@@ -62,29 +62,20 @@ async function failure(
   return { values, errors: {}, formError: message, attempt: Date.now() }
 }
 
-export async function approveSeller(
-  _previous: CommuneFormState,
+/**
+ * One of the officer's decisions on a seller (`/commune/sellers/{id}/{action}`): a reason of at
+ * least 3 characters when `withReason`, checked here first and by the backend again.
+ */
+async function sellerDecision(
   form: FormData,
+  action: string,
+  status: string,
+  withReason: boolean,
 ): Promise<CommuneFormState> {
   const locale = formLocale(form)
   const id = text(form, "id")
-  const result = await backend(`/commune/sellers/${encodeURIComponent(id)}/approve`, {
-    method: "POST",
-    body: {},
-    locale,
-  })
-  if (!result.ok) return failure(locale, result.error, {}, [])
-  redirect(backTo(form, locale, "approved"))
-}
-
-export async function suspendSeller(
-  _previous: CommuneFormState,
-  form: FormData,
-): Promise<CommuneFormState> {
-  const locale = formLocale(form)
-  const id = text(form, "id")
-  const values = { reason: text(form, "reason") }
-  if (values.reason.length < 3) {
+  const values: Record<string, string> = withReason ? { reason: text(form, "reason") } : {}
+  if (withReason && values.reason.length < 3) {
     const t = await getTranslations({ locale, namespace: "Portal.sellers.errors" })
     return {
       values,
@@ -93,13 +84,27 @@ export async function suspendSeller(
       attempt: Date.now(),
     }
   }
-  const result = await backend(`/commune/sellers/${encodeURIComponent(id)}/suspend`, {
+  const result = await backend(`/commune/sellers/${encodeURIComponent(id)}/${action}`, {
     method: "POST",
-    body: { reason: values.reason },
+    body: withReason ? { reason: values.reason } : {},
     locale,
   })
-  if (!result.ok) return failure(locale, result.error, values, ["reason"])
-  redirect(backTo(form, locale, "suspended"))
+  if (!result.ok) return failure(locale, result.error, values, withReason ? ["reason"] : [])
+  redirect(backTo(form, locale, status))
+}
+
+export async function approveSeller(
+  _previous: CommuneFormState,
+  form: FormData,
+): Promise<CommuneFormState> {
+  return sellerDecision(form, "approve", "approved", false)
+}
+
+export async function suspendSeller(
+  _previous: CommuneFormState,
+  form: FormData,
+): Promise<CommuneFormState> {
+  return sellerDecision(form, "suspend", "suspended", true)
 }
 
 /** Approves the seller's pending changes: its new name, address, phone or payee go live. */
@@ -107,15 +112,7 @@ export async function approveSellerChanges(
   _previous: CommuneFormState,
   form: FormData,
 ): Promise<CommuneFormState> {
-  const locale = formLocale(form)
-  const id = text(form, "id")
-  const result = await backend(`/commune/sellers/${encodeURIComponent(id)}/changes/approve`, {
-    method: "POST",
-    body: {},
-    locale,
-  })
-  if (!result.ok) return failure(locale, result.error, {}, [])
-  redirect(backTo(form, locale, "changesApproved"))
+  return sellerDecision(form, "changes/approve", "changesApproved", false)
 }
 
 /** Rejects them, with the reason the owner is told. */
@@ -123,25 +120,7 @@ export async function rejectSellerChanges(
   _previous: CommuneFormState,
   form: FormData,
 ): Promise<CommuneFormState> {
-  const locale = formLocale(form)
-  const id = text(form, "id")
-  const values = { reason: text(form, "reason") }
-  if (values.reason.length < 3) {
-    const t = await getTranslations({ locale, namespace: "Portal.sellers.errors" })
-    return {
-      values,
-      errors: { reason: t("reason") },
-      formError: t("fixFields"),
-      attempt: Date.now(),
-    }
-  }
-  const result = await backend(`/commune/sellers/${encodeURIComponent(id)}/changes/reject`, {
-    method: "POST",
-    body: { reason: values.reason },
-    locale,
-  })
-  if (!result.ok) return failure(locale, result.error, values, ["reason"])
-  redirect(backTo(form, locale, "changesRejected"))
+  return sellerDecision(form, "changes/reject", "changesRejected", true)
 }
 
 const ENTRY_FIELDS = [
