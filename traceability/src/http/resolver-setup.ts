@@ -45,6 +45,6 @@ export function registerResolver(
 
   resolverRoutes(app, context, service)
   scanRoutes(app, context, service)
-  productProvenanceRoutes(app, context, service)
+  productProvenanceRoutes(app, context)
   wellKnownRoutes(app, context)
 }
