@@ -1,7 +1,9 @@
 import type { CachedBatch } from "../cache/provenance-cache.js"
-import { notFound } from "../domain/errors.js"
+import { invalidInput, notFound } from "../domain/errors.js"
+import { verifyScanToken } from "../domain/scan-token.js"
+import { verifySerial } from "../domain/serial.js"
 import { msg } from "../messages.js"
-import type { ScanService } from "../scans/scan-service.js"
+import type { ScanService, StampAnswer } from "../scans/scan-service.js"
 import { findLatestBatchId } from "../store/product-batches.js"
 import { findLotsByGtin, type ProductLot } from "../store/scans.js"
 import type { ServiceDeps } from "./context.js"
@@ -17,16 +19,33 @@ export interface GtinRecord {
 }
 
 /**
- * The public provenance of products and lots, without a stamp: what the resolver answers for
- * `/01/{gtin}[/10/{lot}]` and what the shop's product page shows. Nothing here is authorised
- * (it is what every label already tells) and nothing counts a scan; records come from the
- * resolver's provenance cache, which a write to a batch drops at once.
+ * The public provenance of stamps, products and lots read without counting a scan: the stamp
+ * page's read after the resolver's redirect, what the resolver answers for `/01/{gtin}[/10/{lot}]`
+ * and what the shop's product page shows. Nothing here is authorised (it is what every label
+ * already tells); records come from the resolver's provenance cache, which a write to a batch
+ * drops at once.
  */
 export class ProvenanceService {
   constructor(
-    private readonly deps: Pick<ServiceDeps, "pool">,
+    private readonly deps: Pick<ServiceDeps, "pool" | "config">,
     private readonly scans: ScanService,
   ) {}
+
+  /**
+   * A stamp with its verdict, without counting a scan; with the scan id the resolver's redirect
+   * carried, the verdict is that scan's, updated by what is known since. null for a forged serial
+   * (no lookup) or an unknown one; a scan id that is not this stamp's is invalid (`scan`).
+   */
+  async ofStamp(serial: string, scanToken: string | null): Promise<StampAnswer | null> {
+    if (!verifySerial(serial, this.deps.config.stampSigningSecret)) return null
+    let scan = null
+    if (scanToken !== null) {
+      const claims = verifyScanToken(scanToken, this.scans.tokenKey)
+      if (!claims || claims.serial !== serial) throw invalidInput("scan", msg.scanNotOfStamp())
+      scan = { token: scanToken, claims }
+    }
+    return this.scans.peek(serial, null, scan)
+  }
 
   /**
    * A GTIN, and a lot when named: a known lot is its batch; an unknown lot walks up to its

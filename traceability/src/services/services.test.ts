@@ -742,28 +742,28 @@ describe("SellerTrustService", () => {
   })
 })
 
+/** A new stamp of Gia Phú's rice. */
+async function newStamp(): Promise<string> {
+  const caller = member(GIA_PHU.id)
+  const batch = await newBatch(caller, "prod_rice")
+  const issued = await services.stamps.issue(caller, batch.id, {
+    count: 1,
+    layout: DEFAULT_LAYOUT,
+    idempotencyKey: `roll-${batch.id}`,
+  })
+  return issued.stamps![0]!.serial
+}
+
+/** A counted scan of the stamp by a phone at `ip`: its signed scan id. */
+async function scanFrom(serial: string, ip: string): Promise<string> {
+  const client = { userAgentFamily: "Zalo", language: "vi", ipPrefix: ipPrefix(ip) }
+  const answer = await scans.scan(serial, null, client)
+  return answer!.scan!.token
+}
+
 describe("ScanLocationService", () => {
   const HANOI = { lat: 21.0285, lng: 105.8542, accuracyM: 25 }
   const SAIGON = { lat: 10.7725, lng: 106.698, accuracyM: null }
-
-  /** A new stamp of Gia Phú's rice. */
-  async function newStamp(): Promise<string> {
-    const caller = member(GIA_PHU.id)
-    const batch = await newBatch(caller, "prod_rice")
-    const issued = await services.stamps.issue(caller, batch.id, {
-      count: 1,
-      layout: DEFAULT_LAYOUT,
-      idempotencyKey: `roll-${batch.id}`,
-    })
-    return issued.stamps![0]!.serial
-  }
-
-  /** A counted scan of the stamp by a phone at `ip`: its signed scan id. */
-  async function scanFrom(serial: string, ip: string): Promise<string> {
-    const client = { userAgentFamily: "Zalo", language: "vi", ipPrefix: ipPrefix(ip) }
-    const answer = await scans.scan(serial, null, client)
-    return answer!.scan!.token
-  }
 
   const locations = async (serial: string) =>
     (
@@ -842,6 +842,43 @@ describe("ScanLocationService", () => {
 
 describe("ProvenanceService", () => {
   const GTIN = "08938500000041"
+
+  it("reads a stamp without counting a scan, with the verdict of the scan id it is given", async () => {
+    const serial = await newStamp()
+    const forged = createSerial(SECRET.replace("service", "forger"))
+    expect(await services.provenance.ofStamp(forged, null)).toBeNull()
+    const unscanned = await services.provenance.ofStamp(serial, null)
+    expect(unscanned).toMatchObject({ verdict: "genuine_first_scan", scan: null })
+    expect(unscanned!.summary.count).toBe(0)
+
+    const token = await scanFrom(serial, "203.0.113.7")
+    const read = await services.provenance.ofStamp(serial, token)
+    expect(read).toMatchObject({ verdict: "genuine_first_scan", scan: { token, number: 1 } })
+    // Reading again counted nothing: the next scan is the second.
+    const next = await scans.scan(serial, null, {
+      userAgentFamily: "Zalo",
+      language: "vi",
+      ipPrefix: ipPrefix("203.0.113.7"),
+    })
+    expect(next!.scan!.number).toBe(2)
+
+    const otherStamp = await newStamp()
+    await expectRefused(
+      services.provenance.ofStamp(otherStamp, token),
+      "invalid",
+      "invalid_request",
+      "scan",
+    )
+    await expectRefused(
+      services.provenance.ofStamp(
+        serial,
+        `${token.slice(0, -2)}${token.endsWith("AA") ? "BB" : "AA"}`,
+      ),
+      "invalid",
+      "invalid_request",
+      "scan",
+    )
+  })
 
   it("shows a product's newest batch that is not recalled, and nothing once all are", async () => {
     catalog.products.set("prod_mead", product("prod_mead", GIA_PHU))

@@ -1,11 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
-import { verifyScanToken } from "../../domain/scan-token.js"
-import { verifySerial } from "../../domain/serial.js"
-import { msg } from "../../messages.js"
-import type { ScanService } from "../../scans/scan-service.js"
 import { LOCATION_WINDOW_MINUTES } from "../../services/scan-locations.js"
 import type { RouteContext } from "../context.js"
-import { badRequest, errorSchema } from "../errors.js"
+import { errorSchema } from "../errors.js"
 import { quietLogLevel, stampJson } from "./resolver.js"
 import { notGenuineSchema, stampProvenanceSchema } from "./resolver-schemas.js"
 
@@ -36,11 +32,7 @@ function cors(reply: FastifyReply) {
  * The storefront's side of a scan: reading the stamp again without counting a second scan, and
  * attaching the location a buyer agreed to share.
  */
-export function scanRoutes(
-  app: FastifyInstance,
-  { config, services }: RouteContext,
-  service: ScanService,
-): void {
+export function scanRoutes(app: FastifyInstance, { config, services }: RouteContext): void {
   app.get<{ Params: { serial: string }; Querystring: { scan?: string } }>(
     "/stamps/:serial/provenance",
     {
@@ -64,19 +56,10 @@ export function scanRoutes(
     },
     async (request, reply) => {
       cors(reply)
-      const { serial } = request.params
-      if (!verifySerial(serial, config.stampSigningSecret)) {
-        return reply.status(404).type("application/json").send(NOT_GENUINE)
-      }
-      let scan = null
-      if (request.query.scan !== undefined) {
-        const claims = verifyScanToken(request.query.scan, service.tokenKey)
-        if (!claims || claims.serial !== serial) {
-          throw badRequest("scan", msg.scanNotOfStamp())
-        }
-        scan = { token: request.query.scan, claims }
-      }
-      const answer = await service.peek(serial, null, scan)
+      const answer = await services.provenance.ofStamp(
+        request.params.serial,
+        request.query.scan ?? null,
+      )
       if (!answer) return reply.status(404).type("application/json").send(NOT_GENUINE)
       return reply.type("application/json; charset=utf-8").send(stampJson(answer))
     },
