@@ -96,6 +96,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       batchChanged: (id) => scanService.batchChanged(id),
     },
     { kick: () => stampWorker?.kick() },
+    scanService,
   )
   const context = {
     config,

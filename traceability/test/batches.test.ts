@@ -1,8 +1,11 @@
+import { batchPageSchema, batchRecordSchema } from "@coop/contracts/batches"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { fakeProduct, GIA_PHU_SELLER, OTHER_SELLER } from "./fake-backend.js"
 import { client, type Json, type Service, startService, tokens } from "./harness.js"
 
 // Batches over HTTP: creation from the backend's product, who may do what, details, states, lists.
+// Every answer checked here is also checked against the wire shape the storefront imports
+// (@coop/contracts/batches): nothing missing or of another type, nothing the contract lacks.
 let service: Service
 let call: ReturnType<typeof client>
 let t: Awaited<ReturnType<typeof tokens>>
@@ -48,6 +51,7 @@ async function count(table: "batch" | "batch_event"): Promise<number> {
 async function create(body: Json, token = t.member) {
   const response = await call("POST", "/batches", { token, body })
   expect(response.status, JSON.stringify(response.body)).toBe(201)
+  expect(batchRecordSchema.parse(response.body)).toEqual(response.body)
   return response.body
 }
 
@@ -333,6 +337,7 @@ describe("reading batches", () => {
   it("lists the caller's own batches, newest first, a page at a time", async () => {
     const all = await call("GET", "/batches?limit=100", { token: t.member })
     expect(all.status).toBe(200)
+    expect(batchPageSchema.parse(all.body)).toEqual(all.body)
     expect(all.body.count).toBeGreaterThanOrEqual(4)
     expect(all.body.batches.every((b: Json) => b.seller_id === GIA_PHU_SELLER.id)).toBe(true)
     const created = all.body.batches.map((b: Json) => b.created_at)
@@ -429,6 +434,7 @@ describe("changing a batch", () => {
     })
     expect(recalled.status).toBe(200)
     expect(recalled.body).toMatchObject({ state: "recalled", recall_reason: "Phát hiện nấm mốc" })
+    expect(batchRecordSchema.parse(recalled.body)).toEqual(recalled.body)
 
     for (const body of [{ state: "sealed" }, { state: "open" }, { unit: "tấn" }]) {
       expect((await call("PATCH", `/batches/${batch.id}`, { token: t.member, body })).status).toBe(

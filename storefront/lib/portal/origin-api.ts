@@ -1,37 +1,16 @@
+import type { BatchPage, BatchRecord } from "@coop/contracts/batches"
 import type { Locale } from "@/i18n/routing"
 import { type ApiResult, backend, traceability } from "./api"
 
 // The seller portal's reads of the traceability service (batches, events, the chain check,
-// stamps and stamp jobs) and of the seller's products, as the signed-in person. Shapes are the
-// service's own (traceability/README.md); only the fields the pages use are typed.
+// stamps and stamp jobs) and of the seller's products, as the signed-in person. Batches and stamp
+// lists are typed by @coop/contracts, the shapes the service answers with (its tests check each
+// batch answer against the schema); the other shapes are the service's own (traceability/README.md),
+// only the fields the pages use typed.
 
-export type OriginBatch = {
-  id: string
-  product_id: string
-  product_title: string
-  gtin: string | null
-  lot_code: string
-  quantity: number
-  unit: string
-  state: "open" | "sealed" | "recalled"
-  area: { village: string | null; plot: string | null }
-  dates: Record<
-    "started_on" | "harvested_on" | "produced_on" | "packed_on" | "expires_on",
-    string | null
-  >
-  certifications: {
-    vietgap: { number: string; valid_from: string; valid_until: string } | null
-    organic: { certifier: string; number: string } | null
-    ocop_stars: number | null
-  }
-  events: { count: number; head_hash: string | null }
-  created_at: string
-  sealed_at: string | null
-  recalled_at: string | null
-  recall_reason: string | null
-}
-
-export type BatchPage = { batches: OriginBatch[]; count: number; limit: number; offset: number }
+/** A batch as the service answers it: the contract both sides import. */
+export type OriginBatch = BatchRecord
+export type { BatchPage }
 
 export type ChainCheck = {
   valid: boolean

@@ -3,7 +3,7 @@ import type { LocationOutcome } from "./types"
 
 export type SharedLocation = { lat: number; lng: number; accuracy?: number }
 
-/** How long after its scan the service still takes a location (traceability/src/http/routes/scans.ts). */
+/** How long after its scan the service still takes a location (traceability/src/services/scan-locations.ts). */
 export const LOCATION_WINDOW_MS = 30 * 60_000
 
 const inRange = (value: unknown, limit: number): value is number =>

@@ -9,7 +9,7 @@ import type { Text } from "../messages.js"
 export type DomainErrorKind =
   /** The input breaks a rule (400). */
   | "invalid"
-  /** The backend refused the caller's token (401). */
+  /** The caller is not known: the backend refused its token, or none was sent where needed (401). */
   | "unauthorized"
   /** The caller may not do this at all (403). */
   | "forbidden"

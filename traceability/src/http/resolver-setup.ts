@@ -44,7 +44,7 @@ export function registerResolver(
   })
 
   resolverRoutes(app, context, service)
-  scanRoutes(app, context, service)
-  productProvenanceRoutes(app, context, service)
+  scanRoutes(app, context)
+  productProvenanceRoutes(app, context)
   wellKnownRoutes(app, context)
 }

@@ -1,7 +1,8 @@
+import { randomUUID } from "node:crypto"
 import { eventBodySchema, splitEventBody } from "@coop/contracts/events"
 import { createTestDatabase } from "@coop/scripts/pg"
 import type pg from "pg"
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest"
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest"
 import type {
   CatalogProduct,
   CatalogSeller,
@@ -11,12 +12,17 @@ import type {
 import { loadConfig } from "../config.js"
 import type { Actor } from "../domain/actor.js"
 import { EMPTY_DETAILS } from "../domain/batch.js"
+import { ipPrefix } from "../domain/client-facts.js"
+import { EPCIS_CONTEXT } from "../domain/epcis.js"
 import { DomainError, type DomainErrorKind } from "../domain/errors.js"
+import { signScanToken } from "../domain/scan-token.js"
 import { createSerial } from "../domain/serial.js"
 import { DEFAULT_LAYOUT } from "../render/layout.js"
+import { ScanService } from "../scans/scan-service.js"
 import { createPool } from "../store/db.js"
 import { migrate } from "../store/migrator.js"
 import type { Caller } from "./context.js"
+import { eventScopeOf } from "./epcis.js"
 import { createServices, type Services } from "./index.js"
 
 // The services called directly, without Fastify: who may act on which batch, and the rules.
@@ -144,6 +150,9 @@ let database: { url: string; drop: () => Promise<void> }
 let pool: pg.Pool
 let catalog: Catalogue
 let services: Services
+/** The resolver's hot path of the latest build(), which the scan-side services read through. */
+let scans: ScanService
+const opened: ScanService[] = []
 let kicks: number
 let changedSellers: string[]
 let changedBatches: string[]
@@ -160,6 +169,9 @@ function build(env: Record<string, string> = {}) {
     LOG_LEVEL: "silent",
     ...env,
   })
+  const hotPath = new ScanService(pool, config, { warn: () => {}, error: () => {} })
+  opened.push(hotPath)
+  scans = hotPath
   return createServices(
     {
       config,
@@ -170,9 +182,11 @@ function build(env: Record<string, string> = {}) {
       },
       batchChanged: async (id) => {
         changedBatches.push(id)
+        await hotPath.batchChanged(id)
       },
     },
     { kick: () => kicks++ },
+    hotPath,
   )
 }
 
@@ -193,6 +207,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await pool?.end()
   await database?.drop()
+})
+
+afterEach(async () => {
+  for (const hotPath of opened.splice(0)) await hotPath.close()
 })
 
 beforeEach(() => {
@@ -721,5 +739,319 @@ describe("SellerTrustService", () => {
     ])
     expect(newer).toEqual(["sel_pushed"])
     expect(changedSellers).toEqual(["sel_pushed", "sel_pushed"])
+  })
+})
+
+/** A new stamp of Gia Phú's rice. */
+async function newStamp(): Promise<string> {
+  const caller = member(GIA_PHU.id)
+  const batch = await newBatch(caller, "prod_rice")
+  const issued = await services.stamps.issue(caller, batch.id, {
+    count: 1,
+    layout: DEFAULT_LAYOUT,
+    idempotencyKey: `roll-${batch.id}`,
+  })
+  return issued.stamps![0]!.serial
+}
+
+/** A counted scan of the stamp by a phone at `ip`: its signed scan id. */
+async function scanFrom(serial: string, ip: string): Promise<string> {
+  const client = { userAgentFamily: "Zalo", language: "vi", ipPrefix: ipPrefix(ip) }
+  const answer = await scans.scan(serial, null, client)
+  return answer!.scan!.token
+}
+
+describe("ScanLocationService", () => {
+  const HANOI = { lat: 21.0285, lng: 105.8542, accuracyM: 25 }
+  const SAIGON = { lat: 10.7725, lng: 106.698, accuracyM: null }
+
+  const locations = async (serial: string) =>
+    (
+      await pool.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM scan_location WHERE serial = $1",
+        [serial],
+      )
+    ).rows[0]!.n
+
+  const flaggedAt = async (serial: string) =>
+    (
+      await pool.query<{ flagged_at: Date | null }>(
+        "SELECT flagged_at FROM stamp_scan_summary WHERE serial = $1",
+        [serial],
+      )
+    ).rows[0]?.flagged_at ?? null
+
+  it("takes a location only with a scan id this service signed, once, within the window", async () => {
+    const serial = await newStamp()
+    const token = await scanFrom(serial, "203.0.113.7")
+    const claims = {
+      scanId: randomUUID(),
+      serial,
+      scannedAt: new Date(),
+      firstScannedAt: new Date(),
+      number: 1,
+      verdict: "genuine_first_scan" as const,
+    }
+    // Signed with another key: as good as no scan id at all.
+    const foreign = signScanToken(claims, Buffer.alloc(32, 7))
+    await expectRefused(services.scanLocations.attach(foreign, HANOI), "not_found", "not_found")
+    const longAgo = new Date(Date.now() - 31 * 60_000)
+    const late = signScanToken(
+      { ...claims, scannedAt: longAgo, firstScannedAt: longAgo },
+      scans.tokenKey,
+    )
+    await expectRefused(services.scanLocations.attach(late, HANOI), "conflict", "too_late")
+    expect(await locations(serial)).toBe(0)
+
+    expect(await services.scanLocations.attach(token, HANOI)).toEqual({
+      serial,
+      impossibleTravel: false,
+      verdict: "genuine_first_scan",
+    })
+    await expectRefused(services.scanLocations.attach(token, SAIGON), "conflict", "conflict")
+    expect(await locations(serial)).toBe(1)
+    expect(await flaggedAt(serial)).toBeNull()
+  })
+
+  it("flags a stamp located too far apart too quickly from two networks, not from one", async () => {
+    const serial = await newStamp()
+    const inHanoi = await scanFrom(serial, "203.0.113.7")
+    const inSaigon = await scanFrom(serial, "2001:db8:77:1::9")
+    expect((await services.scanLocations.attach(inHanoi, HANOI)).impossibleTravel).toBe(false)
+    expect(await services.scanLocations.attach(inSaigon, SAIGON)).toEqual({
+      serial,
+      impossibleTravel: true,
+      verdict: "suspicious",
+    })
+    expect((await scans.peek(serial, null, null))!.verdict).toBe("suspicious")
+    expect(await flaggedAt(serial)).toBeInstanceOf(Date)
+
+    // One /24 typing Hà Nội, then Sài Gòn: one buyer's network, no counterfeit signal.
+    const other = await newStamp()
+    const first = await scanFrom(other, "198.51.100.10")
+    const second = await scanFrom(other, "198.51.100.200")
+    await services.scanLocations.attach(first, HANOI)
+    expect(await services.scanLocations.attach(second, SAIGON)).toEqual({
+      serial: other,
+      impossibleTravel: false,
+      verdict: "genuine_repeat",
+    })
+    expect(await flaggedAt(other)).toBeNull()
+  })
+})
+
+describe("ProvenanceService", () => {
+  const GTIN = "08938500000041"
+
+  it("reads a stamp without counting a scan, with the verdict of the scan id it is given", async () => {
+    const serial = await newStamp()
+    const forged = createSerial(SECRET.replace("service", "forger"))
+    expect(await services.provenance.ofStamp(forged, null)).toBeNull()
+    const unscanned = await services.provenance.ofStamp(serial, null)
+    expect(unscanned).toMatchObject({ verdict: "genuine_first_scan", scan: null })
+    expect(unscanned!.summary.count).toBe(0)
+
+    const token = await scanFrom(serial, "203.0.113.7")
+    const read = await services.provenance.ofStamp(serial, token)
+    expect(read).toMatchObject({ verdict: "genuine_first_scan", scan: { token, number: 1 } })
+    // Reading again counted nothing: the next scan is the second.
+    const next = await scans.scan(serial, null, {
+      userAgentFamily: "Zalo",
+      language: "vi",
+      ipPrefix: ipPrefix("203.0.113.7"),
+    })
+    expect(next!.scan!.number).toBe(2)
+
+    const otherStamp = await newStamp()
+    await expectRefused(
+      services.provenance.ofStamp(otherStamp, token),
+      "invalid",
+      "invalid_request",
+      "scan",
+    )
+    await expectRefused(
+      services.provenance.ofStamp(
+        serial,
+        `${token.slice(0, -2)}${token.endsWith("AA") ? "BB" : "AA"}`,
+      ),
+      "invalid",
+      "invalid_request",
+      "scan",
+    )
+  })
+
+  it("shows a product's newest batch that is not recalled, and nothing once all are", async () => {
+    catalog.products.set("prod_mead", product("prod_mead", GIA_PHU))
+    await expectRefused(services.provenance.ofProduct("prod_mead"), "not_found", "not_found")
+    const caller = member(GIA_PHU.id)
+    const older = await newBatch(caller, "prod_mead")
+    const newer = await newBatch(caller, "prod_mead")
+    expect((await services.provenance.ofProduct("prod_mead")).provenance.batch.id).toBe(newer.id)
+    await services.batches.change(caller, newer.id, { state: "recalled", recallReason: "x" })
+    expect((await services.provenance.ofProduct("prod_mead")).provenance.batch.id).toBe(older.id)
+    await services.batches.change(caller, older.id, { state: "recalled", recallReason: "x" })
+    await expectRefused(services.provenance.ofProduct("prod_mead"), "not_found", "not_found")
+  })
+
+  it("resolves a known lot to its batch, and an unknown lot or none to the product's lots", async () => {
+    catalog.products.set("prod_wine", product("prod_wine", GIA_PHU, { gtin: GTIN }))
+    await expectRefused(services.provenance.ofGtin(GTIN, null), "not_found", "not_found")
+    const caller = member(GIA_PHU.id)
+    const first = await newBatch(caller, "prod_wine")
+    const second = await newBatch(caller, "prod_wine")
+    const lot = await services.provenance.ofGtin(GTIN, first.lotCode)
+    expect(lot).toMatchObject({ batchId: first.id, lots: [] })
+    expect(lot.batch.provenance.batch.lot_code).toBe(first.lotCode)
+    for (const asked of [null, "NO-SUCH-LOT"]) {
+      const record = await services.provenance.ofGtin(GTIN, asked)
+      expect(record.batchId).toBeNull()
+      expect(record.lots.map((l) => l.id)).toEqual([second.id, first.id])
+      expect(record.batch.provenance.batch.id).toBe(second.id)
+    }
+  })
+})
+
+describe("EpcisService", () => {
+  // The services' config keeps the default TRACEABILITY_PUBLIC_URL.
+  const lotUri = (batchId: string) => `http://localhost:9100/batches/${batchId}`
+
+  /** A partner's document for the lot: a harvest (commissioning), then shipping. */
+  const document = (batchId: string, ids = [randomUUID(), randomUUID()]) => ({
+    "@context": [EPCIS_CONTEXT],
+    type: "EPCISDocument",
+    schemaVersion: "2.0",
+    creationDate: "2026-10-20T08:00:00+07:00",
+    epcisBody: {
+      eventList: [
+        {
+          type: "ObjectEvent",
+          eventID: `urn:uuid:${ids[0]}`,
+          eventTime: "2026-10-05T06:00:00+07:00",
+          eventTimeZoneOffset: "+07:00",
+          action: "ADD",
+          bizStep: "commissioning",
+          quantityList: [{ epcClass: lotUri(batchId), quantity: 1500, uom: "KGM" }],
+        },
+        {
+          type: "ObjectEvent",
+          eventID: `urn:uuid:${ids[1]}`,
+          eventTime: "2026-10-15T08:00:00+07:00",
+          eventTimeZoneOffset: "+07:00",
+          action: "OBSERVE",
+          bizStep: "shipping",
+          disposition: "in_transit",
+          quantityList: [{ epcClass: lotUri(batchId), quantity: 1200, uom: "KGM" }],
+          destinationList: [{ type: "owning_party", destination: "urn:epc:id:pgln:8930000000002" }],
+        },
+      ],
+    },
+  })
+
+  const eventsOf = async (batchId: string) =>
+    (await services.events.list(operator, batchId)).map((e) => e.type)
+
+  it("scopes a query by who asks: anonymous callers name lots, page tokens stay with their caller", async () => {
+    expect(eventScopeOf(null).scope).toEqual({ kind: "public" })
+    expect(eventScopeOf(customer.actor).scope).toEqual({ kind: "public" })
+    expect(eventScopeOf(operator.actor).scope).toEqual({ kind: "all" })
+    expect(eventScopeOf(member(GIA_PHU.id).actor).scope).toEqual({
+      kind: "seller",
+      sellerId: GIA_PHU.id,
+    })
+    expect(eventScopeOf(communeOfficer("02923").actor).scope).toEqual({
+      kind: "commune",
+      code: "02923",
+    })
+    expect(eventScopeOf(communeOfficer(null).actor).scope).toEqual({ kind: "none" })
+
+    const caller = member(GIA_PHU.id)
+    const batch = await newBatch(caller, "prod_rice")
+    await services.events.append(caller, batch.id, event(HARVEST), null)
+    await services.events.append(caller, batch.id, event(INSPECTION), null)
+    const { epcis } = services
+    const named = (extra: Record<string, string> = {}) =>
+      epcis.parseQuery({ MATCH_epcClass: lotUri(batch.id), ...extra })
+    const events = (page: { document: Record<string, unknown> }) =>
+      (page.document as { epcisBody: { queryResults: { resultsBody: { eventList: unknown[] } } } })
+        .epcisBody.queryResults.resultsBody.eventList
+
+    await expectRefused(epcis.query(null, epcis.parseQuery({})), "unauthorized", "unauthorized")
+    expect(() => epcis.parseQuery({ perPage: "0" })).toThrow(DomainError)
+    expect(events(await epcis.query(null, named()))).toHaveLength(2)
+    // Another seller's member sees none of them, even naming the lot.
+    expect(events(await epcis.query(member(BAN_CAM.id).actor, named()))).toHaveLength(0)
+
+    const first = await epcis.query(caller.actor, named({ perPage: "1" }))
+    expect(events(first)).toHaveLength(1)
+    expect(first.nextPageToken).not.toBeNull()
+    const next = named({ perPage: "1", nextPageToken: first.nextPageToken! })
+    await expectRefused(
+      epcis.query(operator.actor, next),
+      "invalid",
+      "invalid_request",
+      "nextPageToken",
+    )
+    const second = await epcis.query(caller.actor, next)
+    expect(events(second)).toHaveLength(1)
+    expect(second.nextPageToken).toBeNull()
+  })
+
+  it("captures for the lots' writers only, all events or none, once per key", async () => {
+    const caller = member(GIA_PHU.id)
+    const batch = await newBatch(caller, "prod_rice")
+    const capture = (who: Caller, doc: Record<string, unknown>, key: string | null) =>
+      services.epcis.capture(who, doc, key)
+
+    // Another seller's member and an unknown lot: the lot is "not found", naming the event.
+    await expectRefused(
+      capture(member(BAN_CAM.id), document(batch.id), null),
+      "not_found",
+      "not_found",
+      "/epcisBody/eventList/0",
+    )
+    await expectRefused(
+      capture(caller, document(randomUUID()), null),
+      "not_found",
+      "not_found",
+      "/epcisBody/eventList/0",
+    )
+    expect(await eventsOf(batch.id)).toEqual([])
+    expect(changedBatches).toEqual([])
+
+    const doc = document(batch.id)
+    const done = await capture(caller, doc, "mill-run-1")
+    expect(done.outcome).toEqual({ status: "succeeded", eventCount: 2, errors: [] })
+    expect(done.job).toMatchObject({
+      status: "succeeded",
+      eventCount: 2,
+      owner: `seller:${GIA_PHU.id}`,
+    })
+    expect(await eventsOf(batch.id)).toEqual(["harvest", "shipping"])
+    expect(changedBatches).toEqual([batch.id])
+
+    // The same key: the same job, nothing run again; another document under it is refused.
+    const again = await capture(caller, doc, "mill-run-1")
+    expect(again).toEqual({ job: done.job, outcome: null })
+    await expectRefused(
+      capture(caller, document(batch.id), "mill-run-1"),
+      "conflict",
+      "idempotency_key_reused",
+      "idempotency-key",
+    )
+    expect(await eventsOf(batch.id)).toEqual(["harvest", "shipping"])
+    expect((await services.epcis.captureJob(caller.actor, done.job.id)).id).toBe(done.job.id)
+    await expectRefused(
+      services.epcis.captureJob(member(BAN_CAM.id).actor, done.job.id),
+      "not_found",
+      "not_found",
+    )
+
+    // A sealed lot takes no harvest: the job fails on that event and writes nothing.
+    await services.batches.change(caller, batch.id, { state: "sealed" })
+    const refused = await capture(caller, document(batch.id), null)
+    expect(refused.outcome).toMatchObject({ status: "failed", eventCount: 0 })
+    expect(refused.job.status).toBe("failed")
+    expect(refused.job.errors.map((e) => e.path)).toEqual(["/epcisBody/eventList/0"])
+    expect(await eventsOf(batch.id)).toEqual(["harvest", "shipping"])
   })
 })

@@ -1,3 +1,4 @@
+import type { BatchRecord } from "@coop/contracts/batches"
 import { latitude, longitude, text } from "@coop/contracts/events"
 import { z } from "zod"
 import type { Batch, BatchDetails } from "../../domain/batch.js"
@@ -217,7 +218,12 @@ export const batchSchema = {
   required: ["id", "seller_id", "product_id", "product_title", "gtin", "lot_code", "quantity"],
 } as const
 
-export function batchResponse(batch: Batch) {
+/**
+ * A batch as every batch route answers it: the wire shape of `@coop/contracts/batches`, which the
+ * storefront's portal reads (batchSchema above is its JSON Schema, for the serialiser and the
+ * OpenAPI document; test/batches.test.ts checks each answer against the contract).
+ */
+export function batchResponse(batch: Batch): BatchRecord {
   const { seller: s, area, dates: d, certifications: c } = batch
   return {
     id: batch.id,

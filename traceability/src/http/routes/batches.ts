@@ -1,3 +1,4 @@
+import type { BatchPage } from "@coop/contracts/batches"
 import type { FastifyInstance, FastifyRequest } from "fastify"
 import { type BatchDetails, EMPTY_DETAILS } from "../../domain/batch.js"
 import { authenticate, callerOf } from "../auth.js"
@@ -91,7 +92,13 @@ export function batchRoutes(app: FastifyInstance, context: RouteContext): void {
         { sellerId: seller_id, productId: product_id, state },
         { limit, offset },
       )
-      return { batches: page.batches.map(batchResponse), count: page.total, limit, offset }
+      const answer: BatchPage = {
+        batches: page.batches.map(batchResponse),
+        count: page.total,
+        limit,
+        offset,
+      }
+      return answer
     },
   )
 

@@ -1,66 +1,19 @@
-import { createHash, randomUUID } from "node:crypto"
-import {
-  EVENT_TYPES,
-  EVENT_TYPES_AFTER_SEALING,
-  type EventType,
-  eventBodySchema,
-  splitEventBody,
-} from "@coop/contracts/events"
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
-import { type Actor, isOperator, SERVICE_ACTOR_TYPE } from "../../domain/actor.js"
-import type { Batch } from "../../domain/batch.js"
-import { EPCIS_CONTEXT, epcisEvents } from "../../domain/epcis.js"
-import {
-  lotKey,
-  type MappedEvent,
-  mapCapturedEvents,
-  parseLotUri,
-} from "../../domain/epcis-capture.js"
-import {
-  bizStepOf,
-  cbvWord,
-  EPCIS_QUERY_MESSAGES,
-  type EventQuery,
-  epcisTypeOf,
-  type Localized,
-  namesLots,
-  parseEventQuery,
-  queryFingerprint,
-  readPageToken,
-  signPageToken,
-} from "../../domain/epcis-query.js"
-import { DomainError } from "../../domain/errors.js"
-import { lockBatchForWrite, writerOf } from "../../services/batch-access.js"
-import { inTransaction } from "../../store/db.js"
-import {
-  alreadyHeld,
-  type CaptureJob,
-  type EventScope,
-  findCaptureJob,
-  findLotBatchId,
-  finishCaptureJob,
-  insertCaptureJob,
-  queryEvents,
-  recordCapturedEvent,
-} from "../../store/epcis-query.js"
-import { appendEvent } from "../../store/events.js"
+import { EPCIS_QUERY_MESSAGES } from "../../domain/epcis-query.js"
+import { type CaptureJob, invalidDocument } from "../../services/epcis.js"
 import { authenticate, callerOf } from "../auth.js"
 import type { RouteContext } from "../context.js"
 import { epcisSchemaComplaints } from "../epcis-schema.js"
-import { errorSchema, localizedError } from "../errors.js"
+import { errorSchema } from "../errors.js"
 import { withOfficerArea } from "../officer-area.js"
 
 /**
  * The EPCIS 2.0 query and capture interfaces (REST binding): `GET /events` answers an
  * EPCISQueryDocument of the events the caller may read, paged with `nextPageToken`;
  * `POST /capture` takes a partner's EPCISDocument for lots the caller may write, all events in
- * one transaction, and `GET /capture/:id` tells the job's outcome.
+ * one transaction, and `GET /capture/:id` tells the job's outcome. Who may see and write what,
+ * and the capture's rules, are services/epcis.ts's; here the requests are read and answered.
  */
-
-export const MAX_CAPTURE_EVENTS = 1000
-
-const bad = (status: number, code: string, message: Localized, field?: string) =>
-  localizedError(status, code, message, field)
 
 const errors = { "4xx": errorSchema, "5xx": errorSchema }
 
@@ -126,18 +79,9 @@ const EPCIS_HEADERS = { "GS1-EPCIS-Version": "2.0.0", "GS1-CBV-Version": "2.0.0"
 const prefersVietnamese = (request: FastifyRequest) =>
   /^\s*vi\b/i.test(request.headers["accept-language"] ?? "")
 
-/** Who owns a capture job: the seller for its members and helpers, else the actor itself. */
-const ownerOf = (actor: Actor) =>
-  actor.sellerId ? `seller:${actor.sellerId}` : `actor:${actor.actorType}:${actor.actorId}`
-
 export async function epcisRoutes(app: FastifyInstance, context: RouteContext): Promise<void> {
-  const { pool, jwtKey, config } = context
+  const { jwtKey, config, services } = context
   const base = config.publicUrl.replace(/\/+$/, "")
-  const ns = `${base}/ns/epcis#`
-  // Page tokens are signed with a key of their own, derived from the stamp secret.
-  const tokenKey = createHash("sha256")
-    .update(`epcis-page-token:${config.stampSigningSecret}`)
-    .digest("hex")
 
   // EPCIS documents are JSON-LD; parsed like JSON.
   app.addContentTypeParser(
@@ -146,37 +90,10 @@ export async function epcisRoutes(app: FastifyInstance, context: RouteContext): 
     app.getDefaultJsonParser("error", "error"),
   )
 
-  /** The recorded types a query's eventType and EQ_bizStep leave, or null for any. */
-  function typesOf(query: EventQuery): EventType[] | null {
-    if (!query.eventTypes && !query.bizSteps) return null
-    return EVENT_TYPES.filter((type) => {
-      if (query.eventTypes && !query.eventTypes.includes(epcisTypeOf(type))) return false
-      if (query.bizSteps) {
-        const step = bizStepOf(type, ns)
-        if (!step) return false
-        return query.bizSteps.some((asked) => asked === step || cbvWord(asked, "BizStep") === step)
-      }
-      return true
-    })
-  }
-
-  async function scopeOf(request: FastifyRequest): Promise<{ scope: EventScope; caller: string }> {
-    if (!request.headers.authorization) return { scope: { kind: "public" }, caller: "public" }
-    const actor = await withOfficerArea(
-      request,
-      await authenticate(request, jwtKey),
-      context.officers,
-    )
-    const caller = `${actor.actorType}:${actor.actorId}`
-    if (isOperator(actor) || actor.actorType === SERVICE_ACTOR_TYPE) {
-      return { scope: { kind: "all" }, caller }
-    }
-    if (actor.sellerId) return { scope: { kind: "seller", sellerId: actor.sellerId }, caller }
-    if (actor.communeCode) return { scope: { kind: "commune", code: actor.communeCode }, caller }
-    if (actor.provinceCode) return { scope: { kind: "province", code: actor.provinceCode }, caller }
-    if (actor.actorType.endsWith("_officer")) return { scope: { kind: "none" }, caller }
-    // A customer's token widens nothing: what anyone may read.
-    return { scope: { kind: "public" }, caller }
+  /** The token's actor (an officer with their area), or null without a token. */
+  async function actorOf(request: FastifyRequest) {
+    if (!request.headers.authorization) return null
+    return withOfficerArea(request, await authenticate(request, jwtKey), context.officers)
   }
 
   app.get(
@@ -198,59 +115,23 @@ export async function epcisRoutes(app: FastifyInstance, context: RouteContext): 
       },
     },
     async (request, reply) => {
-      const parsed = parseEventQuery(request.query as Record<string, string | string[]>)
-      if (!parsed.ok) throw bad(400, "invalid_request", parsed.message, parsed.field)
-      const { query } = parsed
-      const { scope, caller } = await scopeOf(request)
-      if (scope.kind === "public" && !namesLots(query)) {
-        throw bad(401, "unauthorized", EPCIS_QUERY_MESSAGES.lotRequired())
-      }
-      const fingerprint = queryFingerprint(query, caller)
-      const after = query.pageToken ? readPageToken(tokenKey, fingerprint, query.pageToken) : null
-      if (query.pageToken && !after) {
-        throw bad(400, "invalid_request", EPCIS_QUERY_MESSAGES.pageToken(), "nextPageToken")
-      }
-      const lotList = (uris: string[] | null) =>
-        uris ? [uris.flatMap((uri) => parseLotUri(uri, base) ?? [])] : []
-      const rows = await queryEvents(pool, scope, {
-        geEventTime: query.geEventTime,
-        ltEventTime: query.ltEventTime,
-        geRecordTime: query.geRecordTime,
-        ltRecordTime: query.ltRecordTime,
-        types: typesOf(query),
-        lotLists: [...lotList(query.matchEpcClass), ...lotList(query.matchAnyEpcClass)],
-        matchesNothing: Boolean(query.matchEpc || query.matchAnyEpc),
-        after,
-        limit: query.perPage + 1,
-      })
-      const page = rows.slice(0, query.perPage)
-      const eventList = page.flatMap(({ event, batch }) => epcisEvents(batch, [event], base))
-      if (rows.length > query.perPage) {
-        const last = page.at(-1)!.event
-        const token = signPageToken(tokenKey, fingerprint, {
-          recordedAt: last.recordedAt.toISOString(),
-          id: last.id,
-        })
+      const params = request.query as Record<string, string | string[]>
+      // A malformed parameter is named before the token is looked at.
+      const query = services.epcis.parseQuery(params)
+      const { document, nextPageToken } = await services.epcis.query(await actorOf(request), query)
+      if (nextPageToken) {
         const next = new URL(`${base}/events`)
-        for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
+        for (const [name, value] of Object.entries(params)) {
           if (name === "nextPageToken") continue
           for (const one of Array.isArray(value) ? value : [value]) {
             next.searchParams.append(name, String(one))
           }
         }
-        next.searchParams.set("nextPageToken", token)
+        next.searchParams.set("nextPageToken", nextPageToken)
         reply.header("link", `<${next.href}>; rel="next"`)
       }
       reply.headers(EPCIS_HEADERS)
-      return reply.type("application/ld+json; charset=utf-8").send({
-        "@context": [EPCIS_CONTEXT, { coop: ns }],
-        type: "EPCISQueryDocument",
-        schemaVersion: "2.0",
-        creationDate: new Date().toISOString(),
-        epcisBody: {
-          queryResults: { queryName: "SimpleEventQuery", resultsBody: { eventList } },
-        },
-      })
+      return reply.type("application/ld+json; charset=utf-8").send(document)
     },
   )
 
@@ -283,159 +164,20 @@ export async function epcisRoutes(app: FastifyInstance, context: RouteContext): 
       const complaints = epcisSchemaComplaints(document)
       if (complaints.length) {
         const first = complaints[0]!
-        throw bad(
-          400,
-          "invalid_document",
+        throw invalidDocument(
           EPCIS_QUERY_MESSAGES.schema(first.path, first.message),
           first.path || "/",
         )
       }
-      const mapped = mapCapturedEvents(document, base)
-      if (!mapped.ok) {
-        throw bad(400, "invalid_document", mapped.problem.message, mapped.problem.path)
+      const { job, outcome } = await services.epcis.capture(
+        callerOf(request, actor),
+        document,
+        request.headers["idempotency-key"] ?? null,
+      )
+      if (outcome) {
+        request.log.info({ captureId: job.id, ...outcome, errors: undefined }, "epcis capture")
       }
-      if (mapped.events.length > MAX_CAPTURE_EVENTS) {
-        throw bad(
-          400,
-          "invalid_document",
-          EPCIS_QUERY_MESSAGES.tooManyEvents(MAX_CAPTURE_EVENTS),
-          "/epcisBody/eventList",
-        )
-      }
-      // Each event as a recorded event would be checked.
-      const inputs = mapped.events.map((event) => {
-        const result = eventBodySchema.safeParse(event.body)
-        if (!result.success) {
-          const issue = result.error.issues[0]!
-          const path = `/epcisBody/eventList/${event.index}`
-          const field = issue.path.join(".")
-          throw bad(
-            400,
-            "invalid_document",
-            EPCIS_QUERY_MESSAGES.field(`${path}${field ? ` (${field})` : ""}`, `${issue.message}`),
-            path,
-          )
-        }
-        return { ...event, input: splitEventBody(result.data) }
-      })
-
-      const documentHash = createHash("sha256").update(JSON.stringify(document)).digest("hex")
-      const owner = ownerOf(actor)
-      const key = request.headers["idempotency-key"] ?? null
-      if (key) {
-        const earlier = await findCaptureJob(pool, { owner, idempotencyKey: key })
-        if (earlier) return replay(reply, earlier, documentHash, key)
-      }
-
-      // The lots, and write access to each: outside any lock, like a recorded event.
-      const batchOf = new Map<string, string>()
-      for (const event of inputs) {
-        const k = lotKey(event.lot)
-        if (batchOf.has(k)) continue
-        const batchId = await findLotBatchId(pool, event.lot)
-        const uri = lotUriOf(event)
-        if (!batchId) {
-          throw bad(
-            404,
-            "not_found",
-            EPCIS_QUERY_MESSAGES.unknownLot(uri),
-            `/epcisBody/eventList/${event.index}`,
-          )
-        }
-        try {
-          await context.services.events.checkWritable(callerOf(request, actor), batchId)
-        } catch (error) {
-          if (error instanceof DomainError && error.kind === "not_found") {
-            throw bad(
-              404,
-              "not_found",
-              EPCIS_QUERY_MESSAGES.unknownLot(uri),
-              `/epcisBody/eventList/${event.index}`,
-            )
-          }
-          throw error
-        }
-        batchOf.set(k, batchId)
-      }
-
-      const id = randomUUID()
-      const job = await insertCaptureJob(pool, { id, owner, idempotencyKey: key, documentHash })
-      if (!job) {
-        // A concurrent capture with the same key won the insert.
-        const earlier = await findCaptureJob(pool, { owner, idempotencyKey: key! })
-        return replay(reply, earlier!, documentHash, key!)
-      }
-      let outcome: Parameters<typeof finishCaptureJob>[2]
-      try {
-        const appended = await inTransaction(pool, async (client) => {
-          // Lock the batches in one order, so two captures of the same lots cannot deadlock.
-          const ids = [...new Set(batchOf.values())].sort()
-          const batches = new Map<string, Batch>()
-          for (const batchId of ids) {
-            batches.set(batchId, await lockBatchForWrite(client, batchId, actor))
-          }
-          let count = 0
-          for (const event of inputs) {
-            const batch = batches.get(batchOf.get(lotKey(event.lot))!)!
-            const path = `/epcisBody/eventList/${event.index}`
-            if (event.eventId && (await alreadyHeld(client, batch, event.eventId))) continue
-            if (batch.state === "recalled") {
-              throw new CaptureFailure(
-                path,
-                EPCIS_QUERY_MESSAGES.batchClosed(lotUriOf(event), "recalled"),
-              )
-            }
-            if (batch.state === "sealed" && !EVENT_TYPES_AFTER_SEALING.includes(event.input.type)) {
-              throw new CaptureFailure(
-                path,
-                EPCIS_QUERY_MESSAGES.batchClosed(
-                  lotUriOf(event),
-                  `sealed; only ${EVENT_TYPES_AFTER_SEALING.join(", ")} may follow`,
-                ),
-              )
-            }
-            const stored = await appendEvent(client, batch, event.input, writerOf(actor))
-            // The locked row's head moves on with each append.
-            batches.set(batch.id, { ...batch, eventCount: stored.seq, eventHeadHash: stored.hash })
-            if (event.eventId) {
-              await recordCapturedEvent(client, {
-                sellerId: batch.sellerId,
-                epcisEventId: event.eventId,
-                batchEventId: stored.id,
-                captureId: id,
-              })
-            }
-            count++
-          }
-          // Finished in the events' own transaction: the job says "succeeded" exactly when the
-          // events are there, even if the process dies right after.
-          await finishCaptureJob(client, id, { status: "succeeded", eventCount: count, errors: [] })
-          return count
-        })
-        outcome = { status: "succeeded", eventCount: appended, errors: [] }
-      } catch (error) {
-        if (!(error instanceof CaptureFailure)) {
-          await finishCaptureJob(pool, id, {
-            status: "failed",
-            eventCount: 0,
-            errors: [{ path: "", en: "Internal error", vi: "Lỗi hệ thống" }],
-          })
-          throw error
-        }
-        outcome = {
-          status: "failed",
-          eventCount: 0,
-          errors: [{ path: error.path, ...error.text }],
-        }
-      }
-      if (outcome.status === "failed") await finishCaptureJob(pool, id, outcome)
-      if (outcome.status === "succeeded") {
-        // Their cached chain checks, exports and provenance are stale, here and on other instances.
-        for (const batchId of new Set(batchOf.values())) await app.scanService.batchChanged(batchId)
-      }
-      request.log.info({ captureId: id, ...outcome, errors: undefined }, "epcis capture")
-      const finished = (await findCaptureJob(pool, { id }))!
-      return sendJob(reply.status(202).header("location", `/capture/${id}`), request, finished)
+      return sendJob(reply.status(202).header("location", `/capture/${job.id}`), request, job)
     },
   )
 
@@ -454,25 +196,10 @@ export async function epcisRoutes(app: FastifyInstance, context: RouteContext): 
       ...withAuth,
     },
     async (request, reply) => {
-      const job = await findCaptureJob(pool, { id: request.params.id })
-      if (!job || job.owner !== ownerOf(request.actor!)) {
-        throw bad(404, "not_found", EPCIS_QUERY_MESSAGES.captureNotFound(request.params.id))
-      }
+      const job = await services.epcis.captureJob(request.actor!, request.params.id)
       return sendJob(reply, request, job)
     },
   )
-
-  function replay(reply: FastifyReply, job: CaptureJob, documentHash: string, key: string) {
-    if (job.documentHash !== documentHash) {
-      throw bad(
-        409,
-        "idempotency_key_reused",
-        EPCIS_QUERY_MESSAGES.keyReused(key),
-        "idempotency-key",
-      )
-    }
-    return sendJob(reply.status(202).header("location", `/capture/${job.id}`), reply.request, job)
-  }
 
   function sendJob(reply: FastifyReply, request: FastifyRequest, job: CaptureJob) {
     const vi = prefersVietnamese(request)
@@ -495,15 +222,3 @@ export async function epcisRoutes(app: FastifyInstance, context: RouteContext): 
     })
   }
 }
-
-/** A rule of the batch refused an event: the whole capture is rolled back and the job failed. */
-class CaptureFailure extends Error {
-  constructor(
-    readonly path: string,
-    readonly text: Localized,
-  ) {
-    super(text.en)
-  }
-}
-
-const lotUriOf = (event: MappedEvent) => lotKey(event.lot)

@@ -1,9 +1,6 @@
 import type { FastifyInstance } from "fastify"
-import { msg } from "../../messages.js"
-import type { ScanService } from "../../scans/scan-service.js"
-import { findLatestBatchId } from "../../store/product-batches.js"
 import type { RouteContext } from "../context.js"
-import { errorSchema, HttpError } from "../errors.js"
+import { errorSchema } from "../errors.js"
 import { quietLogLevel } from "./resolver.js"
 import { lotProvenanceSchema } from "./resolver-schemas.js"
 
@@ -18,13 +15,11 @@ export const PRODUCT_PROVENANCE_MAX_AGE = 60
 /**
  * The shop's product page: the origin of what is on sale now, without any stamp. The newest batch
  * of the product that is not recalled, as a lot's provenance record (no verdict, no scan counted).
- * The batch id is one indexed query; the record comes from the resolver's provenance cache, which
- * a write to the batch drops at once.
+ * Which batch that is, and its record, is services/provenance.ts's.
  */
 export function productProvenanceRoutes(
   app: FastifyInstance,
-  { config, pool }: RouteContext,
-  service: ScanService,
+  { config, services }: RouteContext,
 ): void {
   app.get<{ Params: { product_id: string } }>(
     "/products/:product_id/provenance",
@@ -46,11 +41,7 @@ export function productProvenanceRoutes(
     async (request, reply) => {
       reply.header("access-control-allow-origin", "*")
       const { product_id: productId } = request.params
-      const batchId = await findLatestBatchId(pool, productId)
-      const cached = batchId ? await service.cache.batch(batchId) : null
-      if (!cached) {
-        throw new HttpError(404, "not_found", msg.noBatchForProduct(productId))
-      }
+      const cached = await services.provenance.ofProduct(productId)
       reply.header("cache-control", `public, max-age=${PRODUCT_PROVENANCE_MAX_AGE}`)
       return reply.type(JSON_TYPE).send(`{${cached.members}}`)
     },

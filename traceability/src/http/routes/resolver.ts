@@ -15,7 +15,7 @@ import { scanCookieParts } from "../../domain/scan-cookie.js"
 import { verifySerial } from "../../domain/serial.js"
 import { msg } from "../../messages.js"
 import type { ScanService, StampAnswer } from "../../scans/scan-service.js"
-import { findLotsByGtin } from "../../store/scans.js"
+import { LOCATION_WINDOW_MINUTES } from "../../services/scan-locations.js"
 import type { RouteContext } from "../context.js"
 import { badRequest, errorSchema, HttpError } from "../errors.js"
 import {
@@ -26,7 +26,6 @@ import {
   redirectSchema,
   stampProvenanceSchema,
 } from "./resolver-schemas.js"
-import { LOCATION_WINDOW_MINUTES } from "./scans.js"
 
 /**
  * The scan resolver: every scan of every bag lands here. GS1 Digital Link
@@ -138,7 +137,7 @@ function anchorOf(publicUrl: string, link: ParsedLink): string {
 
 export function resolverRoutes(
   app: FastifyInstance,
-  { pool, config }: RouteContext,
+  { config, services }: RouteContext,
   service: ScanService,
 ): void {
   const { publicUrl, storefrontUrl } = config
@@ -226,11 +225,7 @@ export function resolverRoutes(
     query: URLSearchParams,
   ) {
     // A lot walks up to its batch; an unknown lot walks up to the product.
-    const batchId = link.lot ? await service.cache.lotBatchId(link.gtin, link.lot) : null
-    const lots = batchId ? [] : await findLotsByGtin(pool, link.gtin)
-    const shownBatchId = batchId ?? lots[0]?.id
-    const cached = shownBatchId ? await service.cache.batch(shownBatchId) : null
-    if (!cached) throw new HttpError(404, "not_found", msg.unknownGtin(link.gtin))
+    const { batchId, batch: cached, lots } = await services.provenance.ofGtin(link.gtin, link.lot)
     const { product, producer, batch } = cached.provenance
     const anchor = `${publicUrl}/01/${link.gtin}${batchId ? `/10/${encodeAiValue(batch.lot_code)}` : ""}`
     reply.header("link", linksetHeader(anchor, want.kind === "linkset"))

@@ -1,18 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
-import { verifyScanToken } from "../../domain/scan-token.js"
-import { verifySerial } from "../../domain/serial.js"
-import { findImpossibleTravel } from "../../domain/verdict.js"
-import { msg } from "../../messages.js"
-import type { ScanService } from "../../scans/scan-service.js"
-import { inTransaction } from "../../store/db.js"
-import { findScanNetwork, flagImpossibleTravel, insertScanLocation } from "../../store/scans.js"
+import { LOCATION_WINDOW_MINUTES } from "../../services/scan-locations.js"
 import type { RouteContext } from "../context.js"
-import { badRequest, errorSchema, HttpError } from "../errors.js"
+import { errorSchema } from "../errors.js"
 import { quietLogLevel, stampJson } from "./resolver.js"
 import { notGenuineSchema, stampProvenanceSchema } from "./resolver-schemas.js"
-
-/** A location is only taken this soon after its scan: later, it says nothing about the scan. */
-export const LOCATION_WINDOW_MINUTES = 30
 
 const NOT_GENUINE = Buffer.from(JSON.stringify({ verdict: "not_genuine" }))
 
@@ -41,11 +32,7 @@ function cors(reply: FastifyReply) {
  * The storefront's side of a scan: reading the stamp again without counting a second scan, and
  * attaching the location a buyer agreed to share.
  */
-export function scanRoutes(
-  app: FastifyInstance,
-  { config, pool }: RouteContext,
-  service: ScanService,
-): void {
+export function scanRoutes(app: FastifyInstance, { config, services }: RouteContext): void {
   app.get<{ Params: { serial: string }; Querystring: { scan?: string } }>(
     "/stamps/:serial/provenance",
     {
@@ -69,19 +56,10 @@ export function scanRoutes(
     },
     async (request, reply) => {
       cors(reply)
-      const { serial } = request.params
-      if (!verifySerial(serial, config.stampSigningSecret)) {
-        return reply.status(404).type("application/json").send(NOT_GENUINE)
-      }
-      let scan = null
-      if (request.query.scan !== undefined) {
-        const claims = verifyScanToken(request.query.scan, service.tokenKey)
-        if (!claims || claims.serial !== serial) {
-          throw badRequest("scan", msg.scanNotOfStamp())
-        }
-        scan = { token: request.query.scan, claims }
-      }
-      const answer = await service.peek(serial, null, scan)
+      const answer = await services.provenance.ofStamp(
+        request.params.serial,
+        request.query.scan ?? null,
+      )
       if (!answer) return reply.status(404).type("application/json").send(NOT_GENUINE)
       return reply.type("application/json; charset=utf-8").send(stampJson(answer))
     },
@@ -119,54 +97,18 @@ export function scanRoutes(
       schema: locationSchema,
     },
     async (request, reply) => {
-      const token = request.params.scan_id
-      const claims = verifyScanToken(token, service.tokenKey)
-      if (!claims) throw new HttpError(404, "not_found", msg.scanNotFound())
-      const age = Date.now() - claims.scannedAt.getTime()
-      if (age > LOCATION_WINDOW_MINUTES * 60_000) {
-        throw new HttpError(409, "too_late", msg.locationTooLate(LOCATION_WINDOW_MINUTES))
-      }
       const { lat, lng, accuracy } = request.body
-      const location = {
-        scanId: claims.scanId,
-        serial: claims.serial,
-        scannedAt: claims.scannedAt,
+      const located = await services.scanLocations.attach(request.params.scan_id, {
         lat,
         lng,
         accuracyM: accuracy ?? null,
-      }
-      const { travelKm, travelMinutes } = config.resolver
-      // The scan's own network (not the poster's: the storefront's server posts for the buyer)
-      // comes from the scan log; write this instance's pending scans so it is there.
-      await service.flush()
-      const impossible = await inTransaction(pool, async (client) => {
-        const network = await findScanNetwork(client, claims.scanId)
-        const others = await insertScanLocation(client, location, travelMinutes)
-        if (others === null) {
-          throw new HttpError(409, "conflict", msg.scanHasLocation())
-        }
-        const conflict = findImpossibleTravel(
-          { lat, lng, accuracyM: location.accuracyM, network, at: claims.scannedAt },
-          others.map((o) => ({
-            lat: o.lat,
-            lng: o.lng,
-            accuracyM: o.accuracy_m,
-            network: o.ip_prefix,
-            at: o.scanned_at,
-          })),
-          { maxDistanceKm: travelKm, withinMinutes: travelMinutes },
-        )
-        if (conflict) await flagImpossibleTravel(client, location)
-        return conflict !== null
       })
-      if (impossible) {
-        await service.flagStamp(claims.serial)
-        request.log.warn({ serial: claims.serial }, "scan: located scans impossibly far apart")
+      if (located.impossibleTravel) {
+        request.log.warn({ serial: located.serial }, "scan: located scans impossibly far apart")
       }
-      const answer = await service.peek(claims.serial, null, { token, claims })
       return reply.status(201).send({
-        verdict: answer?.verdict ?? "not_genuine",
-        impossible_travel: impossible,
+        verdict: located.verdict,
+        impossible_travel: located.impossibleTravel,
       })
     },
   )
