@@ -1,6 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { conflict, notFound } from "../api/utils/errors"
 import { CHECKOUT_MODULE } from "../modules/checkout"
 import type CheckoutModuleService from "../modules/checkout/service"
 import { PREORDER_MODULE } from "../modules/preorder"
@@ -8,6 +7,7 @@ import type PreorderModuleService from "../modules/preorder/service"
 import type { PartActionInput } from "../workflows/order-parts"
 import type { AuditActor } from "../workflows/steps/record-audit"
 import { captureHeldCardIfFinal } from "./card-hold"
+import { conflict, notFound } from "./errors"
 
 // biome-ignore lint/suspicious/noExplicitAny: query rows are untyped until `medusa build`
 type Row = Record<string, any>
@@ -19,7 +19,7 @@ export const partNotFound = () => notFound({ vi: "Không tìm thấy đơn hàng
 /**
  * Runs `action` on one seller part under a lock on it, so two taps on "delivered" or a bank
  * notice racing the seller's own confirmation capture the money once. `check` sees the part as
- * it is inside the lock and throws an ApiError when the action does not apply.
+ * it is inside the lock and throws a DomainError when the action does not apply.
  */
 export async function withOrderPart<T>(
   container: MedusaContainer,

@@ -1,12 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { conflict, sellerNotFound } from "../api/utils/errors"
 import { SELLER_MODULE } from "../modules/seller"
 import type SellerModuleService from "../modules/seller/service"
 import { reviewSellerChangesWorkflow } from "../workflows/review-seller-changes"
 import { setSellerStateWorkflow } from "../workflows/set-seller-state"
 import type { AuditActor } from "../workflows/steps/record-audit"
 import { loadAreaNames } from "./area-names"
+import { conflict, sellerNotFound } from "./errors"
 import {
   approvedValues,
   isPayeeField,

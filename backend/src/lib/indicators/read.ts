@@ -7,9 +7,9 @@ import {
   quarterRange,
 } from "@coop/contracts/quarters"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { badRequest } from "../../api/utils/errors"
 import { INDICATORS_MODULE } from "../../modules/indicators"
 import type IndicatorsModuleService from "../../modules/indicators/service"
+import { invalid } from "../errors"
 import { INDICATOR_CODES, INDICATORS, type IndicatorCode, NOW } from "./codes"
 import { describeSubjects } from "./counted-details"
 import { type IndicatorValues, valuesFromCounts } from "./report"
@@ -19,13 +19,13 @@ export function parseQuarterParam(value: unknown): string {
   const current = quarterOf(new Date())
   if (value === undefined || value === "") return current
   if (typeof value !== "string" || !QUARTER_PATTERN.test(value)) {
-    throw badRequest("quarter", {
+    throw invalid("quarter", {
       vi: `"quarter" phải có dạng 2026-Q3, nhận được "${String(value)}"`,
       en: `"quarter" must look like 2026-Q3, got "${String(value)}"`,
     })
   }
   if (isAfter(value, current)) {
-    throw badRequest("quarter", {
+    throw invalid("quarter", {
       vi: `Quý ${value} chưa đến (quý hiện tại là ${current})`,
       en: `Quarter ${value} is in the future (the current quarter is ${current})`,
     })
