@@ -119,7 +119,8 @@ medusaIntegrationTestRunner({
           "accept-language": "en",
         })
         expect(malformed.status).toBe(400)
-        expect(malformed.data).toMatchObject({ field: "quarter" })
+        // Refused in lib/ as a domain error; the API's handler gives it its status and type.
+        expect(malformed.data).toMatchObject({ type: "invalid_data", field: "quarter" })
         expect(malformed.data.message).toContain("2026-Q3")
         const future = await get(
           `/store/communes/${COMMUNE.code}/indicators?quarter=2999-Q1`,
@@ -129,7 +130,9 @@ medusaIntegrationTestRunner({
         expect(future.data.message).toContain("chưa đến")
         expect((await get("/commune/indicators?quarter=bad", officer)).status).toBe(400)
         // A commune officer sees only its own commune.
-        expect((await get("/commune/indicators?commune_code=02926", officer)).status).toBe(404)
+        const outside = await get("/commune/indicators?commune_code=02926", officer)
+        expect(outside.status).toBe(404)
+        expect(outside.data).toEqual({ type: "not_found", message: "Không có xã mã 02926" })
       })
 
       it("follows a listing going offline, names what is missing, and rolls up for the province", async () => {

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, ProductStatus } from "@medusajs/framework/utils"
+import { firstRowOf, rowsOf } from "./query-rows"
 
 /** Why a listing is not buyable right now; an officer fixes these with the seller. */
 export type OfflineReason =
@@ -132,12 +133,13 @@ export async function listingStates(
   const states = new Map<string, ListingState>()
   if (!ids.length) return states
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const [{ data: stores }, { data: products }] = await Promise.all([
+  const [stores, products] = await Promise.all([
     query.graph({ entity: "store", fields: ["default_sales_channel_id"] }),
     query.graph({ entity: "product", fields: LISTING_FIELDS, filters: { id: ids } }),
   ])
-  const channel = (stores[0]?.default_sales_channel_id as string | undefined) ?? null
-  for (const product of products as unknown as ListingFacts[]) {
+  const store = firstRowOf<{ default_sales_channel_id: string | null }>(stores)
+  const channel = store?.default_sales_channel_id ?? null
+  for (const product of rowsOf<ListingFacts>(products)) {
     states.set(product.id, listingState(product, channel))
   }
   for (const id of ids) if (!states.has(id)) states.set(id, missingListing(id))

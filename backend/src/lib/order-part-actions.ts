@@ -1,6 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { conflict, notFound } from "../api/utils/errors"
 import { CHECKOUT_MODULE } from "../modules/checkout"
 import type CheckoutModuleService from "../modules/checkout/service"
 import { PREORDER_MODULE } from "../modules/preorder"
@@ -8,9 +7,27 @@ import type PreorderModuleService from "../modules/preorder/service"
 import type { PartActionInput } from "../workflows/order-parts"
 import type { AuditActor } from "../workflows/steps/record-audit"
 import { captureHeldCardIfFinal } from "./card-hold"
+import { conflict, notFound } from "./errors"
+import { rowsOf } from "./query-rows"
 
-// biome-ignore lint/suspicious/noExplicitAny: query rows are untyped until `medusa build`
-type Row = Record<string, any>
+/** An order as withOrderPart's query selects it: the part order's and the buyer's. */
+interface ActionOrderRow {
+  id: string
+  items?:
+    | {
+        id: string
+        quantity: unknown
+        unit_price: unknown
+        metadata?: Record<string, unknown> | null
+      }[]
+    | null
+  fulfillments?: { id: string; canceled_at: Date | string | null }[] | null
+  payment_collections?: { payments?: { id: string; provider_id: string }[] | null }[] | null
+}
+
+interface SellerLocationRow {
+  stock_location?: { id: string } | null
+}
 
 type Part = Awaited<ReturnType<CheckoutModuleService["retrieveOrderPart"]>>
 
@@ -19,7 +36,7 @@ export const partNotFound = () => notFound({ vi: "Không tìm thấy đơn hàng
 /**
  * Runs `action` on one seller part under a lock on it, so two taps on "delivered" or a bank
  * notice racing the seller's own confirmation capture the money once. `check` sees the part as
- * it is inside the lock and throws an ApiError when the action does not apply.
+ * it is inside the lock and throws a DomainError when the action does not apply.
  */
 export async function withOrderPart<T>(
   container: MedusaContainer,
@@ -36,7 +53,7 @@ export async function withOrderPart<T>(
     const part = await checkout.retrieveOrderPart(found.id)
     await check(part)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const [{ data: orders }, { data: sellers }, siblings] = await Promise.all([
+    const [orderRows, sellerRows, siblings] = await Promise.all([
       query.graph({
         entity: "order",
         fields: [
@@ -56,14 +73,17 @@ export async function withOrderPart<T>(
       }),
       checkout.listOrderParts({ order_id: part.order_id }),
     ])
-    const partOrder = orders.find((o) => o.id === part.part_order_id) as Row
-    const buyerOrder = orders.find((o) => o.id === part.order_id) as Row
-    const fulfillment = (partOrder.fulfillments ?? []).find((f: Row) => !f.canceled_at)
+    const orders = rowsOf<ActionOrderRow>(orderRows)
+    const [seller] = rowsOf<SellerLocationRow>(sellerRows)
+    // Every part has its own order, created with it when the buyer's order was split.
+    const partOrder = orders.find((o) => o.id === part.part_order_id)!
+    const buyerOrder = orders.find((o) => o.id === part.order_id)
+    const fulfillment = (partOrder.fulfillments ?? []).find((f) => !f.canceled_at)
     // The buyer's payment; a top-up (produce weighed above its estimate) is a payment of its own.
     const topups = new Set(siblings.map((s) => s.topup_payment_id).filter(Boolean))
     const payment = (buyerOrder?.payment_collections ?? [])
-      .flatMap((c: Row) => c.payments ?? [])
-      .find((p: Row) => !topups.has(p.id))
+      .flatMap((c) => c.payments ?? [])
+      .find((p) => !topups.has(p.id))
     const input: PartActionInput = {
       actor,
       part: {
@@ -76,14 +96,16 @@ export async function withOrderPart<T>(
         payment_status: part.payment_status,
         ...weighingOf(part),
       },
-      items: (partOrder.items ?? []).map((i: Row) => ({
+      items: (partOrder.items ?? []).map((i) => ({
         id: i.id,
         quantity: Number(i.quantity),
         unit_price: Number(i.unit_price),
         metadata: i.metadata ?? null,
       })),
-      location_id: (sellers[0] as Row | undefined)?.stock_location?.id,
-      payment_id: payment?.id,
+      // Read as the workflow's input declares them; left unset, as ever, when the seller has no
+      // stock location or the buyer's order no payment.
+      location_id: seller?.stock_location?.id as string,
+      payment_id: payment?.id as string,
       provider_id: payment?.provider_id,
       buyer_order_id: part.order_id,
       fulfillment_id: fulfillment?.id ?? null,

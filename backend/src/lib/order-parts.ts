@@ -3,9 +3,11 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHECKOUT_MODULE } from "../modules/checkout"
 import type CheckoutModuleService from "../modules/checkout/service"
 import { vietQrForPart } from "../modules/vietqr/part"
+import { rowsOf } from "./query-rows"
+import type { payeeOf } from "./seller-review"
 
-// biome-ignore lint/suspicious/noExplicitAny: query rows are untyped until `medusa build`
-type Row = Record<string, any>
+/** The payee a part records for a bank transfer, as split-order copies it from the seller. */
+type Payee = ReturnType<typeof payeeOf>
 
 const PART_ORDER_FIELDS = [
   "id",
@@ -34,6 +36,39 @@ const PART_ORDER_FIELDS = [
   "seller.phone",
   "seller.commune_code",
 ]
+
+/** A part's order as PART_ORDER_FIELDS select it; items and address are passed on as they are. */
+interface PartOrderRow {
+  id: string
+  display_id: number
+  status: string
+  created_at: Date | string
+  email: string | null
+  total: unknown
+  shipping_address: Record<string, unknown> | null
+  items: {
+    id: string
+    title: string
+    thumbnail: string | null
+    quantity: unknown
+    unit_price: unknown
+    total: unknown
+    metadata: Record<string, unknown> | null
+  }[]
+  shipping_methods: { name: string; amount: unknown; data: { code?: string } | null }[]
+  fulfillments: {
+    id: string
+    shipped_at: Date | string | null
+    delivered_at: Date | string | null
+  }[]
+  seller: {
+    id: string
+    handle: string
+    name: string
+    phone: string | null
+    commune_code: string
+  } | null
+}
 
 export type PartFilter = {
   order_id?: string
@@ -65,16 +100,20 @@ export async function describeOrderParts(
 ) {
   if (!parts.length) return []
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: orders } = await query.graph({
-    entity: "order",
-    fields: PART_ORDER_FIELDS,
-    filters: { id: parts.map((p) => p.part_order_id) },
-  })
-  const byId = new Map((orders as Row[]).map((o) => [o.id, o]))
+  const orders = rowsOf<PartOrderRow>(
+    await query.graph({
+      entity: "order",
+      fields: PART_ORDER_FIELDS,
+      filters: { id: parts.map((p) => p.part_order_id) },
+    }),
+  )
+  const byId = new Map(orders.map((o) => [o.id, o]))
   return Promise.all(
     parts.map(async (part) => {
-      const order = byId.get(part.part_order_id) ?? {}
-      const payee = part.payee as Row | null
+      const order: Partial<PartOrderRow> = byId.get(part.part_order_id) ?? {}
+      const payee = part.payee as Payee | null
+      const bankBin = payee?.bank_bin
+      const accountNumber = payee?.account_number
       const due = amountDue(part)
       const payable =
         options.withQr &&
@@ -82,8 +121,8 @@ export async function describeOrderParts(
         due > 0 &&
         part.status !== "canceled" &&
         part.weighing !== "contact_buyer" &&
-        payee?.bank_bin &&
-        payee.account_number
+        bankBin &&
+        accountNumber
       return {
         id: part.id,
         reference: part.reference,
@@ -125,9 +164,9 @@ export async function describeOrderParts(
         shipping_address: order.shipping_address ?? null,
         vietqr: payable
           ? await vietQrForPart({
-              bankBin: payee.bank_bin,
-              accountNumber: payee.account_number,
-              accountName: payee.account_name,
+              bankBin,
+              accountNumber,
+              accountName: payee?.account_name,
               amount: due,
               reference: part.reference,
             })

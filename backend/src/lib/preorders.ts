@@ -7,12 +7,12 @@
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { conflict, notFound } from "../api/utils/errors"
 import { PREORDER_MODULE } from "../modules/preorder"
 import type PreorderModuleService from "../modules/preorder/service"
 import { cancelOrderPartWorkflow } from "../workflows/order-parts"
 import { adjustPreorderPartWorkflow, savePreorderWindowWorkflow } from "../workflows/preorders"
 import type { AuditActor } from "../workflows/steps/record-audit"
+import { conflict, notFound } from "./errors"
 import { withOrderPart } from "./order-part-actions"
 import { type Allocation, allocateHarvest } from "./preorder-allocation"
 import { notifyPreorderBuyers } from "./preorder-buyer-mail"

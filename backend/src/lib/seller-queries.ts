@@ -1,12 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { conflict, sellerNotFound } from "../api/utils/errors"
 import { SELLER_MODULE } from "../modules/seller"
 import type SellerModuleService from "../modules/seller/service"
 import { reviewSellerChangesWorkflow } from "../workflows/review-seller-changes"
 import { setSellerStateWorkflow } from "../workflows/set-seller-state"
 import type { AuditActor } from "../workflows/steps/record-audit"
 import { loadAreaNames } from "./area-names"
+import { conflict, sellerNotFound } from "./errors"
+import { firstRowOf, rowsOf } from "./query-rows"
 import {
   approvedValues,
   isPayeeField,
@@ -56,7 +57,7 @@ export async function listSellersForOfficers(
     filters: where,
     pagination: { skip: page.offset, take: page.limit, order: { created_at: "DESC" } },
   })
-  const rows = data as unknown as SellerRow[]
+  const rows = rowsOf<SellerRow>({ data })
   const names = await loadAreaNames(container, rows)
   return {
     sellers: rows.map((row) => officerSeller(row, names)),
@@ -72,18 +73,19 @@ export async function sellerDetail(
   filters: { id: string } & SellerFilters,
 ) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "seller",
-    fields: [
-      ...OFFICER_SELLER_FIELDS,
-      ...PRODUCT_SUMMARY_FIELDS,
-      "products.title",
-      "products.handle",
-      "products.thumbnail",
-    ],
-    filters,
-  })
-  const row = data[0] as unknown as SellerRow | undefined
+  const row = firstRowOf<SellerRow>(
+    await query.graph({
+      entity: "seller",
+      fields: [
+        ...OFFICER_SELLER_FIELDS,
+        ...PRODUCT_SUMMARY_FIELDS,
+        "products.title",
+        "products.handle",
+        "products.thumbnail",
+      ],
+      filters,
+    }),
+  )
   if (!row) return null
   const names = await loadAreaNames(container, [row])
   const products = (row.products ?? []).flatMap((p) =>
@@ -180,7 +182,7 @@ export async function reviewSellerChanges(
     input.decision === "approve"
       ? approvedValues(seller, reviewer, new Date())
       : { pending_changes: null, pending_changes_at: null, pending_changes_by: null }
-  const live = seller as unknown as Record<string, unknown>
+  const live: Record<string, unknown> = { ...seller }
   await reviewSellerChangesWorkflow(container).run({
     input: {
       seller_id: seller.id,

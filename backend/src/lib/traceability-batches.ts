@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, generateJwtToken } from "@medusajs/framework/utils"
-import { ApiError, badRequest, conflict } from "../api/utils/errors"
+import { conflict, DomainError, invalid, unavailable } from "./errors"
 
 /**
  * What the backend reads of the traceability service's batches for harvest pre-orders. It calls
@@ -35,7 +35,7 @@ const TIMEOUT_MS = 5_000
 function baseUrl(): string {
   const base = process.env.TRACEABILITY_URL?.trim().replace(/\/+$/, "")
   if (!base) {
-    throw new ApiError(503, {
+    throw unavailable({
       vi: "Chưa kết nối dịch vụ truy xuất nguồn gốc (TRACEABILITY_URL)",
       en: "The traceability service is not configured (TRACEABILITY_URL)",
     })
@@ -43,8 +43,8 @@ function baseUrl(): string {
   return base
 }
 
-const unavailable = () =>
-  new ApiError(503, {
+const noAnswer = () =>
+  unavailable({
     vi: "Dịch vụ truy xuất nguồn gốc không trả lời: hãy thử lại sau",
     en: "The traceability service did not answer: try again later",
   })
@@ -62,12 +62,12 @@ async function get<T>(container: MedusaContainer, path: string): Promise<T | nul
       signal: AbortSignal.timeout(TIMEOUT_MS),
     })
   } catch (error) {
-    if (error instanceof ApiError) throw error
-    throw unavailable()
+    if (error instanceof DomainError) throw error
+    throw noAnswer()
   }
   // A malformed id is a 400 there, another seller's batch a 404: both "no such batch" here.
   if (response.status === 404 || response.status === 400) return null
-  if (!response.ok) throw unavailable()
+  if (!response.ok) throw noAnswer()
   return (await response.json()) as T
 }
 
@@ -111,7 +111,7 @@ export function harvestOf(events: Event[]): HarvestRecord | null {
 }
 
 const batchNotFound = (id: string) =>
-  badRequest("batch_id", {
+  invalid("batch_id", {
     vi: `Không tìm thấy lô "${id}" của sản phẩm này trong sổ truy xuất nguồn gốc của bạn`,
     en: `Batch "${id}" of this product was not found in your traceability records`,
   })

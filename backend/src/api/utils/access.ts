@@ -4,35 +4,14 @@ import type {
   MedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
+import type { CommuneAccess, SellerAccess } from "../../lib/access"
 import { COMMUNE_MODULE } from "../../modules/commune"
 import type CommuneModuleService from "../../modules/commune/service"
 import { SELLER_MODULE } from "../../modules/seller"
 import type SellerModuleService from "../../modules/seller/service"
 import { ApiError, badRequest, sellerNotFound } from "./errors"
 
-/** Who acts on the seller portal's API, and for which seller. */
-export interface SellerAccess {
-  actorType: "seller_member" | "helper"
-  actorId: string
-  sellerId: string
-  sellerState: "pending" | "approved" | "suspended"
-  communeCode: string
-  provinceCode: string
-  /** owner and staff are members; a helper acts only with the seller's grant. */
-  role: "owner" | "staff" | "helper"
-  /** The seller a helper acts for (recorded in the audit log); null for the seller's own members. */
-  onBehalfOf: string | null
-}
-
-/** Who acts on the commune portal's API, over which area. */
-export interface CommuneAccess {
-  actorType: "commune_officer" | "province_officer"
-  actorId: string
-  /** Set for commune officers; province officers read every commune of their province. */
-  communeCode: string | null
-  provinceCode: string
-  readOnly: boolean
-}
+export { type CommuneAccess, coversCommune, type SellerAccess } from "../../lib/access"
 
 type WithAccess = AuthenticatedMedusaRequest & {
   sellerAccess?: SellerAccess
@@ -169,16 +148,6 @@ export function communeAccess(req: MedusaRequest): CommuneAccess {
   const access = (req as WithAccess).communeAccess
   if (!access) throw new Error("loadCommuneAccess must run before this handler")
   return access
-}
-
-/** Whether an officer's area covers a seller's commune. */
-export function coversCommune(
-  access: CommuneAccess,
-  commune: { code: string; province_code: string },
-) {
-  return access.communeCode
-    ? access.communeCode === commune.code
-    : access.provinceCode === commune.province_code
 }
 
 /** The request's full path without the query, whatever router it reached this middleware through. */

@@ -4,29 +4,43 @@ import {
   type MedusaResponse,
   errorHandler as medusaErrorHandler,
 } from "@medusajs/framework/http"
+import { DomainError, type DomainErrorKind } from "../../lib/errors"
 import { requestLang, type Text } from "./i18n"
 
-const TYPES = {
-  400: "invalid_data",
-  401: "unauthorized",
-  403: "not_allowed",
-  404: "not_found",
-  409: "conflict",
-  413: "payload_too_large",
-  429: "too_many_requests",
-  503: "unexpected_state",
-} as const
+// One text for "no such seller" wherever it is refused, in lib/ or here.
+export { DomainError, sellerNotFound } from "../../lib/errors"
 
-/** An error a client can act on, in both languages, naming the offending field when there is one. */
-export class ApiError extends Error {
+/** What each kind of domain error answers with: the one place they become HTTP. */
+const HTTP_OF = {
+  invalid: { status: 400, type: "invalid_data" },
+  unauthorized: { status: 401, type: "unauthorized" },
+  forbidden: { status: 403, type: "not_allowed" },
+  not_found: { status: 404, type: "not_found" },
+  conflict: { status: 409, type: "conflict" },
+  too_large: { status: 413, type: "payload_too_large" },
+  too_many_requests: { status: 429, type: "too_many_requests" },
+  unavailable: { status: 503, type: "unexpected_state" },
+} as const satisfies Record<DomainErrorKind, { status: number; type: string }>
+
+type Status = (typeof HTTP_OF)[DomainErrorKind]["status"]
+
+const KIND_OF = Object.fromEntries(
+  Object.entries(HTTP_OF).map(([kind, { status }]) => [status, kind]),
+) as Record<Status, DomainErrorKind>
+
+/**
+ * A refusal raised by the API layer itself, written as the status it answers with; the error
+ * handler treats it as the domain error of that status's kind.
+ */
+export class ApiError extends DomainError {
   constructor(
-    readonly status: keyof typeof TYPES,
-    readonly text: Text,
-    readonly field?: string,
+    readonly status: Status,
+    text: Text,
+    field?: string,
     /** Sent as Retry-After: when a refused request may be tried again. */
-    readonly retryAfterSeconds?: number,
+    retryAfterSeconds?: number,
   ) {
-    super(text.en)
+    super(KIND_OF[status], text, field, retryAfterSeconds)
     this.name = "ApiError"
   }
 }
@@ -36,10 +50,6 @@ export const badRequest = (field: string, text: Text) => new ApiError(400, text,
 export const notFound = (what: Text) => new ApiError(404, what)
 
 export const forbidden = (text: Text) => new ApiError(403, text)
-
-/** A seller that does not exist, or one the caller may not see: the two must look alike. */
-export const sellerNotFound = () =>
-  notFound({ vi: "Không tìm thấy người bán", en: "Seller not found" })
 
 export const conflict = (text: Text, field?: string) => new ApiError(409, text, field)
 
@@ -51,8 +61,9 @@ export const tooManyRequests = (text: Text, retryAfterSeconds: number, field?: s
 const medusaDefault = medusaErrorHandler()
 
 /**
- * Our ApiErrors in the client's language; everything else through Medusa's own handler, with its
- * English message, so core routes behave as documented.
+ * Domain errors (from lib/ or raised here as ApiErrors) with their kind's status, in the client's
+ * language; everything else through Medusa's own handler, with its English message, so core
+ * routes behave as documented.
  */
 export function apiErrorHandler(
   error: unknown,
@@ -60,11 +71,12 @@ export function apiErrorHandler(
   res: MedusaResponse,
   next: MedusaNextFunction,
 ) {
-  if (error instanceof ApiError) {
+  if (error instanceof DomainError) {
     const lang = requestLang(req)
+    const { status, type } = HTTP_OF[error.kind]
     if (error.retryAfterSeconds) res.setHeader("Retry-After", String(error.retryAfterSeconds))
-    res.status(error.status).json({
-      type: TYPES[error.status],
+    res.status(status).json({
+      type,
       message: error.text[lang],
       ...(error.field ? { field: error.field } : {}),
     })

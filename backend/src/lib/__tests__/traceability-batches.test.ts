@@ -1,4 +1,4 @@
-import { ApiError } from "../../api/utils/errors"
+import { DomainError } from "../errors"
 import { preorderBuyerMail } from "../preorder-buyer-mail"
 import { harvestOf } from "../traceability-batches"
 
@@ -28,10 +28,10 @@ describe("the harvest a batch's diary recorded", () => {
     } catch (caught) {
       error = caught
     }
-    expect(error).toBeInstanceOf(ApiError)
-    expect((error as ApiError).status).toBe(409)
-    expect((error as ApiError).field).toBe("batch_id")
-    expect((error as ApiError).text.vi).toContain("nhiều đơn vị")
+    expect(error).toBeInstanceOf(DomainError)
+    expect((error as DomainError).kind).toBe("conflict")
+    expect((error as DomainError).field).toBe("batch_id")
+    expect((error as DomainError).text.vi).toContain("nhiều đơn vị")
   })
 })
 

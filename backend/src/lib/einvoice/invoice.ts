@@ -83,7 +83,8 @@ export interface InvoiceRateTotal {
   vat: number
 }
 
-export interface InvoiceData {
+/** A type, not an interface: it is stored as it is in a JSON column (Record<string, unknown>). */
+export type InvoiceData = {
   form: string
   series: string
   number: number

@@ -13,6 +13,7 @@ import { CHECKOUT_MODULE } from "../../modules/checkout"
 import type CheckoutModuleService from "../../modules/checkout/service"
 import { SELLER_MODULE } from "../../modules/seller"
 import type SellerModuleService from "../../modules/seller/service"
+import { rowsOf } from "../query-rows"
 import {
   buildInvoice,
   DEFAULT_VAT_RATE,
@@ -25,8 +26,39 @@ import {
   vietnamDay,
 } from "./invoice"
 
-// biome-ignore lint/suspicious/noExplicitAny: query rows are untyped until `medusa build`
-type Row = Record<string, any>
+type Part = Awaited<ReturnType<CheckoutModuleService["listOrderParts"]>>[number]
+type Seller = Awaited<ReturnType<SellerModuleService["retrieveSeller"]>>
+
+/** A part's order as invoiceLines selects it. */
+interface InvoiceOrderRow {
+  id: string
+  email: string | null
+  shipping_address: {
+    first_name?: string | null
+    last_name?: string | null
+    address_1?: string | null
+    address_2?: string | null
+    city?: string | null
+    province?: string | null
+    phone?: string | null
+  } | null
+  items: {
+    id: string
+    created_at: Date | string | null
+    title: string
+    product_id: string | null
+    product_title: string | null
+    product_handle: string | null
+    variant_title: string | null
+    variant_sku: string | null
+    quantity: unknown
+    unit_price: unknown
+    total: unknown
+  }[]
+  shipping_methods: { name: string; amount: unknown }[]
+}
+
+type ProductMetadataRow = { id: string; metadata: Record<string, unknown> | null }
 
 export const SHIPPING_LINE = "Phí vận chuyển"
 
@@ -39,7 +71,7 @@ export function missingInvoiceSettings(seller: {
 }
 
 /** The VAT rate and invoice unit a seller chose for a product (metadata), with their defaults. */
-export function productInvoiceFields(metadata: Row | null | undefined) {
+export function productInvoiceFields(metadata: Record<string, unknown> | null | undefined) {
   const rate = metadata?.vat_rate
   const unit = metadata?.invoice_unit
   return {
@@ -48,7 +80,7 @@ export function productInvoiceFields(metadata: Row | null | undefined) {
   }
 }
 
-const adjustmentNote = (part: Row) => {
+const adjustmentNote = (part: Part) => {
   const day = vietnamDay(new Date(part.canceled_at ?? part.updated_at)).day
   return `Đơn ${part.reference} đã hủy và hoàn tiền ngày ${day}: cần lập hóa đơn điều chỉnh hoặc thay thế qua nhà cung cấp hóa đơn điện tử (Nghị định 123/2020/NĐ-CP, Điều 19).`
 }
@@ -56,46 +88,50 @@ const adjustmentNote = (part: Row) => {
 /** The invoice lines of one part's Medusa order: its items, then its shipping. */
 async function invoiceLines(container: MedusaContainer, partOrderIds: string[]) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: orders } = await query.graph({
-    entity: "order",
-    fields: [
-      "id",
-      "email",
-      "shipping_address.*",
-      // Without "items.*" the graph leaves out the items' quantity (it lives on the order item).
-      "items.*",
-      "items.id",
-      "items.created_at",
-      "items.title",
-      "items.product_id",
-      "items.product_title",
-      "items.product_handle",
-      "items.variant_title",
-      "items.variant_sku",
-      "items.quantity",
-      "items.unit_price",
-      "items.total",
-      "shipping_methods.name",
-      "shipping_methods.amount",
-    ],
-    filters: { id: partOrderIds },
-  })
+  const orders = rowsOf<InvoiceOrderRow>(
+    await query.graph({
+      entity: "order",
+      fields: [
+        "id",
+        "email",
+        "shipping_address.*",
+        // Without "items.*" the graph leaves out the items' quantity (it lives on the order item).
+        "items.*",
+        "items.id",
+        "items.created_at",
+        "items.title",
+        "items.product_id",
+        "items.product_title",
+        "items.product_handle",
+        "items.variant_title",
+        "items.variant_sku",
+        "items.quantity",
+        "items.unit_price",
+        "items.total",
+        "shipping_methods.name",
+        "shipping_methods.amount",
+      ],
+      filters: { id: partOrderIds },
+    }),
+  )
   const productIds = [
-    ...new Set((orders as Row[]).flatMap((o) => (o.items ?? []).map((i: Row) => i.product_id))),
-  ].filter(Boolean)
-  const { data: products } = productIds.length
-    ? await query.graph({
-        entity: "product",
-        fields: ["id", "metadata"],
-        filters: { id: productIds },
-      })
-    : { data: [] }
-  const productById = new Map((products as Row[]).map((p) => [p.id, p]))
-  const byOrder = new Map<string, { order: Row; lines: InvoiceInputLine[] }>()
-  for (const order of orders as Row[]) {
+    ...new Set(orders.flatMap((o) => (o.items ?? []).map((i) => i.product_id))),
+  ].filter((id): id is string => Boolean(id))
+  const products = productIds.length
+    ? rowsOf<ProductMetadataRow>(
+        await query.graph({
+          entity: "product",
+          fields: ["id", "metadata"],
+          filters: { id: productIds },
+        }),
+      )
+    : []
+  const productById = new Map(products.map((p) => [p.id, p]))
+  const byOrder = new Map<string, { order: InvoiceOrderRow; lines: InvoiceInputLine[] }>()
+  for (const order of orders) {
     // The graph gives items in no set order: lines follow the order's own (created first, then
     // by name), so an invoice's XML is the same document however often it is rendered.
-    const items = [...((order.items ?? []) as Row[])].sort(
+    const items = [...(order.items ?? [])].sort(
       (x, y) =>
         new Date(x.created_at ?? 0).getTime() - new Date(y.created_at ?? 0).getTime() ||
         String(x.product_title ?? x.title ?? "").localeCompare(
@@ -104,8 +140,8 @@ async function invoiceLines(container: MedusaContainer, partOrderIds: string[]) 
         ) ||
         String(x.id).localeCompare(String(y.id)),
     )
-    const lines: InvoiceInputLine[] = items.map((item: Row) => {
-      const fields = productInvoiceFields(productById.get(item.product_id)?.metadata)
+    const lines: InvoiceInputLine[] = items.map((item) => {
+      const fields = productInvoiceFields(productById.get(item.product_id ?? "")?.metadata)
       const quantity = toNumber(item.quantity)
       const total = toNumber(item.total)
       return {
@@ -119,7 +155,7 @@ async function invoiceLines(container: MedusaContainer, partOrderIds: string[]) 
     })
     const shipping = order.shipping_methods?.[0]
     const shippingAmount = Math.round(toNumber(shipping?.amount ?? 0))
-    if (shippingAmount > 0) {
+    if (shipping && shippingAmount > 0) {
       lines.push({
         code: null,
         name: `${SHIPPING_LINE} (${shipping.name})`,
@@ -134,8 +170,8 @@ async function invoiceLines(container: MedusaContainer, partOrderIds: string[]) 
   return byOrder
 }
 
-function buyerOf(order: Row) {
-  const a = order.shipping_address ?? {}
+function buyerOf(order: Partial<InvoiceOrderRow>) {
+  const a: NonNullable<InvoiceOrderRow["shipping_address"]> = order.shipping_address ?? {}
   const name = [a.first_name, a.last_name].filter(Boolean).join(" ").trim()
   return {
     name: name || order.email || "Người mua không lấy hóa đơn",
@@ -173,7 +209,7 @@ export async function ensureSellerInvoices(container: MedusaContainer, sellerId:
   if (missing.length) return { missing }
   for (let attempt = 0; ; attempt++) {
     try {
-      await makeInvoices(container, seller as unknown as Row)
+      await makeInvoices(container, seller)
       return { missing }
     } catch (error) {
       if (attempt >= 3 || !isUniqueViolation(error)) throw error
@@ -181,7 +217,7 @@ export async function ensureSellerInvoices(container: MedusaContainer, sellerId:
   }
 }
 
-async function makeInvoices(container: MedusaContainer, seller: Row) {
+async function makeInvoices(container: MedusaContainer, seller: Seller) {
   const checkout = container.resolve<CheckoutModuleService>(CHECKOUT_MODULE)
   const [parts, invoices] = await Promise.all([
     checkout.listOrderParts(
@@ -219,9 +255,11 @@ async function makeInvoices(container: MedusaContainer, seller: Row) {
       !invoiced.has(p.id),
   )
   if (!due.length) return
-  const { form, series } = splitSeries(seller.invoice_series, seller.kind)
+  // Both set: ensureSellerInvoices makes nothing while missingInvoiceSettings names one.
+  const invoiceSeries = seller.invoice_series!
+  const { form, series } = splitSeries(invoiceSeries, seller.kind)
   let last = invoices
-    .filter((i) => i.series === seller.invoice_series)
+    .filter((i) => i.series === invoiceSeries)
     .reduce((max, i) => Math.max(max, i.number), 0)
   const lines = await invoiceLines(
     container,
@@ -250,11 +288,11 @@ async function makeInvoices(container: MedusaContainer, seller: Row) {
     return {
       seller_id: seller.id,
       order_part_id: part.id,
-      series: seller.invoice_series as string,
+      series: invoiceSeries,
       number: data.number,
       period,
       issued_on: day,
-      data: data as unknown as Record<string, unknown>,
+      data,
     }
   })
   await checkout.createSellerInvoices(rows)

@@ -1,8 +1,8 @@
-import type { MedusaRequest } from "@medusajs/framework/http"
-import { communeAccess } from "../../api/utils/access"
-import { notFound } from "../../api/utils/errors"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ADMIN_UNIT_MODULE } from "../../modules/admin-unit"
 import type AdminUnitModuleService from "../../modules/admin-unit/service"
+import type { CommuneAccess } from "../access"
+import { notFound } from "../errors"
 
 export const communeNotFound = (code: string) =>
   notFound({ vi: `Không có xã mã ${code}`, en: `No commune with code ${code}` })
@@ -10,12 +10,16 @@ export const communeNotFound = (code: string) =>
 /**
  * Whose indicators an officer asks for: a commune officer its own commune; a province officer a
  * commune of its province (`commune_code`) or, without one, the whole province. A commune outside
- * the officer's area is the same 404 as an unknown one.
+ * the officer's area is the same 404 as an unknown one. `commune_code` is the request's query
+ * parameter as it came.
  */
-export async function officerArea(req: MedusaRequest) {
-  const access = communeAccess(req)
-  const units = req.scope.resolve<AdminUnitModuleService>(ADMIN_UNIT_MODULE)
-  const asked = typeof req.query.commune_code === "string" ? req.query.commune_code : undefined
+export async function officerArea(
+  container: MedusaContainer,
+  access: CommuneAccess,
+  commune_code: unknown,
+) {
+  const units = container.resolve<AdminUnitModuleService>(ADMIN_UNIT_MODULE)
+  const asked = typeof commune_code === "string" ? commune_code : undefined
   const code = access.communeCode ?? asked
   if (code) {
     const commune = await units.getCommune(code)

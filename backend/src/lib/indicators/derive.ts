@@ -16,6 +16,7 @@ import type IndicatorsModuleService from "../../modules/indicators/service"
 import type { Fact } from "../../modules/indicators/sql"
 import { dateOnlyToStored, vietnamToday } from "../dates"
 import { listingStates } from "../ocop-online"
+import { rowsOf } from "../query-rows"
 import { NOW } from "./codes"
 
 interface SellerRow {
@@ -40,19 +41,21 @@ async function sellersById(
   { withProducts = true } = {},
 ) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "seller",
-    fields: [
-      "id",
-      "kind",
-      "state",
-      "commune_code",
-      "province_code",
-      ...(withProducts ? ["products.id"] : []),
-    ],
-    ...(ids === "all" ? {} : { filters: { id: ids } }),
-  })
-  return new Map((data as unknown as SellerRow[]).map((s) => [s.id, s]))
+  const rows = rowsOf<SellerRow>(
+    await query.graph({
+      entity: "seller",
+      fields: [
+        "id",
+        "kind",
+        "state",
+        "commune_code",
+        "province_code",
+        ...(withProducts ? ["products.id"] : []),
+      ],
+      ...(ids === "all" ? {} : { filters: { id: ids } }),
+    }),
+  )
+  return new Map(rows.map((s) => [s.id, s]))
 }
 
 /** Listings (TRACEABLE) and their sellers' SELLERS_ONLINE, for the given sellers' products. */

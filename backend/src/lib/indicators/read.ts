@@ -7,9 +7,9 @@ import {
   quarterRange,
 } from "@coop/contracts/quarters"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { badRequest } from "../../api/utils/errors"
 import { INDICATORS_MODULE } from "../../modules/indicators"
 import type IndicatorsModuleService from "../../modules/indicators/service"
+import { invalid } from "../errors"
 import { INDICATOR_CODES, INDICATORS, type IndicatorCode, NOW } from "./codes"
 import { describeSubjects } from "./counted-details"
 import { type IndicatorValues, valuesFromCounts } from "./report"
@@ -19,13 +19,13 @@ export function parseQuarterParam(value: unknown): string {
   const current = quarterOf(new Date())
   if (value === undefined || value === "") return current
   if (typeof value !== "string" || !QUARTER_PATTERN.test(value)) {
-    throw badRequest("quarter", {
+    throw invalid("quarter", {
       vi: `"quarter" phải có dạng 2026-Q3, nhận được "${String(value)}"`,
       en: `"quarter" must look like 2026-Q3, got "${String(value)}"`,
     })
   }
   if (isAfter(value, current)) {
-    throw badRequest("quarter", {
+    throw invalid("quarter", {
       vi: `Quý ${value} chưa đến (quý hiện tại là ${current})`,
       en: `Quarter ${value} is in the future (the current quarter is ${current})`,
     })
@@ -43,12 +43,16 @@ export function quarterEndOf(quarter: string, now = new Date()): Date | null {
   return quarterRange(quarter)!.end
 }
 
-export interface SnapshotBody {
+/** A type, not an interface: a snapshot stores it as it is in a JSON column (Record<string, unknown>). */
+export type SnapshotBody = {
   values: IndicatorValues
   counted: Record<string, CountedItem[]>
 }
 
 type Snapshot = Awaited<ReturnType<IndicatorsModuleService["listQuarterSnapshots"]>>[number]
+
+/** What a closed quarter's snapshot holds: the body its closing wrote. */
+const bodyOf = (snapshot: Snapshot) => snapshot.indicators as SnapshotBody
 
 /** The commune's closed (and not reopened) snapshot of a quarter, if any. */
 export async function closedSnapshot(
@@ -80,7 +84,7 @@ export async function readIndicators(
     const snapshot = await closedSnapshot(container, area.commune_code, quarter)
     if (snapshot) {
       return {
-        values: (snapshot.indicators as unknown as SnapshotBody).values,
+        values: bodyOf(snapshot).values,
         closed: { closed_at: snapshot.closed_at, closed_by: snapshot.closed_by },
       }
     }
@@ -173,7 +177,7 @@ export async function countedItems(
   quarter: string,
 ): Promise<CountedItem[]> {
   const snapshot = await closedSnapshot(container, communeCode, quarter)
-  if (snapshot) return (snapshot.indicators as unknown as SnapshotBody).counted[code] ?? []
+  if (snapshot) return bodyOf(snapshot).counted[code] ?? []
   const facts = await readQuarterFacts(container, communeCode, [code], quarter)
   return (await namedItems(container, facts)).map(({ code: _, ...item }) => item)
 }
@@ -190,7 +194,7 @@ export async function allCountedItems(
   const snapshot = await closedSnapshot(container, communeCode, quarter)
   const lists = {} as Record<IndicatorCode, CountedItem[]>
   if (snapshot) {
-    const counted = (snapshot.indicators as unknown as SnapshotBody).counted
+    const counted = bodyOf(snapshot).counted
     for (const code of INDICATOR_CODES) lists[code] = counted[code] ?? []
     return lists
   }
@@ -224,7 +228,7 @@ export async function readHistory(
         return {
           quarter,
           closed: true,
-          indicators: (snapshot.indicators as unknown as SnapshotBody).values,
+          indicators: bodyOf(snapshot).values,
         }
       }
       const { values } = await readIndicators(container, { commune_code: communeCode }, quarter)

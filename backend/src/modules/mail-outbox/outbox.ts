@@ -16,6 +16,7 @@ const KEY = Symbol.for("coop.mail-outbox")
 const LIMIT = 200
 
 export function outbox(): OutboxMail[] {
+  // Must stay: globalThis declares no slot for this key (see above for why it lives there).
   const store = globalThis as unknown as Record<symbol, OutboxMail[] | undefined>
   store[KEY] ??= []
   return store[KEY]

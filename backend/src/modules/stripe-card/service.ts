@@ -89,6 +89,7 @@ export default class StripeCardProviderService extends StripeProviderService {
     if (intent?.capture_method !== "manual" || !intent.id || !captureId) {
       return super.capturePayment(input)
     }
+    // Must stay: the base provider types its container without the payment module's services.
     const captures = (this.container_ as unknown as { captureService: CaptureRecords })
       .captureService
     const capture = await captures.retrieve(captureId, { select: ["id", "amount", "raw_amount"] })
@@ -98,6 +99,7 @@ export default class StripeCardProviderService extends StripeProviderService {
         { amount_to_capture: getSmallestUnit(Number(capture.amount), intent.currency ?? "vnd") },
         { idempotencyKey: captureId },
       )
+      // Must stay: Stripe's PaymentIntent is an interface, Medusa's data a plain record.
       return { data: captured as unknown as Record<string, unknown> }
     } catch (error) {
       // Unlike the base provider, an intent already captured is an error here: a second

@@ -5,6 +5,7 @@
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { rowsOf } from "../../lib/query-rows"
 import { AUDIT_MODULE } from "../../modules/audit"
 import type AuditModuleService from "../../modules/audit/service"
 import { COMMUNE_MODULE } from "../../modules/commune"
@@ -123,7 +124,7 @@ export async function seedSellers(
   const sellerIds = [...byHandle.values()].map((s) => s.id)
   // Link definitions are not imported here: the tests import this file, and a second copy of a
   // link definition in the same process is refused by Medusa's link loader.
-  const [{ data: current }, { data: products }] = await Promise.all([
+  const [current, { data: products }] = await Promise.all([
     query.graph({
       entity: "seller",
       fields: ["id", "stock_location.id", "products.id"],
@@ -135,11 +136,11 @@ export async function seedSellers(
       filters: { handle: PRODUCTS.map((p) => p.handle) },
     }),
   ])
-  const rows = current as unknown as {
+  const rows = rowsOf<{
     id: string
     stock_location?: { id: string }
     products?: { id: string }[]
-  }[]
+  }>(current)
   const located = new Set(rows.filter((r) => r.stock_location).map((r) => r.id))
   const linked = new Set(rows.flatMap((r) => (r.products ?? []).map((p) => p.id)))
   const productId = new Map(products.map((p) => [p.handle as string, p.id as string]))

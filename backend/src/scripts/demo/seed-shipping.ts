@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { deleteShippingOptionsWorkflow, updateProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { rowsOf } from "../../lib/query-rows"
 import { ADMIN_UNIT_MODULE } from "../../modules/admin-unit"
 import type AdminUnitModuleService from "../../modules/admin-unit/service"
 import { setUpSellerShippingWorkflow } from "../../workflows/seller-shipping"
@@ -30,7 +31,7 @@ export async function ensureSellerShipping(
 ) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const load = async () =>
-    (
+    rowsOf<SellerRow>(
       await query.graph({
         entity: "seller",
         fields: [
@@ -43,8 +44,8 @@ export async function ensureSellerShipping(
           "products.id",
           "products.shipping_profile.id",
         ],
-      })
-    ).data as unknown as SellerRow[]
+      }),
+    )
 
   let sellers = await load()
   const missing = sellers.filter((s) => !s.shipping_profile && s.stock_location)

@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PREORDER_MODULE } from "../../modules/preorder"
 import type PreorderModuleService from "../../modules/preorder/service"
-import type { PreorderClaim } from "../../modules/preorder/service"
+import type { PreorderClaim, PreorderRefusal } from "../../modules/preorder/service"
 
 export const claimPreordersStepId = "claim-preorders"
 
@@ -35,7 +35,7 @@ export const claimPreordersStep = createStep(
       return new StepResponse(ids, ids)
     } catch (error) {
       if (error instanceof Error && error.name === "PreorderRefusal") {
-        const { reason, left } = error as unknown as { reason: keyof typeof WHY; left: number }
+        const { reason, left } = error as PreorderRefusal
         // A MedusaError reaches the buyer with its message; both languages, the hook has no request.
         throw new MedusaError(
           MedusaError.Types.NOT_ALLOWED,

@@ -26,10 +26,7 @@ export const savePreorderWindowStep = createStep(
       const window = Array.isArray(created) ? created[0]! : created
       return new StepResponse(window as SavedWindow, { created: window.id as string })
     }
-    const before = (await preorders.retrievePreorderWindow(input.id!)) as unknown as Record<
-      string,
-      unknown
-    >
+    const before: Record<string, unknown> = await preorders.retrievePreorderWindow(input.id!)
     const previous: Record<string, unknown> = { id: input.id }
     for (const key of Object.keys(input.update ?? {})) previous[key] = before[key] ?? null
     const window = await preorders.updatePreorderWindows({ id: input.id!, ...input.update })
@@ -52,10 +49,7 @@ export const updatePreorderLineStep = createStep(
   updatePreorderLineStepId,
   async (input: { id: string; update: Record<string, unknown> }, { container }) => {
     const preorders = service(container)
-    const before = (await preorders.retrievePreorderLine(input.id)) as unknown as Record<
-      string,
-      unknown
-    >
+    const before: Record<string, unknown> = await preorders.retrievePreorderLine(input.id)
     const previous: Record<string, unknown> = { id: input.id }
     for (const key of Object.keys(input.update)) previous[key] = before[key] ?? null
     const line = await preorders.updatePreorderLines({ id: input.id, ...input.update })

@@ -14,10 +14,7 @@ export const updateOrderPartStep = createStep(
   updateOrderPartStepId,
   async (input: UpdateOrderPartStepInput, { container }) => {
     const checkout = container.resolve<CheckoutModuleService>(CHECKOUT_MODULE)
-    const before = (await checkout.retrieveOrderPart(input.id)) as unknown as Record<
-      string,
-      unknown
-    >
+    const before: Record<string, unknown> = await checkout.retrieveOrderPart(input.id)
     const previous: Record<string, unknown> = { id: input.id }
     for (const key of Object.keys(input.update)) previous[key] = before[key] ?? null
     const part = await checkout.updateOrderParts({ id: input.id, ...input.update })

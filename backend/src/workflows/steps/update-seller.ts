@@ -14,7 +14,7 @@ export const updateSellerStep = createStep(
   updateSellerStepId,
   async (input: UpdateSellerStepInput, { container }) => {
     const sellers = container.resolve<SellerModuleService>(SELLER_MODULE)
-    const before = (await sellers.retrieveSeller(input.id)) as unknown as Record<string, unknown>
+    const before: Record<string, unknown> = await sellers.retrieveSeller(input.id)
     const previous: Record<string, unknown> = { id: input.id }
     for (const key of Object.keys(input.update)) previous[key] = before[key] ?? null
     const seller = await sellers.updateSellers({ id: input.id, ...input.update })

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { officerArea } from "../../../lib/indicators/area"
 import { parseQuarterParam, readWithPrevious } from "../../../lib/indicators/read"
+import { communeAccess } from "../../utils/access"
 
 /**
  * The officer's digital-economy indicators for a quarter (`?quarter=2026-Q3`, the current one by
@@ -9,6 +10,10 @@ import { parseQuarterParam, readWithPrevious } from "../../../lib/indicators/rea
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const quarter = parseQuarterParam(req.query.quarter)
-  const { area, describe } = await officerArea(req)
+  const { area, describe } = await officerArea(
+    req.scope,
+    communeAccess(req),
+    req.query.commune_code,
+  )
   res.json({ ...describe, ...(await readWithPrevious(req.scope, area, quarter)) })
 }

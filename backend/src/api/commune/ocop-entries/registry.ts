@@ -11,7 +11,7 @@ import type CommuneModuleService from "../../../modules/commune/service"
 import { SELLER_MODULE } from "../../../modules/seller"
 import type SellerModuleService from "../../../modules/seller/service"
 import { communeAccess } from "../../utils/access"
-import { ApiError, badRequest, conflict } from "../../utils/errors"
+import { badRequest, conflict, DomainError } from "../../utils/errors"
 
 type Entry = InferTypeOf<typeof OcopEntry>
 
@@ -100,7 +100,7 @@ const certificateTaken = () =>
  * dbErrorMapper reports a unique violation as "<Entity> with <columns>: <values>, already exists."
  */
 export function asConflict(error: unknown): unknown {
-  if (error instanceof ApiError || !error || typeof error !== "object") return error
+  if (error instanceof DomainError || !error || typeof error !== "object") return error
   const { type, message = "" } = error as { type?: string; message?: string }
   const types: string[] = [MedusaError.Types.DUPLICATE_ERROR, MedusaError.Types.INVALID_DATA]
   if (!type || !types.includes(type) || !message.includes("already exists")) return error

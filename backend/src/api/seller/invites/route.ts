@@ -43,6 +43,6 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     },
   })
   res.status(201).json({
-    invite: { id: result.id, email, expires_at: result.expires_at as unknown as string },
+    invite: { id: result.id, email, expires_at: result.expires_at },
   })
 }

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { productInvoiceFields } from "../../../lib/einvoice/store"
 import { englishTexts } from "../../../lib/product-i18n"
+import { firstRowOf } from "../../../lib/query-rows"
 import { soldByWeightOf } from "../../../lib/sold-by-weight"
 import type { SellerAccess } from "../../utils/access"
 import { notFound } from "../../utils/errors"
@@ -42,12 +43,55 @@ export const PRODUCT_FIELDS = [
   "ocop_entry.expires_on",
 ]
 
-// Query results are typed only after `medusa build` generates types; read them as loose rows.
-// biome-ignore lint/suspicious/noExplicitAny: see above
-type Row = Record<string, any>
+/** A product as PRODUCT_FIELDS select it. */
+export interface SellerProductRow {
+  id: string
+  title: string
+  subtitle: string | null
+  handle: string
+  description: string | null
+  metadata: Record<string, unknown> | null
+  status: string
+  thumbnail: string | null
+  created_at: Date | string
+  updated_at: Date | string
+  images: { url: string }[] | null
+  categories: { id: string; handle: string }[] | null
+  variants:
+    | {
+        id: string
+        title: string
+        sku: string | null
+        ean: string | null
+        upc: string | null
+        barcode: string | null
+        manage_inventory: boolean
+        metadata: Record<string, unknown> | null
+        prices: { amount: number; currency_code: string }[] | null
+        inventory_items:
+          | {
+              inventory_item_id: string
+              inventory: {
+                location_levels:
+                  | { location_id: string; stocked_quantity: number; reserved_quantity: number }[]
+                  | null
+              } | null
+            }[]
+          | null
+      }[]
+    | null
+  sales_channels: { id: string }[] | null
+  seller: { id: string } | null
+  ocop_entry: {
+    id: string
+    stars: number
+    certificate_number: string
+    expires_on: Date | string | null
+  } | null
+}
 
 /** A product as the seller portal shows it: VND price and stock at the seller's own location. */
-export function reshapeProduct(product: Row, locationId: string | null) {
+export function reshapeProduct(product: SellerProductRow, locationId: string | null) {
   return {
     id: product.id,
     title: product.title,
@@ -59,8 +103,8 @@ export function reshapeProduct(product: Row, locationId: string | null) {
     ...productInvoiceFields(product.metadata),
     status: product.status,
     thumbnail: product.thumbnail,
-    images: (product.images ?? []).map((i: Row) => i.url),
-    category_ids: (product.categories ?? []).map((c: Row) => c.id),
+    images: (product.images ?? []).map((i) => i.url),
+    category_ids: (product.categories ?? []).map((c) => c.id),
     in_store: (product.sales_channels ?? []).length > 0,
     // The commune registry's certificate for this listing, if one links it.
     ocop: product.ocop_entry
@@ -73,9 +117,9 @@ export function reshapeProduct(product: Row, locationId: string | null) {
       : null,
     created_at: product.created_at,
     updated_at: product.updated_at,
-    variants: (product.variants ?? []).map((v: Row) => {
+    variants: (product.variants ?? []).map((v) => {
       const level = (v.inventory_items?.[0]?.inventory?.location_levels ?? []).find(
-        (l: Row) => l.location_id === locationId,
+        (l) => l.location_id === locationId,
       )
       return {
         id: v.id,
@@ -84,7 +128,7 @@ export function reshapeProduct(product: Row, locationId: string | null) {
         ean: v.ean,
         upc: v.upc,
         barcode: v.barcode,
-        price: (v.prices ?? []).find((p: Row) => p.currency_code === "vnd")?.amount ?? null,
+        price: (v.prices ?? []).find((p) => p.currency_code === "vnd")?.amount ?? null,
         stock: level ? level.stocked_quantity - level.reserved_quantity : 0,
         manage_inventory: v.manage_inventory,
         sold_by_weight: soldByWeightOf(v.metadata),
@@ -109,7 +153,7 @@ export async function loadSellerContext(
   access: SellerAccess,
 ): Promise<SellerContext> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const [{ data: sellers }, { data: stores }] = await Promise.all([
+  const [sellers, stores] = await Promise.all([
     query.graph({
       entity: "seller",
       fields: ["id", "handle", "name", "state", "stock_location.id", "shipping_profile.id"],
@@ -117,7 +161,16 @@ export async function loadSellerContext(
     }),
     query.graph({ entity: "store", fields: ["default_sales_channel_id"] }),
   ])
-  const seller = sellers[0] as Row
+  // The seller acting is there: its access was just loaded from it.
+  const seller = firstRowOf<{
+    id: string
+    handle: string
+    name: string
+    state: string
+    stock_location: { id: string } | null
+    shipping_profile: { id: string } | null
+  }>(sellers)!
+  const store = firstRowOf<{ default_sales_channel_id: string }>(stores)!
   return {
     id: seller.id,
     handle: seller.handle,
@@ -125,15 +178,16 @@ export async function loadSellerContext(
     state: seller.state,
     location_id: seller.stock_location?.id ?? null,
     shipping_profile_id: seller.shipping_profile?.id ?? null,
-    channel_id: stores[0]!.default_sales_channel_id as string,
+    channel_id: store.default_sales_channel_id,
   }
 }
 
 /** One of this seller's products, or 404 exactly as if it did not exist. */
 export async function loadOwnProduct(container: MedusaContainer, access: SellerAccess, id: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "product", fields: PRODUCT_FIELDS, filters: { id } })
-  const product = data[0] as Row | undefined
+  const product = firstRowOf<SellerProductRow>(
+    await query.graph({ entity: "product", fields: PRODUCT_FIELDS, filters: { id } }),
+  )
   if (!product || product.seller?.id !== access.sellerId) {
     throw notFound({ vi: "Không tìm thấy sản phẩm", en: "Product not found" })
   }

@@ -4,6 +4,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { DEFAULT_VAT_RATE } from "../../../lib/einvoice/invoice"
 import { gtinTakenByOtherSeller } from "../../../lib/gtin-ownership"
 import { withEnglishTexts } from "../../../lib/product-i18n"
+import { firstRowOf, rowsOf } from "../../../lib/query-rows"
 import { estimatedUnitPrice } from "../../../lib/sold-by-weight"
 import SellerProductLink from "../../../links/seller-product"
 import { createSellerProductWorkflow } from "../../../workflows/seller-products"
@@ -12,7 +13,7 @@ import { sellerActor } from "../../utils/audit-actor"
 import { badRequest, conflict } from "../../utils/errors"
 import { parseInput } from "../../utils/validate"
 import { CreateProduct, Pagination } from "../validators"
-import { loadSellerContext, PRODUCT_FIELDS, reshapeProduct } from "./helpers"
+import { loadSellerContext, PRODUCT_FIELDS, reshapeProduct, type SellerProductRow } from "./helpers"
 
 const OPTION = "Quy cách"
 
@@ -39,7 +40,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
   })
   res.json({
-    products: data.map((p) => reshapeProduct(p, context.location_id)),
+    products: rowsOf<SellerProductRow>({ data }).map((p) => reshapeProduct(p, context.location_id)),
     count: metadata?.count ?? ids.length,
     limit,
     offset,
@@ -138,10 +139,8 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       },
     },
   })
-  const { data } = await query.graph({
-    entity: "product",
-    fields: PRODUCT_FIELDS,
-    filters: { id: result.id },
-  })
-  res.status(201).json({ product: reshapeProduct(data[0]!, context.location_id) })
+  const product = firstRowOf<SellerProductRow>(
+    await query.graph({ entity: "product", fields: PRODUCT_FIELDS, filters: { id: result.id } }),
+  )
+  res.status(201).json({ product: reshapeProduct(product!, context.location_id) })
 }

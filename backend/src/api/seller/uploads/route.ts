@@ -46,7 +46,8 @@ const notAPicture = (name: string) =>
  * nothing.
  */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const files = (req as unknown as { files?: SpooledFile[] }).files ?? []
+  // multer's array() (middlewares.ts) leaves a list here, never its per-field dictionary.
+  const files: SpooledFile[] = Array.isArray(req.files) ? req.files : []
   try {
     if (!files.length) {
       throw badRequest(UPLOAD_FIELD, { vi: "Chưa chọn ảnh nào", en: "No files were uploaded" })

@@ -1,6 +1,7 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { loadAreaNames } from "../../../lib/area-names"
+import { rowsOf } from "../../../lib/query-rows"
 import {
   PRODUCT_SUMMARY_FIELDS,
   PUBLIC_SELLER_FIELDS,
@@ -24,7 +25,7 @@ export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
     },
     pagination: { skip: offset, take: limit, order: { name: "ASC", id: "ASC" } },
   })
-  const rows = data as unknown as Row[]
+  const rows = rowsOf<Row>({ data })
   const names = await loadAreaNames(req.scope, rows)
   const channels = req.publishable_key_context.sales_channel_ids
   res.json({

@@ -145,6 +145,7 @@ const byCode = (records: string[][], code: string, codeColumn = 0) => {
 
 async function load(buffer: Buffer) {
   const workbook = new ExcelJS.Workbook()
+  // Must stay: exceljs declares its own Buffer type, which Node's Buffer does not match.
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
   return workbook
 }

@@ -1,4 +1,3 @@
-import type { Logger } from "@medusajs/framework/types"
 import SmtpNotificationService from "../../../modules/mail-smtp/service"
 import EsmsNotificationService from "../../../modules/sms-esms/service"
 import ZnsNotificationService from "../../../modules/zalo-zns/service"
@@ -43,7 +42,7 @@ describe("eSMS.vn SMS provider", () => {
     const { lines, logger } = recordingLogger()
     try {
       const sms = new EsmsNotificationService(
-        { logger: logger as unknown as Logger },
+        { logger },
         {
           ...ESMS,
           baseUrl: stand.url,
@@ -75,7 +74,7 @@ describe("eSMS.vn SMS provider", () => {
 
       // A wrong key is refused by the API: the error names its code, never the keys.
       const wrong = new EsmsNotificationService(
-        { logger: logger as unknown as Logger },
+        { logger },
         {
           ...ESMS,
           secretKey: "wrong-secret-key-0000",
@@ -107,7 +106,7 @@ describe("Zalo ZNS provider", () => {
     const { lines, logger } = recordingLogger()
     try {
       const zns = new ZnsNotificationService(
-        { logger: logger as unknown as Logger },
+        { logger },
         {
           accessToken: ZNS_TOKEN,
           templates: { new_order: "231005" },
@@ -139,7 +138,7 @@ describe("Zalo ZNS provider", () => {
         zns.send({ to: "84912345678", channel: "zalo", template: "stamps_done", data: {} }),
       ).rejects.toThrow("no ZNS template configured for stamps_done")
       const stale = new ZnsNotificationService(
-        { logger: logger as unknown as Logger },
+        { logger },
         {
           accessToken: "expired-token-000",
           templates: { new_order: "231005" },
@@ -166,7 +165,7 @@ describe("SMTP e-mail provider", () => {
     const { lines, logger } = recordingLogger()
     try {
       const mail = new SmtpNotificationService(
-        { logger: logger as unknown as Logger },
+        { logger },
         {
           host: "127.0.0.1",
           port: server.port,
@@ -193,7 +192,7 @@ describe("SMTP e-mail provider", () => {
 
       // A wrong password is refused by the server (535): nothing is delivered.
       const wrong = new SmtpNotificationService(
-        { logger: logger as unknown as Logger },
+        { logger },
         {
           host: "127.0.0.1",
           port: server.port,

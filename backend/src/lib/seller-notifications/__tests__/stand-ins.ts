@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingHttpHeaders } from "node:http"
 import type { AddressInfo } from "node:net"
+import type { Logger } from "@medusajs/framework/types"
 import { SMTPServer } from "smtp-server"
 
 export interface Recorded {
@@ -135,7 +136,7 @@ export function recordingLogger() {
     (...args: unknown[]) => {
       lines.push(`${level} ${args.map(String).join(" ")}`)
     }
-  const logger = {
+  const logger: Logger = {
     info: keep("info"),
     warn: keep("warn"),
     error: keep("error"),
@@ -147,7 +148,10 @@ export function recordingLogger() {
     panic: keep("panic"),
     activity: () => "",
     progress: keep("progress"),
-    success: keep("success"),
+    success: (...args: unknown[]) => {
+      keep("success")(...args)
+      return {}
+    },
     failure: keep("failure"),
     shouldLog: () => true,
     setLogLevel: () => {},

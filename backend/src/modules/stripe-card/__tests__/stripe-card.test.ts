@@ -143,6 +143,7 @@ describe("Stripe card provider with a settable API host", () => {
       { logger: console },
       { apiKey: API_KEY, webhookSecret: WEBHOOK_SECRET },
     )
+    // Must stay: the provider keeps its Stripe client in a protected field.
     const client = (p as unknown as { stripe_: { getApiField(name: string): unknown } }).stripe_
     expect(client.getApiField("host")).toBe("api.stripe.com")
     expect(client.getApiField("protocol")).toBe("https")

@@ -1,6 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { PRODUCT_FIELDS, reshapeProduct } from "../../../seller/products/helpers"
+import { firstRowOf } from "../../../../lib/query-rows"
+import {
+  PRODUCT_FIELDS,
+  reshapeProduct,
+  type SellerProductRow,
+} from "../../../seller/products/helpers"
 import { notFound } from "../../../utils/errors"
 import { sellerSnapshot } from "../../../utils/seller-snapshot"
 
@@ -10,12 +15,15 @@ import { sellerSnapshot } from "../../../utils/seller-snapshot"
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "product",
-    fields: [...PRODUCT_FIELDS, "seller.stock_location.id"],
-    filters: { id: req.params.id },
-  })
-  const product = data[0] as unknown as Parameters<typeof reshapeProduct>[0] | undefined
+  const product = firstRowOf<
+    SellerProductRow & { seller: { id: string; stock_location: { id: string } | null } | null }
+  >(
+    await query.graph({
+      entity: "product",
+      fields: [...PRODUCT_FIELDS, "seller.stock_location.id"],
+      filters: { id: req.params.id },
+    }),
+  )
   if (!product?.seller?.id) {
     throw notFound({ vi: "Không tìm thấy sản phẩm", en: "Product not found" })
   }

@@ -10,6 +10,7 @@ import {
   readIndicators,
 } from "../../../../lib/indicators/read"
 import { closeQuarterWorkflow } from "../../../../workflows/quarters"
+import { communeAccess } from "../../../utils/access"
 import { requestActor } from "../../../utils/audit-actor"
 import { conflict } from "../../../utils/errors"
 
@@ -32,7 +33,11 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       "quarter",
     )
   }
-  const { area, describe } = await officerArea(req)
+  const { area, describe } = await officerArea(
+    req.scope,
+    communeAccess(req),
+    req.query.commune_code,
+  )
   const communeCode = area.commune_code!
   const locking = req.scope.resolve(Modules.LOCKING)
   const snapshot = await locking.execute(`indicators-close:${communeCode}:${quarter}`, async () => {

@@ -2,6 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { officerArea } from "../../../../lib/indicators/area"
 import { INDICATOR_CODES, type IndicatorCode } from "../../../../lib/indicators/codes"
 import { countedItems, parseQuarterParam } from "../../../../lib/indicators/read"
+import { communeAccess } from "../../../utils/access"
 import { badRequest } from "../../../utils/errors"
 
 /**
@@ -18,7 +19,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     })
   }
   const quarter = parseQuarterParam(req.query.quarter)
-  const { area } = await officerArea(req)
+  const { area } = await officerArea(req.scope, communeAccess(req), req.query.commune_code)
   if (!area.commune_code) {
     throw badRequest("commune_code", {
       vi: "Chọn một xã (commune_code) để xem chi tiết",

@@ -15,6 +15,7 @@ import {
 import { reportRows } from "../../../../lib/indicators/report"
 import { ADMIN_UNIT_MODULE } from "../../../../modules/admin-unit"
 import type AdminUnitModuleService from "../../../../modules/admin-unit/service"
+import { communeAccess } from "../../../utils/access"
 import { badRequest } from "../../../utils/errors"
 
 /**
@@ -28,7 +29,11 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     throw badRequest("format", { vi: `"format" là csv hoặc xlsx`, en: `"format" is csv or xlsx` })
   }
   const quarter = parseQuarterParam(req.query.quarter)
-  const { area, describe } = await officerArea(req)
+  const { area, describe } = await officerArea(
+    req.scope,
+    communeAccess(req),
+    req.query.commune_code,
+  )
   const [read, counted] = await Promise.all([
     readWithPrevious(req.scope, area, quarter),
     area.commune_code ? allCountedItems(req.scope, area.commune_code, quarter) : undefined,

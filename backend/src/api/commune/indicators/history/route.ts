@@ -2,6 +2,7 @@ import { previousQuarter, quartersBetween } from "@coop/contracts/quarters"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { communeNotFound, officerArea } from "../../../../lib/indicators/area"
 import { parseQuarterParam, readHistory } from "../../../../lib/indicators/read"
+import { communeAccess } from "../../../utils/access"
 import { badRequest } from "../../../utils/errors"
 
 /** A commune's indicators over quarters (`?from=&to=`, the last four by default), for charts. */
@@ -14,7 +15,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   if (from > to) {
     throw badRequest("from", { vi: `"from" phải trước "to"`, en: `"from" must not be after "to"` })
   }
-  const { area } = await officerArea(req)
+  const { area } = await officerArea(req.scope, communeAccess(req), req.query.commune_code)
   if (!area.commune_code) throw communeNotFound("")
   const quarters = quartersBetween(from, to)
   res.json({

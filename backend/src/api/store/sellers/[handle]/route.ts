@@ -1,6 +1,7 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, QueryContext } from "@medusajs/framework/utils"
 import { loadAreaNames } from "../../../../lib/area-names"
+import { firstRowOf } from "../../../../lib/query-rows"
 import {
   PRODUCT_SUMMARY_FIELDS,
   PUBLIC_SELLER_FIELDS,
@@ -35,12 +36,13 @@ const PRODUCT_FIELDS = [
 export async function GET(req: MedusaStoreRequest, res: MedusaResponse) {
   const { limit, offset, region_id } = parseInput(StoreSellerProducts, req.query)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "seller",
-    fields: [...PUBLIC_SELLER_FIELDS, ...PRODUCT_SUMMARY_FIELDS],
-    filters: { handle: req.params.handle!, state: "approved" },
-  })
-  const row = data[0] as unknown as Row | undefined
+  const row = firstRowOf<Row>(
+    await query.graph({
+      entity: "seller",
+      fields: [...PUBLIC_SELLER_FIELDS, ...PRODUCT_SUMMARY_FIELDS],
+      filters: { handle: req.params.handle!, state: "approved" },
+    }),
+  )
   if (!row) throw sellerNotFound()
   const channels = req.publishable_key_context.sales_channel_ids
   const visible = visibleProducts(row.products, channels).map((p) => p.id)

@@ -12,7 +12,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const checkout = req.scope.resolve<CheckoutModuleService>(CHECKOUT_MODULE)
   const [invoice] = await checkout.listSellerInvoices({ id: req.params.id!, seller_id: sellerId })
   if (!invoice) throw notFound({ vi: "Không tìm thấy hóa đơn", en: "Invoice not found" })
-  const data = invoice.data as unknown as InvoiceData
+  const data = invoice.data as InvoiceData
   res.setHeader("content-type", "application/xml; charset=utf-8")
   res.setHeader("content-disposition", `attachment; filename="${invoiceFileName(data)}"`)
   res.send(invoiceXml(data))
