@@ -680,6 +680,36 @@ medusaIntegrationTestRunner({
         expect(await money(paid.orderId)).toEqual({ captured: 111000, refunded: 0 })
       })
 
+      it("deposit: cancelling the window refunds a received deposit and drops an unpaid one", async () => {
+        const opened = await open({ deposit_percent: 30 })
+        const paid = await order(2, "pp_vietqr_vietqr")
+        const unpaid = await order(1, "pp_vietqr_vietqr")
+        const confirmed = await post(`/seller/orders/${paid.part.part_order_id}/confirm-payment`, {
+          amount: 111000,
+        })
+        expect(confirmed.status).toBe(200)
+        const canceled = await post(`/seller/preorders/${opened.id}/cancel`, {
+          reason: "Sâu bệnh phá hoại",
+        })
+        expect(canceled.status).toBe(200)
+        // The deposit received goes back (recorded; the seller transfers it back).
+        expect(await money(paid.orderId)).toEqual({ captured: 111000, refunded: 111000 })
+        expect((await parts(paid.orderId)).part).toMatchObject({
+          status: "canceled",
+          deposit: { status: "refunded" },
+          payment: { status: "refunded", refunded_amount: 111000 },
+        })
+        // The unpaid one is simply never collected.
+        expect(await money(unpaid.orderId)).toEqual({ captured: 0, refunded: 0 })
+        expect((await parts(unpaid.orderId)).part).toMatchObject({
+          status: "canceled",
+          deposit: { status: "canceled" },
+          payment: { status: "canceled" },
+        })
+        const { data } = await get(`/seller/preorders/${opened.id}`)
+        expect(data.lines.map((l: Json) => l.message.settled)).toEqual(["refunded", "owe_less"])
+      })
+
       it("cancelling an unharvested window refunds everyone and records the reason", async () => {
         const opened = await open()
         const cash = await order(2, "pp_cod_cod")
