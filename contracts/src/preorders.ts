@@ -18,6 +18,8 @@ export const preorderWindowSchema = z.object({
   left: z.number().int(),
   per_buyer_cap: z.number().int().nullable(),
   deposit_percent: z.number().int().nullable(),
+  /** Days a VietQR buyer has to pay the deposit before the pre-order is cancelled. */
+  deposit_due_days: z.number().int(),
   expected_harvest_on: z.string(),
   delivery_from: z.string(),
   delivery_to: z.string().nullable(),

@@ -179,6 +179,7 @@ const ROUTES: Route[] = [
       "closes_at",
       "per_buyer_cap",
       "deposit_percent",
+      "deposit_due_days",
     ],
   },
   { method: "get", path: "/seller/preorders/batches?product_id={preorderProduct}", area: "seller" },

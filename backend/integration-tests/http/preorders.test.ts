@@ -1,6 +1,10 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { cancelUnpaidDeposits } from "../../src/lib/unpaid-deposits"
 import { mailsTo } from "../../src/modules/mail-outbox/outbox"
+import { PREORDER_MODULE } from "../../src/modules/preorder"
+import type PreorderModuleService from "../../src/modules/preorder/service"
+import { signBankNotification } from "../../src/modules/vietqr/bank-notification"
 import {
   type Json,
   payAndComplete,
@@ -106,7 +110,7 @@ medusaIntegrationTestRunner({
         })
         expect(zero.status).toBe(200)
         const opened = await post("/seller/preorders", window(extra))
-        expect(opened.status).toBe(201)
+        expect(opened.status, JSON.stringify(opened.data)).toBe(201)
         return opened.data.preorder as Json
       }
 
@@ -474,6 +478,236 @@ medusaIntegrationTestRunner({
         expect(enough.status).toBe(200)
         expect((await parts(one.orderId)).part.amount).toBe(PRICE)
         expect(await available()).toBe(3)
+      })
+
+      it("deposit: cash is refused; VietQR pays 30 % first, the rest after a short harvest, the excess refunded", async () => {
+        const opened = await open({ deposit_percent: 30 })
+        const en = { ...scenario.storeHeaders, "accept-language": "en" }
+
+        // Cash on delivery cannot pay a deposit: the payment session is refused, nothing changes.
+        const { cart } = await prepareCart(sdk, {
+          regionId: scenario.regionId,
+          items: [{ variant_id: variantId, quantity: 2 }],
+        })
+        const offered = await get(`/store/carts/${cart.id}/vietqr`, scenario.storeHeaders)
+        expect(offered.data).toMatchObject({ cod_available: false, deposit_percent: 30 })
+        const { data: created } = await api.post(
+          "/store/payment-collections",
+          { cart_id: cart.id },
+          { headers: scenario.storeHeaders },
+        )
+        const sessions = `/store/payment-collections/${created.payment_collection.id}/payment-sessions`
+        const cash = await post(sessions, { provider_id: "pp_cod_cod" }, en)
+        expect(cash.status).toBe(409)
+        expect(cash.data.field).toBe("provider_id")
+        expect(cash.data.message).toContain("needs a deposit: please pay by VietQR or card")
+        const cashVi = await post(sessions, { provider_id: "pp_cod_cod" }, scenario.storeHeaders)
+        expect(cashVi.data.message).toContain("cần đặt cọc")
+        const { data: collection } = await getContainer()
+          .resolve("query")
+          .graph({
+            entity: "payment_collection",
+            fields: ["payment_sessions.id"],
+            filters: { id: created.payment_collection.id },
+          })
+        expect(collection[0]!.payment_sessions ?? []).toHaveLength(0)
+        expect((await tryComplete(sdk, cart.id)).type).not.toBe("order")
+        expect((await get(`/seller/preorders/${opened.id}`)).data.preorder.left).toBe(10)
+        expect(await available()).toBe(10)
+
+        // A: 4 bags by VietQR; the QR asks ceil(740.000 × 30 %) = 222.000 first.
+        const a = await order(4, "pp_vietqr_vietqr")
+        expect(a.part.amount).toBe(4 * PRICE)
+        expect(a.part.deposit).toMatchObject({ amount: 222000, status: "awaiting" })
+        expect(a.part.vietqr).toMatchObject({ amount: 222000 })
+        expect(a.part.vietqr.purpose).toBe(`Dat coc ${a.part.reference}`)
+        expect(a.part.payment).toMatchObject({
+          status: "awaiting",
+          due: 222000,
+          due_for: "deposit",
+        })
+        // The seller confirms what it received: the whole amount is not what is due.
+        const at = (p: { part: Json }) => `/seller/orders/${p.part.part_order_id}/confirm-payment`
+        const whole = await post(at(a), { amount: 4 * PRICE })
+        expect(whole.status).toBe(400)
+        expect(whole.data.field).toBe("amount")
+        expect((await post(at(a), { amount: 222000 })).status).toBe(200)
+        expect(await money(a.orderId)).toEqual({ captured: 222000, refunded: 0 })
+        const aPaid = (await parts(a.orderId)).part
+        expect(aPaid.deposit.status).toBe("captured")
+        expect(aPaid.payment).toMatchObject({ status: "awaiting", due: 0 })
+        expect(aPaid.vietqr).toBeNull()
+        // The rest is not due before the harvest: nothing to confirm, nothing captured.
+        const early = await post(at(a), { amount: 4 * PRICE - 222000 })
+        expect(early.status).toBe(409)
+        expect(early.data.field).toBe("amount")
+        expect(await money(a.orderId)).toEqual({ captured: 222000, refunded: 0 })
+
+        // B: 4 bags by VietQR; the bank's notice of the deposit records it just the same.
+        const b = await order(4, "pp_vietqr_vietqr")
+        expect(b.part.vietqr.amount).toBe(222000)
+        process.env.VIETQR_WEBHOOK_SECRET = "bank-secret-deposit"
+        const raw = JSON.stringify({
+          id: `FT-DEPOSIT-${b.part.reference}`,
+          bank_bin: b.part.vietqr.bank_bin,
+          account_number: b.part.vietqr.account_number,
+          amount: 222000,
+          description: `CT DEN ${b.part.reference} Dat coc`,
+          occurred_at: new Date().toISOString(),
+        })
+        const notice = await api
+          .post("/webhooks/vietqr", raw, {
+            headers: {
+              "content-type": "application/json",
+              "x-vietqr-signature": signBankNotification(raw, "bank-secret-deposit"),
+            },
+          })
+          .catch((e: { response: Json }) => e.response)
+        expect(notice.status).toBe(200)
+        expect(await money(b.orderId)).toEqual({ captured: 222000, refunded: 0 })
+
+        // C: 2 bags by card: charged in full at checkout, as before.
+        const c = await order(2, "pp_stripe_stripe")
+        expect(c.part.deposit).toBeNull()
+        expect((await money(c.orderId)).captured).toBe(2 * PRICE)
+
+        // Harvest 4, pro rata: 1.6, 1.6, 0.8 → 1, 1, 0, then C (0.8) and A (0.6, earlier) get one.
+        await harvestEvent(4)
+        const harvested = await post(`/seller/preorders/${opened.id}/harvest`, {
+          allocation: "pro_rata",
+        })
+        expect(harvested.status).toBe(200)
+
+        // A keeps 2 bags (370.000): the deposit stays, the second QR asks the rest, 148.000.
+        const aAfter = (await parts(a.orderId)).part
+        expect(aAfter.amount).toBe(2 * PRICE)
+        expect(aAfter.payment).toMatchObject({ status: "awaiting", due: 148000, due_for: "rest" })
+        expect(aAfter.vietqr).toMatchObject({ amount: 148000, reference: a.part.reference })
+        expect(aAfter.vietqr.purpose).toBe(`Con lai ${a.part.reference}`)
+        expect(await money(a.orderId)).toEqual({ captured: 222000, refunded: 0 })
+        expect((await post(at(a), { amount: 148000 })).status).toBe(200)
+        expect(await money(a.orderId)).toEqual({ captured: 2 * PRICE, refunded: 0 })
+        const aDone = (await parts(a.orderId)).part
+        expect(aDone.payment).toMatchObject({ status: "captured", due: 0 })
+        expect(aDone.vietqr).toBeNull()
+
+        // B keeps 1 bag (185.000), below its deposit: 37.000 is refunded, nothing more is due.
+        const bAfter = (await parts(b.orderId)).part
+        expect(bAfter.amount).toBe(PRICE)
+        expect(bAfter.payment).toMatchObject({
+          status: "captured",
+          refunded_amount: 37000,
+          due: 0,
+        })
+        expect(bAfter.vietqr).toBeNull()
+        expect(await money(b.orderId)).toEqual({ captured: 222000, refunded: 37000 })
+
+        // The card is refunded the difference, as without a deposit.
+        expect(await money(c.orderId)).toEqual({ captured: 2 * PRICE, refunded: PRICE })
+
+        const { data } = await get(`/seller/preorders/${opened.id}`)
+        expect(data.lines.map((l: Json) => [l.allocated_quantity, l.message?.settled])).toEqual([
+          [2, "owe_less"],
+          [1, "refunded"],
+          [1, "refunded"],
+        ])
+        expect(data.lines[1].message.vi).toContain("bạn nhận 1 trên 4")
+      })
+
+      it("deposit: the split refuses cash on delivery too, under the cart's lock, creating nothing", async () => {
+        const opened = await open()
+        const { cart } = await prepareCart(sdk, {
+          regionId: scenario.regionId,
+          items: [{ variant_id: variantId, quantity: 2 }],
+        })
+        await sdk.store.payment.initiatePaymentSession(cart as never, { provider_id: "pp_cod_cod" })
+        const ordersBefore = (await getContainer().resolve(Modules.ORDER).listOrders({})).length
+        // The window asks a deposit once the session is open (no route changes it; the split is
+        // the guard for anything that slips between the session and the completion).
+        await getContainer()
+          .resolve<PreorderModuleService>(PREORDER_MODULE)
+          .updatePreorderWindows({ id: opened.id, deposit_percent: 30 })
+        const refused = await tryComplete(sdk, cart.id)
+        expect(refused.type).not.toBe("order")
+        expect(JSON.stringify(refused)).toContain("please pay by VietQR or card")
+        const { data } = await get(`/seller/preorders/${opened.id}`)
+        expect(data.preorder.left).toBe(10)
+        expect(data.lines).toHaveLength(0)
+        expect(await available()).toBe(10)
+        const orders = await getContainer().resolve(Modules.ORDER).listOrders({})
+        expect(orders).toHaveLength(ordersBefore)
+      })
+
+      it("deposit: a VietQR pre-order whose deposit is not paid in time is cancelled, its bags back on the window", async () => {
+        const opened = await open({ deposit_percent: 30, deposit_due_days: 2 })
+        expect(opened.deposit_due_days).toBe(2)
+        const unpaid = await order(3, "pp_vietqr_vietqr")
+        const paid = await order(2, "pp_vietqr_vietqr")
+        expect(paid.part.deposit.amount).toBe(111000)
+        const confirmed = await post(`/seller/orders/${paid.part.part_order_id}/confirm-payment`, {
+          amount: 111000,
+        })
+        expect(confirmed.status).toBe(200)
+        expect((await get(`/seller/preorders/${opened.id}`)).data.preorder.left).toBe(5)
+
+        const DAY = 24 * 60 * 60 * 1000
+        const soon = await cancelUnpaidDeposits(getContainer(), new Date(Date.now() + DAY))
+        expect(soon).toEqual([])
+        expect((await parts(unpaid.orderId)).part.status).toBe("placed")
+
+        const late = new Date(Date.now() + 2 * DAY + 60_000)
+        expect(await cancelUnpaidDeposits(getContainer(), late)).toEqual([unpaid.part.id])
+        const gone = (await parts(unpaid.orderId)).part
+        expect(gone).toMatchObject({ status: "canceled", vietqr: null })
+        expect(gone.deposit.status).toBe("canceled")
+        expect((await parts(paid.orderId)).part).toMatchObject({ status: "placed" })
+        const { data } = await get(`/seller/preorders/${opened.id}`)
+        expect(data.preorder.left).toBe(8)
+        expect(await available()).toBe(8)
+        const line = data.lines.find((l: Json) => l.part_order_id === unpaid.part.part_order_id)
+        expect(line.status).toBe("canceled")
+        expect(line.message.vi).toContain("Chưa nhận được tiền cọc sau 2 ngày")
+        const told = mailsTo("nguoi.mua@example.test").filter(
+          (m) =>
+            m.template === "preorder_changed" &&
+            m.subject?.includes(unpaid.part.reference) &&
+            m.text?.includes("tiền cọc"),
+        )
+        expect(told).toHaveLength(1)
+        expect(told[0]!.text).toContain("You owe nothing for this order")
+        // Run again: nothing more is cancelled, the paid deposit stays.
+        expect(await cancelUnpaidDeposits(getContainer(), late)).toEqual([])
+        expect(await money(paid.orderId)).toEqual({ captured: 111000, refunded: 0 })
+      })
+
+      it("deposit: cancelling the window refunds a received deposit and drops an unpaid one", async () => {
+        const opened = await open({ deposit_percent: 30 })
+        const paid = await order(2, "pp_vietqr_vietqr")
+        const unpaid = await order(1, "pp_vietqr_vietqr")
+        const confirmed = await post(`/seller/orders/${paid.part.part_order_id}/confirm-payment`, {
+          amount: 111000,
+        })
+        expect(confirmed.status).toBe(200)
+        const canceled = await post(`/seller/preorders/${opened.id}/cancel`, {
+          reason: "Sâu bệnh phá hoại",
+        })
+        expect(canceled.status).toBe(200)
+        // The deposit received goes back (recorded; the seller transfers it back).
+        expect(await money(paid.orderId)).toEqual({ captured: 111000, refunded: 111000 })
+        expect((await parts(paid.orderId)).part).toMatchObject({
+          status: "canceled",
+          deposit: { status: "refunded" },
+          payment: { status: "refunded", refunded_amount: 111000 },
+        })
+        // The unpaid one is simply never collected.
+        expect(await money(unpaid.orderId)).toEqual({ captured: 0, refunded: 0 })
+        expect((await parts(unpaid.orderId)).part).toMatchObject({
+          status: "canceled",
+          deposit: { status: "canceled" },
+          payment: { status: "canceled" },
+        })
+        const { data } = await get(`/seller/preorders/${opened.id}`)
+        expect(data.lines.map((l: Json) => l.message.settled)).toEqual(["refunded", "owe_less"])
       })
 
       it("cancelling an unharvested window refunds everyone and records the reason", async () => {

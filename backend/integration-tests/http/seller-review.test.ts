@@ -158,7 +158,12 @@ medusaIntegrationTestRunner({
       it("holds VietQR while an owner's payee change awaits the commune, then pays the confirmed account", async () => {
         const seller = await sellerByHandle(HELPED_SELLER)
         const cart = await cartOf(HELPED_SELLER)
-        expect(await vietQrOffered(cart.id)).toEqual({ available: true, sellers_without_payee: [] })
+        expect(await vietQrOffered(cart.id)).toEqual({
+          available: true,
+          sellers_without_payee: [],
+          cod_available: true,
+          deposit_percent: null,
+        })
 
         const change = await api.post("/seller/me", NEW_PAYEE, {
           headers: await owner(HELPED_SELLER),
@@ -182,6 +187,8 @@ medusaIntegrationTestRunner({
         expect(await vietQrOffered(cart.id)).toEqual({
           available: false,
           sellers_without_payee: [{ id: seller.id, name: seller.name }],
+          cod_available: true,
+          deposit_percent: null,
         })
         const { data: created } = await api.post(
           "/store/payment-collections",

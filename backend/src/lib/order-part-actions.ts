@@ -135,7 +135,7 @@ async function chargeHeldCard(container: MedusaContainer, orderId: string, actor
 /**
  * A part's weighing figures for the workflows: the estimate (`amount` before weighing), what its
  * share of the buyer's first payment is (never above the estimate: the rest is the top-up), and
- * what that payment has collected for it so far, net of refunds.
+ * what that payment has collected for it so far, net of refunds (a pre-order's deposit included).
  */
 export function weighingOf(part: Part) {
   const amount = Number(part.amount)
@@ -146,12 +146,19 @@ export function weighingOf(part: Part) {
   const capturedBeforeWeighing =
     !part.weighed_at ||
     (part.captured_at != null && new Date(part.captured_at) <= new Date(part.weighed_at))
-  const captured =
+  // A pre-order's deposit received by transfer is collected before the rest (preorder-deposit.ts).
+  const depositPaid =
+    part.deposit_status === "captured" || part.deposit_status === "refunded"
+      ? Number(part.deposit_amount ?? 0)
+      : 0
+  const captured = Math.max(
+    depositPaid,
     part.payment_status === "captured" || part.payment_status === "refunded"
       ? capturedBeforeWeighing
         ? estimate
         : share
-      : 0
+      : 0,
+  )
   return {
     estimated_amount: estimate,
     main_amount: share,
@@ -161,6 +168,8 @@ export function weighingOf(part: Part) {
     topup_amount: part.topup_amount == null ? 0 : Number(part.topup_amount),
     topup_payment_id: part.topup_payment_id ?? null,
     topup_status: part.topup_status ?? null,
+    deposit_amount: part.deposit_amount == null ? null : Number(part.deposit_amount),
+    deposit_status: part.deposit_status ?? null,
   }
 }
 

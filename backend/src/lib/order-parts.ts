@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHECKOUT_MODULE } from "../modules/checkout"
 import type CheckoutModuleService from "../modules/checkout/service"
 import { vietQrForPart } from "../modules/vietqr/part"
+import { harvestedPartOrders, type PartMoney, paymentDue, purposeOf } from "./preorder-deposit"
 import { rowsOf } from "./query-rows"
 import type { payeeOf } from "./seller-review"
 
@@ -108,17 +109,22 @@ export async function describeOrderParts(
     }),
   )
   const byId = new Map(orders.map((o) => [o.id, o]))
+  // A deposit's rest is due once the part's pre-order is harvested.
+  const harvested = await harvestedPartOrders(
+    container,
+    parts.filter((p) => p.deposit_amount != null).map((p) => p.part_order_id),
+  )
   return Promise.all(
     parts.map(async (part) => {
       const order: Partial<PartOrderRow> = byId.get(part.part_order_id) ?? {}
       const payee = part.payee as Payee | null
       const bankBin = payee?.bank_bin
       const accountNumber = payee?.account_number
-      const due = amountDue(part)
+      const due = paymentDue(part, harvested.has(part.part_order_id))
       const payable =
         options.withQr &&
         part.payment_method === "vietqr" &&
-        due > 0 &&
+        due.amount > 0 &&
         part.status !== "canceled" &&
         part.weighing !== "contact_buyer" &&
         bankBin &&
@@ -148,7 +154,20 @@ export async function describeOrderParts(
           status: part.payment_status,
           captured_at: part.captured_at,
           refunded_amount: Number(part.refunded_amount),
+          // What the buyer has to transfer now (0: nothing now), and for what.
+          due: due.amount,
+          due_for: due.kind,
         },
+        // A pre-order's deposit (VietQR): asked first, the rest after the harvest.
+        deposit:
+          part.deposit_amount == null
+            ? null
+            : {
+                amount: Number(part.deposit_amount),
+                status: part.deposit_status,
+                rest: Math.max(0, Number(part.amount) - Number(part.deposit_amount)),
+                harvested: harvested.has(part.part_order_id),
+              },
         shipped_at: part.shipped_at,
         delivered_at: part.delivered_at,
         canceled_at: part.canceled_at,
@@ -167,8 +186,9 @@ export async function describeOrderParts(
               bankBin,
               accountNumber,
               accountName: payee?.account_name,
-              amount: due,
+              amount: due.amount,
               reference: part.reference,
+              purpose: purposeOf(due.kind),
             })
           : null,
       }
@@ -177,15 +197,10 @@ export async function describeOrderParts(
 }
 
 /**
- * What the buyer still has to transfer for a part: its whole amount until paid; after a payment
- * made before weighing, the weighing's top-up.
+ * What the buyer still has to transfer for a part now: its whole amount until paid; after a
+ * payment made before weighing, the weighing's top-up; with a pre-order deposit, the deposit,
+ * then the rest once `harvested` (src/lib/preorder-deposit.ts).
  */
-export function amountDue(
-  part: Pick<Part, "amount" | "payment_status" | "topup_status" | "topup_amount">,
-) {
-  if (part.payment_status === "awaiting") return Number(part.amount)
-  if (part.payment_status === "captured" && part.topup_status === "awaiting") {
-    return Number(part.topup_amount)
-  }
-  return 0
+export function amountDue(part: PartMoney, harvested: boolean) {
+  return paymentDue(part, harvested).amount
 }

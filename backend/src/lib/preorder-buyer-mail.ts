@@ -12,11 +12,15 @@ export function preorderBuyerMail(reference: string, message: Message, orderUrl:
   const vi =
     message.settled === "refunded"
       ? "Phần chênh lệch đã được hoàn lại theo cách bạn đã thanh toán."
-      : "Bạn chỉ trả số tiền mới khi nhận hàng hoặc chuyển khoản."
+      : message.settled === "canceled"
+        ? "Bạn không phải trả gì cho đơn này."
+        : "Bạn chỉ trả số tiền mới khi nhận hàng hoặc chuyển khoản."
   const en =
     message.settled === "refunded"
       ? "The difference is refunded the way you paid."
-      : "You pay only the new amount on delivery or by transfer."
+      : message.settled === "canceled"
+        ? "You owe nothing for this order."
+        : "You pay only the new amount on delivery or by transfer."
   return {
     subject: `Đơn đặt trước ${reference} thay đổi / Your pre-order ${reference} changed`,
     text: [

@@ -97,6 +97,7 @@ export interface OpenPreorderInput {
   closes_at?: string
   per_buyer_cap?: number
   deposit_percent?: number
+  deposit_due_days?: number
 }
 
 export async function openPreorder(
@@ -154,6 +155,7 @@ export async function openPreorder(
           closes_at: input.closes_at ? new Date(input.closes_at) : null,
           per_buyer_cap: input.per_buyer_cap ?? null,
           deposit_percent: input.deposit_percent ?? null,
+          deposit_due_days: input.deposit_due_days ?? 3,
         } as never,
       },
       level: levelFor(stock, input.planned_quantity),
@@ -431,7 +433,8 @@ async function settleAllocations(
         const onlyThisLine = input.items.every((i) => i.id === line.part_item_id)
         if (line.allocated === 0 && onlyThisLine) {
           await cancelOrderPartWorkflow(container).run({ input })
-          const settled = part.payment_status === "captured" ? "refunded" : "owe_less"
+          const paid = part.payment_status === "captured" || part.deposit_status === "captured"
+          const settled = paid ? "refunded" : "owe_less"
           const difference = Number(part.amount)
           await service.updatePreorderLines({
             id: line.id,
@@ -468,6 +471,7 @@ export function publicWindow(window: Window) {
     left: Math.max(0, window.planned_quantity - window.ordered_quantity),
     per_buyer_cap: window.per_buyer_cap,
     deposit_percent: window.deposit_percent,
+    deposit_due_days: window.deposit_due_days,
     expected_harvest_on: window.expected_harvest_on,
     delivery_from: window.delivery_from,
     delivery_to: window.delivery_to,

@@ -45,6 +45,9 @@ export interface PartActionInput {
     topup_amount: number
     topup_payment_id: string | null
     topup_status: string | null
+    /** A pre-order's deposit asked of a VietQR part (null: none), and where it stands. */
+    deposit_amount: number | null
+    deposit_status: string | null
   }
   /** The part order's line items and the seller's stock location. */
   items: {
@@ -184,34 +187,51 @@ export const deliverOrderPartWorkflow = createWorkflow(
   },
 )
 
+/**
+ * What a transfer for a part pays: its share of the buyer's payment; with a pre-order deposit,
+ * the deposit first (a partial capture of the share), then the rest after the harvest.
+ */
+function transferPlan(part: PartActionInput["part"]) {
+  if (part.payment_status !== "awaiting") return { capture: 0, deposit: false, whole: false }
+  if (part.deposit_amount != null && part.deposit_status === "awaiting") {
+    // Never above the share: a harvest may have cut the part below the deposit asked.
+    const deposit = Math.min(part.deposit_amount, part.main_amount)
+    return { capture: deposit, deposit: true, whole: deposit >= part.main_amount }
+  }
+  const paid = part.deposit_status === "captured" ? (part.deposit_amount ?? 0) : 0
+  return { capture: Math.max(0, part.main_amount - paid), deposit: false, whole: true }
+}
+
 /** The part's VietQR transfer arrived (the seller saw it, or the bank said so): capture it. */
 export const capturePartPaymentWorkflow = createWorkflow(
   "capture-order-part-payment",
   (input: PartActionInput) => {
-    const main = transform({ input }, ({ input }) => input.part.payment_status === "awaiting")
-    when("capture-part-share", { main }, ({ main }) => main).then(() => {
+    const plan = transform({ input }, ({ input }) => transferPlan(input.part))
+    when("capture-part-share", { plan }, ({ plan }) => plan.capture > 0).then(() => {
       capturePaymentWorkflow.runAsStep({
-        input: transform({ input }, ({ input }) => ({
+        input: transform({ input, plan }, ({ input, plan }) => ({
           payment_id: input.payment_id,
-          amount: input.part.main_amount,
+          amount: plan.capture,
           captured_by: input.actor.actor_id,
         })),
       })
     })
     captureTopupIfAwaiting(input, "capture-part-topup")
     const part = updateOrderPartStep(
-      transform({ input }, ({ input }) => ({
+      transform({ input, plan }, ({ input, plan }) => ({
         id: input.part.id,
         update: {
-          ...(input.part.payment_status === "awaiting"
-            ? { payment_status: "captured", captured_at: new Date() }
-            : {}),
+          ...(plan.whole ? { payment_status: "captured", captured_at: new Date() } : {}),
+          ...(plan.deposit ? { deposit_status: "captured", deposit_amount: plan.capture } : {}),
           ...(input.part.topup_status === "awaiting" ? { topup_status: "captured" } : {}),
         },
       })),
     )
     recordAuditStep(
-      transform({ input }, ({ input }) => audit("order_part.payment_received")(input)),
+      transform({ input, plan }, ({ input, plan }) => ({
+        ...audit("order_part.payment_received")(input),
+        data: { amount: plan.capture, deposit: plan.deposit },
+      })),
     )
     emitPartChanged(input)
     return new WorkflowResponse(part)
@@ -227,6 +247,10 @@ export const captureBankTransferWorkflow = createWorkflow(
     return new WorkflowResponse(part)
   },
 )
+
+/** Whether a part's buyer has paid anything of its share: all of it, or a pre-order's deposit. */
+const paidAnything = (part: PartActionInput["part"]) =>
+  part.payment_status === "captured" || part.deposit_status === "captured"
 
 /** Medusa's order cancellation under its own name, so one workflow can cancel two orders. */
 const cancelBuyerOrderWorkflow = createWorkflow(
@@ -256,10 +280,7 @@ export const cancelOrderPartWorkflow = createWorkflow(
     const last = transform({ input }, ({ input }) => !!input.last_open_part)
     const refundShare = transform(
       { input },
-      ({ input }) =>
-        input.part.payment_status === "captured" &&
-        input.part.main_paid > 0 &&
-        !input.last_open_part,
+      ({ input }) => paidAnything(input.part) && input.part.main_paid > 0 && !input.last_open_part,
     )
     when("refund-paid-share", { refundShare }, ({ refundShare }) => refundShare).then(() => {
       refundPaymentWorkflow.runAsStep({
@@ -302,8 +323,13 @@ export const cancelOrderPartWorkflow = createWorkflow(
         update: {
           status: "canceled",
           canceled_at: new Date(),
-          payment_status: input.part.payment_status === "captured" ? "refunded" : "canceled",
-          ...(input.part.payment_status === "captured"
+          payment_status: paidAnything(input.part) ? "refunded" : "canceled",
+          ...(input.part.deposit_status === "captured"
+            ? { deposit_status: "refunded" }
+            : input.part.deposit_status === "awaiting"
+              ? { deposit_status: "canceled" }
+              : {}),
+          ...(paidAnything(input.part)
             ? {
                 refunded_amount:
                   input.part.refunded_amount +

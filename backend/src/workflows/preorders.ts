@@ -84,7 +84,8 @@ export interface AdjustPreorderPartInput extends PartActionInput {
  * line's quantity, its reservation and the part's totals follow), and the difference is
  * settled by the payment method: a captured share (card, a VietQR transfer already received) is
  * refunded through the payment's provider; an uncollected one (cash on delivery, an unpaid
- * transfer) is simply a smaller amount to collect.
+ * transfer) is simply a smaller amount to collect; a VietQR deposit received is kept against the
+ * new amount, and what it holds beyond it is refunded (the seller transfers it back).
  */
 export const adjustPreorderPartWorkflow = createWorkflow(
   "adjust-preorder-part",
@@ -123,17 +124,28 @@ export const adjustPreorderPartWorkflow = createWorkflow(
     const money = transform({ input, orders }, ({ input, orders }) => {
       const total = Number(orders[0]!.total)
       const difference = Math.max(0, input.part.amount - total)
+      const { part } = input
+      // Paid in full: the difference goes back. A deposit received (VietQR) above the new
+      // amount: the excess goes back, and the deposit then pays the whole part.
+      const deposit =
+        part.payment_status === "awaiting" && part.deposit_status === "captured"
+          ? (part.deposit_amount ?? 0)
+          : 0
+      const refunded =
+        part.payment_status === "captured" ? difference : Math.max(0, deposit - total)
       return {
         total,
         difference,
-        refund: input.part.payment_status === "captured" && difference > 0,
+        refunded,
+        refund: refunded > 0,
+        covered_by_deposit: deposit > 0 && deposit >= total,
       }
     })
     when("refund-preorder-difference", { money }, ({ money }) => money.refund).then(() => {
       refundPaymentWorkflow.runAsStep({
         input: transform({ input, money }, ({ input, money }) => ({
           payment_id: input.payment_id,
-          amount: money.difference,
+          amount: money.refunded,
           created_by: input.actor.actor_id,
           note: `Harvest short: seller part ${input.part.id} reduced`,
         })),
@@ -144,7 +156,10 @@ export const adjustPreorderPartWorkflow = createWorkflow(
         id: input.part.id,
         update: {
           amount: money.total,
-          ...(money.refund ? { refunded_amount: money.difference } : {}),
+          ...(money.refund ? { refunded_amount: input.part.refunded_amount + money.refunded } : {}),
+          ...(money.covered_by_deposit
+            ? { payment_status: "captured", captured_at: new Date() }
+            : {}),
         },
       })),
     )
@@ -175,7 +190,7 @@ export const adjustPreorderPartWorkflow = createWorkflow(
           ordered: input.line.quantity,
           allocated: input.line.allocated,
           difference: money.difference,
-          refunded: money.refund,
+          refunded: money.refunded,
         },
       })),
     )

@@ -3,6 +3,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { createRemoteLinkStep, emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { IndicatorSourceEvents } from "../lib/indicators/events"
 import { partReference, paymentMethodOf, planParts, type SellerForSplit } from "../lib/order-split"
+import { depositOf } from "../lib/preorder-deposit"
 import { acceptsVietQr, payeeOf } from "../lib/seller-review"
 import { soldByWeightOf } from "../lib/sold-by-weight"
 import { SELLER_MODULE } from "../modules/seller"
@@ -116,7 +117,8 @@ export const splitOrderWorkflow = createWorkflow(
     )
 
     // Items of a harvest window count against its planned quantity, under the window's lock.
-    claimPreordersStep(
+    // A window asking a deposit refuses cash on delivery here too, under the cart's lock.
+    const claimed = claimPreordersStep(
       transform({ orders, created }, ({ orders, created }) => {
         const order = orders[0]!
         const byId = new Map(
@@ -124,7 +126,9 @@ export const splitOrderWorkflow = createWorkflow(
             .filter(Boolean)
             .map((i) => [i.id, i]),
         )
-        return created.flatMap((o) =>
+        const payment = order.payment_collections?.[0]?.payments?.[0]
+        const cash_on_delivery = paymentMethodOf(payment?.provider_id) === "cod"
+        const claims = created.flatMap((o) =>
           o.items.flatMap((i) => {
             const parent = byId.get(i.parent_item_id!)
             if (!parent?.variant_id) return []
@@ -140,6 +144,7 @@ export const splitOrderWorkflow = createWorkflow(
             ]
           }),
         )
+        return { claims, cash_on_delivery }
       }),
     )
 
@@ -151,33 +156,48 @@ export const splitOrderWorkflow = createWorkflow(
     }).config({ name: "part-order-totals" })
 
     const parts = createOrderPartsStep(
-      transform({ orders, plans, created, totals }, ({ orders, plans, created, totals }) => {
-        const order = orders[0]!
-        const payment = order.payment_collections?.[0]?.payments?.[0]
-        const method = paymentMethodOf(payment?.provider_id)
-        return plans.map((plan): NewOrderPart => {
-          const seller = plan.seller
-          const partOrder = created.find((o) => o.seller_id === seller.id)!
-          const amount = Number(totals.find((t) => t.id === partOrder.id)!.total)
-          const weighed = (plan.order.items ?? []).some((i) => i.metadata?.sold_by_weight)
-          return {
-            order_id: order.id,
-            part_order_id: partOrder.id,
-            seller_id: seller.id,
-            commune_code: seller.commune_code,
-            reference: partReference(partOrder.display_id),
-            currency_code: order.currency_code,
-            amount,
-            payment_method: method,
-            payment_status: payment?.captured_at ? "captured" : "awaiting",
-            captured_at: payment?.captured_at ? new Date(payment.captured_at) : null,
-            payee: method === "vietqr" ? payeeOf(seller) : null,
-            ...(weighed
-              ? { weighing: "required" as const, estimated_amount: amount }
-              : { weighing: "none" as const }),
-          }
-        })
-      }),
+      transform(
+        { orders, plans, created, totals, claimed },
+        ({ orders, plans, created, totals, claimed }) => {
+          const order = orders[0]!
+          const payment = order.payment_collections?.[0]?.payments?.[0]
+          const method = paymentMethodOf(payment?.provider_id)
+          return plans.map((plan): NewOrderPart => {
+            const seller = plan.seller
+            const partOrder = created.find((o) => o.seller_id === seller.id)!
+            const amount = Number(totals.find((t) => t.id === partOrder.id)!.total)
+            const weighed = (plan.order.items ?? []).some((i) => i.metadata?.sold_by_weight)
+            // A pre-order whose window asks a deposit: a transfer pays the deposit first, the rest
+            // after the harvest (a card pays everything now; cash is refused by the claim).
+            const percent = Math.max(
+              0,
+              ...claimed
+                .filter((l) => l.part_order_id === partOrder.id)
+                .map((l) => l.deposit_percent ?? 0),
+            )
+            const deposit = method === "vietqr" && percent > 0 ? depositOf(amount, percent) : null
+            return {
+              order_id: order.id,
+              part_order_id: partOrder.id,
+              seller_id: seller.id,
+              commune_code: seller.commune_code,
+              reference: partReference(partOrder.display_id),
+              currency_code: order.currency_code,
+              amount,
+              payment_method: method,
+              payment_status: payment?.captured_at ? "captured" : "awaiting",
+              captured_at: payment?.captured_at ? new Date(payment.captured_at) : null,
+              payee: method === "vietqr" ? payeeOf(seller) : null,
+              ...(weighed
+                ? { weighing: "required" as const, estimated_amount: amount }
+                : { weighing: "none" as const }),
+              ...(deposit != null
+                ? { deposit_amount: deposit, deposit_status: "awaiting" as const }
+                : {}),
+            }
+          })
+        },
+      ),
     )
 
     createRemoteLinkStep(

@@ -25,12 +25,32 @@ function statusKey(part: OrderPart): (typeof STATUSES)[number] {
 
 function paymentKey(
   part: OrderPart,
-): "paid" | "refunded" | "canceled" | "awaitingTransfer" | "onDelivery" | "awaiting" {
+):
+  | "paid"
+  | "refunded"
+  | "canceled"
+  | "awaitingTransfer"
+  | "onDelivery"
+  | "awaiting"
+  | "depositPaid" {
   const { method, status } = part.payment
   if (status === "captured") return "paid"
   if (status === "refunded") return "refunded"
   if (status === "canceled") return "canceled"
+  if (part.deposit?.status === "captured") return "depositPaid"
   return method === "vietqr" ? "awaitingTransfer" : method === "cod" ? "onDelivery" : "awaiting"
+}
+
+/** Where a pre-order's deposit stands: paid or not, and what is still to pay. */
+function depositKey(
+  part: OrderPart,
+): "awaiting" | "waitingHarvest" | "restDue" | "paid" | "refunded" | "canceled" {
+  const deposit = part.deposit!
+  if (deposit.status === "refunded") return "refunded"
+  if (deposit.status === "canceled") return "canceled"
+  if (deposit.status === "awaiting") return "awaiting"
+  if (part.payment.status === "captured") return "paid"
+  return deposit.harvested ? "restDue" : "waitingHarvest"
 }
 
 /** Each seller's part of an order: what it holds, how it comes, and where it stands. */
@@ -87,6 +107,14 @@ export async function OrderParts({ parts, locale, showQr = true, level = 2 }: Pr
               : t("partTotal")}{" "}
             <strong>{formatVnd(part.amount.amount, locale)}</strong>
           </p>
+          {part.deposit ? (
+            <p data-testid="part-deposit" data-state={depositKey(part)}>
+              {t(`deposit.${depositKey(part)}`, {
+                deposit: formatVnd(part.deposit.amount.amount, locale),
+                rest: formatVnd(part.deposit.rest.amount, locale),
+              })}
+            </p>
+          ) : null}
           {part.preorderNote ? (
             <p className="notice" data-testid="part-preorder-note">
               {locale === "en" && part.preorderNote.en
@@ -108,7 +136,16 @@ export async function OrderParts({ parts, locale, showQr = true, level = 2 }: Pr
             </p>
           ) : null}
           {showQr && part.vietqr ? (
-            <VietQrPanel qr={part.vietqr} sellerName={part.seller.name} />
+            <>
+              {part.deposit && part.status !== "canceled" ? (
+                <p className="muted" data-testid="vietqr-for">
+                  {part.deposit.status === "awaiting"
+                    ? t("deposit.qrDeposit")
+                    : t("deposit.qrRest")}
+                </p>
+              ) : null}
+              <VietQrPanel qr={part.vietqr} sellerName={part.seller.name} />
+            </>
           ) : null}
         </li>
       ))}

@@ -36,6 +36,11 @@ export async function PreorderNotice({ preorder, locale, diaryHref }: Props) {
           : t("full")}
         {preorder.perBuyerCap ? ` · ${t("cap", { cap: preorder.perBuyerCap })}` : null}
       </p>
+      {preorder.depositPercent ? (
+        <p data-testid="preorder-deposit">
+          <strong>{t("deposit", { pct: preorder.depositPercent })}</strong>
+        </p>
+      ) : null}
       <p className="muted">{t("shortfall")}</p>
       {diaryHref ? (
         <a href={diaryHref} data-testid="preorder-diary">

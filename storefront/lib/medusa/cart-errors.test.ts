@@ -44,6 +44,26 @@ describe("classifyCartError", () => {
     ).toBe("weight_not_accepted")
   })
 
+  it("recognises cash on delivery refused for a pre-order that asks a deposit", () => {
+    // The payment session's 409, in the buyer's language, and the split's own (both languages).
+    expect(
+      classifyCartError(
+        new FetchError(
+          "Đợt đặt trước này cần đặt cọc: hãy trả bằng VietQR hoặc thẻ",
+          "Conflict",
+          409,
+        ),
+      ),
+    ).toBe("deposit_required")
+    expect(
+      classifyCartError(
+        refused(
+          "Đợt đặt trước này cần đặt cọc: hãy trả bằng VietQR hoặc thẻ / This pre-order needs a deposit: please pay by VietQR or card",
+        ),
+      ),
+    ).toBe("deposit_required")
+  })
+
   it("calls anything that never reached the backend, or a 5xx, unavailable", () => {
     expect(classifyCartError(new TypeError("fetch failed"))).toBe("unavailable")
     expect(classifyCartError(new FetchError("boom", "Internal Server Error", 500))).toBe(

@@ -9,6 +9,7 @@ export type CartErrorCode =
   | "invalid"
   | "unavailable"
   | "weight_not_accepted"
+  | "deposit_required"
 
 export const CART_ERROR_CODES: readonly CartErrorCode[] = [
   "out_of_stock",
@@ -20,6 +21,7 @@ export const CART_ERROR_CODES: readonly CartErrorCode[] = [
   "invalid",
   "unavailable",
   "weight_not_accepted",
+  "deposit_required",
 ]
 
 export function isCartErrorCode(value: unknown): value is CartErrorCode {
@@ -41,6 +43,8 @@ export function classifyCartError(error: unknown): CartErrorCode {
   // Produce sold by weight without the buyer's acceptance of its tolerance (our own refusal, in
   // either language): first, as the product's name in it may contain any other word.
   if (/sau khi cân|after weighing/.test(message)) return "weight_not_accepted"
+  // Cash on delivery for a pre-order whose window asks a deposit (our own refusal, either language).
+  if (/cần đặt cọc|needs a deposit/.test(message)) return "deposit_required"
   if (message.includes("inventory") || message.includes("stock")) return "out_of_stock"
   if (message.includes("shipping")) {
     return /missing|require|no shipping/.test(message) ? "shipping_missing" : "shipping_refused"

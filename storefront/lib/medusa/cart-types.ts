@@ -90,6 +90,11 @@ export type OrderPart = {
   preorderNote: { vi: string; en: string } | null
   /** Produce sold by weight: the estimate at checkout and whether the weighing is done. */
   weighing: { status: string; estimated: Money } | null
+  /**
+   * A pre-order's deposit paid by VietQR: asked first, the rest after the harvest. `status` is
+   * the deposit's (awaiting, captured, refunded, canceled); `rest` the amount less the deposit.
+   */
+  deposit: { amount: Money; status: string; rest: Money; harvested: boolean } | null
 }
 
 export type Order = {

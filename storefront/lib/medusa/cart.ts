@@ -103,18 +103,26 @@ export async function getPaymentMethods(regionId: string): Promise<PaymentMethod
 }
 
 /**
- * The sellers in the cart a VietQR transfer cannot pay yet: their payee awaits the commune's
- * confirmation (the backend refuses such a session and such an order anyway). Empty when VietQR
- * can pay every seller in the cart.
+ * What the cart's sellers and pre-orders allow beyond the region's methods: the sellers a VietQR
+ * transfer cannot pay yet (their payee awaits the commune's confirmation; empty when VietQR can
+ * pay every seller), and whether cash on delivery is refused because a pre-order in the cart asks
+ * a deposit (`depositPercent`, the highest; null when none). The backend refuses such sessions
+ * and such orders anyway.
  */
-export async function getSellersWithoutVietQr(cartId: string): Promise<string[]> {
-  const { sellers_without_payee } = await callStore("check VietQR payees", () =>
-    medusa().client.fetch<{ sellers_without_payee: { name: string }[] }>(
-      `/store/carts/${cartId}/vietqr`,
-      { cache: "no-store" },
-    ),
+export async function getCartPaymentLimits(
+  cartId: string,
+): Promise<{ sellersWithoutVietQr: string[]; depositPercent: number | null }> {
+  const body = await callStore("check payment methods", () =>
+    medusa().client.fetch<{
+      sellers_without_payee: { name: string }[]
+      cod_available?: boolean
+      deposit_percent?: number | null
+    }>(`/store/carts/${cartId}/vietqr`, { cache: "no-store" }),
   )
-  return sellers_without_payee.map((s) => s.name)
+  return {
+    sellersWithoutVietQr: body.sellers_without_payee.map((s) => s.name),
+    depositPercent: body.cod_available === false ? (body.deposit_percent ?? 0) : null,
+  }
 }
 
 /** Read per request (not inlined at build time), like the Medusa key: see lib/medusa/config.ts. */

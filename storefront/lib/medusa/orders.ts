@@ -61,6 +61,14 @@ export function reshapeOrderPart(part: Json): OrderPart {
           purpose: qr.purpose ?? null,
         }
       : null,
+    deposit: part.deposit
+      ? {
+          amount: vnd(part.deposit.amount, currency),
+          status: String(part.deposit.status ?? ""),
+          rest: vnd(part.deposit.rest, currency),
+          harvested: Boolean(part.deposit.harvested),
+        }
+      : null,
     preorderNote:
       part.preorder_note && typeof part.preorder_note.vi === "string"
         ? { vi: String(part.preorder_note.vi), en: String(part.preorder_note.en ?? "") }

@@ -57,4 +57,16 @@ describe("weighing at packing in the seller portal", () => {
     expect(orderActions(paidEarly).confirmPayment).toBe(true)
     expect(amountDue(order({}))).toBe(570000)
   })
+
+  it("asks a pre-order's deposit first, nothing until the harvest, then the rest", () => {
+    const transfer = (due: number, due_for: "deposit" | "rest" | "none") =>
+      order({ payment: { method: "vietqr", status: "awaiting", captured_at: null, due, due_for } })
+    expect(amountDue(transfer(171000, "deposit"))).toBe(171000)
+    expect(orderActions(transfer(171000, "deposit")).confirmPayment).toBe(true)
+    // The deposit is in: the seller has nothing to confirm before the harvest.
+    expect(amountDue(transfer(0, "none"))).toBe(0)
+    expect(orderActions(transfer(0, "none")).confirmPayment).toBe(false)
+    expect(amountDue(transfer(399000, "rest"))).toBe(399000)
+    expect(orderActions(transfer(399000, "rest")).confirmPayment).toBe(true)
+  })
 })

@@ -13,7 +13,14 @@ export type SellerOrder = {
   display_id: number | null
   status: PartStatus
   amount: number
-  payment: { method: PaymentMethod; status: PaymentStatus; captured_at: string | null }
+  payment: {
+    method: PaymentMethod
+    status: PaymentStatus
+    captured_at: string | null
+    /** What the buyer has to transfer now, as the backend reckons it (0: nothing now). */
+    due?: number
+    due_for?: "deposit" | "rest" | "whole" | "topup" | "none"
+  }
   shipped_at: string | null
   delivered_at: string | null
   canceled_at: string | null
@@ -57,8 +64,12 @@ export function weighableItems(order: SellerOrder) {
   return order.items.filter((i) => i.metadata?.sold_by_weight)
 }
 
-/** What the buyer still has to transfer: the whole amount, or a weighing's top-up. */
+/**
+ * What the buyer still has to transfer: the backend's figure when it gives one (a pre-order's
+ * deposit, then the rest after the harvest); else the whole amount, or a weighing's top-up.
+ */
 export function amountDue(order: SellerOrder): number {
+  if (typeof order.payment.due === "number") return order.payment.due
   if (order.payment.status === "awaiting") return order.amount
   if (order.payment.status === "captured" && order.weighing?.topup?.status === "awaiting") {
     return order.weighing.topup.amount
@@ -99,6 +110,8 @@ export function orderActions(order: SellerOrder) {
   return {
     confirmPayment:
       order.payment.method === "vietqr" &&
+      // A deposit received: nothing to confirm until the harvest makes the rest due.
+      order.payment.due !== 0 &&
       (order.payment.status === "awaiting" ||
         (order.payment.status === "captured" && order.weighing?.topup?.status === "awaiting")) &&
       weighing !== "contact_buyer" &&

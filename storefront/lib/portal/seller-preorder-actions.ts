@@ -35,6 +35,12 @@ export async function openPreorderAction(form: FormData): Promise<void> {
     ...(whole(form, "per_buyer_cap") !== undefined
       ? { per_buyer_cap: whole(form, "per_buyer_cap") }
       : {}),
+    ...(whole(form, "deposit_percent") !== undefined
+      ? { deposit_percent: whole(form, "deposit_percent") }
+      : {}),
+    ...(whole(form, "deposit_due_days") !== undefined
+      ? { deposit_due_days: whole(form, "deposit_due_days") }
+      : {}),
   }
   const done = await backend("/seller/preorders", { method: "POST", locale, body })
   // Back to the same product, so its batches are offered again beside the error.

@@ -14,7 +14,14 @@ import { launchChromium } from "@coop/scripts/chromium"
 import { DEMO_PREORDER, ensureDemoPreorder } from "@coop/scripts/demo-preorder"
 import type { Browser, BrowserContextOptions, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
-import { addFromProductPage, checkout, normalise, sellerToken } from "./checkout-flow"
+import {
+  addFromProductPage,
+  checkout,
+  fillAddress,
+  normalise,
+  pickUpEverywhere,
+  sellerToken,
+} from "./checkout-flow"
 
 const RESULTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../test-results")
 const PHONE: BrowserContextOptions = {
@@ -196,6 +203,85 @@ describe("a harvest pre-order", () => {
     )
     await shot(buyer, "order-after-harvest")
     // Two phones, a checkout and a harvest's order edits: minutes on a busy test machine.
+  }, 600_000)
+
+  it("a window asking a 30 % deposit: the box says so, cash is not offered, the QR asks the deposit first", async () => {
+    // The taro's first window is harvested (above): a new planned batch takes a new window.
+    const list = await fetch(`${backendUrl}/seller/products?limit=50`, { headers: sellerHeaders })
+    const { products } = (await list.json()) as {
+      products: { id: string; handle: string; variants: { id: string }[] }[]
+    }
+    const taro = products.find((p) => p.handle === TARO.handle)!
+    const planned = await fetch(`${traceabilityUrl}/batches`, {
+      method: "POST",
+      headers: sellerHeaders,
+      body: JSON.stringify({
+        product_id: taro.id,
+        ...TARO_BATCH,
+        lot_code: "PT-KS-DATCOC",
+        dates: { started_on: "2026-06-12" },
+      }),
+    })
+    expect(planned.status, await planned.clone().text()).toBe(201)
+    const batchId = ((await planned.json()) as { id: string }).id
+    const opened = await fetch(`${backendUrl}/seller/preorders`, {
+      method: "POST",
+      headers: sellerHeaders,
+      body: JSON.stringify({
+        product_id: taro.id,
+        variant_id: taro.variants[0]!.id,
+        batch_id: batchId,
+        planned_quantity: 6,
+        expected_harvest_on: "2026-11-15",
+        delivery_from: "2026-11-20",
+        deposit_percent: 30,
+      }),
+    })
+    expect(opened.status, await opened.clone().text()).toBe(201)
+
+    const buyer = await phone()
+    // The product page is cached for a minute (and the window list for 15 s), and opening a
+    // window revalidates nothing: the page shows the new window once its cache has expired.
+    const productUrl = `${url}/vi/products/${TARO.handle}`
+    for (let tries = 0; ; tries++) {
+      await buyer.goto(productUrl)
+      if ((await buyer.locator("[data-testid=preorder-deposit]").count()) > 0) break
+      if (tries >= 30) throw new Error("the new window's deposit never showed on the product page")
+      await buyer.waitForTimeout(5_000)
+    }
+    expect(await text(buyer, "[data-testid=preorder-deposit]")).toBe(
+      "Đặt cọc 30% khi đặt (chuyển khoản VietQR hoặc thẻ), phần còn lại sau thu hoạch",
+    )
+    await addFromProductPage(buyer, url, TARO.handle, 2)
+    await buyer.locator("a", { hasText: "Tiến hành đặt hàng" }).click()
+    await buyer.waitForURL(/\/vi\/checkout/)
+    await fillAddress(buyer)
+    await buyer.locator("#shipping button[type=submit]").waitFor()
+    await pickUpEverywhere(buyer)
+    await buyer.locator("#shipping button[type=submit]").click()
+    await buyer.locator("[data-testid=place-order]").waitFor()
+    // Cash on delivery is not offered, and the payment step says why.
+    expect(await buyer.locator("input[name=payment_method][value=cod]").count()).toBe(0)
+    expect(await text(buyer, "[data-testid=deposit-required]")).toContain(
+      "Đợt đặt trước này cần đặt cọc 30%: hãy trả bằng VietQR hoặc thẻ",
+    )
+    expect(await buyer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    )
+    await shot(buyer, "deposit-checkout")
+    await buyer.check("input[name=payment_method][value=vietqr]")
+    await buyer.locator("[data-testid=place-order]").click()
+    await buyer.waitForURL(/\/vi\/orders\/order_[0-9A-Za-z]+\?placed=1/)
+    // 2 × 75.000 ₫ = 150.000 ₫: the QR asks 30 %, 45.000 ₫, first.
+    expect(await text(buyer, "[data-testid=part-deposit]")).toBe(
+      "Đặt cọc trước: 45.000 ₫ · phần còn lại trả sau thu hoạch",
+    )
+    expect(await text(buyer, "[data-testid=vietqr-amount]")).toBe("45.000 ₫")
+    expect(await text(buyer, "[data-testid=vietqr-reference]")).toMatch(/^Dat coc DH\d+$/)
+    expect(await buyer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    )
+    await shot(buyer, "deposit-order")
   }, 600_000)
 
   it("npm start's demo opens the new-season rice once, on a batch not harvested yet", async () => {

@@ -180,6 +180,8 @@ export const OpenPreorder = z
     closes_at: z.iso.datetime({ offset: true }).optional(),
     per_buyer_cap: quantity.optional(),
     deposit_percent: z.number().int().min(1).max(100).optional(),
+    // Days a VietQR buyer has to pay the deposit; unpaid lines are then cancelled (3 by default).
+    deposit_due_days: z.number().int().min(1).max(30).optional(),
   })
   .refine((w) => w.delivery_from >= w.expected_harvest_on, {
     path: ["delivery_from"],

@@ -11,6 +11,7 @@ import { FeatureFlag } from "@medusajs/framework/utils"
 import { findProductIdsByText } from "../../lib/product-search"
 import { PUBLIC_SELLER_FIELDS } from "../../lib/seller-views"
 import { holdCardForWeighing } from "./card-hold"
+import { refuseCashForDeposit } from "./deposit-guard"
 import { recountRetriedCompletion } from "./recount-retried-completion"
 import { refuseUnconfirmedVietQr } from "./vietqr-guard"
 import { refuseUnacceptedWeighing } from "./weight-acceptance-guard"
@@ -121,7 +122,11 @@ export const storeRoutes: MiddlewareRoute[] = [
   {
     matcher: "/store/payment-collections/:id/payment-sessions",
     method: ["POST"],
-    middlewares: [wrap(refuseUnconfirmedVietQr), wrap(holdCardForWeighing)],
+    middlewares: [
+      wrap(refuseUnconfirmedVietQr),
+      wrap(refuseCashForDeposit),
+      wrap(holdCardForWeighing),
+    ],
   },
   {
     matcher: "/store/carts/:id/complete",

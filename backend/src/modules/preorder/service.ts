@@ -22,7 +22,7 @@ export interface PreorderClaim {
 /** Why a claim was refused; the split turns it into the buyer's error. */
 export class PreorderRefusal extends Error {
   constructor(
-    readonly reason: "closed" | "sold_out" | "over_cap",
+    readonly reason: "closed" | "sold_out" | "over_cap" | "deposit_cash",
     readonly window: { id: string; planned_quantity: number; ordered_quantity: number },
     readonly left: number,
   ) {
@@ -38,6 +38,14 @@ type WindowRow = {
   ordered_quantity: number
   per_buyer_cap: number | null
   closes_at: Date | null
+  deposit_percent: number | null
+}
+
+/** A claimed line, with its window's deposit percentage (null: no deposit). */
+export interface ClaimedLine {
+  id: string
+  part_order_id: string
+  deposit_percent: number | null
 }
 
 export default class PreorderModuleService extends MedusaService({
@@ -51,18 +59,22 @@ export default class PreorderModuleService extends MedusaService({
    * concurrent update, so claims never pass the plan and no connection waits across round trips.
    * The per-buyer cap is checked just before (a buyer racing their own two carts could pass it by
    * one order). Items of variants without an unharvested window are not pre-orders and are left
-   * alone. Throws PreorderRefusal, and gives back what it took, when a claim does not fit.
+   * alone. A window asking a deposit refuses cash on delivery (`cash_on_delivery`): nothing
+   * would be paid before the harvest. Throws PreorderRefusal, and gives back what it took, when
+   * a claim does not fit.
    */
   @InjectManager()
   async claim(
-    claims: PreorderClaim[],
+    input: { claims: PreorderClaim[]; cash_on_delivery?: boolean },
     @MedusaContext() sharedContext: Context = {},
-  ): Promise<string[]> {
+  ): Promise<ClaimedLine[]> {
+    const { claims } = input
     if (!claims.length) return []
     const manager = sharedContext.manager as SqlEntityManager
     const variants = [...new Set(claims.map((c) => c.variant_id))].sort()
     const windows = await manager.execute<(WindowRow & { variant_id: string })[]>(
-      `select id, variant_id, status, planned_quantity, ordered_quantity, per_buyer_cap, closes_at
+      `select id, variant_id, status, planned_quantity, ordered_quantity, per_buyer_cap, closes_at,
+         deposit_percent
        from preorder_window
        where variant_id in (${variants.map(() => "?").join(",")})
          and status in ('open', 'closed') and deleted_at is null`,
@@ -79,6 +91,13 @@ export default class PreorderModuleService extends MedusaService({
     }
     try {
       for (const window of windows) {
+        if (input.cash_on_delivery && (window.deposit_percent ?? 0) > 0) {
+          throw new PreorderRefusal(
+            "deposit_cash",
+            window,
+            window.planned_quantity - window.ordered_quantity,
+          )
+        }
         const mine = claims.filter((c) => c.variant_id === window.variant_id)
         const quantity = mine.reduce((s, c) => s + c.quantity, 0)
         if (window.per_buyer_cap != null) {
@@ -95,12 +114,13 @@ export default class PreorderModuleService extends MedusaService({
           `update preorder_window set ordered_quantity = ordered_quantity + ?, updated_at = now()
            where id = ? and status = 'open' and (closes_at is null or closes_at > now())
              and ordered_quantity + ? <= planned_quantity
-           returning id, status, planned_quantity, ordered_quantity, per_buyer_cap, closes_at`,
+           returning id, status, planned_quantity, ordered_quantity, per_buyer_cap, closes_at,
+             deposit_percent`,
           [quantity, window.id, quantity],
         )
         if (!updated.length) {
           const [now] = await manager.execute<WindowRow[]>(
-            "select id, status, planned_quantity, ordered_quantity, per_buyer_cap, closes_at from preorder_window where id = ?",
+            "select id, status, planned_quantity, ordered_quantity, per_buyer_cap, closes_at, deposit_percent from preorder_window where id = ?",
             [window.id],
           )
           const left = now!.planned_quantity - now!.ordered_quantity
@@ -129,7 +149,11 @@ export default class PreorderModuleService extends MedusaService({
           })),
         sharedContext,
       )
-      return lines.map((l) => l.id)
+      return lines.map((l) => ({
+        id: l.id,
+        part_order_id: l.part_order_id,
+        deposit_percent: windows.find((w) => w.id === l.window_id)?.deposit_percent ?? null,
+      }))
     } catch (error) {
       await giveBack()
       throw error

@@ -16,6 +16,8 @@ export interface NewOrderPart {
   payee: Record<string, unknown> | null
   weighing?: "none" | "required"
   estimated_amount?: number | null
+  deposit_amount?: number | null
+  deposit_status?: "awaiting" | null
 }
 
 export const createOrderPartsStepId = "create-order-parts"

@@ -16,9 +16,9 @@ import { getShopRegion, StoreUnavailableError } from "@/lib/medusa"
 import { listCommunes, listProvinces } from "@/lib/medusa/admin-units"
 import {
   getCart,
+  getCartPaymentLimits,
   getPaymentMethods,
   getSellerParts,
-  getSellersWithoutVietQr,
   stripePublishableKey,
 } from "@/lib/medusa/cart"
 import { listSavedAddresses, type SavedAddress } from "@/lib/medusa/customer-addresses"
@@ -57,13 +57,18 @@ async function load() {
     // A new cart starts from what this device remembers, else from the account's newest address.
     const prefill = remembered ?? (saved[0] ? savedAsInput(saved[0]) : null)
     const provinceCode = cart.address?.provinceCode || prefill?.province_code || DEFAULT_PROVINCE
-    const [offered, communes, vietQrHeldBy] = await Promise.all([
+    const [offered, communes, limits] = await Promise.all([
       getPaymentMethods(region.id),
       listCommunes(provinceCode),
-      getSellersWithoutVietQr(cart.id),
+      getCartPaymentLimits(cart.id),
     ])
-    // A seller whose payee the commune has not confirmed is never paid by VietQR.
-    const methods = vietQrHeldBy.length ? offered.filter((m) => m !== "vietqr") : offered
+    const vietQrHeldBy = limits.sellersWithoutVietQr
+    const depositPercent = limits.depositPercent
+    // A seller whose payee the commune has not confirmed is never paid by VietQR; a pre-order
+    // asking a deposit is never paid in cash on delivery.
+    const methods = offered.filter(
+      (m) => !(m === "vietqr" && vietQrHeldBy.length) && !(m === "cod" && depositPercent != null),
+    )
     return {
       cart,
       parts,
@@ -71,6 +76,7 @@ async function load() {
       communes,
       methods,
       vietQrHeldBy,
+      depositPercent,
       provinceCode,
       saved,
       prefill,
@@ -123,8 +129,18 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
       </PageShell>
     )
   }
-  const { cart, parts, provinces, communes, methods, vietQrHeldBy, provinceCode, saved, prefill } =
-    data
+  const {
+    cart,
+    parts,
+    provinces,
+    communes,
+    methods,
+    vietQrHeldBy,
+    depositPercent,
+    provinceCode,
+    saved,
+    prefill,
+  } = data
   const editing = edit === "address" || !cart.address
   const shippingChosen = parts.length > 0 && parts.every((p) => p.selectedOptionId)
   const stripeKey = stripePublishableKey()
@@ -175,6 +191,12 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
             {vietQrHeldBy.length ? (
               <p className="notice" data-testid="vietqr-held">
                 {tPay("vietqrHeld", { sellers: vietQrHeldBy.join(", ") })}
+              </p>
+            ) : null}
+            {/* A pre-order asking a deposit: cash on delivery is not offered, and this says why. */}
+            {depositPercent != null ? (
+              <p className="notice" data-testid="deposit-required" id="deposit-required">
+                {tPay("depositRequired", { pct: depositPercent })}
               </p>
             ) : null}
             {!shippingChosen || editing || !cart.address ? (

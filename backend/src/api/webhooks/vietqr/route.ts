@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { partNotFound, withOrderPart } from "../../../lib/order-part-actions"
 import { amountDue } from "../../../lib/order-parts"
+import { isHarvested } from "../../../lib/preorder-deposit"
 import { CHECKOUT_MODULE } from "../../../modules/checkout"
 import type CheckoutModuleService from "../../../modules/checkout/service"
 import {
@@ -61,7 +62,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     req.scope,
     { reference },
     { actor_type: "bank", actor_id: `${notice.bank_bin}:${notice.account_number}` },
-    (part) => {
+    async (part) => {
       const payee = (part.payee ?? {}) as { bank_bin?: string; account_number?: string }
       if (part.payment_method !== "vietqr") throw partNotFound()
       if (payee.bank_bin !== notice.bank_bin || payee.account_number !== notice.account_number) {
@@ -70,7 +71,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
           en: `Order ${reference} is not paid to this account`,
         })
       }
-      const due = amountDue(part)
+      const due = amountDue(part, await isHarvested(req.scope, part.part_order_id))
       if (due > 0 && notice.amount !== due) {
         throw badRequest("amount", {
           vi: `Số tiền ${notice.amount} ₫ khác số tiền của đơn ${reference} (${due} ₫)`,

@@ -43,5 +43,9 @@ export const OrderPart = model
     topup_amount: model.bigNumber().nullable(),
     topup_payment_id: model.text().nullable(),
     topup_status: model.enum(["awaiting", "captured", "canceled", "refunded"]).nullable(),
+    // A VietQR part holding a pre-order whose window asks a deposit (docs/checkout.md): the
+    // deposit asked first (whole dong) and where it stands; the rest is due once harvested.
+    deposit_amount: model.bigNumber().nullable(),
+    deposit_status: model.enum(["awaiting", "captured", "canceled", "refunded"]).nullable(),
   })
   .indexes([{ on: ["seller_id", "created_at"] }, { on: ["commune_code", "created_at"] }])

@@ -18,6 +18,8 @@ export const PreorderWindow = model
     ordered_quantity: model.number().default(0),
     per_buyer_cap: model.number().nullable(),
     deposit_percent: model.number().nullable(),
+    // Days a VietQR buyer has to pay the deposit before the line is cancelled (jobs/unpaid-deposits).
+    deposit_due_days: model.number().default(3),
     expected_harvest_on: model.text(),
     delivery_from: model.text(),
     delivery_to: model.text().nullable(),

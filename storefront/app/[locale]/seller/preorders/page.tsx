@@ -143,6 +143,14 @@ export default async function SellerPreordersPage({ params, searchParams }: Prop
           {t("cap")}
           <input name="per_buyer_cap" inputMode="numeric" />
         </label>
+        <label>
+          {t("depositPercent")}
+          <input name="deposit_percent" inputMode="numeric" />
+        </label>
+        <label>
+          {t("depositDueDays")}
+          <input name="deposit_due_days" inputMode="numeric" placeholder="3" />
+        </label>
         <button
           type="submit"
           className="button"
