@@ -447,6 +447,23 @@ medusaIntegrationTestRunner({
         expect((await post(`${at}/deliver`)).status).toBe(200)
         expect((await money(cash.orderId)).captured).toBe(2 * PRICE)
         expect(await available()).toBe(0)
+
+        // A part cancelled after the harvest's refund gives back the rest of what was paid: the
+        // card its last PRICE (3 charged, 2 refunded), the transfer its 2 (recorded).
+        for (const part of [card, transfer]) {
+          const cancelled = await post(`/seller/orders/${part.part.part_order_id}/cancel`)
+          expect(cancelled.status).toBe(200)
+        }
+        expect(await money(card.orderId)).toEqual({ captured: 3 * PRICE, refunded: 3 * PRICE })
+        expect(await money(transfer.orderId)).toEqual({ captured: 3 * PRICE, refunded: 3 * PRICE })
+        // The part's own record says so too (the share refunded on cancelling a part that is not
+        // its order's last is this figure, so it must not be short).
+        for (const part of [card, transfer]) {
+          expect((await parts(part.orderId)).part.payment).toMatchObject({
+            status: "refunded",
+            refunded_amount: 3 * PRICE,
+          })
+        }
       })
 
       it("first come: the last buyer's part vanishes and is refunded; the harvest's surplus goes on sale", async () => {

@@ -151,18 +151,25 @@ export function weighingOf(part: Part) {
     part.deposit_status === "captured" || part.deposit_status === "refunded"
       ? Number(part.deposit_amount ?? 0)
       : 0
+  // What the buyer was charged at capture. A part never weighed has lost, since, only what a
+  // harvest refunded (its amount is the smaller one now), so its charge is amount + refunded;
+  // taking the amount alone made a later cancellation refund twice the harvest's difference too
+  // little.
+  const refunded = Number(part.refunded_amount ?? 0)
+  const charged =
+    part.weighed_at == null && part.estimated_amount == null ? amount + refunded : estimate
   const captured = Math.max(
     depositPaid,
     part.payment_status === "captured" || part.payment_status === "refunded"
       ? capturedBeforeWeighing
-        ? estimate
+        ? charged
         : share
       : 0,
   )
   return {
     estimated_amount: estimate,
     main_amount: share,
-    main_paid: Math.max(0, captured - Number(part.refunded_amount ?? 0)),
+    main_paid: Math.max(0, captured - refunded),
     weighing: part.weighing,
     refunded_amount: Number(part.refunded_amount ?? 0),
     topup_amount: part.topup_amount == null ? 0 : Number(part.topup_amount),
