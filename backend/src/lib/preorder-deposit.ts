@@ -5,9 +5,9 @@
  * seller's account, and the rest once the harvest is allocated (a second QR, same reference).
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { PREORDER_MODULE } from "../modules/preorder"
 import type PreorderModuleService from "../modules/preorder/service"
+import { type CartRef, cartItemsOf } from "./cart-items"
 
 /** The deposit a window's percentage asks of a part: whole dong, rounded up. */
 export const depositOf = (amount: number, percent: number) => Math.ceil((amount * percent) / 100)
@@ -89,29 +89,11 @@ export async function isHarvested(container: MedusaContainer, partOrderId: strin
  */
 export async function depositWindowsOfCart(
   container: MedusaContainer,
-  by: { cart_id: string } | { payment_collection_id: string },
+  by: CartRef,
 ): Promise<{ id: string; variant_id: string; deposit_percent: number }[] | null> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  let items: ({ variant_id?: string | null } | null)[] | undefined
-  if ("cart_id" in by) {
-    const { data } = await query.graph({
-      entity: "cart",
-      fields: ["id", "items.variant_id"],
-      filters: { id: by.cart_id },
-    })
-    if (!data[0]) return null
-    items = data[0].items as typeof items
-  } else {
-    const { data } = await query.graph({
-      entity: "payment_collection",
-      fields: ["id", "cart.items.variant_id"],
-      filters: { id: by.payment_collection_id },
-    })
-    const cart = (data[0] as { cart?: { items?: typeof items } | null } | undefined)?.cart
-    if (!cart) return null
-    items = cart.items
-  }
-  const variants = [...new Set((items ?? []).map((i) => i?.variant_id).filter(Boolean))]
+  const items = await cartItemsOf<{ variant_id?: string | null }>(container, by, ["variant_id"])
+  if (!items) return null
+  const variants = [...new Set(items.map((i) => i?.variant_id).filter(Boolean))]
   if (!variants.length) return []
   const windows = await container
     .resolve<PreorderModuleService>(PREORDER_MODULE)

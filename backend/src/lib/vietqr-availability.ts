@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { type CartRef, cartItemsOf } from "./cart-items"
 import { acceptsVietQr, type ReviewableSeller } from "./seller-review"
 
 const SELLER_FIELDS = [
@@ -20,30 +20,16 @@ type SellerRow = ReviewableSeller & { id: string; name: string }
  */
 export async function sellersWithoutVietQr(
   container: MedusaContainer,
-  by: { cart_id: string } | { payment_collection_id: string },
+  by: CartRef,
 ): Promise<{ id: string; name: string }[] | null> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  let items: { product?: { seller?: SellerRow | null } | null }[] | undefined
-  if ("cart_id" in by) {
-    const { data } = await query.graph({
-      entity: "cart",
-      fields: SELLER_FIELDS.map((f) => `items.product.seller.${f}`),
-      filters: { id: by.cart_id },
-    })
-    if (!data[0]) return null
-    items = data[0].items as typeof items
-  } else {
-    const { data } = await query.graph({
-      entity: "payment_collection",
-      fields: SELLER_FIELDS.map((f) => `cart.items.product.seller.${f}`),
-      filters: { id: by.payment_collection_id },
-    })
-    const cart = (data[0] as { cart?: { items?: typeof items } | null } | undefined)?.cart
-    if (!cart) return null
-    items = cart.items
-  }
+  const items = await cartItemsOf<{ product?: { seller?: SellerRow | null } | null }>(
+    container,
+    by,
+    SELLER_FIELDS.map((f) => `product.seller.${f}`),
+  )
+  if (!items) return null
   const refused = new Map<string, { id: string; name: string }>()
-  for (const item of items ?? []) {
+  for (const item of items) {
     const seller = item?.product?.seller
     if (seller && !acceptsVietQr(seller))
       refused.set(seller.id, { id: seller.id, name: seller.name })
