@@ -12,6 +12,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import ocopExpiryNoticesJob from "../../src/jobs/ocop-expiry-notices"
 import { httpStandIn, type Recorded } from "../../src/lib/seller-notifications/__tests__/stand-ins"
 import { deliverDue } from "../../src/lib/seller-notifications/deliver"
+import { enqueueNotices } from "../../src/lib/seller-notifications/enqueue"
 import { foldForSms, formatVnd } from "../../src/lib/seller-notifications/messages"
 import { COMMUNE_MODULE } from "../../src/modules/commune"
 import type CommuneModuleService from "../../src/modules/commune/service"
@@ -238,6 +239,28 @@ medusaIntegrationTestRunner({
         expect(
           (await api.get("/seller/notification-settings", { headers: owner })).data.settings.sms,
         ).toBe(true)
+      })
+
+      it("sends a notice queued in the same millisecond as the round that looks for it", async () => {
+        await chooseSmsAndZalo()
+        const container = getContainer()
+        const queued = await enqueueNotices(container, [
+          {
+            seller_id: sellerId,
+            template: "new_order",
+            dedupe_key: "new_order:same-millisecond",
+            params: { order: "DH-1", amount: "1.000 ₫", seller: "HTX Lúa gạo" },
+          },
+        ])
+        expect(queued).toBe(3)
+        const rows = await deliveries({ dedupe_key: "new_order:same-millisecond" })
+        // The round's clock is a JavaScript Date, to the millisecond; the rows' time is the
+        // database's. A round in that same millisecond must find them due.
+        const at = new Date(Math.max(...rows.map((r) => new Date(r.next_attempt_at).getTime())))
+        expect((await deliverDue(container, { now: at })).claimed).toBe(3)
+        expect(
+          (await deliveries({ dedupe_key: "new_order:same-millisecond" })).map((r) => r.status),
+        ).toEqual(["sent", "sent", "sent"])
       })
 
       it("tells a new order with its part number and VND amount on SMS, Zalo and e-mail, once", async () => {

@@ -76,11 +76,14 @@ export async function enqueueNotices(container: MedusaContainer, notices: Notice
     if (chosen.phone && chosen.zalo && available.zalo && templates[notice.template]) {
       rows.push({ channel: "zalo", recipient: chosen.phone })
     }
+    // Due from now, to the millisecond: deliverDue compares with a JavaScript Date (milliseconds),
+    // and a row stamped with PostgreSQL's microseconds in the same millisecond as the round that
+    // follows it was not due yet and waited for the next job run.
     for (const row of rows) {
       const { rows: inserted } = await sql.raw(
         `INSERT INTO notification_delivery
            (id, seller_id, channel, recipient, template, dedupe_key, params, next_attempt_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, now())
+         VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, date_trunc('milliseconds', now()))
          ON CONFLICT (dedupe_key, channel, recipient) WHERE deleted_at IS NULL DO NOTHING
          RETURNING id`,
         [
