@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHECKOUT_MODULE } from "../modules/checkout"
 import type CheckoutModuleService from "../modules/checkout/service"
 import { vietQrForPart } from "../modules/vietqr/part"
-import { harvestedPartOrders, type PartMoney, paymentDue, purposeOf } from "./preorder-deposit"
+import { harvestedPartOrders, paymentDue, purposeOf } from "./preorder-deposit"
 import { rowsOf } from "./query-rows"
 import type { payeeOf } from "./seller-review"
 
@@ -194,13 +194,4 @@ export async function describeOrderParts(
       }
     }),
   )
-}
-
-/**
- * What the buyer still has to transfer for a part now: its whole amount until paid; after a
- * payment made before weighing, the weighing's top-up; with a pre-order deposit, the deposit,
- * then the rest once `harvested` (src/lib/preorder-deposit.ts).
- */
-export function amountDue(part: PartMoney, harvested: boolean) {
-  return paymentDue(part, harvested).amount
 }

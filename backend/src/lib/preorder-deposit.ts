@@ -78,9 +78,18 @@ export async function harvestedPartOrders(
   return new Set(partOrderIds.filter((id) => !open.has(id)))
 }
 
-/** Whether one part order's pre-order is harvested (see harvestedPartOrders). */
-export async function isHarvested(container: MedusaContainer, partOrderId: string) {
-  return (await harvestedPartOrders(container, [partOrderId])).has(partOrderId)
+/**
+ * What the buyer of one part has to transfer now (paymentDue), reading the part's harvest only
+ * when it matters: a received deposit whose rest waits for it.
+ */
+export async function dueNow(
+  container: MedusaContainer,
+  part: PartMoney & { part_order_id: string },
+): Promise<number> {
+  const harvested =
+    part.deposit_status === "captured" &&
+    (await harvestedPartOrders(container, [part.part_order_id])).has(part.part_order_id)
+  return paymentDue(part, harvested).amount
 }
 
 /**

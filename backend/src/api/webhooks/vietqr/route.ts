@@ -1,7 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { partNotFound, withOrderPart } from "../../../lib/order-part-actions"
-import { amountDue } from "../../../lib/order-parts"
-import { isHarvested } from "../../../lib/preorder-deposit"
+import { dueNow } from "../../../lib/preorder-deposit"
 import { CHECKOUT_MODULE } from "../../../modules/checkout"
 import type CheckoutModuleService from "../../../modules/checkout/service"
 import {
@@ -71,7 +70,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
           en: `Order ${reference} is not paid to this account`,
         })
       }
-      const due = amountDue(part, await isHarvested(req.scope, part.part_order_id))
+      const due = await dueNow(req.scope, part)
       if (due > 0 && notice.amount !== due) {
         throw badRequest("amount", {
           vi: `Số tiền ${notice.amount} ₫ khác số tiền của đơn ${reference} (${due} ₫)`,

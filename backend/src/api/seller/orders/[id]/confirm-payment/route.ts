@@ -1,7 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { partChecks } from "../../../../../lib/order-part-actions"
-import { amountDue } from "../../../../../lib/order-parts"
-import { isHarvested } from "../../../../../lib/preorder-deposit"
+import { dueNow } from "../../../../../lib/preorder-deposit"
 import { capturePartPaymentWorkflow } from "../../../../../workflows/order-parts"
 import { badRequest, conflict } from "../../../../utils/errors"
 import { parseInput } from "../../../../utils/validate"
@@ -17,7 +16,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const { amount } = parseInput(ConfirmPayment, req.body)
   return partAction(capturePartPaymentWorkflow, async (part, container) => {
     partChecks.confirmPayment(part)
-    const due = amountDue(part, await isHarvested(container, part.part_order_id))
+    const due = await dueNow(container, part)
     // A deposit paid, the rest waits for the harvest: there is nothing to confirm yet.
     if (due === 0) {
       throw conflict(
